@@ -1,0 +1,120 @@
+/**
+ * Values that OpenAPI defines as data (examples, defaults, enums, consts) may contain keys named
+ * `$ref` that are not references. The reference resolver cannot tell them apart, so before it
+ * runs, each such value is hidden behind a symbol-keyed holder (invisible to `Object.keys`), and
+ * after bundling it is put back.
+ */
+
+const HIDDEN = Symbol("codegen.literal");
+
+type Holder = { [HIDDEN]: unknown };
+
+/** Keys whose values are data, at any keyword position. */
+const DATA_KEYWORDS = new Set(["example", "default", "const"]);
+
+/**
+ * Keys whose values are maps from user-chosen names to objects: a child named `example` there is
+ * a name, not a keyword.
+ */
+const NAME_MAPS = new Set([
+  "properties",
+  "patternProperties",
+  "$defs",
+  "definitions",
+  "dependentSchemas",
+  "paths",
+  "webhooks",
+  "callbacks",
+  "schemas",
+  "responses",
+  "parameters",
+  "requestBodies",
+  "headers",
+  "securitySchemes",
+  "links",
+  "pathItems",
+  "content",
+  "encoding",
+  "variables",
+  "mapping",
+  "scopes",
+]);
+
+function hide(value: unknown): Holder {
+  return { [HIDDEN]: value };
+}
+
+function isHolder(value: unknown): value is Holder {
+  return typeof value === "object" && value !== null && HIDDEN in value;
+}
+
+/** Hides every data value in a parsed spec document, in place. */
+export function hideLiteralValues(document: unknown): void {
+  visitKeywords(document, new Set());
+}
+
+function visitKeywords(node: unknown, seen: Set<object>): void {
+  if (typeof node !== "object" || node === null || seen.has(node)) return;
+  seen.add(node);
+  if (Array.isArray(node)) {
+    for (const item of node) visitKeywords(item, seen);
+    return;
+  }
+  const record = node as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    const value = record[key];
+    if (DATA_KEYWORDS.has(key)) {
+      setOwn(record, key, hide(value));
+    } else if (key === "enum" && Array.isArray(value)) {
+      setOwn(record, key, value.map(hide));
+    } else if (key === "examples") {
+      hideExamples(value);
+    } else if (NAME_MAPS.has(key) && typeof value === "object" && value !== null && !Array.isArray(value)) {
+      for (const child of Object.values(value)) visitKeywords(child, seen);
+    } else {
+      visitKeywords(value, seen);
+    }
+  }
+}
+
+/** `examples` is an array of values (JSON Schema) or a map of Example Objects (OpenAPI). */
+function hideExamples(value: unknown): void {
+  if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index++) value[index] = hide(value[index]);
+    return;
+  }
+  if (typeof value !== "object" || value === null) return;
+  for (const example of Object.values(value)) {
+    if (typeof example === "object" && example !== null && "value" in example) {
+      const record = example as Record<string, unknown>;
+      setOwn(record, "value", hide(record.value));
+    }
+  }
+}
+
+/** Puts every hidden data value back, in place; returns the (possibly replaced) root. */
+export function restoreLiteralValues(document: unknown): unknown {
+  return restore(document, new Set());
+}
+
+function restore(node: unknown, seen: Set<object>): unknown {
+  if (isHolder(node)) return node[HIDDEN];
+  if (typeof node !== "object" || node === null || seen.has(node)) return node;
+  seen.add(node);
+  if (Array.isArray(node)) {
+    for (let index = 0; index < node.length; index++) node[index] = restore(node[index], seen);
+  } else {
+    const record = node as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
+      const value = record[key];
+      const restored = restore(value, seen);
+      if (restored !== value) setOwn(record, key, restored);
+    }
+  }
+  return node;
+}
+
+/** Assigns an own data property, even for a key like `__proto__` that plain assignment would not create. */
+function setOwn(record: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(record, key, { value, writable: true, enumerable: true, configurable: true });
+}

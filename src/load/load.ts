@@ -1,0 +1,128 @@
+import { fileURLToPath } from "node:url";
+import SwaggerParser from "@apidevtools/swagger-parser";
+import { CodegenError, type ErrorLocation } from "../cli/errors.js";
+import { findRef } from "./find-ref.js";
+import { displayPath } from "./display-path.js";
+import { hideLiteralValues, restoreLiteralValues } from "./literal-values.js";
+import { lineOfPointer, parseSpecText, readSpecFile, MAX_SPEC_BYTES } from "./read.js";
+import { checkVersion, type OpenApiVersion } from "./version.js";
+import { toCodegenError } from "./parser-errors.js";
+
+export interface LoadOptions {
+  /** Resolve `$ref`s to http(s) URLs; off by default so the tool works offline and never fetches. */
+  allowRemoteRefs: boolean;
+}
+
+/** A validated OpenAPI document, bundled into one object whose `$ref`s are all internal. */
+export interface LoadedSpec {
+  /** Absolute path of the root file. */
+  path: string;
+  version: OpenApiVersion;
+  document: Record<string, unknown>;
+}
+
+/**
+ * Reads the root file, refuses what this tool cannot read, validates a clone with
+ * swagger-parser (which dereferences it) and bundles the working copy, keeping `$ref` names.
+ */
+export async function loadSpec(path: string, options: LoadOptions): Promise<LoadedSpec> {
+  try {
+    return await loadValidated(path, options);
+  } catch (error) {
+    throw error instanceof CodegenError ? withLine(error, path) : error;
+  }
+}
+
+/** Adds the line number to an error that points into the root file but has none yet. */
+function withLine(error: CodegenError, rootPath: string): CodegenError {
+  const { file, pointer, line } = error.location;
+  if (pointer === undefined || line !== undefined || file !== displayPath(rootPath)) return error;
+  return new CodegenError(error.message, {
+    location: { ...error.location, line: lineOfPointer(rootPath, pointer) },
+    hint: error.hint,
+    exitCode: error.exitCode,
+    cause: error.cause,
+  });
+}
+
+async function loadValidated(path: string, options: LoadOptions): Promise<LoadedSpec> {
+  const root = readSpecFile(path);
+  const version = checkVersion(root, displayPath(path));
+  hideLiteralValues(root);
+
+  const state: ParseState = { failure: undefined };
+  const parserOptions = refParserOptions(options, state, (url) => ({
+    file: displayPath(path),
+    pointer: findRef(root, (ref) => ref === url),
+  }));
+  try {
+    await SwaggerParser.validate(path, structuredClone(root) as never, parserOptions as never);
+    const bundled = await SwaggerParser.bundle(path, root as never, parserOptions as never);
+    const document = restoreLiteralValues(bundled) as Record<string, unknown>;
+    return { path, version, document };
+  } catch (error) {
+    throw state.failure ?? (error instanceof CodegenError ? error : toCodegenError(error, path, root));
+  }
+}
+
+interface ParseState {
+  /** The first error our own parser raised; the ref parser wraps errors, so it is kept aside. */
+  failure: CodegenError | undefined;
+}
+
+function refParserOptions(
+  options: LoadOptions,
+  state: ParseState,
+  locateRef: (url: string) => ErrorLocation,
+): object {
+  const specParser = {
+    order: 1,
+    canParse: [".yaml", ".yml", ".json"],
+    parse(file: { url: string; data: Uint8Array | string }): unknown {
+      try {
+        const filePath = urlToPath(file.url);
+        const bytes = typeof file.data === "string" ? Buffer.from(file.data) : file.data;
+        if (bytes.byteLength > MAX_SPEC_BYTES) {
+          throw new CodegenError(`the file is ${bytes.byteLength} bytes, over the limit of ${MAX_SPEC_BYTES}`, {
+            location: { file: displayPath(filePath) },
+            hint: "split the document into smaller files",
+          });
+        }
+        const value = parseSpecText(bytes, filePath);
+        hideLiteralValues(value);
+        return value;
+      } catch (error) {
+        if (error instanceof CodegenError) state.failure ??= error;
+        throw error;
+      }
+    },
+  };
+  const refuseRemote = {
+    order: 1,
+    canRead: /^https?:\/\//i,
+    read(file: { url: string }): never {
+      const error = new CodegenError(`remote $ref refused: ${JSON.stringify(file.url)}`, {
+        location: locateRef(file.url),
+        hint: "download the file and refer to it by a relative path, or pass --allow-remote-refs",
+      });
+      state.failure ??= error;
+      throw error;
+    },
+  };
+  return {
+    parse: { json: false, yaml: false, text: false, binary: false, spec: specParser },
+    resolve: options.allowRemoteRefs ? {} : { http: false, refuseRemote },
+    dereference: { circular: true },
+    validate: { schema: true, spec: true },
+  };
+}
+
+function urlToPath(url: string): string {
+  if (url.startsWith("file:")) return fileURLToPath(url);
+  try {
+    return decodeURI(url);
+  } catch {
+    return url;
+  }
+}
+

@@ -1,0 +1,31 @@
+/** JSON pointers (RFC 6901), written in URI-fragment form as `#/a/b`. */
+
+export function escapeToken(token: string): string {
+  return token.replaceAll("~", "~0").replaceAll("/", "~1");
+}
+
+export function unescapeToken(token: string): string {
+  return token.replaceAll("~1", "/").replaceAll("~0", "~");
+}
+
+export function pointer(...tokens: ReadonlyArray<string | number>): string {
+  return "#" + tokens.map((token) => "/" + escapeToken(String(token))).join("");
+}
+
+/** Splits `#/a/b` (or `/a/b`) into its unescaped tokens. */
+export function parsePointer(value: string): string[] {
+  const body = value.startsWith("#") ? value.slice(1) : value;
+  if (body === "") return [];
+  return body
+    .slice(1)
+    .split("/")
+    .map((token) => unescapeToken(decodeURIComponentSafe(token)));
+}
+
+function decodeURIComponentSafe(token: string): string {
+  try {
+    return decodeURIComponent(token);
+  } catch {
+    return token;
+  }
+}

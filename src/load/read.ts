@@ -1,0 +1,143 @@
+import { readFileSync, statSync } from "node:fs";
+import { isUtf8 } from "node:buffer";
+import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from "yaml";
+import { CodegenError } from "../cli/errors.js";
+import { displayPath } from "./display-path.js";
+import { parsePointer } from "./pointer.js";
+
+/** Largest spec file read, in bytes; the largest public specs are a few MB. */
+export const MAX_SPEC_BYTES = 32 * 1024 * 1024;
+/** Most YAML aliases expanded in one file: a guard against "billion laughs" documents. */
+export const MAX_YAML_ALIASES = 10_000;
+
+/** Reads a spec file: size-capped, UTF-8 only, parsed as JSON or safe YAML. */
+export function readSpecFile(path: string): unknown {
+  const file = displayPath(path);
+  let size: number;
+  try {
+    const stat = statSync(path);
+    if (stat.isDirectory()) {
+      throw new CodegenError("the spec path is a folder, not a file", {
+        location: { file },
+        hint: "pass the OpenAPI document itself, e.g. openapi.yaml",
+      });
+    }
+    size = stat.size;
+  } catch (error) {
+    if (error instanceof CodegenError) throw error;
+    throw new CodegenError(`cannot read the spec: ${(error as NodeJS.ErrnoException).code ?? "unknown error"}`, {
+      location: { file },
+      hint: "check that the path exists and is readable",
+    });
+  }
+  if (size > MAX_SPEC_BYTES) {
+    throw new CodegenError(`the spec is ${size} bytes, over the limit of ${MAX_SPEC_BYTES}`, {
+      location: { file },
+      hint: "split the document into files joined by $ref",
+    });
+  }
+  return parseSpecText(readFileSync(path), path);
+}
+
+/** Parses the bytes of a spec file; `path` names it in errors and picks JSON or YAML. */
+export function parseSpecText(bytes: Uint8Array, path: string): unknown {
+  const file = displayPath(path);
+  if (!isUtf8(bytes)) {
+    const line = firstInvalidUtf8Line(bytes);
+    throw new CodegenError("the file is not valid UTF-8", {
+      location: { file, line },
+      hint: "save the document as UTF-8",
+    });
+  }
+  let text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.trim() === "") {
+    throw new CodegenError("the file is empty", {
+      location: { file },
+      hint: "write an OpenAPI 3.0 or 3.1 document into it",
+    });
+  }
+  return /\.json$/i.test(path) ? parseJson(text, file) : parseYaml(text, file);
+}
+
+function parseJson(text: string, file: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const message = (error as Error).message;
+    const position = /position (\d+)/.exec(message);
+    const where = position ? lineAndColumn(text, Number(position[1])) : {};
+    throw new CodegenError(`invalid JSON: ${message.replace(/\s*\(line \d+ column \d+\)/, "")}`, {
+      location: { file, ...where },
+      hint: "fix the JSON syntax at that position",
+    });
+  }
+}
+
+function parseYaml(text: string, file: string): unknown {
+  const document = parseDocument(text, { uniqueKeys: true, prettyErrors: true, version: "1.2" });
+  const first = document.errors[0];
+  if (first !== undefined) {
+    const where = first.linePos?.[0];
+    throw new CodegenError(`invalid YAML: ${first.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "")}`, {
+      location: { file, line: where?.line, column: where?.col },
+      hint: "fix the YAML syntax at that line",
+    });
+  }
+  try {
+    return document.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+  } catch (error) {
+    throw new CodegenError(`invalid YAML: ${(error as Error).message}`, {
+      location: { file },
+      hint: "use fewer YAML aliases (anchors referenced with *) or write the values out",
+    });
+  }
+}
+
+/** Finds the 1-based line of a JSON pointer in a YAML or JSON file, when it can be found. */
+export function lineOfPointer(path: string, jsonPointer: string): number | undefined {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch {
+    return undefined;
+  }
+  const document = parseDocument(text, { uniqueKeys: false, keepSourceTokens: false });
+  let node: YamlNode | null | undefined = document.contents;
+  let range = node?.range;
+  for (const token of parsePointer(jsonPointer)) {
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === token);
+      if (pair === undefined) break;
+      range = (pair.key as YamlNode).range ?? range;
+      node = pair.value as YamlNode | null;
+    } else if (isSeq(node)) {
+      const item = node.items[Number(token)] as YamlNode | undefined;
+      if (item === undefined) break;
+      range = item.range ?? range;
+      node = item;
+    } else {
+      break;
+    }
+  }
+  return range ? lineAndColumn(text, range[0]).line : undefined;
+}
+
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let index = 0; index < offset && index < text.length; index++) {
+    if (text.charCodeAt(index) === 10) {
+      line++;
+      lineStart = index + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+function firstInvalidUtf8Line(bytes: Uint8Array): number {
+  // The lenient decoder puts U+FFFD where the first bad byte was; count the lines before it.
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
+  const bad = text.indexOf("\uFFFD");
+  return lineAndColumn(text, bad === -1 ? 0 : bad).line;
+}
