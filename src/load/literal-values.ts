@@ -40,8 +40,9 @@ const NAME_MAPS = new Set([
   "scopes",
 ]);
 
-function hide(value: unknown): Holder {
-  return { [HIDDEN]: value };
+/** Only objects can hold a `$ref` key; primitives stay as they are, so validation still sees them. */
+function hide(value: unknown): unknown {
+  return typeof value === "object" && value !== null ? { [HIDDEN]: value } : value;
 }
 
 function isHolder(value: unknown): value is Holder {

@@ -4,7 +4,8 @@ import { CodegenError, type ErrorLocation } from "../cli/errors.js";
 import { findRef } from "./find-ref.js";
 import { displayPath } from "./display-path.js";
 import { hideLiteralValues, restoreLiteralValues } from "./literal-values.js";
-import { lineOfPointer, parseSpecText, readSpecFile, MAX_SPEC_BYTES } from "./read.js";
+import { withLine } from "./locate.js";
+import { parseSpecText, readSpecFile, MAX_SPEC_BYTES } from "./read.js";
 import { checkVersion, type OpenApiVersion } from "./version.js";
 import { toCodegenError } from "./parser-errors.js";
 
@@ -29,20 +30,8 @@ export async function loadSpec(path: string, options: LoadOptions): Promise<Load
   try {
     return await loadValidated(path, options);
   } catch (error) {
-    throw error instanceof CodegenError ? withLine(error, path) : error;
+    throw withLine(error, path);
   }
-}
-
-/** Adds the line number to an error that points into the root file but has none yet. */
-function withLine(error: CodegenError, rootPath: string): CodegenError {
-  const { file, pointer, line } = error.location;
-  if (pointer === undefined || line !== undefined || file !== displayPath(rootPath)) return error;
-  return new CodegenError(error.message, {
-    location: { ...error.location, line: lineOfPointer(rootPath, pointer) },
-    hint: error.hint,
-    exitCode: error.exitCode,
-    cause: error.cause,
-  });
 }
 
 async function loadValidated(path: string, options: LoadOptions): Promise<LoadedSpec> {

@@ -1,0 +1,20 @@
+import type { ApiModel } from "../ir/model.js";
+import type { LoadedSpec } from "../load/load.js";
+import type { GeneratedFile } from "./generated-file.js";
+import { emitIndex } from "./index-file.js";
+import { emitModels } from "./models.js";
+import { emitOperations } from "./operations.js";
+import { emitRuntime } from "./runtime.js";
+import { emitTypes } from "./types.js";
+
+/** Every file of the output, in path order. */
+export async function emitAll(model: ApiModel, spec: LoadedSpec): Promise<GeneratedFile[]> {
+  const files = [
+    await emitTypes(spec.document),
+    emitModels(model),
+    emitOperations(model),
+    emitIndex(model),
+    ...emitRuntime(),
+  ];
+  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}

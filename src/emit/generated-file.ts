@@ -1,0 +1,5 @@
+/** One output file, before the header and formatting are applied. `path` is relative, with `/`. */
+export interface GeneratedFile {
+  path: string;
+  content: string;
+}

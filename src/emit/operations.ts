@@ -1,0 +1,57 @@
+import type { ApiModel, Operation } from "../ir/model.js";
+import type { GeneratedFile } from "./generated-file.js";
+import { docComment } from "./literal.js";
+import { renderTemplate } from "./templates.js";
+
+/** `operations.ts`: the contract of each operation as data, for the server and client to share. */
+export function emitOperations(model: ApiModel): GeneratedFile {
+  const operations = model.operations.map((operation) => ({
+    id: operation.id,
+    doc: operationDoc(operation),
+    meta: operationMeta(operation),
+  }));
+  return {
+    path: "operations.ts",
+    content: renderTemplate("operations.ts", { operations, basePath: model.basePath }),
+  };
+}
+
+export function operationDoc(operation: Operation): string {
+  const tags: string[] = [];
+  if (operation.deprecated) {
+    tags.push(operation.sunset === undefined ? "@deprecated" : `@deprecated Sunset on ${operation.sunset}.`);
+  }
+  return docComment([operation.summary, operation.description], tags);
+}
+
+function operationMeta(operation: Operation): object {
+  const parameters = (["path", "query", "header", "cookie"] as const).flatMap((location) =>
+    operation.parameters[location].map((parameter) => ({
+      name: parameter.name,
+      in: location,
+      required: parameter.required,
+      style: parameter.style,
+      explode: parameter.explode,
+    })),
+  );
+  return {
+    method: operation.method.toUpperCase(),
+    path: operation.path,
+    ...(operation.operationId === undefined ? {} : { operationId: operation.operationId }),
+    tags: operation.tags,
+    parameters,
+    requestBody:
+      operation.requestBody === undefined
+        ? null
+        : {
+            required: operation.requestBody.required,
+            contentTypes: operation.requestBody.content.map((media) => media.contentType),
+          },
+    responses: operation.responses.map((response) => response.status),
+    security: operation.security.map((requirement) =>
+      requirement.map((entry) => ({ scheme: entry.scheme, scopes: entry.scopes })),
+    ),
+    deprecated: operation.deprecated,
+    ...(operation.sunset === undefined ? {} : { sunset: operation.sunset }),
+  };
+}

@@ -1,0 +1,138 @@
+import type { LoadedSpec } from "../load/load.js";
+import { HTTP_METHODS, type ApiModel, type NamedSchema, type Operation, type Tag } from "./model.js";
+import { BuildContext, entriesOf, isRecord, optionalString } from "./context.js";
+import { buildOperation, type OperationSource } from "./operation.js";
+import { buildSecurity, buildSecuritySchemes } from "./security.js";
+import { camelCase, NameRegistry, pascalCase, words } from "./naming.js";
+
+/** Names the generated modules export themselves; schema type names must not shadow them. */
+const GENERATED_NAMES = ["components", "paths", "operations", "webhooks", "$defs", "OperationId"];
+
+/** Builds the normalized model from a bundled OpenAPI document (the OpenAPI Object, §4.8.1). */
+export function buildModel(spec: LoadedSpec): ApiModel {
+  const document = spec.document;
+  const context = new BuildContext(document, spec.path);
+  const info = isRecord(document.info) ? document.info : {};
+  const schemes = buildSecuritySchemes(context);
+  const rootSecurity = buildSecurity(document.security, "#/security", schemes, context);
+
+  const drafts = collectOperations(context).map((source) =>
+    buildOperation(source, { security: rootSecurity, schemes, document }, context),
+  );
+  const operations = assignOperationIds(drafts, context);
+  return {
+    openapi: spec.version,
+    title: optionalString(info.title) ?? "",
+    version: optionalString(info.version) ?? "",
+    description: optionalString(info.description),
+    basePath: basePath(document.servers),
+    operations,
+    schemas: buildNamedSchemas(context),
+    securitySchemes: schemes,
+    tags: buildTags(document.tags, operations),
+  };
+}
+
+function collectOperations(context: BuildContext): OperationSource[] {
+  const sources: OperationSource[] = [];
+  for (const [path, rawItem] of entriesOf(context.document.paths)) {
+    const pathPointer = context.pointer("paths", path);
+    const { value: pathItem, pointer: itemPointer } = context.resolve(rawItem, pathPointer);
+    for (const method of HTTP_METHODS) {
+      const operation = pathItem[method];
+      if (!isRecord(operation)) continue;
+      sources.push({ path, method, pathItem, pathPointer: itemPointer, operation, pointer: `${itemPointer}/${method}` });
+    }
+  }
+  return sources;
+}
+
+/**
+ * Gives every operation a unique identifier: declared operationIds first (in document order),
+ * then ones derived from method and path, so adding an operation never renames a declared one.
+ */
+function assignOperationIds(drafts: Array<Omit<Operation, "id">>, context: BuildContext): Operation[] {
+  const declared = new Map<string, string>();
+  for (const draft of drafts) {
+    if (draft.operationId === undefined) continue;
+    const first = declared.get(draft.operationId);
+    if (first !== undefined) {
+      throw context.error(
+        `duplicate operationId ${JSON.stringify(draft.operationId)} (first used at ${first})`,
+        `${draft.pointer}/operationId`,
+        "give every operation a unique operationId",
+      );
+    }
+    declared.set(draft.operationId, draft.pointer);
+  }
+  const names = new NameRegistry();
+  const ids = new Map<Omit<Operation, "id">, string>();
+  for (const draft of drafts) {
+    if (draft.operationId !== undefined) ids.set(draft, names.claim(camelCase(draft.operationId, "operation")));
+  }
+  for (const draft of drafts) {
+    if (draft.operationId === undefined) ids.set(draft, names.claim(derivedOperationName(draft.method, draft.path)));
+  }
+  return drafts.map((draft) => ({ id: ids.get(draft) as string, ...draft }));
+}
+
+/** `get /users/{userId}/orders` → `getUsersByUserIdOrders`. */
+export function derivedOperationName(method: string, path: string): string {
+  const parts = path
+    .split("/")
+    .filter((segment) => segment !== "")
+    .map((segment) => (/^\{.+\}$/.test(segment) ? `by ${segment.slice(1, -1)}` : segment));
+  return camelCase([method, ...parts].join(" "), method);
+}
+
+function buildNamedSchemas(context: BuildContext): NamedSchema[] {
+  const components = context.document.components;
+  const names = new NameRegistry(GENERATED_NAMES);
+  return entriesOf(isRecord(components) ? components.schemas : undefined).map(([name, schema]) => ({
+    name,
+    id: names.claim(pascalCase(name, "Schema")),
+    description: isRecord(schema) ? optionalString(schema.description) : undefined,
+    schema: isRecord(schema) || typeof schema === "boolean" ? schema : {},
+  }));
+}
+
+/** Declared tags in their order, then tags only operations mention, in first-use order. */
+function buildTags(raw: unknown, operations: Operation[]): Tag[] {
+  const descriptions = new Map<string, string | undefined>();
+  if (Array.isArray(raw)) {
+    for (const tag of raw) {
+      if (isRecord(tag) && typeof tag.name === "string" && !descriptions.has(tag.name)) {
+        descriptions.set(tag.name, optionalString(tag.description));
+      }
+    }
+  }
+  for (const operation of operations) {
+    for (const tag of operation.tags) if (!descriptions.has(tag)) descriptions.set(tag, undefined);
+  }
+  const names = new NameRegistry();
+  return [...descriptions].map(([name, description]) => ({
+    name,
+    id: names.claim(camelCase(words(name).join(" "), "tag")),
+    description,
+  }));
+}
+
+/** The path of the first server URL, with variables replaced by their defaults (`/v1`), or `""`. */
+function basePath(servers: unknown): string {
+  const first = Array.isArray(servers) ? servers[0] : undefined;
+  if (!isRecord(first) || typeof first.url !== "string") return "";
+  const variables = isRecord(first.variables) ? first.variables : {};
+  const url = first.url.replace(/\{([^}]*)\}/g, (_, name: string) => {
+    const variable = Object.hasOwn(variables, name) ? variables[name] : undefined;
+    return isRecord(variable) && typeof variable.default === "string" ? variable.default : "";
+  });
+  let path: string;
+  try {
+    path = new URL(url, "http://placeholder.invalid").pathname;
+  } catch {
+    return "";
+  }
+  const trimmed = path.replace(/\/+$/, "");
+  // Only a plain path can become a route prefix; anything else is ignored.
+  return /^(\/[A-Za-z0-9._~!$&'()*+,;=:@%-]+)*$/.test(trimmed) ? trimmed : "";
+}

@@ -1,0 +1,60 @@
+import { CodegenError } from "../cli/errors.js";
+import { displayPath } from "../load/display-path.js";
+import { parsePointer, pointer as makePointer } from "../load/pointer.js";
+
+/** What every IR builder needs: the bundled document, for `$ref`s, and a way to report. */
+export class BuildContext {
+  constructor(
+    readonly document: Record<string, unknown>,
+    private readonly rootPath: string,
+  ) {}
+
+  /** Follows `$ref`s inside the document until a non-reference object is reached. */
+  resolve(value: unknown, at: string): { value: Record<string, unknown>; pointer: string } {
+    let current = value;
+    let currentPointer = at;
+    for (let hops = 0; isRecord(current) && typeof current.$ref === "string"; hops++) {
+      const ref = current.$ref;
+      if (!ref.startsWith("#") || hops > 64) {
+        throw this.error(`cannot follow $ref ${JSON.stringify(ref)}`, currentPointer, "use a $ref to a component in this document");
+      }
+      currentPointer = ref;
+      current = this.at(ref);
+    }
+    if (!isRecord(current)) {
+      throw this.error("expected an object here", currentPointer, "point the $ref at an object of the right kind");
+    }
+    return { value: current, pointer: currentPointer };
+  }
+
+  /** The value at a JSON pointer, or undefined. */
+  at(jsonPointer: string): unknown {
+    let node: unknown = this.document;
+    for (const token of parsePointer(jsonPointer)) {
+      if (!isRecord(node) && !Array.isArray(node)) return undefined;
+      node = Object.hasOwn(node, token) ? (node as Record<string, unknown>)[token] : undefined;
+    }
+    return node;
+  }
+
+  error(message: string, at: string, hint: string): CodegenError {
+    return new CodegenError(message, { location: { file: displayPath(this.rootPath), pointer: at }, hint });
+  }
+
+  pointer(...tokens: Array<string | number>): string {
+    return makePointer(...tokens);
+  }
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+export function optionalString(value: unknown): string | undefined {
+  return typeof value === "string" ? value : undefined;
+}
+
+/** Own entries of a spec object, or none when it is not an object. */
+export function entriesOf(value: unknown): Array<[string, unknown]> {
+  return isRecord(value) ? Object.entries(value) : [];
+}

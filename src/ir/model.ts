@@ -1,0 +1,126 @@
+/**
+ * The normalized API model. Emitters read only this; the raw spec never leaks past the IR stage.
+ * Every `id` here is a safe, unique TypeScript identifier; every other string is spec text and
+ * must reach generated code only as an escaped literal or comment.
+ */
+import type { OpenApiVersion } from "../load/version.js";
+
+/** A JSON Schema object as written in the spec (internal `$ref`s kept). Data, never code. */
+export type JsonSchema = Readonly<Record<string, unknown>> | boolean;
+
+export const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
+export type HttpMethod = (typeof HTTP_METHODS)[number];
+
+export type ParameterLocation = "path" | "query" | "header" | "cookie";
+
+export interface ApiModel {
+  openapi: OpenApiVersion;
+  title: string;
+  version: string;
+  description: string | undefined;
+  /** Path of the first server URL (e.g. `/v1`), or `""`. */
+  basePath: string;
+  operations: Operation[];
+  schemas: NamedSchema[];
+  securitySchemes: SecurityScheme[];
+  tags: Tag[];
+}
+
+export interface Operation {
+  id: string;
+  /** The operationId as written, when there is one. */
+  operationId: string | undefined;
+  method: HttpMethod;
+  path: string;
+  /** JSON pointer of the operation in the bundled document. */
+  pointer: string;
+  summary: string | undefined;
+  description: string | undefined;
+  deprecated: boolean;
+  /** `x-sunset` date, when the operation is deprecated with one. */
+  sunset: string | undefined;
+  tags: string[];
+  parameters: Record<ParameterLocation, Parameter[]>;
+  requestBody: RequestBody | undefined;
+  responses: Response[];
+  /** Alternatives (OR) of requirements (AND); `[]` means no auth. */
+  security: SecurityRequirement[];
+  policies: Policies;
+}
+
+export interface Parameter {
+  name: string;
+  in: ParameterLocation;
+  required: boolean;
+  description: string | undefined;
+  deprecated: boolean;
+  style: string;
+  explode: boolean;
+  schema: JsonSchema | undefined;
+}
+
+export interface MediaType {
+  contentType: string;
+  schema: JsonSchema | undefined;
+}
+
+export interface RequestBody {
+  required: boolean;
+  description: string | undefined;
+  content: MediaType[];
+}
+
+export interface ResponseHeader {
+  name: string;
+  required: boolean;
+  description: string | undefined;
+  schema: JsonSchema | undefined;
+}
+
+export interface Response {
+  /** `200`, `2XX` or `default`. */
+  status: string;
+  description: string;
+  content: MediaType[];
+  headers: ResponseHeader[];
+}
+
+/** One way to authenticate: every scheme in it must pass. */
+export type SecurityRequirement = Array<{ scheme: string; scopes: string[] }>;
+
+export interface SecurityScheme {
+  name: string;
+  id: string;
+  type: "apiKey" | "http" | "oauth2" | "openIdConnect" | "mutualTLS";
+  /** apiKey: where the key travels and under which name. */
+  in: "header" | "query" | "cookie" | undefined;
+  parameterName: string | undefined;
+  /** http: `bearer`, `basic`, … (lower-cased). */
+  scheme: string | undefined;
+  description: string | undefined;
+}
+
+export interface NamedSchema {
+  /** The key under `components.schemas`. */
+  name: string;
+  /** A PascalCase type name. */
+  id: string;
+  description: string | undefined;
+  schema: JsonSchema;
+}
+
+export interface Tag {
+  name: string;
+  /** A camelCase group name. */
+  id: string;
+  description: string | undefined;
+}
+
+/** Where a policy came from: an explicit extension, or an unambiguous shape in the contract. */
+export type PolicySource = "explicit" | "inferred";
+
+export interface Policies {
+  pagination: { style: "cursor" | "offset" | "page"; source: PolicySource } | undefined;
+  idempotency: { required: boolean; header: string; source: PolicySource } | undefined;
+  rateLimit: { scope: "root" | "path" | "operation"; source: PolicySource } | undefined;
+}

@@ -1,0 +1,61 @@
+import type { Parameter, ParameterLocation } from "./model.js";
+import { BuildContext, optionalString } from "./context.js";
+import { buildSchema } from "./schema.js";
+
+const LOCATIONS: ReadonlySet<string> = new Set(["path", "query", "header", "cookie"]);
+const DEFAULT_STYLE: Record<ParameterLocation, string> = {
+  path: "simple",
+  query: "form",
+  header: "simple",
+  cookie: "form",
+};
+
+/** A Parameter Object (OpenAPI 3 §4.8.12), with its serialization defaults filled in. */
+export function buildParameter(raw: unknown, at: string, context: BuildContext): Parameter {
+  const { value, pointer } = context.resolve(raw, at);
+  const location = value.in;
+  if (typeof location !== "string" || !LOCATIONS.has(location)) {
+    throw context.error(`parameter has an unknown location ${JSON.stringify(location)}`, pointer, "use in: path, query, header or cookie");
+  }
+  const name = optionalString(value.name) ?? "";
+  const where = location as ParameterLocation;
+  const style = optionalString(value.style) ?? DEFAULT_STYLE[where];
+  const schema =
+    buildSchema(value.schema) ?? buildSchema(Object.values((value.content ?? {}) as object)[0]?.schema);
+  return {
+    name,
+    in: where,
+    required: where === "path" ? true : value.required === true,
+    description: optionalString(value.description),
+    deprecated: value.deprecated === true,
+    style,
+    explode: typeof value.explode === "boolean" ? value.explode : style === "form",
+    schema,
+  };
+}
+
+/**
+ * The parameters an operation takes: those of its path item, overridden by its own with the
+ * same name and location, grouped by location in declaration order.
+ */
+export function buildParameters(
+  pathLevel: unknown,
+  operationLevel: unknown,
+  pathPointer: string,
+  operationPointer: string,
+  context: BuildContext,
+): Record<ParameterLocation, Parameter[]> {
+  const merged = new Map<string, Parameter>();
+  const add = (list: unknown, at: string) => {
+    if (!Array.isArray(list)) return;
+    list.forEach((raw, index) => {
+      const parameter = buildParameter(raw, `${at}/parameters/${index}`, context);
+      merged.set(`${parameter.in}\u0000${parameter.name}`, parameter);
+    });
+  };
+  add(pathLevel, pathPointer);
+  add(operationLevel, operationPointer);
+  const grouped: Record<ParameterLocation, Parameter[]> = { path: [], query: [], header: [], cookie: [] };
+  for (const parameter of merged.values()) grouped[parameter.in].push(parameter);
+  return grouped;
+}

@@ -1,0 +1,43 @@
+import type { Response, ResponseHeader } from "./model.js";
+import { BuildContext, entriesOf, optionalString } from "./context.js";
+import { buildContent } from "./media-type.js";
+import { buildSchema } from "./schema.js";
+import { parsePointer } from "../load/pointer.js";
+
+/** A Header Object (OpenAPI 3 §4.8.21). */
+function buildHeader(name: string, raw: unknown, at: string, context: BuildContext): ResponseHeader {
+  const { value } = context.resolve(raw, at);
+  return {
+    name,
+    required: value.required === true,
+    description: optionalString(value.description),
+    schema: buildSchema(value.schema),
+  };
+}
+
+/** A Response Object (OpenAPI 3 §4.8.17). */
+export function buildResponse(status: string, raw: unknown, at: string, context: BuildContext): Response {
+  const { value, pointer } = context.resolve(raw, at);
+  return {
+    status,
+    description: optionalString(value.description) ?? "",
+    content: buildContent(value.content),
+    headers: entriesOf(value.headers).map(([name, header]) =>
+      buildHeader(name, header, context.pointer(...parsePointer(pointer), "headers", name), context),
+    ),
+  };
+}
+
+/** The Responses Object (OpenAPI 3 §4.8.16): explicit codes in ascending order, then ranges, then `default`. */
+export function buildResponses(raw: unknown, at: string, context: BuildContext): Response[] {
+  const responses = entriesOf(raw).map(([status, response]) =>
+    buildResponse(status, response, `${at}/${status}`, context),
+  );
+  return responses.sort((a, b) => statusRank(a.status) - statusRank(b.status));
+}
+
+function statusRank(status: string): number {
+  if (/^\d{3}$/.test(status)) return Number(status);
+  if (/^\dXX$/i.test(status)) return Number(status[0]) * 100 + 99.5;
+  return 1000;
+}

@@ -1,0 +1,37 @@
+import { format, type Options } from "prettier";
+import { CodegenError } from "../cli/errors.js";
+import type { GeneratedFile } from "../emit/generated-file.js";
+
+/**
+ * Prettier options pinned by the tool: the user's `.prettierrc` is never read, so output is the
+ * same on every machine and `check` never flips.
+ */
+export const PRETTIER_OPTIONS: Options = {
+  parser: "typescript",
+  printWidth: 100,
+  tabWidth: 2,
+  useTabs: false,
+  semi: true,
+  singleQuote: false,
+  quoteProps: "as-needed",
+  trailingComma: "all",
+  bracketSpacing: true,
+  arrowParens: "always",
+  endOfLine: "lf",
+};
+
+/** Formats one TypeScript file; a formatter failure is an error, never unformatted output. */
+export async function formatFile(file: GeneratedFile): Promise<GeneratedFile> {
+  try {
+    return { path: file.path, content: await format(file.content, PRETTIER_OPTIONS) };
+  } catch (error) {
+    throw new CodegenError(`internal error: the generated ${file.path} does not parse (${firstLine(error)})`, {
+      hint: "this is a bug in codegen; run with --debug and report it with the spec that caused it",
+      cause: error,
+    });
+  }
+}
+
+function firstLine(error: unknown): string {
+  return String(error instanceof Error ? error.message : error).split("\n")[0] ?? "";
+}

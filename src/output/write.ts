@@ -1,0 +1,83 @@
+import { linkSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+import { randomBytes } from "node:crypto";
+import { CodegenError } from "../cli/errors.js";
+import type { OutputPlan } from "./plan.js";
+
+/**
+ * Applies a plan all or nothing. New contents are first written to temporary files beside their
+ * targets; the files being replaced or removed are kept as hard-linked backups; only then are the
+ * temporary files renamed into place and the removals made. Any failure puts back every file as
+ * it was and deletes what was staged, so the previous output stays intact.
+ */
+export function applyPlan(outDir: string, plan: OutputPlan): void {
+  const token = `${process.pid}-${randomBytes(4).toString("hex")}`;
+  const staged: Array<{ temp: string; target: string }> = [];
+  const backups: Array<{ backup: string; target: string }> = [];
+  const placed: string[] = [];
+  const createdDirs: string[] = [];
+  try {
+    for (const change of plan.changes) {
+      const target = join(outDir, change.path);
+      createdDirs.push(...makeDirs(dirname(target)));
+      const temp = join(dirname(target), `.${basename(target)}.codegen-${token}.tmp`);
+      writeFileSync(temp, change.after, { flag: "wx" });
+      staged.push({ temp, target });
+    }
+    const replaced = [
+      ...plan.changes.filter((change) => change.before !== undefined).map((change) => change.path),
+      ...plan.removals.map((removal) => removal.path),
+    ];
+    for (const path of replaced) {
+      const target = join(outDir, path);
+      const backup = join(dirname(target), `.${basename(target)}.codegen-${token}.bak`);
+      linkSync(target, backup);
+      backups.push({ backup, target });
+    }
+    for (const { temp, target } of staged) {
+      renameSync(temp, target);
+      placed.push(target);
+    }
+    for (const removal of plan.removals) rmSync(join(outDir, removal.path));
+  } catch (error) {
+    rollBack(staged, backups, placed, createdDirs);
+    throw new CodegenError(`could not write the output: ${(error as Error).message}`, {
+      location: { file: outDir },
+      hint: "check that the output folder is writable; nothing was changed",
+      cause: error,
+    });
+  }
+  for (const { backup } of backups) rmSync(backup, { force: true });
+}
+
+function rollBack(
+  staged: Array<{ temp: string; target: string }>,
+  backups: Array<{ backup: string; target: string }>,
+  placed: string[],
+  createdDirs: string[],
+): void {
+  const restored = new Set<string>();
+  for (const { backup, target } of backups) {
+    try {
+      renameSync(backup, target);
+      restored.add(target);
+    } catch {
+      // best effort: leave the backup for the user rather than lose it
+    }
+  }
+  for (const target of placed) if (!restored.has(target)) rmSync(target, { force: true });
+  for (const { temp } of staged) rmSync(temp, { force: true });
+  for (const dir of createdDirs.reverse()) rmSync(dir, { recursive: true, force: true });
+}
+
+/** Creates a folder and its missing parents; returns the ones it created, outermost first. */
+function makeDirs(dir: string): string[] {
+  const first = mkdirSync(dir, { recursive: true });
+  if (first === undefined) return [];
+  const created: string[] = [];
+  for (let current = dir; current.length >= first.length; current = dirname(current)) {
+    created.unshift(current);
+    if (current === first) break;
+  }
+  return created;
+}
