@@ -1,0 +1,52 @@
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { format } from "prettier";
+import { renderOutput } from "../src/pipeline.js";
+import { planOutput } from "../src/output/plan.js";
+import { applyPlan } from "../src/output/write.js";
+import { PRETTIER_OPTIONS } from "../src/output/format.js";
+import { ROOT, VALID_FIXTURES, runTsc, snapshotDir } from "./helpers.js";
+
+const GOLDEN = join(ROOT, "test", "golden");
+/** Files in test/golden that are not generated output. */
+const GOLDEN_INFRASTRUCTURE = new Set(["tsconfig.json"]);
+
+describe.each(VALID_FIXTURES)("golden output of %s", (name, spec) => {
+  it("matches the committed golden byte for byte, with no orphaned golden files", async () => {
+    const outDir = join(GOLDEN, name);
+    const { files } = await renderOutput({ specPath: join(ROOT, spec), outDir, allowRemoteRefs: false });
+    if (process.env.UPDATE_GOLDEN === "1") applyPlan(outDir, planOutput(outDir, files));
+    const committed = snapshotDir(outDir);
+    expect([...committed.keys()].sort()).toEqual(files.map((file) => file.path).sort());
+    for (const file of files) expect(committed.get(file.path), file.path).toBe(file.content);
+  });
+
+  it("is prettier-clean with the tool's pinned options", async () => {
+    for (const [path, content] of snapshotDir(join(GOLDEN, name))) {
+      expect(await format(content, PRETTIER_OPTIONS), path).toBe(content);
+    }
+  });
+});
+
+describe("the golden folder", () => {
+  it("holds a golden for each valid fixture and nothing else", () => {
+    const entries = readdirSync(GOLDEN).filter((entry) => !GOLDEN_INFRASTRUCTURE.has(entry));
+    expect(entries.sort()).toEqual(VALID_FIXTURES.map(([name]) => name).sort());
+  });
+
+  it("type-checks with tsc --strict and no exclusion list", () => {
+    const result = runTsc(["-p", join(GOLDEN, "tsconfig.json")]);
+    expect(result.stdout + result.stderr).toBe("");
+    expect(result.status).toBe(0);
+  });
+});
+
+describe("the fixtures folder", () => {
+  it("has every valid spec registered as a golden fixture", () => {
+    const specs = readdirSync(join(ROOT, "fixtures"), { withFileTypes: true })
+      .filter((entry) => entry.name !== "invalid")
+      .map((entry) => (entry.isDirectory() ? `fixtures/${entry.name}/openapi.yaml` : `fixtures/${entry.name}`));
+    expect(specs.sort()).toEqual(VALID_FIXTURES.map(([, spec]) => spec).sort());
+  });
+});

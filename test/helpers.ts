@@ -1,0 +1,71 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll } from "vitest";
+
+export const ROOT = fileURLToPath(new URL("..", import.meta.url));
+export const CLI = join(ROOT, "bin", "codegen.js");
+export const TSC = join(ROOT, "node_modules", "typescript", "bin", "tsc");
+
+/** Valid fixtures: [name, spec path from the repository root]. Each has a golden in test/golden/<name>. */
+export const VALID_FIXTURES: ReadonlyArray<readonly [string, string]> = [
+  ["users", "fixtures/users.yaml"],
+  ["payments", "fixtures/payments.yaml"],
+  ["feed", "fixtures/feed.yaml"],
+  ["petstore", "fixtures/petstore.yaml"],
+  ["multi-file", "fixtures/multi-file/openapi.yaml"],
+  ["recursive", "fixtures/recursive.yaml"],
+  ["hostile", "fixtures/hostile/openapi.yaml"],
+];
+
+export interface CliResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the built CLI as a user would, in `cwd`. */
+export function runCli(args: string[], cwd = ROOT): CliResult {
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: "utf8", timeout: 120_000 });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Runs the TypeScript compiler; returns its output (empty when the project type-checks). */
+export function runTsc(args: string[]): CliResult {
+  const result = spawnSync(process.execPath, [TSC, ...args], { encoding: "utf8", timeout: 300_000 });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const temporary: string[] = [];
+afterAll(() => {
+  for (const dir of temporary.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh temporary folder, removed after the test file. */
+export function tempDir(prefix = "codegen-test-"): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  temporary.push(dir);
+  return dir;
+}
+
+/** Every file under `dir` with its bytes, keyed by relative path with `/`; empty when `dir` is missing. */
+export function snapshotDir(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  const visit = (current: string) => {
+    let names: string[];
+    try {
+      names = readdirSync(current);
+    } catch {
+      return;
+    }
+    for (const name of names.sort()) {
+      const full = join(current, name);
+      if (statSync(full).isDirectory()) visit(full);
+      else files.set(relative(dir, full).split(sep).join("/"), readFileSync(full, "utf8"));
+    }
+  };
+  visit(dir);
+  return files;
+}

@@ -1,0 +1,11 @@
+import { defineConfig } from "vitest/config";
+
+/** The large public specs in ../shared/specs: slow, so a separate step (`npm run test:real`). */
+export default defineConfig({
+  test: {
+    include: ["test/real/**/*.test.ts"],
+    testTimeout: 900_000,
+    hookTimeout: 900_000,
+    fileParallelism: false,
+  },
+});
