@@ -1,0 +1,51 @@
+import { cpSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ROOT, runCli, snapshotDir, tempDir } from "./helpers.js";
+
+/** Each invalid fixture: what the message must say, and where (file, then line and/or pointer). */
+const CASES: ReadonlyArray<readonly [string, { message: RegExp; where: RegExp }]> = [
+  ["malformed.yaml", { message: /invalid YAML/, where: /malformed\.yaml:9:\d+/ }],
+  ["schema-invalid.yaml", { message: /not valid OpenAPI: must have required property 'description'/, where: /schema-invalid\.yaml:10 at #\/paths\/~1things\/get\/responses\/200/ }],
+  ["unresolved-ref.yaml", { message: /unresolved reference: \$ref "#\/components\/schemas\/Thing"/, where: /unresolved-ref\.yaml:14 at #\/paths\/~1things\/get\/responses\/200\/content\/application~1json\/schema/ }],
+  ["duplicate-operation-id.yaml", { message: /duplicate operationId "getThing"/, where: /duplicate-operation-id\.yaml:14 at #\/paths\/~1things~1\{id\}\/get\/operationId/ }],
+  ["swagger2.json", { message: /Swagger "2\.0" is not supported yet/, where: /swagger2\.json:2 at #\/swagger/ }],
+  ["empty.yaml", { message: /the file is empty/, where: /empty\.yaml/ }],
+  ["non-utf8.yaml", { message: /not valid UTF-8/, where: /non-utf8\.yaml:3/ }],
+  ["alias-bomb.yaml", { message: /Excessive alias count/, where: /alias-bomb\.yaml/ }],
+  ["remote-ref.yaml", { message: /remote \$ref refused: "http:\/\/127\.0\.0\.1:9\/schemas\/thing\.yaml"/, where: /remote-ref\.yaml:14 at #\/paths/ }],
+  ["missing-file-ref.yaml", { message: /cannot read a referenced file: .*paths\/nowhere\.yaml/, where: /missing-file-ref\.yaml:6 at #\/paths\/~1things/ }],
+];
+
+describe.each(CASES)("invalid fixture %s", (name, expected) => {
+  const spec = join(ROOT, "fixtures", "invalid", name);
+
+  it("exits 2 with a located message and a fix, and no stack trace", () => {
+    const result = runCli(["validate", spec]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(expected.message);
+    expect(result.stderr).toMatch(expected.where);
+    expect(result.stderr).toMatch(/\n {2}fix: \S/);
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+    expect(result.stdout).toBe("");
+  });
+
+  it("leaves an empty output folder absent and earlier output byte-identical", () => {
+    const dir = tempDir();
+    expect(runCli([spec, "-o", "fresh"], dir).status).toBe(2);
+    expect(snapshotDir(join(dir, "fresh")).size).toBe(0);
+
+    cpSync(join(ROOT, "test", "golden", "users"), join(dir, "earlier"), { recursive: true });
+    writeFileSync(join(dir, "earlier", "mine.ts"), "export const mine = 1;\n");
+    const before = snapshotDir(join(dir, "earlier"));
+    expect(runCli([spec, "-o", "earlier"], dir).status).toBe(2);
+    expect(snapshotDir(join(dir, "earlier"))).toEqual(before);
+  });
+});
+
+describe("the invalid fixture list", () => {
+  it("covers every file in fixtures/invalid", async () => {
+    const { readdirSync } = await import("node:fs");
+    expect(readdirSync(join(ROOT, "fixtures", "invalid")).sort()).toEqual(CASES.map(([name]) => name).sort());
+  });
+});
