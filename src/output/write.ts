@@ -1,4 +1,4 @@
-import { linkSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { linkSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { randomBytes } from "node:crypto";
 import { CodegenError } from "../cli/errors.js";
@@ -59,7 +59,10 @@ function rollBack(
   const restored = new Set<string>();
   for (const { backup, target } of backups) {
     try {
-      renameSync(backup, target);
+      // A backup still linked to its untouched target is just dropped (rename between two links of
+      // one file does nothing); otherwise it goes back into place.
+      if (sameFile(backup, target)) rmSync(backup);
+      else renameSync(backup, target);
       restored.add(target);
     } catch {
       // best effort: leave the backup for the user rather than lose it
@@ -68,6 +71,16 @@ function rollBack(
   for (const target of placed) if (!restored.has(target)) rmSync(target, { force: true });
   for (const { temp } of staged) rmSync(temp, { force: true });
   for (const dir of createdDirs.reverse()) rmSync(dir, { recursive: true, force: true });
+}
+
+function sameFile(a: string, b: string): boolean {
+  try {
+    const first = statSync(a);
+    const second = statSync(b);
+    return first.ino === second.ino && first.dev === second.dev;
+  } catch {
+    return false;
+  }
 }
 
 /** Creates a folder and its missing parents; returns the ones it created, outermost first. */

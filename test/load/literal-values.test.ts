@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { hideLiteralValues, restoreLiteralValues } from "../../src/load/literal-values.js";
+
+describe("literal values hidden from the $ref resolver", () => {
+  it("hides $ref keys inside examples, defaults and enums, and puts them back unchanged", () => {
+    const document = {
+      components: {
+        schemas: {
+          example: { $ref: "#/components/schemas/Real" },
+          Thing: {
+            type: "object",
+            example: { $ref: "./data.yaml" },
+            default: { $ref: "x" },
+            enum: [{ $ref: "y" }, "plain"],
+            examples: [{ $ref: "z" }],
+            properties: { example: { $ref: "#/components/schemas/Real" } },
+          },
+        },
+        examples: { one: { value: { $ref: "w" } }, two: { $ref: "#/components/examples/one" } },
+      },
+    };
+    const original = structuredClone(document);
+    hideLiteralValues(document);
+    const visible = JSON.stringify(document);
+    expect(visible).not.toMatch(/"\$ref":"(\.\/data\.yaml|x|y|z|w)"/);
+    // Real references stay visible: a schema named `example`, a property named `example`, an Example $ref.
+    expect(visible.match(/"\$ref":"#\/components\/schemas\/Real"/g)?.length).toBe(2);
+    expect(visible).toContain('"$ref":"#/components/examples/one"');
+    expect(restoreLiteralValues(document)).toEqual(original);
+  });
+
+  it("leaves primitive data alone so validation still sees it", () => {
+    const document = { servers: [{ variables: { v: { default: "a", enum: ["a", "b"] } } }] };
+    hideLiteralValues(document);
+    expect(document).toEqual({ servers: [{ variables: { v: { default: "a", enum: ["a", "b"] } } }] });
+  });
+
+  it("restores a key named __proto__ as data, not as a prototype", () => {
+    const document = JSON.parse('{"example": {"__proto__": {"polluted": true}}}');
+    hideLiteralValues(document);
+    const restored = restoreLiteralValues(document) as { example: object };
+    expect(Object.keys(restored.example)).toEqual(["__proto__"]);
+    expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
+  });
+});
