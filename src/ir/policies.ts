@@ -25,10 +25,16 @@ function pagination(extension: unknown, shape: Pick<Operation, "method" | "param
     return { style: extension.style as "cursor" | "offset" | "page", source: "explicit" };
   }
   if (shape.method !== "get") return undefined;
-  const query = new Set(shape.parameters.query.map((parameter) => parameter.name));
-  if (query.has("cursor") && query.has("limit")) return { style: "cursor", source: "inferred" };
-  if (query.has("offset") && query.has("limit")) return { style: "offset", source: "inferred" };
-  if (query.has("page") && (query.has("per_page") || query.has("page_size") || query.has("limit"))) {
+  // Only integer page numbers, offsets and limits are unambiguous (Stripe's `page`, for one, is a token).
+  const query = new Map(shape.parameters.query.map((parameter) => [parameter.name, parameter]));
+  const integer = (name: string) => {
+    const schema = query.get(name)?.schema;
+    return typeof schema === "object" && schema.type === "integer";
+  };
+  const has = (name: string) => query.has(name);
+  if (has("cursor") && integer("limit")) return { style: "cursor", source: "inferred" };
+  if (integer("offset") && integer("limit")) return { style: "offset", source: "inferred" };
+  if (integer("page") && (integer("per_page") || integer("page_size") || integer("limit"))) {
     return { style: "page", source: "inferred" };
   }
   return undefined;

@@ -100,7 +100,8 @@ function refParserOptions(
   };
   return {
     parse: { json: false, yaml: false, text: false, binary: false, spec: specParser },
-    resolve: options.allowRemoteRefs ? {} : { http: false, refuseRemote },
+    // Remote refs are opt-in; once the user opts in, a schema server on their own network is allowed.
+    resolve: options.allowRemoteRefs ? { http: { safeUrlResolver: false } } : { http: false, refuseRemote },
     dereference: { circular: true },
     validate: { schema: true, spec: true },
   };

@@ -65,9 +65,12 @@ function parseJson(text: string, file: string): unknown {
     return JSON.parse(text);
   } catch (error) {
     const message = (error as Error).message;
-    const position = /position (\d+)/.exec(message);
-    const where = position ? lineAndColumn(text, Number(position[1])) : {};
-    throw new CodegenError(`invalid JSON: ${message.replace(/\s*\(line \d+ column \d+\)/, "")}`, {
+    const position = /at position (\d+)/.exec(message);
+    // Without a position from JSON.parse, the YAML parser (JSON is YAML) may still point at it.
+    const located = position ? undefined : parseDocument(text, { prettyErrors: true }).errors[0]?.linePos?.[0];
+    const where = position ? lineAndColumn(text, Number(position[1])) : { line: located?.line, column: located?.col };
+    const reason = message.split("\n")[0]?.replace(/, \.\.\..*$/, "").replace(/ in JSON at position \d+.*$/, "") ?? "";
+    throw new CodegenError(`invalid JSON: ${reason}`, {
       location: { file, ...where },
       hint: "fix the JSON syntax at that position",
     });
