@@ -45,6 +45,8 @@ async function loadValidated(path: string, options: LoadOptions): Promise<Loaded
     pointer: findRef(root, (ref) => ref === url),
   }));
   try {
+    // The clone drops the symbol-keyed holders, so validation sees each hidden data value as `{}`
+    // (valid wherever data may stand); the working copy keeps them for bundling and restoring.
     await SwaggerParser.validate(path, structuredClone(root) as never, parserOptions as never);
     const bundled = await SwaggerParser.bundle(path, root as never, parserOptions as never);
     const document = restoreLiteralValues(bundled) as Record<string, unknown>;
