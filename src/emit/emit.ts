@@ -5,6 +5,10 @@ import { emitIndex } from "./index-file.js";
 import { emitModels } from "./models.js";
 import { emitOperations } from "./operations.js";
 import { emitRuntime } from "./runtime.js";
+import { emitServerHandlers } from "./server/handlers.js";
+import { emitServerIndex } from "./server/index-file.js";
+import { emitServerRouter } from "./server/router.js";
+import { emitServerSchemas } from "./server/schemas.js";
 import { emitTypes } from "./types.js";
 
 /** Every file of the output, in path order. */
@@ -14,6 +18,10 @@ export async function emitAll(model: ApiModel, spec: LoadedSpec): Promise<Genera
     emitModels(model),
     emitOperations(model),
     emitIndex(model),
+    emitServerHandlers(model),
+    emitServerRouter(model),
+    emitServerSchemas(model, spec.document),
+    emitServerIndex(model),
     ...emitRuntime(),
   ];
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

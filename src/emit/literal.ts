@@ -3,9 +3,24 @@
  * comment. Both are escaped so no input can end the literal or the comment.
  */
 
-/** A JavaScript literal for any JSON value, safe in any source position. */
+/**
+ * A JavaScript literal for any JSON value, safe in any source position. A `__proto__` key is
+ * written as a computed key, which defines an own property instead of setting the prototype.
+ */
 export function jsLiteral(value: unknown): string {
-  const json = JSON.stringify(value) ?? "undefined";
+  return escapeSeparators(serialize(value));
+}
+
+function serialize(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map((item) => serialize(item ?? null)).join(",")}]`;
+  if (typeof value === "object" && value !== null && !(value instanceof Date)) {
+    const entries = Object.entries(value).filter(([, item]) => item !== undefined && typeof item !== "function");
+    return `{${entries.map(([key, item]) => `${key === "__proto__" ? '["__proto__"]' : JSON.stringify(key)}:${serialize(item)}`).join(",")}}`;
+  }
+  return JSON.stringify(value) ?? "undefined";
+}
+
+function escapeSeparators(json: string): string {
   return json.replace(/[\u2028\u2029]/g, (char) => (char === "\u2028" ? "\\u2028" : "\\u2029")).replace(/<\//g, "<\\/");
 }
 

@@ -12,7 +12,11 @@ export function emitOperations(model: ApiModel): GeneratedFile {
   }));
   return {
     path: "operations.ts",
-    content: renderTemplate("operations.ts", { operations, basePath: model.basePath }),
+    content: renderTemplate("operations.ts", {
+      operations,
+      basePath: model.basePath,
+      securitySchemes: securitySchemesMeta(model),
+    }),
   };
 }
 
@@ -32,6 +36,7 @@ function operationMeta(operation: Operation): object {
       required: parameter.required,
       style: parameter.style,
       explode: parameter.explode,
+      shape: parameter.shape,
     })),
   );
   return {
@@ -47,11 +52,27 @@ function operationMeta(operation: Operation): object {
             required: operation.requestBody.required,
             contentTypes: operation.requestBody.content.map((media) => media.contentType),
           },
-    responses: operation.responses.map((response) => response.status),
+    responses: Object.fromEntries(
+      operation.responses.map((response) => [response.status, response.content.map((media) => media.contentType)]),
+    ),
     security: operation.security.map((requirement) =>
       requirement.map((entry) => ({ scheme: entry.scheme, scopes: entry.scopes })),
     ),
     deprecated: operation.deprecated,
     ...(operation.sunset === undefined ? {} : { sunset: operation.sunset }),
   };
+}
+
+function securitySchemesMeta(model: ApiModel): Record<string, object> {
+  const schemes: Record<string, object> = {};
+  for (const scheme of model.securitySchemes) {
+    const meta = {
+      type: scheme.type,
+      ...(scheme.in === undefined ? {} : { in: scheme.in }),
+      ...(scheme.parameterName === undefined ? {} : { name: scheme.parameterName }),
+      ...(scheme.scheme === undefined ? {} : { scheme: scheme.scheme }),
+    };
+    Object.defineProperty(schemes, scheme.name, { value: meta, enumerable: true, writable: true, configurable: true });
+  }
+  return schemes;
 }

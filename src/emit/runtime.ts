@@ -2,7 +2,25 @@ import type { GeneratedFile } from "./generated-file.js";
 import { readRuntimeFile } from "./templates.js";
 
 /** Runtime modules: real, tested TypeScript under `templates/runtime/`, copied verbatim. */
-const RUNTIME_FILES = ["path.ts"] as const;
+const RUNTIME_FILES = [
+  "contract.ts",
+  "path.ts",
+  "server/auth.ts",
+  "server/body.ts",
+  "server/errors.ts",
+  "server/express.ts",
+  "server/handle.ts",
+  "server/http.ts",
+  "server/own.ts",
+  "server/parameters.ts",
+  "server/patterns.ts",
+  "server/request-id.ts",
+  "server/respond.ts",
+  "server/results.ts",
+  "server/routes.ts",
+  "server/status-text.ts",
+  "server/validation.ts",
+] as const;
 
 export function emitRuntime(): GeneratedFile[] {
   return RUNTIME_FILES.map((name) => ({ path: `runtime/${name}`, content: readRuntimeFile(name) }));

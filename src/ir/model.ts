@@ -56,6 +56,8 @@ export interface Parameter {
   deprecated: boolean;
   style: string;
   explode: boolean;
+  /** How the raw text is read: one value, a list, or a map (from the schema's type, `$ref`s followed). */
+  shape: "scalar" | "array" | "object";
   schema: JsonSchema | undefined;
 }
 

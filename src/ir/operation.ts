@@ -32,7 +32,7 @@ export function buildOperation(
     summary: optionalString(operation.summary),
     description: optionalString(operation.description),
     deprecated,
-    sunset: deprecated ? optionalString(operation["x-sunset"]) : undefined,
+    sunset: deprecated ? buildSunset(operation["x-sunset"], `${pointer}/x-sunset`, context) : undefined,
     tags: Array.isArray(operation.tags) ? operation.tags.filter((tag): tag is string => typeof tag === "string") : [],
     parameters,
     requestBody: buildRequestBody(operation.requestBody, `${pointer}/requestBody`, context),
@@ -45,4 +45,18 @@ export function buildOperation(
       { method, parameters },
     ),
   };
+}
+
+/** `x-sunset`: an RFC 3339 date (`2027-06-30`) or date-time, sent as the `Sunset` header. */
+function buildSunset(value: unknown, at: string, context: BuildContext): string | undefined {
+  if (value === undefined) return undefined;
+  const text = value instanceof Date ? value.toISOString().slice(0, 10) : value;
+  const valid =
+    typeof text === "string" &&
+    /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2}))?$/.test(text) &&
+    !Number.isNaN(Date.parse(text));
+  if (!valid) {
+    throw context.error("x-sunset is not a date", at, 'write an RFC 3339 date such as "2027-06-30" (quoted in YAML)');
+  }
+  return text;
 }

@@ -1,5 +1,5 @@
 import type { Parameter, ParameterLocation } from "./model.js";
-import { BuildContext, optionalString } from "./context.js";
+import { BuildContext, isRecord, optionalString } from "./context.js";
 import { buildSchema } from "./schema.js";
 
 const LOCATIONS: ReadonlySet<string> = new Set(["path", "query", "header", "cookie"]);
@@ -30,6 +30,7 @@ export function buildParameter(raw: unknown, at: string, context: BuildContext):
     deprecated: value.deprecated === true,
     style,
     explode: typeof value.explode === "boolean" ? value.explode : style === "form",
+    shape: schemaShape(schema, `${pointer}/schema`, context),
     schema,
   };
 }
@@ -58,4 +59,14 @@ export function buildParameters(
   const grouped: Record<ParameterLocation, Parameter[]> = { path: [], query: [], header: [], cookie: [] };
   for (const parameter of merged.values()) grouped[parameter.in].push(parameter);
   return grouped;
+}
+
+/** Whether a parameter schema describes a list, a map or a single value. */
+function schemaShape(schema: unknown, at: string, context: BuildContext): Parameter["shape"] {
+  if (!isRecord(schema)) return "scalar";
+  const { value } = context.resolve(schema, at);
+  const types = Array.isArray(value.type) ? value.type : [value.type];
+  if (types.includes("array") || (value.type === undefined && value.items !== undefined)) return "array";
+  if (types.includes("object") || (value.type === undefined && value.properties !== undefined)) return "object";
+  return "scalar";
 }

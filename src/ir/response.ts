@@ -30,9 +30,9 @@ export function buildResponse(status: string, raw: unknown, at: string, context:
 
 /** The Responses Object (OpenAPI 3 §4.8.16): explicit codes in ascending order, then ranges, then `default`. */
 export function buildResponses(raw: unknown, at: string, context: BuildContext): Response[] {
-  const responses = entriesOf(raw).map(([status, response]) =>
-    buildResponse(status, response, `${at}/${status}`, context),
-  );
+  const responses = entriesOf(raw)
+    .filter(([status]) => /^([1-5](\d\d|XX)|default)$/i.test(status))
+    .map(([status, response]) => buildResponse(status.toUpperCase().replace("DEFAULT", "default"), response, `${at}/${status}`, context));
   return responses.sort((a, b) => statusRank(a.status) - statusRank(b.status));
 }
 

@@ -1,0 +1,42 @@
+/** How a parameter's raw text is read: one value, a list, or a map of named values. */
+export type ParameterShape = "scalar" | "array" | "object";
+
+export interface ParameterContract {
+  readonly name: string;
+  readonly in: "path" | "query" | "header" | "cookie";
+  readonly required: boolean;
+  readonly style: string;
+  readonly explode: boolean;
+  readonly shape: ParameterShape;
+}
+
+export interface SecurityRequirementEntry {
+  readonly scheme: string;
+  readonly scopes: readonly string[];
+}
+
+/** What the contract says of one operation; the generated `operations` table holds one per operation. */
+export interface OperationContract {
+  readonly method: string;
+  readonly path: string;
+  readonly operationId?: string;
+  readonly tags: readonly string[];
+  readonly parameters: readonly ParameterContract[];
+  readonly requestBody: { readonly required: boolean; readonly contentTypes: readonly string[] } | null;
+  /** Status (`200`, `2XX`, `default`) → the media types that response may carry. */
+  readonly responses: Readonly<Record<string, readonly string[]>>;
+  /** Alternatives (any one suffices) of requirements (every scheme in one must pass); `[]`: no auth. */
+  readonly security: readonly (readonly SecurityRequirementEntry[])[];
+  readonly deprecated: boolean;
+  /** `x-sunset`, an RFC 3339 date or date-time. */
+  readonly sunset?: string;
+}
+
+export interface SecuritySchemeContract {
+  readonly type: "apiKey" | "http" | "oauth2" | "openIdConnect" | "mutualTLS";
+  /** apiKey: where the key travels and under which name. */
+  readonly in?: "header" | "query" | "cookie";
+  readonly name?: string;
+  /** http: the lower-cased scheme (`bearer`, `basic`, …). */
+  readonly scheme?: string;
+}

@@ -1,0 +1,91 @@
+import { HttpError } from "./errors.js";
+import { setOwn } from "./own.js";
+
+/** A request body read and decoded by its media type. */
+export interface ParsedBody {
+  /** The declared media type it matched (`application/json`, `text/*`, …). */
+  mediaType: string;
+  value: unknown;
+  /** Whether the value is text or structured data a schema can check (JSON, form fields). */
+  validatable: boolean;
+}
+
+/**
+ * Reads a body stream up to `limit` bytes; one byte more is a 413, decided before the rest is
+ * read. A declared `Content-Length` over the limit is refused without reading at all.
+ */
+export async function readBody(
+  stream: AsyncIterable<Uint8Array>,
+  limit: number,
+  declaredLength: string | undefined,
+): Promise<Uint8Array> {
+  if (declaredLength !== undefined && Number(declaredLength) > limit) throw tooLarge(limit);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    size += chunk.byteLength;
+    if (size > limit) throw tooLarge(limit);
+    chunks.push(chunk);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+/** The declared media type a request's `Content-Type` falls under: exact, then `type/*`, then `*\/*`. */
+export function matchMediaType(contentType: string | undefined, declared: readonly string[]): string | undefined {
+  if (contentType === undefined) return undefined;
+  const essence = (contentType.split(";")[0] ?? "").trim().toLowerCase();
+  const lower = declared.map((type) => type.toLowerCase());
+  const exact = lower.indexOf(essence);
+  if (exact >= 0) return declared[exact];
+  const wildcard = lower.indexOf(`${essence.split("/")[0]}/*`);
+  if (wildcard >= 0) return declared[wildcard];
+  const any = lower.indexOf("*/*");
+  return any >= 0 ? declared[any] : undefined;
+}
+
+export function isJsonMediaType(mediaType: string): boolean {
+  const essence = (mediaType.split(";")[0] ?? "").trim().toLowerCase();
+  return essence === "application/json" || essence.endsWith("+json");
+}
+
+/**
+ * Decodes a body by the media type the request declared: JSON (and `+json`) is parsed,
+ * `application/x-www-form-urlencoded` becomes a map of fields, `text/*` a string, anything else
+ * stays bytes. Unparseable JSON and non-UTF-8 text are 400s.
+ */
+export function parseBody(bytes: Uint8Array, contentType: string, mediaType: string): ParsedBody {
+  const essence = (contentType.split(";")[0] ?? "").trim().toLowerCase();
+  if (isJsonMediaType(essence)) {
+    const text = decodeText(bytes);
+    try {
+      return { mediaType, value: JSON.parse(text) as unknown, validatable: true };
+    } catch {
+      throw new HttpError(400, "MALFORMED_JSON", "The request body is not valid JSON.");
+    }
+  }
+  if (essence === "application/x-www-form-urlencoded") {
+    const fields: Record<string, unknown> = {};
+    for (const [name, value] of new URLSearchParams(decodeText(bytes))) setOwn(fields, name, value);
+    return { mediaType, value: fields, validatable: true };
+  }
+  if (essence.startsWith("text/")) return { mediaType, value: decodeText(bytes), validatable: true };
+  return { mediaType, value: bytes, validatable: false };
+}
+
+function decodeText(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    throw new HttpError(400, "MALFORMED_BODY", "The request body is not valid UTF-8.");
+  }
+}
+
+function tooLarge(limit: number): HttpError {
+  return new HttpError(413, "PAYLOAD_TOO_LARGE", `The request body is larger than ${limit} bytes.`);
+}

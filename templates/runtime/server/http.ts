@@ -1,0 +1,34 @@
+/**
+ * The framework-neutral shape of a request and a response. Adapters (Express today) translate
+ * to and from these; everything between them knows nothing of the framework.
+ */
+export type IncomingHeaders = Readonly<Record<string, string | readonly string[] | undefined>>;
+
+export interface ServerRequest {
+  readonly method: string;
+  /** The path as sent (still percent-encoded), without the query string. */
+  readonly path: string;
+  /** The raw query string, without the leading `?`. */
+  readonly query: string;
+  /** Header names in lower case, as Node gives them. */
+  readonly headers: IncomingHeaders;
+  /** The body, read lazily and only when the operation takes one. */
+  readonly body: AsyncIterable<Uint8Array>;
+  /** A body some earlier middleware already parsed (e.g. `express.json()`), when there is one. */
+  readonly parsedBody?: { readonly value: unknown };
+  /** The peer's TLS certificate, when the connection is TLS and the certificate was verified. */
+  readonly clientCertificate?: unknown;
+}
+
+export interface ServerResponse {
+  status: number;
+  /** Lower-case header names. */
+  headers: Map<string, string>;
+  body: string | Uint8Array | undefined;
+}
+
+/** The first value of a header that may have been sent more than once. */
+export function headerValue(headers: IncomingHeaders, name: string): string | undefined {
+  const value = headers[name];
+  return typeof value === "string" ? value : value?.[0];
+}

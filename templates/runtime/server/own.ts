@@ -1,0 +1,13 @@
+/**
+ * Sets an own, enumerable data property, even for names such as `__proto__` that plain
+ * assignment would treat as the prototype. Request data always goes through here.
+ */
+export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+export function getOwn(source: unknown, key: string): unknown {
+  return typeof source === "object" && source !== null && Object.hasOwn(source, key)
+    ? (source as Record<string, unknown>)[key]
+    : undefined;
+}

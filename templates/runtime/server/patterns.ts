@@ -1,0 +1,25 @@
+import { RE2 } from "re2-wasm";
+import type { RegExpEngine, RegExpLike } from "ajv/dist/types/index.js";
+
+/**
+ * Patterns RE2 cannot run (look-around, back-references) fall back to JavaScript's engine, and
+ * then only on input up to this many characters, so no contract pattern can hang a request.
+ */
+export const FALLBACK_INPUT_LIMIT = 256;
+
+/**
+ * Runs contract `pattern`s on RE2, whose matching time is linear in the input: a pattern such as
+ * `^(a+)+$` cannot backtrack for ever on hostile input.
+ */
+export const linearRegExp: RegExpEngine = Object.assign(
+  (pattern: string, flags: string): RegExpLike => {
+    try {
+      const engine = new RE2(pattern, "u");
+      return { test: (input: string) => engine.test(input) };
+    } catch {
+      const engine = new RegExp(pattern, flags);
+      return { test: (input: string) => input.length <= FALLBACK_INPUT_LIMIT && engine.test(input) };
+    }
+  },
+  { code: 'require("re2-wasm").RE2' },
+);

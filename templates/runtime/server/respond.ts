@@ -1,0 +1,61 @@
+import type { OperationContract } from "../contract.js";
+import { isJsonMediaType } from "./body.js";
+import { HttpError } from "./errors.js";
+import type { ServerResponse } from "./http.js";
+import { NotImplemented } from "./results.js";
+
+/** What a handler returns, seen without its contract-specific types. */
+export interface HandlerResult {
+  status: number;
+  body?: unknown;
+  headers?: Readonly<Record<string, unknown>>;
+}
+
+const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+/** The key of `responses` that covers a status: itself, its range (`4XX`), or `default`. */
+export function responseKey(operation: OperationContract, status: number): string | undefined {
+  const candidates = [String(status), `${String(status).charAt(0)}XX`, "default"];
+  return candidates.find((key) => Object.hasOwn(operation.responses, key));
+}
+
+/** The media type a result is sent as: the first JSON type the response declares, else its first. */
+export function responseMediaType(operation: OperationContract, key: string | undefined): string {
+  const types = key === undefined ? [] : (operation.responses[key] ?? []);
+  return types.find((type) => isJsonMediaType(type)) ?? types[0] ?? "application/json";
+}
+
+/** Turns a handler's result into a response; a malformed result is the handler's bug (a 500). */
+export function toResponse(operation: OperationContract, result: unknown): ServerResponse {
+  if (result instanceof NotImplemented) {
+    throw new HttpError(501, "NOT_IMPLEMENTED", "This operation is not implemented yet.");
+  }
+  if (typeof result !== "object" || result === null) throw new TypeError("a handler returned no result object");
+  const { status, body, headers } = result as HandlerResult;
+  if (!Number.isInteger(status) || status < 200 || status > 599) {
+    throw new TypeError(`a handler returned an invalid status ${String(status)}`);
+  }
+  const response: ServerResponse = { status, headers: new Map(), body: undefined };
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    if (value === undefined) continue;
+    const text = Array.isArray(value) ? value.map(String).join(", ") : String(value);
+    if (!TOKEN.test(name) || /[\r\n\0]/.test(text)) throw new TypeError(`a handler returned an invalid header ${JSON.stringify(name)}`);
+    response.headers.set(name.toLowerCase(), text);
+  }
+  if (body === undefined || status === 204 || status === 304) return response;
+  const mediaType = responseMediaType(operation, responseKey(operation, status));
+  if (body instanceof Uint8Array || (typeof body === "string" && !isJsonMediaType(mediaType))) {
+    response.body = body;
+  } else {
+    response.body = JSON.stringify(body);
+  }
+  if (!response.headers.has("content-type")) response.headers.set("content-type", contentTypeFor(mediaType, body));
+  return response;
+}
+
+function contentTypeFor(mediaType: string, body: unknown): string {
+  if (isJsonMediaType(mediaType)) return `${mediaType}; charset=utf-8`;
+  if (!mediaType.includes("*")) return mediaType;
+  if (body instanceof Uint8Array) return "application/octet-stream";
+  return typeof body === "string" ? "text/plain; charset=utf-8" : "application/json; charset=utf-8";
+}
