@@ -18,6 +18,8 @@ export const VALID_FIXTURES: ReadonlyArray<readonly [string, string]> = [
   ["multi-file", "fixtures/multi-file/openapi.yaml"],
   ["recursive", "fixtures/recursive.yaml"],
   ["hostile", "fixtures/hostile/openapi.yaml"],
+  ["validation", "fixtures/validation.yaml"],
+  ["auth", "fixtures/auth.yaml"],
 ];
 
 export interface CliResult {

@@ -46,8 +46,9 @@ export class RouteTable<T extends RouteSpec> {
     );
   }
 
-  match(method: string, path: string): RouteMatch<T> {
+  match(method: string, rawPath: string): RouteMatch<T> {
     const wanted = method.toUpperCase();
+    const path = canonicalPath(rawPath);
     const allow = new Set<string>();
     for (const compiled of this.#paths) {
       const found = compiled.pattern.exec(path);
@@ -68,16 +69,33 @@ export class RouteTable<T extends RouteSpec> {
   }
 }
 
+/**
+ * One spelling per path: each segment decoded, then encoded again, so `/a%20b`, `/a b` and a
+ * template written `/a b` all compare equal. A segment that does not decode is kept as sent.
+ */
+export function canonicalPath(path: string): string {
+  return path
+    .split("/")
+    .map((segment) => {
+      try {
+        return encodeURIComponent(decodeURIComponent(segment));
+      } catch {
+        return segment;
+      }
+    })
+    .join("/");
+}
+
 function compileTemplate(template: string): { pattern: RegExp; names: string[] } {
   const names: string[] = [];
   let source = "";
   let rest = template;
   for (let match = /\{([^{}]+)\}/.exec(rest); match !== null; match = /\{([^{}]+)\}/.exec(rest)) {
-    source += escapeRegExp(rest.slice(0, match.index)) + "([^/]+)";
+    source += escapeRegExp(canonicalPath(rest.slice(0, match.index))) + "([^/]+)";
     names.push(match[1] ?? "");
     rest = rest.slice(match.index + match[0].length);
   }
-  source += escapeRegExp(rest);
+  source += escapeRegExp(canonicalPath(rest));
   // One trailing slash is tolerated, as Express does by default.
   return { pattern: new RegExp(`^${source.replace(/\/$/, "")}/?$`), names };
 }

@@ -13,14 +13,17 @@ export const FALLBACK_INPUT_LIMIT = 256;
  * `^(a+)+$` cannot backtrack for ever on hostile input.
  */
 export const linearRegExp: RegExpEngine = Object.assign(
-  (pattern: string, flags: string): RegExpLike => {
+  (pattern: string, flags: string): RegExpLike & { toString(): string } => {
+    // ajv keys compiled patterns by their string form, so each must print as its own source.
+    const toString = () => `/${pattern}/${flags}`;
     try {
       const engine = new RE2(pattern, "u");
-      return { test: (input: string) => engine.test(input) };
+      return { test: (input: string) => engine.test(input), toString };
     } catch {
       const engine = new RegExp(pattern, flags);
       return {
         test: (input: string) => input.length <= FALLBACK_INPUT_LIMIT && engine.test(input),
+        toString,
       };
     }
   },

@@ -86,6 +86,8 @@ function createEngine(openapi: "3.0" | "3.1", direction: Direction): Ajv {
   const options: Options = {
     strict: false,
     allErrors: true,
+    // Only a value's own keys count: `{}` has no `constructor` property to validate.
+    ownProperties: true,
     validateSchema: false,
     logger: false,
     code: { regExp: linearRegExp },

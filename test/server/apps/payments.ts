@@ -1,0 +1,77 @@
+import { createRouter, type Handlers } from "../../golden/payments/server/index.js";
+import { operations } from "../../golden/payments/operations.js";
+import type { Charge } from "../../golden/payments/index.js";
+import type { FixtureApp } from "../serve.js";
+
+const charge: Charge = { id: "ch_00000001", amount_cents: 500, currency: "eur", status: "succeeded", created: 1700000000 };
+
+const handlers: Handlers<{ account: string }> = {
+  listCharges: ({ query }) => ({
+    status: 200,
+    body: { items: (query.status ?? []).map((status, index) => ({ ...charge, id: `ch_0000000${index}`, status })), total: (query.offset ?? 0) + (query.limit ?? 0) },
+  }),
+  createCharge: ({ body, headers, principal }) => ({
+    status: 201,
+    body: { ...charge, amount_cents: body.amount_cents, currency: body.currency, description: `${principal.account}:${headers["Idempotency-Key"]}` },
+  }),
+  getCharge: ({ path }) => ({ status: 200, body: { ...charge, id: path.chargeId } }),
+  refundCharge: ({ path, body }) => ({
+    status: 201,
+    body: { id: "re_1", charge_id: path.chargeId, amount_cents: body?.amount_cents ?? charge.amount_cents },
+  }),
+  getHealth: () => ({ status: 200, body: "ok" }),
+};
+
+const key = { "x-api-key": "key-live-1" };
+
+export const paymentsApp: FixtureApp = {
+  operations,
+  router: () =>
+    createRouter(handlers, {
+      auth: { apiKey: (value) => (value === "key-live-1" ? { account: "acct_1" } : null) },
+      validateResponses: true,
+    }),
+  calls: [
+    {
+      operation: "listCharges",
+      method: "GET",
+      path: "/charges?offset=10&limit=5&status=failed&status=refunded",
+      headers: key,
+      status: 200,
+      response: {
+        items: [
+          { ...charge, id: "ch_00000000", status: "failed" },
+          { ...charge, id: "ch_00000001", status: "refunded" },
+        ],
+        total: 15,
+      },
+    },
+    {
+      operation: "createCharge",
+      method: "POST",
+      path: "/charges",
+      headers: { ...key, "idempotency-key": "k-123" },
+      body: { amount_cents: 999, currency: "usd", source: "tok_visa" },
+      status: 201,
+      response: { ...charge, amount_cents: 999, currency: "usd", description: "acct_1:k-123" },
+    },
+    {
+      operation: "getCharge",
+      method: "GET",
+      path: "/charges/ch_abcdefgh12",
+      headers: key,
+      status: 200,
+      response: { ...charge, id: "ch_abcdefgh12" },
+    },
+    {
+      operation: "refundCharge",
+      method: "POST",
+      path: "/charges/ch_abcdefgh12/refunds",
+      headers: { ...key, "idempotency-key": "k-9" },
+      body: { amount_cents: 100, reason: "duplicate" },
+      status: 201,
+      response: { id: "re_1", charge_id: "ch_abcdefgh12", amount_cents: 100 },
+    },
+    { operation: "getHealth", method: "GET", path: "/health", status: 200, text: "ok" },
+  ],
+};
