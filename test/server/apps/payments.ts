@@ -5,7 +5,7 @@ import type { FixtureApp } from "../serve.js";
 
 const charge: Charge = { id: "ch_00000001", amount_cents: 500, currency: "eur", status: "succeeded", created: 1700000000 };
 
-const handlers: Handlers<{ account: string }> = {
+export const paymentsHandlers: Handlers<{ account: string }> = {
   listCharges: ({ query }) => ({
     status: 200,
     body: { items: (query.status ?? []).map((status, index) => ({ ...charge, id: `ch_0000000${index}`, status })), total: (query.offset ?? 0) + (query.limit ?? 0) },
@@ -27,7 +27,7 @@ const key = { "x-api-key": "key-live-1" };
 export const paymentsApp: FixtureApp = {
   operations,
   router: () =>
-    createRouter(handlers, {
+    createRouter(paymentsHandlers, {
       auth: { apiKey: (value) => (value === "key-live-1" ? { account: "acct_1" } : null) },
       validateResponses: true,
     }),

@@ -47,7 +47,7 @@ type AnyVerifier = Verifier<never, unknown>;
 /**
  * Evaluates an operation's security requirements exactly as OpenAPI defines them: any one
  * alternative suffices; every scheme within an alternative must pass; an empty alternative (or no
- * requirements at all) admits anonymous callers. Each scheme is verified at most once per request
+ * requirements at all) admits anonymous callers, after the credentialed ones are tried. Each scheme is verified at most once per request
  * and scope set. The principal is the one returned for the first scheme of the passing alternative.
  */
 export async function authenticate<Principal>(
@@ -62,13 +62,17 @@ export async function authenticate<Principal>(
   const memo = new Map<string, Promise<unknown>>();
   let refusal: Forbidden | undefined;
   let presented = false;
-  alternatives: for (const requirement of requirements) {
+  alternatives: for (const requirement of requirements.filter(
+    (alternative) => alternative.length > 0,
+  )) {
     let principal: unknown;
     for (const [index, entry] of requirement.entries()) {
       const scheme = schemes[entry.scheme];
       const credential = scheme === undefined ? undefined : extractCredential(scheme, sources);
       if (credential === undefined) continue alternatives;
       presented = true;
+      // A credential that is there but malformed (`null`) fails without asking the verifier.
+      if (credential === null) continue alternatives;
       const key = `${entry.scheme}\u0000${entry.scopes.join(" ")}`;
       let result = memo.get(key);
       if (result === undefined) {
@@ -86,6 +90,8 @@ export async function authenticate<Principal>(
     }
     return { principal: principal as Principal | undefined };
   }
+  // An empty alternative (`{}`) admits anonymous callers once no credentialed one passed.
+  if (requirements.some((alternative) => alternative.length === 0)) return { principal: undefined };
   if (refusal !== undefined) throw new HttpError(403, "FORBIDDEN", refusal.message);
   const challenge = challenges(requirements, schemes, realm, presented);
   throw new HttpError(
@@ -97,7 +103,7 @@ export async function authenticate<Principal>(
   );
 }
 
-/** The credential a scheme reads from a request, or `undefined` when the request does not carry one. */
+/** The credential a scheme reads from a request: `undefined` when absent, `null` when malformed. */
 export function extractCredential(
   scheme: SecuritySchemeContract,
   sources: CredentialSources,
