@@ -56,6 +56,7 @@ export interface NormalizeOptions {
  * - 3.0 boolean `exclusiveMinimum`/`exclusiveMaximum` become the numeric form;
  * - `discriminator` over `oneOf`/`anyOf` of `$ref`s selects the branch by the property's value
  *   (implicit names and `mapping` both), so overlapping branches do not make `oneOf` fail;
+ * - a property named `__proto__` becomes a pattern property, which ajv does not skip;
  * - a required property marked `readOnly` is required only in responses, a `writeOnly` one only
  *   in requests (`x-required-in-response` / `x-required-in-request`, keywords the runtime defines).
  */
@@ -77,6 +78,7 @@ export function normalizeSchema(schema: unknown, options: NormalizeOptions): unk
     exclusiveBound(out, "exclusiveMaximum", "maximum");
   }
   splitRequired(out);
+  protoAsPattern(out);
   applyDiscriminator(source, out, options);
   return options.openapi === "3.0" && source.nullable === true ? allowNull(out) : out;
 }
@@ -102,6 +104,20 @@ function allowNull(schema: Schema): unknown {
     return schema;
   }
   return Object.keys(schema).length === 0 ? schema : { anyOf: [{ type: "null" }, schema] };
+}
+
+/**
+ * ajv skips a property named `__proto__` in `properties` (to protect itself); as a pattern
+ * property it is validated like any other key.
+ */
+function protoAsPattern(schema: Schema): void {
+  const properties = schema.properties;
+  if (!isObject(properties) || !Object.hasOwn(properties, "__proto__")) return;
+  const patterns = isObject(schema.patternProperties) ? schema.patternProperties : {};
+  schema.patternProperties = { ...patterns, "^__proto__$": properties["__proto__"] };
+  const rest: Schema = {};
+  for (const [key, value] of Object.entries(properties)) if (key !== "__proto__") setOwn(rest, key, value);
+  schema.properties = rest;
 }
 
 function splitRequired(schema: Schema): void {

@@ -1,11 +1,14 @@
 import { createRouter, type Handlers } from "../../golden/hostile/server/index.js";
 import { basePath, operations } from "../../golden/hostile/operations.js";
 import type { FixtureApp } from "../serve.js";
+import type { components } from "../../golden/hostile/types.js";
+
+type EvilSchema = components["schemas"]["Evil*/Schema"];
 
 const handlers: Handlers = {
   getItemGlobalThisCodegenCanaryOperationId: ({ path, query }) => ({
     status: 200,
-    body: { kind: "__proto__", ["__proto__"]: `${path.id}|${query.__proto__ ?? ""}|${query.constructor ?? ""}` },
+    body: JSON.parse(JSON.stringify({ kind: "__proto__", echo: `${path.id}|${query.__proto__ ?? ""}|${query.constructor ?? ""}` }).replace('"echo"', '"__proto__"')) as EvilSchema,
   }),
   tmpEvil: ({ body }) => (body?.constructor?.prototype === "p" ? { status: 204 } : { status: 204, headers: { "x-unexpected": "1" } }),
   constructor_: () => ({ status: 200 }),

@@ -9,8 +9,9 @@ export const validationHandlers: Handlers = {
     body: { query, headers, cookies, queryProto: Object.getPrototypeOf(query) === Object.prototype },
   }),
   putWidget: ({ path, body }) => {
+    // openapi-typescript types writeOnly `secret` as present in responses too; it is never sent back.
     const { secret: _secret, ...stored } = body;
-    return { status: 200, body: { ...stored, id: path.widgetId } };
+    return { status: 200, body: { ...stored, id: path.widgetId } as typeof body };
   },
   createShape: ({ body }) => ({ status: 201, body }),
   createNote: () => ({ status: 204 }),
