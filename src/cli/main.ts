@@ -59,6 +59,7 @@ function buildProgram(print: Printer, runAction: Runner): Command {
   )
     .argument("<spec>", "OpenAPI document (YAML or JSON)")
     .option("-o, --out <dir>", "output folder, e.g. src/api")
+    .option("--scaffold <dir>", "also write starting handler files into <dir> (never overwriting one)")
     .action((spec: string, options: CommonOptions) =>
       runAction(() => generateCommand(resolveConfig(spec, options), print), options),
     );

@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import { CodegenError } from "../cli/errors.js";
+import { serverImportPath } from "../output/scaffold.js";
 
 /** Every option, normalized once; commands read only this. */
 export interface ResolvedConfig {
@@ -9,12 +10,15 @@ export interface ResolvedConfig {
   outDir: string;
   allowRemoteRefs: boolean;
   quiet: boolean;
+  /** Absolute path of the folder for starting handler files (`--scaffold`), when asked for. */
+  scaffoldDir: string | undefined;
 }
 
 export interface RawOptions {
   out?: string;
   allowRemoteRefs?: boolean;
   quiet?: boolean;
+  scaffold?: string;
 }
 
 export function resolveConfig(spec: string, options: RawOptions, cwd = process.cwd()): ResolvedConfig {
@@ -33,7 +37,15 @@ export function resolveConfig(spec: string, options: RawOptions, cwd = process.c
     outDir,
     allowRemoteRefs: options.allowRemoteRefs === true,
     quiet: options.quiet === true,
+    scaffoldDir: scaffoldDir(options.scaffold, outDir, cwd),
   };
+}
+
+function scaffoldDir(option: string | undefined, outDir: string, cwd: string): string | undefined {
+  if (option === undefined) return undefined;
+  const dir = resolve(cwd, option);
+  serverImportPath(dir, outDir);
+  return dir;
 }
 
 export function resolveSpecPath(spec: string, cwd = process.cwd()): string {

@@ -1,0 +1,60 @@
+import { spawn } from "node:child_process";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { ROOT, runCli, runTsc } from "./helpers.js";
+
+/** The README's "server in five minutes", run as written (in `.tmp/` instead of `example/`). */
+const README = readFileSync(join(ROOT, "README.md"), "utf8");
+const section = README.slice(README.indexOf("## A server in five minutes"), README.indexOf("### What the generated server needs"));
+const blocks = [...section.matchAll(/```(\w+)\n([\s\S]*?)```/g)].map((match) => ({ lang: match[1], code: match[2] ?? "" }));
+const DIR = ".tmp/readme-example";
+
+describe("the README example app", () => {
+  afterAll(() => rmSync(join(ROOT, DIR), { recursive: true, force: true }));
+
+  it("generates, type-checks and serves what the README says", { timeout: 120_000 }, async () => {
+    expect(blocks.map((block) => block.lang)).toEqual(["sh", "ts", "sh"]);
+    const [generate, server, run] = blocks.map((block) => block.code.replaceAll("example/", `${DIR}/`));
+    rmSync(join(ROOT, DIR), { recursive: true, force: true });
+    mkdirSync(join(ROOT, DIR), { recursive: true });
+    const args = (generate ?? "").trim().replace(/^npx codegen /, "").split(/\s+/);
+    const generated = runCli(args);
+    expect(generated.status, generated.stderr).toBe(0);
+    writeFileSync(join(ROOT, DIR, "server.ts"), server ?? "");
+
+    const tsc = runTsc(["--noEmit", "--strict", "--target", "es2022", "--module", "nodenext", "--moduleResolution", "nodenext", "--skipLibCheck", join(DIR, "server.ts")]);
+    expect(tsc.stdout + tsc.stderr).toBe("");
+
+    const start = (run ?? "").split("\n")[0]?.trim() ?? "";
+    expect(start).toBe(`npx tsx ${DIR}/server.ts`);
+    const child = spawn(join(ROOT, "node_modules/.bin/tsx"), [`${DIR}/server.ts`], { cwd: ROOT, env: { ...process.env, PORT: "0" } });
+    try {
+      const port = await new Promise<number>((resolve, reject) => {
+        child.stdout.on("data", (chunk: Buffer) => {
+          const found = /port: (\d+)/.exec(chunk.toString());
+          if (found) resolve(Number(found[1]));
+        });
+        child.on("exit", (code) => reject(new Error(`server exited with ${code}`)));
+      });
+      const base = `http://127.0.0.1:${port}`;
+      const auth = { authorization: "Bearer demo" };
+      const one = await fetch(`${base}/v1/users/1`, { headers: auth });
+      expect(one.status).toBe(200);
+      expect(await one.json()).toMatchObject({ success: true, data: { id: 1, name: "Ada Lovelace" } });
+      const bad = await fetch(`${base}/v1/users/x`, { headers: auth });
+      expect(bad.status).toBe(400);
+      expect(await bad.json()).toMatchObject({ error: { details: [{ location: "path", pointer: "/userId", message: "must be integer" }] } });
+      const anonymous = await fetch(`${base}/v1/users`);
+      expect(anonymous.status).toBe(401);
+      expect(anonymous.headers.get("www-authenticate")).toBe('Bearer realm="api"');
+      const list = await fetch(`${base}/v1/users`, { headers: auth });
+      expect(await list.json()).toMatchObject({ pagination: { page: 1, per_page: 20 } });
+      const scaffolded = await fetch(`${base}/v1/users/1`, { method: "DELETE", headers: auth });
+      expect(scaffolded.status).toBe(501);
+      expect(await scaffolded.json()).toMatchObject({ success: false, error: { code: "NOT_IMPLEMENTED" } });
+    } finally {
+      child.kill();
+    }
+  });
+});
