@@ -83,7 +83,7 @@ describe("codegen generate", () => {
     writeFileSync(join(dir, "openapi.yaml"), spec);
     const result = runCli(["openapi.yaml", "-o", "src/api"], dir);
     expect(result.status, result.stderr).toBe(0);
-    expect(result.stdout).toMatch(/2 written, 3 unchanged, 1 removed · 7 operations/);
+    expect(result.stdout).toMatch(/3 written, 22 unchanged, 1 removed · 7 operations/);
     expect(readFileSync(join(out, "handlers.ts"), "utf8")).toBe("// my own code\n");
     expect(snapshotDir(out).has("stale.ts")).toBe(false);
     expect(runCli(["check", "openapi.yaml", "-o", "src/api"], dir).status).toBe(0);

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -61,6 +61,14 @@ afterAll(() => {
 /** A fresh temporary folder, removed after the test file. */
 export function tempDir(prefix = "codegen-test-"): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
+  temporary.push(dir);
+  return dir;
+}
+
+/** A temporary folder inside the repository (`.tmp/`), where generated code resolves express, ajv, …. */
+export function localTempDir(prefix = "codegen-test-"): string {
+  mkdirSync(join(ROOT, ".tmp"), { recursive: true });
+  const dir = mkdtempSync(join(ROOT, ".tmp", prefix));
   temporary.push(dir);
   return dir;
 }
