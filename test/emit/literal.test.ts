@@ -37,3 +37,15 @@ describe("docComment", () => {
     expect(code.match(/\*\//g)?.length).toBe(1);
   });
 });
+
+describe("jsLiteral and __proto__ keys", () => {
+  it("writes __proto__ as a computed key, so evaluating the literal defines an own property", () => {
+    const value = JSON.parse('{"__proto__":{"polluted":true},"a":[{"__proto__":1}]}') as unknown;
+    const literal = jsLiteral(value);
+    expect(literal).toBe('{["__proto__"]:{"polluted":true},"a":[{["__proto__"]:1}]}');
+    const evaluated = new Function(`return ${literal};`)() as Record<string, unknown>;
+    expect(Object.getPrototypeOf(evaluated)).toBe(Object.prototype);
+    expect(Object.keys(evaluated)).toEqual(["__proto__", "a"]);
+    expect(evaluated.polluted).toBeUndefined();
+  });
+});
