@@ -5,6 +5,7 @@ export { forbidden, type BasicCredentials, type VerifyContext } from "../runtime
 export { notImplemented } from "../runtime/server/results.js";
 export {
   createRequestHandler,
+  ResponseValidationError,
   type ErrorContext,
   type ServerOptions,
 } from "../runtime/server/handle.js";
