@@ -20,6 +20,7 @@ export const VALID_FIXTURES: ReadonlyArray<readonly [string, string]> = [
   ["hostile", "fixtures/hostile/openapi.yaml"],
   ["validation", "fixtures/validation.yaml"],
   ["auth", "fixtures/auth.yaml"],
+  ["limits", "fixtures/limits.yaml"],
 ];
 
 export interface CliResult {

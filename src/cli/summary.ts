@@ -14,7 +14,10 @@ export function describePolicies(model: ApiModel): string[] {
       const mode = idempotency.required ? "required" : "optional";
       parts.push(`idempotency ${mode} via ${JSON.stringify(idempotency.header)} (${origin(idempotency.source, "x-idempotency")})`);
     }
-    if (rateLimit) parts.push(`rate limit (x-rate-limit on the ${rateLimit.scope === "root" ? "document" : rateLimit.scope})`);
+    if (rateLimit) {
+      const rules = rateLimit.rules.map((rule) => `${rule.algorithm} ${rule.limit}/${rule.windowMs / 1000}s by ${rule.key.by === "header" ? `header ${rule.key.header}` : rule.key.by} (${rule.scope === "root" ? "document" : rule.scope})`);
+      parts.push(`rate limit ${rules.join(" + ")}`);
+    }
     if (parts.length > 0) lines.push(`  ${operation.id}: ${parts.join(", ")}`);
   }
   if (lines.length > MAX_POLICY_LINES) {

@@ -60,6 +60,16 @@ function operationMeta(operation: Operation): object {
     ),
     deprecated: operation.deprecated,
     ...(operation.sunset === undefined ? {} : { sunset: operation.sunset }),
+    rateLimits: (operation.policies.rateLimit?.rules ?? []).map((rule) => ({
+      bucket: rule.scope === "root" ? "*" : rule.scope === "path" ? `${operation.path}` : operation.id,
+      algorithm: rule.algorithm,
+      limit: rule.limit,
+      windowMs: rule.windowMs,
+      ...(rule.burst === undefined ? {} : { burst: rule.burst }),
+      key: rule.key.by === "header" ? `header:${rule.key.header}` : rule.key.by,
+      tiers: Object.fromEntries(rule.tiers.map((tier) => [tier.plan, tier.limit])),
+      failOpen: rule.failOpen,
+    })),
   };
 }
 

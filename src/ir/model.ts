@@ -124,5 +124,19 @@ export type PolicySource = "explicit" | "inferred";
 export interface Policies {
   pagination: { style: "cursor" | "offset" | "page"; source: PolicySource } | undefined;
   idempotency: { required: boolean; header: string; source: PolicySource } | undefined;
-  rateLimit: { scope: "root" | "path" | "operation"; source: PolicySource } | undefined;
+  /** Every rule that applies (operation, path item and document levels together), most specific first. */
+  rateLimit: { scope: "root" | "path" | "operation"; source: PolicySource; rules: RateLimitRule[] } | undefined;
+}
+
+export interface RateLimitRule {
+  /** Where it is declared: the document's rule is one budget across all operations; a path item's is shared by its methods. */
+  scope: "root" | "path" | "operation";
+  algorithm: "fixed-window" | "sliding-window" | "sliding-window-log" | "token-bucket" | "gcra";
+  limit: number;
+  windowMs: number;
+  burst: number | undefined;
+  key: { by: "ip" | "principal" } | { by: "header"; header: string };
+  /** Plan → limit, for principals whose plan the server reports. */
+  tiers: Array<{ plan: string; limit: number }>;
+  failOpen: boolean;
 }

@@ -43,6 +43,8 @@ export function buildOperation(
     policies: buildPolicies(
       { root: root.document, pathItem: source.pathItem, operation: isRecord(operation) ? operation : {} },
       { method, parameters },
+      { pathItem: source.pathPointer, operation: pointer },
+      context,
     ),
   };
 }

@@ -1,5 +1,6 @@
 import type { Operation, Parameter, Policies } from "./model.js";
-import { isRecord } from "./context.js";
+import { BuildContext, isRecord } from "./context.js";
+import { buildRateLimits } from "./rate-limit.js";
 
 /**
  * Which contract policies apply to an operation, and whether the contract says so explicitly
@@ -9,11 +10,22 @@ import { isRecord } from "./context.js";
 export function buildPolicies(
   raw: { root: Record<string, unknown>; pathItem: Record<string, unknown>; operation: Record<string, unknown> },
   shape: Pick<Operation, "method" | "parameters">,
+  pointers: { pathItem: string; operation: string },
+  context: BuildContext,
 ): Policies {
+  const rules = buildRateLimits(
+    {
+      root: raw.root["x-rate-limit"],
+      pathItem: raw.pathItem["x-rate-limit"],
+      operation: raw.operation["x-rate-limit"],
+      pointers: { root: "#", ...pointers },
+    },
+    context,
+  );
   return {
     pagination: pagination(raw.operation["x-pagination"], shape),
     idempotency: idempotency(raw.operation["x-idempotency"], shape),
-    rateLimit: rateLimit(raw),
+    rateLimit: rules === undefined ? undefined : { scope: rules[0]?.scope ?? "root", source: "explicit", rules },
   };
 }
 
@@ -52,19 +64,6 @@ function idempotency(extension: unknown, shape: Pick<Operation, "method" | "para
   }
   if (declared !== undefined && shape.method !== "get" && shape.method !== "head") {
     return { required: declared.required, header: declared.name, source: "inferred" };
-  }
-  return undefined;
-}
-
-function rateLimit(raw: {
-  root: Record<string, unknown>;
-  pathItem: Record<string, unknown>;
-  operation: Record<string, unknown>;
-}): Policies["rateLimit"] {
-  for (const scope of ["operation", "pathItem", "root"] as const) {
-    const extension = raw[scope]["x-rate-limit"];
-    if (extension === false) return undefined;
-    if (isRecord(extension)) return { scope: scope === "pathItem" ? "path" : scope, source: "explicit" };
   }
   return undefined;
 }

@@ -3,6 +3,7 @@ import { send, serve, type FixtureApp, type Served } from "./serve.js";
 import { authApp } from "./apps/auth.js";
 import { feedApp } from "./apps/feed.js";
 import { hostileApp } from "./apps/hostile.js";
+import { limitsApp } from "./apps/limits.js";
 import { multiFileApp } from "./apps/multi-file.js";
 import { paymentsApp } from "./apps/payments.js";
 import { petstoreApp } from "./apps/petstore.js";
@@ -16,6 +17,7 @@ const APPS: ReadonlyArray<[string, FixtureApp]> = [
   ["auth", authApp],
   ["feed", feedApp],
   ["hostile", hostileApp],
+  ["limits", limitsApp],
   ["multi-file", multiFileApp],
   ["payments", paymentsApp],
   ["petstore", petstoreApp],

@@ -13,6 +13,7 @@ export const operations = {
     responses: { "200": ["application/json"] },
     security: [[{ scheme: "headerKey", scopes: [] }]],
     deprecated: false,
+    rateLimits: [],
   },
   withQueryKey: {
     method: "GET",
@@ -24,6 +25,7 @@ export const operations = {
     responses: { "200": ["application/json"] },
     security: [[{ scheme: "queryKey", scopes: [] }]],
     deprecated: false,
+    rateLimits: [],
   },
   withCookieKey: {
     method: "GET",
@@ -35,6 +37,7 @@ export const operations = {
     responses: { "200": ["application/json"] },
     security: [[{ scheme: "cookieKey", scopes: [] }]],
     deprecated: false,
+    rateLimits: [],
   },
   withBearer: {
     method: "GET",
@@ -46,6 +49,7 @@ export const operations = {
     responses: { "200": ["application/json"] },
     security: [[{ scheme: "bearer", scopes: [] }]],
     deprecated: false,
+    rateLimits: [],
   },
   withBasic: {
     method: "GET",
@@ -57,6 +61,7 @@ export const operations = {
     responses: { "200": ["application/json"] },
     security: [[{ scheme: "basic", scopes: [] }]],
     deprecated: false,
+    rateLimits: [],
   },
   withOauth: {
     method: "GET",
@@ -68,6 +73,7 @@ export const operations = {
     responses: { "200": ["application/json"] },
     security: [[{ scheme: "oauth", scopes: ["reports.read"] }]],
     deprecated: false,
+    rateLimits: [],
   },
   withOpenIdConnect: {
     method: "GET",
@@ -79,6 +85,7 @@ export const operations = {
     responses: { "200": ["application/json"] },
     security: [[{ scheme: "oidc", scopes: [] }]],
     deprecated: false,
+    rateLimits: [],
   },
   /** A bearer token OR an API key in the header. */
   withEither: {
@@ -91,6 +98,7 @@ export const operations = {
     responses: { "200": ["application/json"] },
     security: [[{ scheme: "bearer", scopes: [] }], [{ scheme: "headerKey", scopes: [] }]],
     deprecated: false,
+    rateLimits: [],
   },
   /** A bearer token AND an API key in the header. */
   withBoth: {
@@ -108,6 +116,7 @@ export const operations = {
       ],
     ],
     deprecated: false,
+    rateLimits: [],
   },
   /** Anonymous callers are welcome; a bearer token identifies the caller. */
   withOptional: {
@@ -120,6 +129,7 @@ export const operations = {
     responses: { "200": ["application/json"] },
     security: [[], [{ scheme: "bearer", scopes: [] }]],
     deprecated: false,
+    rateLimits: [],
   },
   withNone: {
     method: "GET",
@@ -131,6 +141,7 @@ export const operations = {
     responses: { "200": ["application/json"] },
     security: [],
     deprecated: false,
+    rateLimits: [],
   },
 } as const satisfies Record<string, OperationContract>;
 

@@ -32,6 +32,7 @@ export const operations = {
     responses: { "200": ["application/json"] },
     security: [],
     deprecated: false,
+    rateLimits: [],
   },
   getEvent: {
     method: "GET",
@@ -52,6 +53,7 @@ export const operations = {
     responses: { "200": ["application/json"], "404": [] },
     security: [],
     deprecated: false,
+    rateLimits: [],
   },
 } as const satisfies Record<string, OperationContract>;
 

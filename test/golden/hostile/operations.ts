@@ -46,6 +46,7 @@ export const operations = {
     responses: { "200": ["application/json"] },
     security: [],
     deprecated: false,
+    rateLimits: [],
   },
   tmpEvil: {
     method: "POST",
@@ -57,6 +58,7 @@ export const operations = {
     responses: { "204": [] },
     security: [],
     deprecated: false,
+    rateLimits: [],
   },
   constructor_: {
     method: "GET",
@@ -68,6 +70,7 @@ export const operations = {
     responses: { "200": [] },
     security: [],
     deprecated: false,
+    rateLimits: [],
   },
   delete_: {
     method: "DELETE",
@@ -79,6 +82,7 @@ export const operations = {
     responses: { "204": [] },
     security: [],
     deprecated: false,
+    rateLimits: [],
   },
 } as const satisfies Record<string, OperationContract>;
 

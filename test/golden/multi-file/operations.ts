@@ -23,6 +23,7 @@ export const operations = {
     responses: { "200": ["application/json"] },
     security: [],
     deprecated: false,
+    rateLimits: [],
   },
   addBook: {
     method: "POST",
@@ -34,6 +35,7 @@ export const operations = {
     responses: { "201": ["application/json"] },
     security: [],
     deprecated: false,
+    rateLimits: [],
   },
   getBook: {
     method: "GET",
@@ -54,6 +56,7 @@ export const operations = {
     responses: { "200": ["application/json"], "404": [] },
     security: [],
     deprecated: false,
+    rateLimits: [],
   },
 } as const satisfies Record<string, OperationContract>;
 

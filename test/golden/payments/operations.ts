@@ -39,6 +39,17 @@ export const operations = {
     responses: { "200": ["application/json"] },
     security: [[{ scheme: "apiKey", scopes: [] }]],
     deprecated: false,
+    rateLimits: [
+      {
+        bucket: "*",
+        algorithm: "token-bucket",
+        limit: 100,
+        windowMs: 60000,
+        key: "principal",
+        tiers: { free: 100, pro: 1000, enterprise: 10000 },
+        failOpen: true,
+      },
+    ],
   },
   /**
    * Create a charge
@@ -70,6 +81,26 @@ export const operations = {
     },
     security: [[{ scheme: "apiKey", scopes: [] }]],
     deprecated: false,
+    rateLimits: [
+      {
+        bucket: "createCharge",
+        algorithm: "gcra",
+        limit: 10,
+        windowMs: 1000,
+        key: "principal",
+        tiers: {},
+        failOpen: true,
+      },
+      {
+        bucket: "*",
+        algorithm: "token-bucket",
+        limit: 100,
+        windowMs: 60000,
+        key: "principal",
+        tiers: { free: 100, pro: 1000, enterprise: 10000 },
+        failOpen: true,
+      },
+    ],
   },
   /** Get a charge */
   getCharge: {
@@ -91,6 +122,17 @@ export const operations = {
     responses: { "200": ["application/json"], "404": ["application/problem+json"] },
     security: [[{ scheme: "apiKey", scopes: [] }]],
     deprecated: false,
+    rateLimits: [
+      {
+        bucket: "*",
+        algorithm: "token-bucket",
+        limit: 100,
+        windowMs: 60000,
+        key: "principal",
+        tiers: { free: 100, pro: 1000, enterprise: 10000 },
+        failOpen: true,
+      },
+    ],
   },
   /** Refund a charge, in full or in part */
   refundCharge: {
@@ -120,6 +162,17 @@ export const operations = {
     responses: { "201": ["application/json"], "404": ["application/problem+json"] },
     security: [[{ scheme: "apiKey", scopes: [] }]],
     deprecated: false,
+    rateLimits: [
+      {
+        bucket: "*",
+        algorithm: "token-bucket",
+        limit: 100,
+        windowMs: 60000,
+        key: "principal",
+        tiers: { free: 100, pro: 1000, enterprise: 10000 },
+        failOpen: true,
+      },
+    ],
   },
   /** Liveness probe */
   getHealth: {
@@ -132,6 +185,7 @@ export const operations = {
     responses: { "200": ["text/plain"] },
     security: [],
     deprecated: false,
+    rateLimits: [],
   },
 } as const satisfies Record<string, OperationContract>;
 

@@ -23,6 +23,7 @@ export const operations = {
     responses: { "200": ["application/json"], default: ["application/json"] },
     security: [],
     deprecated: false,
+    rateLimits: [],
   },
   /** Create a pet */
   createPets: {
@@ -35,6 +36,7 @@ export const operations = {
     responses: { "201": [], default: ["application/json"] },
     security: [],
     deprecated: false,
+    rateLimits: [],
   },
   /** Info for a specific pet */
   showPetById: {
@@ -56,6 +58,7 @@ export const operations = {
     responses: { "200": ["application/json"], default: ["application/json"] },
     security: [],
     deprecated: false,
+    rateLimits: [],
   },
 } as const satisfies Record<string, OperationContract>;
 

@@ -22,6 +22,7 @@ export const operations = {
     responses: { "200": ["application/json"] },
     security: [],
     deprecated: false,
+    rateLimits: [],
   },
   createThread: {
     method: "POST",
@@ -33,6 +34,7 @@ export const operations = {
     responses: { "201": ["application/json"] },
     security: [],
     deprecated: false,
+    rateLimits: [],
   },
 } as const satisfies Record<string, OperationContract>;
 

@@ -35,6 +35,7 @@ export const operations = {
     },
     security: [[{ scheme: "bearerAuth", scopes: [] }]],
     deprecated: false,
+    rateLimits: [],
   },
   /** Create a user */
   createUser: {
@@ -52,6 +53,7 @@ export const operations = {
     },
     security: [[{ scheme: "bearerAuth", scopes: [] }]],
     deprecated: false,
+    rateLimits: [],
   },
   /** Get a user */
   getUser: {
@@ -73,6 +75,7 @@ export const operations = {
     responses: { "200": ["application/json"], "404": ["application/json"] },
     security: [[{ scheme: "bearerAuth", scopes: [] }]],
     deprecated: false,
+    rateLimits: [],
   },
   /** Replace a user */
   replaceUser: {
@@ -98,6 +101,7 @@ export const operations = {
     },
     security: [[{ scheme: "bearerAuth", scopes: [] }]],
     deprecated: false,
+    rateLimits: [],
   },
   /** Delete a user */
   deleteUser: {
@@ -119,6 +123,7 @@ export const operations = {
     responses: { "204": [], "404": ["application/json"] },
     security: [[{ scheme: "bearerAuth", scopes: [] }]],
     deprecated: false,
+    rateLimits: [],
   },
   /** Update some fields of a user */
   updateUser: {
@@ -144,6 +149,7 @@ export const operations = {
     },
     security: [[{ scheme: "bearerAuth", scopes: [] }]],
     deprecated: false,
+    rateLimits: [],
   },
   /**
    * List a user's orders
@@ -178,6 +184,7 @@ export const operations = {
     security: [[{ scheme: "bearerAuth", scopes: [] }]],
     deprecated: true,
     sunset: "2027-06-30",
+    rateLimits: [],
   },
 } as const satisfies Record<string, OperationContract>;
 

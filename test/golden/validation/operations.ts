@@ -80,6 +80,7 @@ export const operations = {
     responses: { "200": ["application/json"], "400": ["application/json"] },
     security: [],
     deprecated: false,
+    rateLimits: [],
   },
   putWidget: {
     method: "PUT",
@@ -100,6 +101,7 @@ export const operations = {
     responses: { "200": ["application/json"], "400": ["application/json"] },
     security: [],
     deprecated: false,
+    rateLimits: [],
   },
   createShape: {
     method: "POST",
@@ -111,6 +113,7 @@ export const operations = {
     responses: { "201": ["application/json"], "400": ["application/json"] },
     security: [],
     deprecated: false,
+    rateLimits: [],
   },
   createNote: {
     method: "POST",
@@ -125,6 +128,7 @@ export const operations = {
     responses: { "204": [], "400": ["application/json"] },
     security: [],
     deprecated: false,
+    rateLimits: [],
   },
   checkCode: {
     method: "GET",
@@ -145,6 +149,7 @@ export const operations = {
     responses: { "200": ["application/json"], "400": ["application/json"] },
     security: [],
     deprecated: false,
+    rateLimits: [],
   },
 } as const satisfies Record<string, OperationContract>;
 

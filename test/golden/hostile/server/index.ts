@@ -10,3 +10,12 @@ export {
   type ServerOptions,
 } from "../runtime/server/handle.js";
 export type { ErrorDetail, ErrorFormat } from "../runtime/server/errors.js";
+export type { RateLimitOptions } from "../runtime/server/rate-limiting.js";
+export { MemoryRateLimitStore } from "../runtime/rate-limit/memory-store.js";
+export {
+  RedisRateLimitStore,
+  ioredisClient,
+  nodeRedisClient,
+  type RedisScriptClient,
+} from "../runtime/rate-limit/redis-store.js";
+export type { RateLimitStore } from "../runtime/rate-limit/policy.js";

@@ -34,6 +34,24 @@ export interface OperationContract {
   readonly deprecated: boolean;
   /** `x-sunset`, an RFC 3339 date or date-time. */
   readonly sunset?: string;
+  /** Every `x-rate-limit` rule that applies, most specific first. */
+  readonly rateLimits: readonly RateLimitContract[];
+}
+
+/** One `x-rate-limit` rule as the runtime applies it. */
+export interface RateLimitContract {
+  /** The budget it draws on: `*` for the document's rule, the path for a path item's, the operation id for its own. */
+  readonly bucket: string;
+  readonly algorithm:
+    "fixed-window" | "sliding-window" | "sliding-window-log" | "token-bucket" | "gcra";
+  readonly limit: number;
+  readonly windowMs: number;
+  readonly burst?: number;
+  /** `ip`, `principal` or `header:<name>`. */
+  readonly key: string;
+  /** Plan → limit. */
+  readonly tiers: Readonly<Record<string, number>>;
+  readonly failOpen: boolean;
 }
 
 export interface SecuritySchemeContract {

@@ -35,6 +35,7 @@ function toServerRequest(req: Request): ServerRequest {
     query: queryAt < 0 ? "" : req.url.slice(queryAt + 1),
     headers: req.headers,
     body: req,
+    ...(req.ip === undefined ? {} : { ip: req.ip }),
     ...(consumed ? { parsedBody: { value: (req as { body?: unknown }).body } } : {}),
     ...(certificate === undefined ? {} : { clientCertificate: certificate }),
   };

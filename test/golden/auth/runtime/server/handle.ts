@@ -13,6 +13,7 @@ import { headerValue, type ServerRequest, type ServerResponse } from "./http.js"
 import { parseCookies, parseQuery, readParameters, type ParameterValues } from "./parameters.js";
 import { requestIdFor } from "./request-id.js";
 import { responseKey, responseMediaType, toResponse } from "./respond.js";
+import { RateLimiter, type RateLimitOptions } from "./rate-limiting.js";
 import { RouteTable } from "./routes.js";
 import { ContractValidators, toDetails, type ContractSchemas } from "./validation.js";
 
@@ -49,6 +50,8 @@ export interface ServerOptions {
   fallthrough?: boolean;
   /** The realm named in `WWW-Authenticate` challenges. Default `"api"`. */
   realm?: string;
+  /** Where `x-rate-limit` counts live and how principals map to keys and plans. */
+  rateLimit?: RateLimitOptions;
 }
 
 /** A handler result did not match the contract (with `validateResponses`). */
@@ -97,6 +100,7 @@ export function createRequestHandler(
   const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
   const onError = options.onError ?? logError;
   const realm = options.realm ?? "api";
+  const limiter = new RateLimiter(options.rateLimit);
 
   return async (request) => {
     const requestId = requestIdFor(headerValue(request.headers, "x-request-id"));
@@ -129,6 +133,18 @@ export function createRequestHandler(
         { operationId: operation.id, requestId },
         realm,
       );
+      const limits = await limiter.apply(
+        operation,
+        { principal, ip: request.ip, headers: request.headers },
+        (error) =>
+          onError(error, {
+            requestId,
+            operationId: operation.id,
+            method: request.method,
+            path: request.path,
+          }),
+      );
+      for (const [name, value] of limits) extraHeaders.set(name, value);
       const values = readParameters(operation.parameters, {
         path: params,
         query,

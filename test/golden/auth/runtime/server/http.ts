@@ -17,6 +17,8 @@ export interface ServerRequest {
   readonly body: AsyncIterable<Uint8Array>;
   /** A body some earlier middleware already parsed (e.g. `express.json()`), when there is one. */
   readonly parsedBody?: { readonly value: unknown };
+  /** The client's address (behind proxies, as the framework's trust-proxy setting resolves it). */
+  readonly ip?: string;
   /** The peer's TLS certificate, when the connection is TLS and the certificate was verified. */
   readonly clientCertificate?: unknown;
 }
