@@ -21,6 +21,7 @@ export const VALID_FIXTURES: ReadonlyArray<readonly [string, string]> = [
   ["validation", "fixtures/validation.yaml"],
   ["auth", "fixtures/auth.yaml"],
   ["limits", "fixtures/limits.yaml"],
+  ["idempotency", "fixtures/idempotency.yaml"],
 ];
 
 export interface CliResult {

@@ -60,6 +60,16 @@ function operationMeta(operation: Operation): object {
     ),
     deprecated: operation.deprecated,
     ...(operation.sunset === undefined ? {} : { sunset: operation.sunset }),
+    ...(operation.policies.idempotency === undefined
+      ? {}
+      : {
+          idempotency: {
+            required: operation.policies.idempotency.required,
+            header: operation.policies.idempotency.header,
+            ttlMs: operation.policies.idempotency.ttlMs,
+            leaseMs: operation.policies.idempotency.leaseMs,
+          },
+        }),
     rateLimits: (operation.policies.rateLimit?.rules ?? []).map((rule) => ({
       bucket: rule.scope === "root" ? "*" : rule.scope === "path" ? `${operation.path}` : operation.id,
       algorithm: rule.algorithm,

@@ -4,6 +4,10 @@ import { readRuntimeFile } from "./templates.js";
 /** Runtime modules: real, tested TypeScript under `templates/runtime/`, copied verbatim. */
 const RUNTIME_FILES = [
   "contract.ts",
+  "idempotency/fingerprint.ts",
+  "idempotency/memory-store.ts",
+  "idempotency/redis-store.ts",
+  "idempotency/store.ts",
   "path.ts",
   "rate-limit/algorithms.ts",
   "rate-limit/memory-store.ts",
@@ -16,6 +20,7 @@ const RUNTIME_FILES = [
   "server/express.ts",
   "server/handle.ts",
   "server/http.ts",
+  "server/idempotency.ts",
   "server/own.ts",
   "server/parameters.ts",
   "server/patterns.ts",

@@ -123,7 +123,8 @@ export type PolicySource = "explicit" | "inferred";
 
 export interface Policies {
   pagination: { style: "cursor" | "offset" | "page"; source: PolicySource } | undefined;
-  idempotency: { required: boolean; header: string; source: PolicySource } | undefined;
+  /** `ttlMs`: how long a completed response is replayed; `leaseMs`: how long a first request may run before a retry may take over. */
+  idempotency: { required: boolean; header: string; ttlMs: number; leaseMs: number; source: PolicySource } | undefined;
   /** Every rule that applies (operation, path item and document levels together), most specific first. */
   rateLimit: { scope: "root" | "path" | "operation"; source: PolicySource; rules: RateLimitRule[] } | undefined;
 }

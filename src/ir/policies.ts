@@ -1,6 +1,7 @@
 import type { Operation, Parameter, Policies } from "./model.js";
 import { BuildContext, isRecord } from "./context.js";
 import { buildRateLimits } from "./rate-limit.js";
+import { parseDuration } from "./duration.js";
 
 /**
  * Which contract policies apply to an operation, and whether the contract says so explicitly
@@ -24,7 +25,7 @@ export function buildPolicies(
   );
   return {
     pagination: pagination(raw.operation["x-pagination"], shape),
-    idempotency: idempotency(raw.operation["x-idempotency"], shape),
+    idempotency: idempotency(raw.operation["x-idempotency"], shape, `${pointers.operation}/x-idempotency`, context),
     rateLimit: rules === undefined ? undefined : { scope: rules[0]?.scope ?? "root", source: "explicit", rules },
   };
 }
@@ -52,18 +53,45 @@ function pagination(extension: unknown, shape: Pick<Operation, "method" | "param
   return undefined;
 }
 
-function idempotency(extension: unknown, shape: Pick<Operation, "method" | "parameters">): Policies["idempotency"] {
+const DEFAULT_TTL_MS = 24 * 3_600_000;
+const DEFAULT_LEASE_MS = 60_000;
+
+function idempotency(
+  extension: unknown,
+  shape: Pick<Operation, "method" | "parameters">,
+  pointer: string,
+  context: BuildContext,
+): Policies["idempotency"] {
   if (extension === false) return undefined;
   const declared = shape.parameters.header.find((parameter: Parameter) => parameter.name.toLowerCase() === "idempotency-key");
+  if (extension !== undefined && !isRecord(extension)) {
+    throw context.error("x-idempotency must be an object or false", pointer, "write e.g. { required: true, ttl: 24h }");
+  }
   if (isRecord(extension)) {
+    if (extension.required !== undefined && typeof extension.required !== "boolean") {
+      throw context.error("x-idempotency required must be true or false", `${pointer}/required`, "write required: true to refuse requests without a key");
+    }
+    const header = extension.header ?? declared?.name ?? "Idempotency-Key";
+    if (typeof header !== "string" || !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(header)) {
+      throw context.error("x-idempotency header is not a header name", `${pointer}/header`, "write a header name such as Idempotency-Key");
+    }
     return {
       required: extension.required === true,
-      header: typeof extension.header === "string" ? extension.header : (declared?.name ?? "Idempotency-Key"),
+      header,
+      ttlMs: duration(extension.ttl, DEFAULT_TTL_MS, `${pointer}/ttl`, "ttl", context),
+      leaseMs: duration(extension.lease, DEFAULT_LEASE_MS, `${pointer}/lease`, "lease", context),
       source: "explicit",
     };
   }
   if (declared !== undefined && shape.method !== "get" && shape.method !== "head") {
-    return { required: declared.required, header: declared.name, source: "inferred" };
+    return { required: declared.required, header: declared.name, ttlMs: DEFAULT_TTL_MS, leaseMs: DEFAULT_LEASE_MS, source: "inferred" };
   }
   return undefined;
+}
+
+function duration(value: unknown, fallback: number, pointer: string, what: string, context: BuildContext): number {
+  if (value === undefined) return fallback;
+  const ms = parseDuration(value);
+  if (ms === undefined) throw context.error(`x-idempotency ${what} is not a duration`, pointer, "write seconds as a number, or a string such as 30s, 24h");
+  return ms;
 }

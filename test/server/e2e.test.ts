@@ -3,6 +3,7 @@ import { send, serve, type FixtureApp, type Served } from "./serve.js";
 import { authApp } from "./apps/auth.js";
 import { feedApp } from "./apps/feed.js";
 import { hostileApp } from "./apps/hostile.js";
+import { idempotencyApp } from "./apps/idempotency.js";
 import { limitsApp } from "./apps/limits.js";
 import { multiFileApp } from "./apps/multi-file.js";
 import { paymentsApp } from "./apps/payments.js";
@@ -17,6 +18,7 @@ const APPS: ReadonlyArray<[string, FixtureApp]> = [
   ["auth", authApp],
   ["feed", feedApp],
   ["hostile", hostileApp],
+  ["idempotency", idempotencyApp],
   ["limits", limitsApp],
   ["multi-file", multiFileApp],
   ["payments", paymentsApp],

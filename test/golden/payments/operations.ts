@@ -81,6 +81,7 @@ export const operations = {
     },
     security: [[{ scheme: "apiKey", scopes: [] }]],
     deprecated: false,
+    idempotency: { required: true, header: "Idempotency-Key", ttlMs: 86400000, leaseMs: 60000 },
     rateLimits: [
       {
         bucket: "createCharge",
@@ -162,6 +163,7 @@ export const operations = {
     responses: { "201": ["application/json"], "404": ["application/problem+json"] },
     security: [[{ scheme: "apiKey", scopes: [] }]],
     deprecated: false,
+    idempotency: { required: true, header: "Idempotency-Key", ttlMs: 86400000, leaseMs: 60000 },
     rateLimits: [
       {
         bucket: "*",

@@ -19,3 +19,7 @@ export {
   type RedisScriptClient,
 } from "../runtime/rate-limit/redis-store.js";
 export type { RateLimitStore } from "../runtime/rate-limit/policy.js";
+export type { IdempotencyOptions } from "../runtime/server/idempotency.js";
+export { MemoryIdempotencyStore } from "../runtime/idempotency/memory-store.js";
+export { RedisIdempotencyStore } from "../runtime/idempotency/redis-store.js";
+export type { IdempotencyStore } from "../runtime/idempotency/store.js";

@@ -34,6 +34,8 @@ export interface OperationContract {
   readonly deprecated: boolean;
   /** `x-sunset`, an RFC 3339 date or date-time. */
   readonly sunset?: string;
+  /** `x-idempotency` (or an `Idempotency-Key` header parameter): how retries of this operation are made safe. */
+  readonly idempotency?: IdempotencyContract;
   /** Every `x-rate-limit` rule that applies, most specific first. */
   readonly rateLimits: readonly RateLimitContract[];
 }
@@ -61,4 +63,14 @@ export interface SecuritySchemeContract {
   readonly name?: string;
   /** http: the lower-cased scheme (`bearer`, `basic`, …). */
   readonly scheme?: string;
+}
+
+export interface IdempotencyContract {
+  /** A request without a key is refused (400). */
+  readonly required: boolean;
+  readonly header: string;
+  /** How long a completed response is replayed. */
+  readonly ttlMs: number;
+  /** How long the first request holds the key before a retry may take over (a crashed process's lease expires). */
+  readonly leaseMs: number;
 }

@@ -10,8 +10,6 @@ export interface RateLimitOptions {
   store?: RateLimitStore;
   /** The plan of a principal, to pick its tier's limit (`tiers` in `x-rate-limit`). */
   planOf?: (principal: unknown) => string | undefined;
-  /** The string that identifies a principal in keys. Default: its `id`, or the principal if it is a string. */
-  principalKey?: (principal: unknown) => string | undefined;
   /** Also send the IETF `RateLimit-Policy` and `RateLimit` fields (draft-ietf-httpapi-ratelimit-headers). */
   ietfHeaders?: boolean;
 }
@@ -31,11 +29,16 @@ export interface RateLimitSubject {
 export class RateLimiter {
   readonly #store: RateLimitStore;
   readonly #options: RateLimitOptions;
+  readonly #principalKey: (principal: unknown) => string | undefined;
   #down = false;
 
-  constructor(options: RateLimitOptions = {}) {
+  constructor(
+    options: RateLimitOptions = {},
+    principalKey: (principal: unknown) => string | undefined,
+  ) {
     this.#store = options.store ?? new MemoryRateLimitStore();
     this.#options = options;
+    this.#principalKey = principalKey;
   }
 
   /** The headers to send; throws the 429 or 503. `report` hears of a store outage once. */
@@ -103,7 +106,7 @@ export class RateLimiter {
 
   #keyOf(rule: RateLimitContract, subject: RateLimitSubject): string {
     if (rule.key === "principal" && subject.principal !== undefined) {
-      const id = (this.#options.principalKey ?? defaultPrincipalKey)(subject.principal);
+      const id = this.#principalKey(subject.principal);
       if (id !== undefined) return `principal:${id}`;
     }
     if (rule.key.startsWith("header:")) {
@@ -135,12 +138,4 @@ export class RateLimitStoreError extends Error {
     super(`the rate-limit store failed: ${String((cause as Error)?.message ?? cause)}`, { cause });
     this.name = "RateLimitStoreError";
   }
-}
-
-function defaultPrincipalKey(principal: unknown): string | undefined {
-  if (typeof principal === "string" || typeof principal === "number") return String(principal);
-  if (typeof principal === "object" && principal !== null && Object.hasOwn(principal, "id")) {
-    return String((principal as { id: unknown }).id);
-  }
-  return undefined;
 }

@@ -13,6 +13,7 @@ import { headerValue, type ServerRequest, type ServerResponse } from "./http.js"
 import { parseCookies, parseQuery, readParameters, type ParameterValues } from "./parameters.js";
 import { requestIdFor } from "./request-id.js";
 import { responseKey, responseMediaType, toResponse } from "./respond.js";
+import { IdempotencyGuard, type IdempotencyOptions, type Lease } from "./idempotency.js";
 import { RateLimiter, type RateLimitOptions } from "./rate-limiting.js";
 import { RouteTable } from "./routes.js";
 import { ContractValidators, toDetails, type ContractSchemas } from "./validation.js";
@@ -50,8 +51,15 @@ export interface ServerOptions {
   fallthrough?: boolean;
   /** The realm named in `WWW-Authenticate` challenges. Default `"api"`. */
   realm?: string;
-  /** Where `x-rate-limit` counts live and how principals map to keys and plans. */
+  /** Where `x-rate-limit` counts live and how principals map to plans. */
   rateLimit?: RateLimitOptions;
+  /** Where idempotency records live. */
+  idempotency?: IdempotencyOptions;
+  /**
+   * The string that identifies a principal in rate-limit and idempotency keys. Default: its `id`,
+   * or the principal itself when it is a string or number; anonymous callers are keyed by address.
+   */
+  principalKey?: (principal: unknown) => string | undefined;
 }
 
 /** A handler result did not match the contract (with `validateResponses`). */
@@ -100,7 +108,9 @@ export function createRequestHandler(
   const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
   const onError = options.onError ?? logError;
   const realm = options.realm ?? "api";
-  const limiter = new RateLimiter(options.rateLimit);
+  const principalKey = options.principalKey ?? defaultPrincipalKey;
+  const limiter = new RateLimiter(options.rateLimit, principalKey);
+  const guard = new IdempotencyGuard(options.idempotency);
 
   return async (request) => {
     const requestId = requestIdFor(headerValue(request.headers, "x-request-id"));
@@ -108,7 +118,7 @@ export function createRequestHandler(
     if (matched.kind === "not-found" && options.fallthrough === true) return undefined;
     const route = matched.kind === "found" ? matched.route : undefined;
     const extraHeaders = new Map<string, string>([["x-request-id", requestId]]);
-    let response: ServerResponse;
+    let response: ServerResponse | undefined;
     try {
       if (matched.kind === "not-found")
         throw new HttpError(404, "NOT_FOUND", "No operation matches this path.");
@@ -133,16 +143,17 @@ export function createRequestHandler(
         { operationId: operation.id, requestId },
         realm,
       );
+      const report = (error: unknown) =>
+        onError(error, {
+          requestId,
+          operationId: operation.id,
+          method: request.method,
+          path: request.path,
+        });
       const limits = await limiter.apply(
         operation,
         { principal, ip: request.ip, headers: request.headers },
-        (error) =>
-          onError(error, {
-            requestId,
-            operationId: operation.id,
-            method: request.method,
-            path: request.path,
-          }),
+        report,
       );
       for (const [name, value] of limits) extraHeaders.set(name, value);
       const values = readParameters(operation.parameters, {
@@ -170,10 +181,35 @@ export function createRequestHandler(
       }
       if (details.length > 0)
         throw new HttpError(400, "VALIDATION_ERROR", "The request is invalid.", details);
-      const result = await (handlers[operation.id] as AnyHandler).call(handlers, input);
-      response = toResponse(operation, result);
-      if (options.validateResponses === true)
-        checkResponse(validators, operation, result, response.status);
+      let lease: Lease | undefined;
+      if (operation.idempotency !== undefined) {
+        const scope = principal === undefined ? undefined : principalKey(principal);
+        const outcome = await guard.begin(
+          operation.idempotency,
+          {
+            method: request.method,
+            path: request.path,
+            key: headerValue(request.headers, operation.idempotency.header.toLowerCase()),
+            scope: scope === undefined ? `ip:${request.ip ?? "unknown"}` : `principal:${scope}`,
+            body: input.body,
+          },
+          report,
+        );
+        if (outcome.kind === "replay") response = outcome.response;
+        else lease = outcome.lease;
+      }
+      if (response === undefined) {
+        try {
+          const result = await (handlers[operation.id] as AnyHandler).call(handlers, input);
+          response = toResponse(operation, result);
+          if (options.validateResponses === true)
+            checkResponse(validators, operation, result, response.status);
+        } catch (error) {
+          await lease?.abandon().catch(report);
+          throw error;
+        }
+        await lease?.finish(response).catch(report);
+      }
     } catch (error) {
       if (!(error instanceof HttpError)) {
         onError(error, {
@@ -189,8 +225,15 @@ export function createRequestHandler(
           : new HttpError(500, "INTERNAL_ERROR", "Something went wrong on our side.");
       response = errorResponse(known, requestId, format);
     }
-    for (const [name, value] of extraHeaders) response.headers.set(name, value);
-    return response;
+    const sent =
+      response ??
+      errorResponse(
+        new HttpError(500, "INTERNAL_ERROR", "Something went wrong on our side."),
+        requestId,
+        format,
+      );
+    for (const [name, value] of extraHeaders) sent.headers.set(name, value);
+    return sent;
   };
 }
 
@@ -318,4 +361,12 @@ function logError(error: unknown, context: ErrorContext): void {
     `[${context.requestId}] ${context.method} ${context.path} (${context.operationId ?? "no operation"}) failed:`,
     error,
   );
+}
+
+function defaultPrincipalKey(principal: unknown): string | undefined {
+  if (typeof principal === "string" || typeof principal === "number") return String(principal);
+  if (typeof principal === "object" && principal !== null && Object.hasOwn(principal, "id")) {
+    return String((principal as { id: unknown }).id);
+  }
+  return undefined;
 }

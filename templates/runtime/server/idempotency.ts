@@ -1,0 +1,116 @@
+import { createHash } from "node:crypto";
+import type { IdempotencyContract } from "../contract.js";
+import { fingerprint } from "../idempotency/fingerprint.js";
+import { MemoryIdempotencyStore } from "../idempotency/memory-store.js";
+import type { IdempotencyStore, StoredResponse } from "../idempotency/store.js";
+import { HttpError } from "./errors.js";
+import type { ServerResponse } from "./http.js";
+
+export interface IdempotencyOptions {
+  /** Where records live. Default: memory in this process; pass a `RedisIdempotencyStore` for many. */
+  store?: IdempotencyStore;
+}
+
+/** A request that took the key's lease: `finish` stores its response (or gives the key up after a 5xx); `abandon` gives it up. */
+export interface Lease {
+  finish(response: ServerResponse): Promise<void>;
+  abandon(): Promise<void>;
+}
+
+export type IdempotencyOutcome = { kind: "run"; lease: Lease | undefined } | { kind: "replay"; response: ServerResponse };
+
+export interface IdempotentRequest {
+  method: string;
+  path: string;
+  /** The key's value as sent (bare or as a quoted string). */
+  key: string | undefined;
+  /** Who is asking: keys are scoped by it, so one tenant never receives another's response. */
+  scope: string;
+  body: unknown;
+}
+
+const PER_REQUEST_HEADERS = /^(x-request-id|x-ratelimit-.*|ratelimit(-policy)?|retry-after|deprecation|sunset)$/;
+
+/**
+ * Idempotency-Key handling (draft-ietf-httpapi-idempotency-key-header): a missing key where
+ * required is a 400, a malformed one a 400; the first request takes a lease; a concurrent one
+ * gets 409; the same key with another payload 422; a completed one replays the stored status,
+ * headers and body with `Idempotency-Replay: true`. A 5xx or a thrown handler gives the key up.
+ */
+export class IdempotencyGuard {
+  readonly #store: IdempotencyStore;
+
+  constructor(options: IdempotencyOptions = {}) {
+    this.#store = options.store ?? new MemoryIdempotencyStore();
+  }
+
+  async begin(policy: IdempotencyContract, request: IdempotentRequest, report: (error: unknown) => void): Promise<IdempotencyOutcome> {
+    if (request.key === undefined) {
+      if (!policy.required) return { kind: "run", lease: undefined };
+      throw new HttpError(400, "IDEMPOTENCY_KEY_MISSING", `This operation requires an ${policy.header} header.`);
+    }
+    const key = parseKey(request.key);
+    if (key === undefined) {
+      throw new HttpError(400, "IDEMPOTENCY_KEY_INVALID", `The ${policy.header} header must be 1 to 255 printable characters.`);
+    }
+    const recordKey = createHash("sha256").update(`${request.scope}\n${request.method.toUpperCase()}\n${request.path}\n${key}`).digest("base64url");
+    const print = fingerprint(request.method, request.path, request.body ?? null);
+    let begun;
+    try {
+      begun = await this.#store.begin(recordKey, print, policy.leaseMs);
+    } catch (error) {
+      report(error);
+      throw new HttpError(503, "IDEMPOTENCY_UNAVAILABLE", "The request cannot be made safely right now; retry with the same key.", [], new Map([["retry-after", "1"]]));
+    }
+    switch (begun.kind) {
+      case "in-flight":
+        throw new HttpError(409, "IDEMPOTENCY_IN_FLIGHT", "A request with this idempotency key is still being processed; retry shortly.", [], new Map([["retry-after", "1"]]));
+      case "mismatch":
+        throw new HttpError(422, "IDEMPOTENCY_KEY_REUSED", "This idempotency key was used with a different request.");
+      case "replay":
+        return { kind: "replay", response: fromStored(begun.response) };
+      case "acquired": {
+        const store = this.#store;
+        const token = begun.token;
+        return {
+          kind: "run",
+          lease: {
+            async finish(response) {
+              if (response.status >= 500) return store.release(recordKey, token);
+              const stored = await store.complete(recordKey, token, toStored(response), policy.ttlMs);
+              if (!stored) report(new Error(`the idempotency lease for ${request.method} ${request.path} expired before the handler finished; raise x-idempotency lease`));
+            },
+            abandon: () => store.release(recordKey, token),
+          },
+        };
+      }
+    }
+  }
+}
+
+/** A key as sent: bare, or an RFC 8941 string (`"…"` with `\\"` and `\\\\` escapes). */
+export function parseKey(raw: string): string | undefined {
+  let key = raw.trim();
+  if (key.startsWith('"')) {
+    if (key.length < 2 || !key.endsWith('"')) return undefined;
+    const inner = key.slice(1, -1);
+    if (/(^|[^\\])"|\\(?!["\\])/.test(inner.replace(/\\\\/g, ""))) return undefined;
+    key = inner.replace(/\\(["\\])/g, "$1");
+  }
+  return key.length >= 1 && key.length <= 255 && /^[\x20-\x7e]+$/.test(key) ? key : undefined;
+}
+
+function toStored(response: ServerResponse): StoredResponse {
+  const headers = [...response.headers].filter(([name]) => !PER_REQUEST_HEADERS.test(name));
+  if (response.body instanceof Uint8Array) {
+    return { status: response.status, headers, body: Buffer.from(response.body).toString("base64"), encoding: "base64" };
+  }
+  return { status: response.status, headers, body: response.body ?? "", encoding: "utf8" };
+}
+
+function fromStored(stored: StoredResponse): ServerResponse {
+  const headers = new Map(stored.headers);
+  headers.set("idempotency-replay", "true");
+  const body = stored.encoding === "base64" ? new Uint8Array(Buffer.from(stored.body, "base64")) : stored.body;
+  return { status: stored.status, headers, body: stored.body === "" && stored.encoding === "utf8" ? undefined : body };
+}
