@@ -60,6 +60,19 @@ function operationMeta(operation: Operation): object {
     ),
     deprecated: operation.deprecated,
     ...(operation.sunset === undefined ? {} : { sunset: operation.sunset }),
+    ...(operation.policies.pagination === undefined
+      ? {}
+      : {
+          pagination: {
+            style: operation.policies.pagination.style,
+            limitParam: operation.policies.pagination.limitParam,
+            positionParam: operation.policies.pagination.positionParam,
+            defaultLimit: operation.policies.pagination.defaultLimit,
+            maxLimit: operation.policies.pagination.maxLimit,
+            ...(operation.policies.pagination.itemsPath === undefined ? {} : { itemsPath: operation.policies.pagination.itemsPath }),
+            ...(operation.policies.pagination.nextCursorPath === undefined ? {} : { nextCursorPath: operation.policies.pagination.nextCursorPath }),
+          },
+        }),
     ...(operation.policies.idempotency === undefined
       ? {}
       : {

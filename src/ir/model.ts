@@ -122,7 +122,7 @@ export interface Tag {
 export type PolicySource = "explicit" | "inferred";
 
 export interface Policies {
-  pagination: { style: "cursor" | "offset" | "page"; source: PolicySource } | undefined;
+  pagination: Pagination | undefined;
   /** `ttlMs`: how long a completed response is replayed; `leaseMs`: how long a first request may run before a retry may take over. */
   idempotency: { required: boolean; header: string; ttlMs: number; leaseMs: number; source: PolicySource } | undefined;
   /** Every rule that applies (operation, path item and document levels together), most specific first. */
@@ -140,4 +140,20 @@ export interface RateLimitRule {
   /** Plan → limit, for principals whose plan the server reports. */
   tiers: Array<{ plan: string; limit: number }>;
   failOpen: boolean;
+}
+
+export interface Pagination {
+  style: "cursor" | "offset" | "page";
+  source: PolicySource;
+  /** The query parameter of the page size. */
+  limitParam: string;
+  /** The query parameter of the position: the cursor, offset or page number. */
+  positionParam: string;
+  defaultLimit: number;
+  /** Larger requested limits are clamped to this. */
+  maxLimit: number;
+  /** Where the items are in the response body (`data`), when the contract says. */
+  itemsPath: string | undefined;
+  /** Where the next cursor is in the response body (`next_cursor`), when the contract says. */
+  nextCursorPath: string | undefined;
 }

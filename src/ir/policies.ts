@@ -2,6 +2,7 @@ import type { Operation, Parameter, Policies } from "./model.js";
 import { BuildContext, isRecord } from "./context.js";
 import { buildRateLimits } from "./rate-limit.js";
 import { parseDuration } from "./duration.js";
+import { buildPagination } from "./pagination.js";
 
 /**
  * Which contract policies apply to an operation, and whether the contract says so explicitly
@@ -24,33 +25,10 @@ export function buildPolicies(
     context,
   );
   return {
-    pagination: pagination(raw.operation["x-pagination"], shape),
+    pagination: buildPagination(raw.operation["x-pagination"], shape, `${pointers.operation}/x-pagination`, context),
     idempotency: idempotency(raw.operation["x-idempotency"], shape, `${pointers.operation}/x-idempotency`, context),
     rateLimit: rules === undefined ? undefined : { scope: rules[0]?.scope ?? "root", source: "explicit", rules },
   };
-}
-
-const PAGINATION_STYLES = new Set(["cursor", "offset", "page"]);
-
-function pagination(extension: unknown, shape: Pick<Operation, "method" | "parameters">): Policies["pagination"] {
-  if (extension === false) return undefined;
-  if (isRecord(extension) && typeof extension.style === "string" && PAGINATION_STYLES.has(extension.style)) {
-    return { style: extension.style as "cursor" | "offset" | "page", source: "explicit" };
-  }
-  if (shape.method !== "get") return undefined;
-  // Only integer page numbers, offsets and limits are unambiguous (Stripe's `page`, for one, is a token).
-  const query = new Map(shape.parameters.query.map((parameter) => [parameter.name, parameter]));
-  const integer = (name: string) => {
-    const schema = query.get(name)?.schema;
-    return typeof schema === "object" && schema.type === "integer";
-  };
-  const has = (name: string) => query.has(name);
-  if (has("cursor") && integer("limit")) return { style: "cursor", source: "inferred" };
-  if (integer("offset") && integer("limit")) return { style: "offset", source: "inferred" };
-  if (integer("page") && (integer("per_page") || integer("page_size") || integer("limit"))) {
-    return { style: "page", source: "inferred" };
-  }
-  return undefined;
 }
 
 const DEFAULT_TTL_MS = 24 * 3_600_000;

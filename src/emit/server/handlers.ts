@@ -18,6 +18,7 @@ export function emitServerHandlers(model: ApiModel): GeneratedFile {
       operations,
       principalParameter: usesAuth ? "<Principal = unknown>" : "",
       imports: runtimeImports(operations),
+      pageImports: pageImports(operations),
     }),
   };
 }
@@ -66,6 +67,12 @@ function inputFields(operation: Operation, operationType: string): string[] {
     if (operation.parameters[location].length === 0) continue;
     fields.push(`${key}: NonNullable<${operationType}["parameters"][${jsLiteral(location)}]>;`);
   }
+  const pagination = operation.policies.pagination;
+  if (pagination !== undefined) {
+    const type = { cursor: "CursorPage", offset: "OffsetPage", page: "NumberedPage" }[pagination.style];
+    fields.push(`/** The page asked for: limit (defaulted, clamped to ${pagination.maxLimit}) and position. */`);
+    fields.push(`page: ${type};`);
+  }
   const body = operation.requestBody;
   if (body !== undefined) {
     const type = `ContentOf<NonNullable<${operationType}["requestBody"]>>`;
@@ -92,4 +99,9 @@ function runtimeImports(operations: HandlerView[]): string {
     if (new RegExp(`\\b${name}<`).test(text)) names.push(name);
   }
   return names.sort().join(", ");
+}
+
+function pageImports(operations: HandlerView[]): string {
+  const text = operations.flatMap((operation) => operation.fields).join("\n");
+  return ["CursorPage", "NumberedPage", "OffsetPage"].filter((name) => text.includes(`page: ${name};`)).join(", ");
 }

@@ -26,6 +26,7 @@ function toServerRequest(req: Request): ServerRequest {
   return {
     method: req.method,
     path: queryAt < 0 ? req.url : req.url.slice(0, queryAt),
+    originalPath: req.originalUrl.split("?")[0] ?? req.url,
     query: queryAt < 0 ? "" : req.url.slice(queryAt + 1),
     headers: req.headers,
     body: req,

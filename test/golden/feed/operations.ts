@@ -32,6 +32,13 @@ export const operations = {
     responses: { "200": ["application/json"] },
     security: [],
     deprecated: false,
+    pagination: {
+      style: "cursor",
+      limitParam: "limit",
+      positionParam: "cursor",
+      defaultLimit: 50,
+      maxLimit: 200,
+    },
     rateLimits: [],
   },
   getEvent: {

@@ -39,6 +39,13 @@ export const operations = {
     responses: { "200": ["application/json"] },
     security: [[{ scheme: "apiKey", scopes: [] }]],
     deprecated: false,
+    pagination: {
+      style: "offset",
+      limitParam: "limit",
+      positionParam: "offset",
+      defaultLimit: 25,
+      maxLimit: 100,
+    },
     rateLimits: [
       {
         bucket: "*",

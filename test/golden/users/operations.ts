@@ -35,6 +35,14 @@ export const operations = {
     },
     security: [[{ scheme: "bearerAuth", scopes: [] }]],
     deprecated: false,
+    pagination: {
+      style: "page",
+      limitParam: "per_page",
+      positionParam: "page",
+      defaultLimit: 20,
+      maxLimit: 100,
+      itemsPath: "data",
+    },
     rateLimits: [],
   },
   /** Create a user */
@@ -184,6 +192,13 @@ export const operations = {
     security: [[{ scheme: "bearerAuth", scopes: [] }]],
     deprecated: true,
     sunset: "2027-06-30",
+    pagination: {
+      style: "page",
+      limitParam: "per_page",
+      positionParam: "page",
+      defaultLimit: 20,
+      maxLimit: 100,
+    },
     rateLimits: [],
   },
 } as const satisfies Record<string, OperationContract>;

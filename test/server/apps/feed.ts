@@ -1,33 +1,49 @@
-import { createRouter, type Handlers } from "../../golden/feed/server/index.js";
+import { compareKeys, createRouter, type Handlers, type RouterOptions } from "../../golden/feed/server/index.js";
 import { operations } from "../../golden/feed/operations.js";
 import type { Event } from "../../golden/feed/index.js";
 import type { FixtureApp } from "../serve.js";
 
-const event: Event = { id: "0b6a2c1e-8f4d-4a8e-9c51-3f0f4f3b2a10", kind: "created", at: "2026-01-01T00:00:00Z", actor: null };
+/** 1,000 events that all share one timestamp: only the id (the tie-breaker) orders them. */
+export const EVENTS: Event[] = Array.from({ length: 1000 }, (_, index) => ({
+  id: `00000000-0000-4000-8000-${String(index).padStart(12, "0")}`,
+  kind: (["created", "updated", "deleted"] as const)[index % 3] ?? "created",
+  at: "2026-01-01T00:00:00Z",
+  actor: null,
+}));
 
-const handlers: Handlers = {
-  listEvents: ({ query }) => ({
-    status: 200,
-    body: { items: (query.kind ?? []).map((kind) => ({ ...event, kind, tags: [String(query.limit), query.cursor ?? ""] })), next_cursor: null },
-  }),
-  getEvent: ({ path }) => ({ status: 200, body: { ...event, id: path.eventId, actor: "ada" } }),
+/** Keyset pagination over (at, id), filtered by kind, as a database query would do it. */
+export const feedHandlers: Handlers = {
+  listEvents: ({ query, page }) => {
+    const kinds = query.kind ?? [];
+    const rows = EVENTS.filter((event) => kinds.length === 0 || kinds.includes(event.kind))
+      .filter((event) => page.after === undefined || compareKeys([event.at, event.id], page.after) > 0)
+      .slice(0, page.limit + 1);
+    const items = rows.slice(0, page.limit);
+    const last = items.at(-1);
+    return { status: 200, body: { items, next_cursor: rows.length > page.limit && last !== undefined ? page.cursorFor([last.at, last.id]) : null } };
+  },
+  getEvent: ({ path }) => {
+    const event = EVENTS.find((candidate) => candidate.id === path.eventId) ?? EVENTS[0];
+    return { status: 200, body: { ...(event as Event), id: path.eventId, actor: "ada" } };
+  },
 };
+
+export function feedRouter(options: RouterOptions = {}) {
+  return createRouter(feedHandlers, { validateResponses: true, ...options });
+}
 
 export const feedApp: FixtureApp = {
   operations,
-  router: () => createRouter(handlers, { validateResponses: true }),
+  router: () => feedRouter(),
   calls: [
     {
       operation: "listEvents",
       method: "GET",
-      path: "/api/events?cursor=abc&limit=2&kind=updated&kind=deleted",
+      path: "/api/events?limit=2&kind=updated&kind=deleted",
       status: 200,
       response: {
-        items: [
-          { ...event, kind: "updated", tags: ["2", "abc"] },
-          { ...event, kind: "deleted", tags: ["2", "abc"] },
-        ],
-        next_cursor: null,
+        items: [EVENTS[1], EVENTS[2]],
+        next_cursor: expectCursor(),
       },
     },
     {
@@ -35,7 +51,12 @@ export const feedApp: FixtureApp = {
       method: "GET",
       path: "/api/events/9d1c5a36-1f0e-4c7b-8a43-2f6e1e9f0b77",
       status: 200,
-      response: { ...event, id: "9d1c5a36-1f0e-4c7b-8a43-2f6e1e9f0b77", actor: "ada" },
+      response: { ...EVENTS[0], id: "9d1c5a36-1f0e-4c7b-8a43-2f6e1e9f0b77", actor: "ada" },
     },
   ],
 };
+
+/** Any opaque cursor (its content is the server's business). */
+function expectCursor(): unknown {
+  return { asymmetricMatch: (value: unknown) => typeof value === "string" && /^[A-Za-z0-9_-]+$/.test(value), toString: () => "a cursor" };
+}

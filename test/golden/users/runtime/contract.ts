@@ -34,6 +34,8 @@ export interface OperationContract {
   readonly deprecated: boolean;
   /** `x-sunset`, an RFC 3339 date or date-time. */
   readonly sunset?: string;
+  /** `x-pagination` (or an unambiguous list shape): how the operation pages. */
+  readonly pagination?: PaginationContract;
   /** `x-idempotency` (or an `Idempotency-Key` header parameter): how retries of this operation are made safe. */
   readonly idempotency?: IdempotencyContract;
   /** Every `x-rate-limit` rule that applies, most specific first. */
@@ -73,4 +75,15 @@ export interface IdempotencyContract {
   readonly ttlMs: number;
   /** How long the first request holds the key before a retry may take over (a crashed process's lease expires). */
   readonly leaseMs: number;
+}
+
+export interface PaginationContract {
+  readonly style: "cursor" | "offset" | "page";
+  readonly limitParam: string;
+  /** The cursor, offset or page-number parameter. */
+  readonly positionParam: string;
+  readonly defaultLimit: number;
+  readonly maxLimit: number;
+  readonly itemsPath?: string;
+  readonly nextCursorPath?: string;
 }

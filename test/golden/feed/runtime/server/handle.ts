@@ -13,6 +13,7 @@ import { headerValue, type ServerRequest, type ServerResponse } from "./http.js"
 import { parseCookies, parseQuery, readParameters, type ParameterValues } from "./parameters.js";
 import { requestIdFor } from "./request-id.js";
 import { responseKey, responseMediaType, toResponse } from "./respond.js";
+import { Paginator, type Page } from "../pagination/page.js";
 import { IdempotencyGuard, type IdempotencyOptions, type Lease } from "./idempotency.js";
 import { RateLimiter, type RateLimitOptions } from "./rate-limiting.js";
 import { RouteTable } from "./routes.js";
@@ -55,6 +56,8 @@ export interface ServerOptions {
   rateLimit?: RateLimitOptions;
   /** Where idempotency records live. */
   idempotency?: IdempotencyOptions;
+  /** Signs cursors with HMAC-SHA256 (recommended): a client cannot forge a position. */
+  pagination?: { cursorSecret?: string | Uint8Array };
   /**
    * The string that identifies a principal in rate-limit and idempotency keys. Default: its `id`,
    * or the principal itself when it is a string or number; anonymous callers are keyed by address.
@@ -111,6 +114,7 @@ export function createRequestHandler(
   const principalKey = options.principalKey ?? defaultPrincipalKey;
   const limiter = new RateLimiter(options.rateLimit, principalKey);
   const guard = new IdempotencyGuard(options.idempotency);
+  const paginator = new Paginator(options.pagination?.cursorSecret);
 
   return async (request) => {
     const requestId = requestIdFor(headerValue(request.headers, "x-request-id"));
@@ -156,6 +160,7 @@ export function createRequestHandler(
         report,
       );
       for (const [name, value] of limits) extraHeaders.set(name, value);
+      if (operation.pagination !== undefined) paginator.clamp(operation.pagination, query);
       const values = readParameters(operation.parameters, {
         path: params,
         query,
@@ -181,6 +186,9 @@ export function createRequestHandler(
       }
       if (details.length > 0)
         throw new HttpError(400, "VALIDATION_ERROR", "The request is invalid.", details);
+      let page: Page | undefined;
+      if (operation.pagination !== undefined)
+        input.page = page = paginator.page(operation.pagination, values.query, query);
       let lease: Lease | undefined;
       if (operation.idempotency !== undefined) {
         const scope = principal === undefined ? undefined : principalKey(principal);
@@ -204,6 +212,16 @@ export function createRequestHandler(
           response = toResponse(operation, result);
           if (options.validateResponses === true)
             checkResponse(validators, operation, result, response.status);
+          if (operation.pagination !== undefined && page !== undefined && response.status < 300) {
+            const link = paginator.link(
+              operation.pagination,
+              page,
+              request.originalPath ?? request.path,
+              query,
+              (result as { body?: unknown }).body,
+            );
+            if (link !== undefined) response.headers.set("link", link);
+          }
         } catch (error) {
           await lease?.abandon().catch(report);
           throw error;

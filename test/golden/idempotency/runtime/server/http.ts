@@ -9,6 +9,8 @@ export interface ServerRequest {
   readonly method: string;
   /** The path as sent (still percent-encoded), without the query string. */
   readonly path: string;
+  /** The path before any mount point was stripped (for links the client can follow), when it differs. */
+  readonly originalPath?: string;
   /** The raw query string, without the leading `?`. */
   readonly query: string;
   /** Header names in lower case, as Node gives them. */

@@ -67,7 +67,11 @@ function slidingLog(
   policy: RateLimitPolicy,
   now: number,
 ): Step {
-  const hits = (state?.hits ?? []).filter((at) => at > now - policy.windowMs);
+  // The log is kept in time order; expired times leave from the front (each once), in place.
+  const hits = state?.hits ?? [];
+  let expired = 0;
+  while (expired < hits.length && (hits[expired] ?? now) <= now - policy.windowMs) expired++;
+  if (expired > 0) hits.splice(0, expired);
   const allowed = hits.length < policy.limit;
   if (allowed) hits.push(now);
   const oldest = hits[0] ?? now;
