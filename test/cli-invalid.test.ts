@@ -15,6 +15,8 @@ const CASES: ReadonlyArray<readonly [string, { message: RegExp; where: RegExp }]
   ["alias-bomb.yaml", { message: /Excessive alias count/, where: /alias-bomb\.yaml/ }],
   ["remote-ref.yaml", { message: /remote \$ref refused: "http:\/\/127\.0\.0\.1:9\/schemas\/thing\.yaml"/, where: /remote-ref\.yaml:14 at #\/paths/ }],
   ["bad-rate-limit.yaml", { message: /unknown rate-limit algorithm "leaky-bucket"/, where: /bad-rate-limit\.yaml:9 at #\/paths\/~1things\/get\/x-rate-limit\/algorithm/ }],
+  ["bad-pagination.yaml", { message: /x-pagination limitParam "size" is not a query parameter of this operation/, where: /bad-pagination\.yaml:10 at #\/paths\/~1things\/get\/x-pagination\/limitParam/ }],
+  ["bad-idempotency.yaml", { message: /x-idempotency ttl is not a duration/, where: /bad-idempotency\.yaml:10 at #\/paths\/~1things\/post\/x-idempotency\/ttl/ }],
   ["bad-sunset.yaml", { message: /x-sunset is not a date/, where: /bad-sunset\.yaml:9 at #\/paths\/~1things\/get\/x-sunset/ }],
   ["missing-file-ref.yaml", { message: /cannot read a referenced file: .*paths\/nowhere\.yaml/, where: /missing-file-ref\.yaml:6 at #\/paths\/~1things/ }],
 ];

@@ -6,7 +6,7 @@ import { ROOT, runCli, runTsc } from "./helpers.js";
 
 /** The README's "server in five minutes", run as written (in `.tmp/` instead of `example/`). */
 const README = readFileSync(join(ROOT, "README.md"), "utf8");
-const section = README.slice(README.indexOf("## A server in five minutes"), README.indexOf("### What the generated server needs"));
+const section = README.slice(README.indexOf("## A server in five minutes"), README.indexOf("### Rate limits, idempotency and pagination"));
 const blocks = [...section.matchAll(/```(\w+)\n([\s\S]*?)```/g)].map((match) => ({ lang: match[1], code: match[2] ?? "" }));
 const DIR = ".tmp/readme-example";
 

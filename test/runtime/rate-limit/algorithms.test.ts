@@ -1,3 +1,5 @@
+import v8 from "node:v8";
+import { runInNewContext } from "node:vm";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MemoryRateLimitStore } from "../../../templates/runtime/rate-limit/memory-store.js";
@@ -144,5 +146,27 @@ describe("the memory store's size", () => {
     for (let index = 0; index < 2_000; index++) await store.check(`live-${index % 10}`, policies[0] as RateLimitPolicy);
     expect(store.size).toBeLessThanOrEqual(1_024);
     expect(store.size).toBeGreaterThanOrEqual(10);
+  });
+});
+
+describe("the memory store's heap", () => {
+  it("returns near its start after 100,000 distinct keys expire", async () => {
+    v8.setFlagsFromString("--expose-gc");
+    const gc = runInNewContext("gc") as () => void;
+    const clock = new Clock();
+    const store = new MemoryRateLimitStore({ now: clock.read });
+    const policy: RateLimitPolicy = { algorithm: "sliding-window-log", limit: 10, windowMs: 1000 };
+    gc();
+    const start = process.memoryUsage().heapUsed;
+    for (let index = 0; index < 100_000; index++) await store.check(`client-${index}-${"x".repeat(40)}`, policy);
+    gc();
+    const peak = process.memoryUsage().heapUsed;
+    clock.now += 5_000;
+    await store.check("one-live-key", policy);
+    gc();
+    const after = process.memoryUsage().heapUsed;
+    expect(peak - start).toBeGreaterThan(10 * 2 ** 20);
+    expect(after - start).toBeLessThan(2 * 2 ** 20);
+    expect(store.size).toBe(1);
   });
 });
