@@ -66,3 +66,11 @@ export const principalTypes: Pick<AuthHandlers<Caller>, "withOptional" | "withBe
   // @ts-expect-error withNone has no principal.
   withNone: ({ principal }) => ({ status: 200, body: { who: String(principal) } }),
 };
+
+export function pageIsTyped(input: import("../golden/feed/server/index.js").ListEventsInput): string | undefined {
+  const limit: number = input.page.limit;
+  void limit;
+  // @ts-expect-error a cursor page has no page number.
+  void input.page.page;
+  return input.page.after === undefined ? undefined : input.page.cursorFor(input.page.after);
+}

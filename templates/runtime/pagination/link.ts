@@ -1,3 +1,5 @@
+import { canonicalPath } from "../server/routes.js";
+
 /**
  * An RFC 8288 `Link` header value: each target is the request's own path with its query
  * parameters kept (in order) and the page parameters replaced; every name and value is
@@ -19,16 +21,7 @@ export function linkHeader(
   return parts.length > 0 ? parts.join(", ") : undefined;
 }
 
-/** The path with each segment re-encoded: no `<`, `>`, `"`, spaces or control characters survive. */
+/** The path in one spelling, with anything that could end the URI reference (`>`, quotes, spaces) encoded. */
 function safePath(path: string): string {
-  return path
-    .split("/")
-    .map((segment) => {
-      try {
-        return encodeURIComponent(decodeURIComponent(segment));
-      } catch {
-        return encodeURIComponent(segment);
-      }
-    })
-    .join("/");
+  return canonicalPath(path).replace(/[<>"\s\\^`{|}]/g, (char) => encodeURIComponent(char));
 }
