@@ -1,0 +1,116 @@
+/** One problem the server reported about a request (its location, JSON pointer, code, message). */
+export interface ApiErrorDetail {
+  location?: string;
+  pointer?: string;
+  field?: string;
+  code?: string;
+  message?: string;
+}
+
+/**
+ * An HTTP error response, read from either error format the generated server speaks: the
+ * envelope (`{ success: false, error: { code, message, details }, meta: { request_id } }`) or RFC
+ * 9457 problem details. A body in neither shape (or not JSON) still gives a usable error.
+ */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly details: readonly ApiErrorDetail[];
+  readonly requestId: string | undefined;
+  readonly headers: Headers;
+  /** The parsed body (or its text when it is not JSON). */
+  readonly body: unknown;
+
+  constructor(status: number, body: unknown, headers: Headers) {
+    const read = readError(body);
+    super(read.message ?? `HTTP ${status}`);
+    this.name = new.target.name;
+    this.status = status;
+    this.code = read.code ?? `HTTP_${status}`;
+    this.details = read.details;
+    this.requestId = read.requestId ?? headers.get("x-request-id") ?? undefined;
+    this.headers = headers;
+    this.body = body;
+  }
+}
+
+export class BadRequestError extends ApiError {}
+export class AuthenticationError extends ApiError {}
+export class PermissionDeniedError extends ApiError {}
+export class NotFoundError extends ApiError {}
+export class ConflictError extends ApiError {}
+export class UnprocessableEntityError extends ApiError {}
+export class RateLimitError extends ApiError {}
+export class InternalServerError extends ApiError {}
+
+/** The request never got a response: DNS, refused connection, reset. */
+export class ConnectionError extends Error {
+  constructor(options: { cause: unknown }) {
+    super("The request could not reach the server.", options);
+    this.name = "ConnectionError";
+  }
+}
+
+/** No response within the timeout (per attempt). */
+export class TimeoutError extends Error {
+  constructor(readonly timeoutMs: number) {
+    super(`No response within ${timeoutMs} ms.`);
+    this.name = "TimeoutError";
+  }
+}
+
+/** The caller's AbortSignal fired (also while waiting to retry). */
+export class AbortError extends Error {
+  constructor(options?: { cause: unknown }) {
+    super("The request was aborted.", options);
+    this.name = "AbortError";
+  }
+}
+
+const BY_STATUS = new Map<number, new (status: number, body: unknown, headers: Headers) => ApiError>([
+  [400, BadRequestError],
+  [401, AuthenticationError],
+  [403, PermissionDeniedError],
+  [404, NotFoundError],
+  [409, ConflictError],
+  [422, UnprocessableEntityError],
+  [429, RateLimitError],
+]);
+
+/** The error class for a status: one per common status, `InternalServerError` for 5xx, `ApiError` otherwise. */
+export function errorFor(status: number, body: unknown, headers: Headers): ApiError {
+  const ErrorClass = BY_STATUS.get(status) ?? (status >= 500 ? InternalServerError : ApiError);
+  return new ErrorClass(status, body, headers);
+}
+
+function readError(body: unknown): { code?: string; message?: string; details: ApiErrorDetail[]; requestId?: string } {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) {
+    return typeof body === "string" && body.trim() !== "" ? { message: body.slice(0, 500), details: [] } : { details: [] };
+  }
+  const record = body as Record<string, unknown>;
+  const envelope = record.error;
+  if (typeof envelope === "object" && envelope !== null) {
+    const error = envelope as Record<string, unknown>;
+    return {
+      ...text("code", error.code),
+      ...text("message", error.message),
+      details: detailsOf(error.details),
+      ...text("requestId", (record.meta as Record<string, unknown> | undefined)?.request_id),
+    };
+  }
+  return {
+    ...text("code", record.code),
+    ...text("message", record.detail ?? record.title ?? record.message),
+    details: detailsOf(record.errors),
+    ...text("requestId", record.request_id),
+  };
+}
+
+function text<K extends string>(key: K, value: unknown): Partial<Record<K, string>> {
+  return typeof value === "string" && value !== "" ? ({ [key]: value } as Partial<Record<K, string>>) : {};
+}
+
+function detailsOf(value: unknown): ApiErrorDetail[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter((item): item is ApiErrorDetail => typeof item === "object" && item !== null).slice(0, 100);
+}
