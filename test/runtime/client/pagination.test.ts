@@ -1,0 +1,98 @@
+import { describe, expect, it } from "vitest";
+import type { PaginationContract, ParameterContract } from "../../../templates/runtime/contract.js";
+import { nextLink, nextPage, PagePromise, type FetchedPage } from "../../../templates/runtime/client/pagination.js";
+import { serializeQuery } from "../../../templates/runtime/client/query.js";
+
+const q = (name: string, style: string, explode: boolean): ParameterContract => ({ name, in: "query", required: false, style, explode, shape: "scalar" });
+
+describe("serializeQuery", () => {
+  it.each([
+    ["form explode array", q("id", "form", true), [3, 4], "id=3&id=4"],
+    ["form array", q("id", "form", false), [3, 4], "id=3%2C4"],
+    ["spaceDelimited", q("id", "spaceDelimited", false), [3, 4], "id=3%204"],
+    ["pipeDelimited", q("id", "pipeDelimited", false), [3, 4], "id=3%7C4"],
+    ["deepObject", q("f", "deepObject", true), { a: 1, b: "x y" }, "f%5Ba%5D=1&f%5Bb%5D=x%20y"],
+    ["form explode object", q("f", "form", true), { a: 1, b: 2 }, "a=1&b=2"],
+    ["form object", q("f", "form", false), { a: 1, b: 2 }, "f=a%2C1%2Cb%2C2"],
+    ["scalar with reserved characters", q("q", "form", true), "a&b=c#d", "q=a%26b%3Dc%23d"],
+    ["boolean", q("flag", "form", true), false, "flag=false"],
+  ] as const)("%s", (_name, parameter, value, want) => {
+    expect(serializeQuery([parameter], { [parameter.name]: value })).toBe(want);
+  });
+
+  it("leaves out undefined, null and undeclared values", () => {
+    expect(serializeQuery([q("a", "form", true), q("b", "form", true)], { a: undefined, b: null, c: 1 })).toBe("");
+  });
+});
+
+describe("nextLink", () => {
+  it.each([
+    ['</v1/users?page=3>; rel="next", </v1/users?page=1>; rel="prev"', "/v1/users?page=3"],
+    ['</a>; rel="prev", </b>; rel=next', "/b"],
+    ['</a>; rel="prev next"', "/a"],
+    ['</a>; rel="prev"', undefined],
+    ["garbage", undefined],
+  ])("%s → %s", (header, want) => {
+    expect(nextLink(header)).toBe(want);
+  });
+});
+
+const cursor: PaginationContract = { style: "cursor", limitParam: "limit", positionParam: "cursor", defaultLimit: 2, maxLimit: 10 };
+const offset: PaginationContract = { style: "offset", limitParam: "limit", positionParam: "offset", defaultLimit: 2, maxLimit: 10, itemsPath: "items" };
+const numbered: PaginationContract = { style: "page", limitParam: "per_page", positionParam: "page", defaultLimit: 2, maxLimit: 10, itemsPath: "data" };
+const page = (data: unknown, link?: string): FetchedPage<unknown> => ({ data, headers: new Headers(link === undefined ? {} : { link }) });
+
+describe("nextPage", () => {
+  it("follows a cursor until it is null", () => {
+    expect(nextPage(cursor, { limit: 2 }, page({ items: [1, 2], next_cursor: "c2" }))).toEqual({ query: { limit: 2, cursor: "c2" } });
+    expect(nextPage(cursor, { limit: 2 }, page({ items: [1], next_cursor: null }))).toBeUndefined();
+  });
+
+  it("advances offsets and page numbers until a short page or the total", () => {
+    expect(nextPage(offset, { limit: 2 }, page({ items: [1, 2] }))).toEqual({ query: { limit: 2, offset: 2 } });
+    expect(nextPage(offset, { limit: 2, offset: 2 }, page({ items: [3, 4], total: 4 }))).toBeUndefined();
+    expect(nextPage(offset, { limit: 2 }, page({ items: [1] }))).toBeUndefined();
+    expect(nextPage(numbered, { per_page: 2 }, page({ data: [1, 2], pagination: { total_pages: 3 } }))).toEqual({ query: { per_page: 2, page: 2 } });
+    expect(nextPage(numbered, { per_page: 2, page: 3 }, page({ data: [5, 6], pagination: { total_pages: 3 } }))).toBeUndefined();
+  });
+
+  it("prefers a Link header", () => {
+    expect(nextPage(numbered, {}, page({ data: [] }, '</v1/users?page=9>; rel="next"'))).toEqual({ url: "/v1/users?page=9" });
+  });
+});
+
+describe("PagePromise", () => {
+  const rows = Array.from({ length: 7 }, (_, index) => index);
+  const fetchOffset = async (query: Record<string, unknown>): Promise<FetchedPage<{ items: number[] }>> => {
+    const start = Number(query.offset ?? 0);
+    return { data: { items: rows.slice(start, start + 3) }, headers: new Headers() };
+  };
+  const list = (calls: Array<Record<string, unknown>>) =>
+    new PagePromise<{ items: number[] }, number>({
+      first: () => (calls.push({ limit: 3 }), fetchOffset({ limit: 3 })),
+      fetchNext: (next) => {
+        const query = "query" in next ? next.query : {};
+        calls.push(query);
+        return fetchOffset(query);
+      },
+      items: (body) => body.items,
+      next: (fetched) => nextPage({ ...offset, defaultLimit: 3 }, calls.at(-1) ?? {}, fetched),
+    });
+
+  it("awaits to the first page", async () => {
+    const calls: Array<Record<string, unknown>> = [];
+    expect(await list(calls)).toEqual({ items: [0, 1, 2] });
+    expect(calls).toHaveLength(1);
+  });
+
+  it("walks every item across pages with for await, and page by page with pages()", async () => {
+    const calls: Array<Record<string, unknown>> = [];
+    const seen: number[] = [];
+    for await (const item of list(calls)) seen.push(item);
+    expect(seen).toEqual(rows);
+    expect(calls.map((call) => call.offset ?? 0)).toEqual([0, 3, 6]);
+    const sizes: number[] = [];
+    for await (const body of list([]).pages()) sizes.push(body.items.length);
+    expect(sizes).toEqual([3, 3, 1]);
+  });
+});
