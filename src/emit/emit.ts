@@ -1,6 +1,7 @@
 import type { ApiModel } from "../ir/model.js";
 import type { LoadedSpec } from "../load/load.js";
 import type { GeneratedFile } from "./generated-file.js";
+import { emitClient } from "./client/client.js";
 import { emitIndex } from "./index-file.js";
 import { emitModels } from "./models.js";
 import { emitOperations } from "./operations.js";
@@ -18,6 +19,7 @@ export async function emitAll(model: ApiModel, spec: LoadedSpec): Promise<Genera
     emitModels(model),
     emitOperations(model),
     emitIndex(model),
+    emitClient(model),
     emitServerHandlers(model),
     emitServerRouter(model),
     emitServerSchemas(model, spec.document),

@@ -3,6 +3,15 @@ import { readRuntimeFile } from "./templates.js";
 
 /** Runtime modules: real, tested TypeScript under `templates/runtime/`, copied verbatim. */
 const RUNTIME_FILES = [
+  "client/auth.ts",
+  "client/call.ts",
+  "client/errors.ts",
+  "client/pagination.ts",
+  "client/query.ts",
+  "client/request.ts",
+  "client/retry.ts",
+  "client/types.ts",
+  "content.ts",
   "contract.ts",
   "idempotency/fingerprint.ts",
   "idempotency/memory-store.ts",

@@ -1,3 +1,7 @@
+import type { ContentOf } from "../content.js";
+
+export type { ContentOf };
+
 /** The result of a handler that has not been written yet; the server answers 501 in its error format. */
 export class NotImplemented {
   readonly status = 501;
@@ -10,8 +14,6 @@ export function notImplemented(): NotImplemented {
 
 export type Awaitable<T> = T | Promise<T>;
 
-/** The body type of a request body or response: the union of its media types' types. */
-export type ContentOf<T> = T extends { content: infer Content } ? Content[keyof Content] : undefined;
 
 /** The headers a response declares (with an index signature for any others). */
 export type HeadersOf<T> = T extends { headers: infer Headers } ? Headers : Record<string, unknown>;

@@ -1,0 +1,90 @@
+import type { ApiModel, Operation, SecurityScheme } from "../../ir/model.js";
+import type { GeneratedFile } from "../generated-file.js";
+import { docComment, jsLiteral } from "../literal.js";
+import { operationDoc } from "../operations.js";
+import { renderTemplate } from "../templates.js";
+import { methodGroups } from "./method-names.js";
+
+/**
+ * `client/index.ts`: `createClient(options)` with one method per operation, grouped by tag,
+ * typed from openapi-typescript's `paths`: parameters grouped by location (required ones
+ * required), the success body as the result, list operations as `PagePromise`s.
+ */
+export function emitClient(model: ApiModel): GeneratedFile {
+  const used = new Set(model.operations.flatMap((operation) => operation.security.flatMap((requirement) => requirement.map((entry) => entry.scheme))));
+  const schemes = model.securitySchemes
+    .filter((scheme) => used.has(scheme.name) && scheme.type !== "mutualTLS")
+    .map((scheme) => ({ key: jsLiteral(scheme.name), doc: docComment([scheme.description]), type: credentialType(scheme) }));
+  const groups = methodGroups(model).map((group) => ({
+    id: group.id,
+    doc: docComment([group.description]),
+    methods: group.methods.map(({ name, operation }) => methodView(name, operation)),
+  }));
+  const operations = model.operations.map((operation) => paramsView(operation));
+  return {
+    path: "client/index.ts",
+    content: renderTemplate("client/index.ts", {
+      operations,
+      topLevel: groups.filter((group) => group.id === undefined).flatMap((group) => group.methods),
+      groups: groups.filter((group) => group.id !== undefined),
+      schemes,
+      hasAuth: schemes.length > 0,
+      usesBasic: schemes.some((scheme) => scheme.type.includes("BasicCredentials")),
+      paginated: model.operations.some((operation) => operation.policies.pagination !== undefined),
+      plain: model.operations.some((operation) => operation.policies.pagination === undefined),
+      hasBodies: model.operations.some((operation) => operation.requestBody !== undefined),
+    }),
+  };
+}
+
+function credentialType(scheme: SecurityScheme): string {
+  return scheme.type === "http" && scheme.scheme === "basic" ? "Credential<BasicCredentials>" : "Credential<string>";
+}
+
+function pascal(id: string): string {
+  return id.charAt(0).toUpperCase() + id.slice(1);
+}
+
+function paramsView(operation: Operation) {
+  const name = pascal(operation.id);
+  const type = `${name}Operation`;
+  const fields: string[] = [];
+  const locations = [
+    ["path", "path"],
+    ["query", "query"],
+    ["header", "headers"],
+    ["cookie", "cookies"],
+  ] as const;
+  for (const [location, key] of locations) {
+    const parameters = operation.parameters[location];
+    if (parameters.length === 0) continue;
+    const required = parameters.some((parameter) => parameter.required);
+    fields.push(`${key}${required ? "" : "?"}: NonNullable<${type}["parameters"][${jsLiteral(location)}]>;`);
+  }
+  if (operation.requestBody !== undefined) {
+    fields.push(`body${operation.requestBody.required ? "" : "?"}: ContentOf<NonNullable<${type}["requestBody"]>>;`);
+  }
+  const pagination = operation.policies.pagination;
+  return {
+    name,
+    operationType: `paths[${jsLiteral(operation.path)}][${jsLiteral(operation.method)}]`,
+    fields,
+    optional: !fields.some((field) => !/^\w+\?:/.test(field)),
+    item: pagination === undefined ? undefined : `ItemsOf<${name}Data, ${pagination.itemsPath === undefined ? "undefined" : jsLiteral(pagination.itemsPath)}>`,
+  };
+}
+
+function methodView(name: string, operation: Operation) {
+  const type = pascal(operation.id);
+  const fields = paramsView(operation);
+  return {
+    name,
+    id: operation.id,
+    doc: operationDoc(operation),
+    params: `params: ${type}Params${fields.optional ? " = {}" : ""}`,
+    call:
+      operation.policies.pagination === undefined
+        ? `call<${type}Data>(context, operations.${operation.id}, params, options)`
+        : `paginate<${type}Data, ${type}Item>(context, operations.${operation.id}, params, options)`,
+  };
+}
