@@ -33,6 +33,14 @@ export class ApiPromise<T> implements PromiseLike<T> {
     return this.#response.then((response) => response.data).then(onFulfilled, onRejected);
   }
 
+  catch<B = never>(onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<T | B> {
+    return this.then(undefined, onRejected);
+  }
+
+  finally(onFinally?: (() => void) | null): Promise<T> {
+    return this.then().finally(onFinally);
+  }
+
   withResponse(): Promise<ApiResponse<T>> {
     return this.#response;
   }
@@ -89,7 +97,7 @@ async function request<T>(context: ClientContext, operation: OperationContract, 
       path,
       query,
       headers,
-      ...(params.body === undefined ? {} : { body: params.body }),
+      ...(params.body === undefined ? {} : { body: params.body, contentTypes: operation.requestBody?.contentTypes ?? [] }),
       ...(operation.idempotency === undefined ? {} : { idempotencyHeader: operation.idempotency.header }),
     },
     options,

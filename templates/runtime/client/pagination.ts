@@ -36,6 +36,10 @@ export class PagePromise<Body, Item> implements PromiseLike<Body>, AsyncIterable
     return this.#start().then((page) => page.data).then(onFulfilled, onRejected);
   }
 
+  catch<B = never>(onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<Body | B> {
+    return this.then(undefined, onRejected);
+  }
+
   async *pages(): AsyncGenerator<Body> {
     let page = await this.#start();
     for (;;) {

@@ -14,6 +14,7 @@ export const limitsHandlers: Handlers<Account> = {
   getTiered: ok,
   getByClient: ok,
   getStrict: ok,
+  getBrief: ok,
   getOpen: ok,
 };
 
@@ -34,6 +35,7 @@ export const limitsApp: FixtureApp = {
     { operation: "getTiered", method: "GET", path: "/tiered", headers: { "x-api-key": "free-1" }, status: 200, response: { ok: true } },
     { operation: "getByClient", method: "GET", path: "/by-client", headers: { "x-client-id": "c-1" }, status: 200, response: { ok: true } },
     { operation: "getStrict", method: "GET", path: "/strict", status: 200, response: { ok: true } },
+    { operation: "getBrief", method: "GET", path: "/brief", headers: { "x-client-id": "e2e" }, status: 200, response: { ok: true } },
     { operation: "getOpen", method: "GET", path: "/open", status: 200, response: { ok: true } },
   ],
 };

@@ -34,6 +34,13 @@ export type GetStrictData = SuccessBody<GetStrictOperation["responses"]>;
 
 export interface GetStrictParams {}
 
+type GetBriefOperation = paths["/brief"]["get"];
+
+/** What a successful `GetBrief` call returns. */
+export type GetBriefData = SuccessBody<GetBriefOperation["responses"]>;
+
+export interface GetBriefParams {}
+
 type GetOpenOperation = paths["/open"]["get"];
 
 /** What a successful `GetOpen` call returns. */
@@ -68,6 +75,8 @@ export function createClient(options: ClientOptions) {
       call<GetByClientData>(context, operations.getByClient, params, options),
     getStrict: (params: GetStrictParams = {}, options?: RequestOptions) =>
       call<GetStrictData>(context, operations.getStrict, params, options),
+    getBrief: (params: GetBriefParams = {}, options?: RequestOptions) =>
+      call<GetBriefData>(context, operations.getBrief, params, options),
     getOpen: (params: GetOpenParams = {}, options?: RequestOptions) =>
       call<GetOpenData>(context, operations.getOpen, params, options),
   };

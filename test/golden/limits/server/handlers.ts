@@ -51,6 +51,17 @@ export interface GetStrictInput {
 /** What the `getStrict` handler may return: a status the contract declares, with its body. */
 export type GetStrictResult = Reply<GetStrictOperation["responses"][200], 200> | NotImplemented;
 
+type GetBriefOperation = paths["/brief"]["get"];
+
+/** What the `getBrief` handler receives: parameters typed and coerced, body validated. */
+export interface GetBriefInput {
+  /** This request's id, also sent back as `X-Request-ID`. */
+  requestId: string;
+}
+
+/** What the `getBrief` handler may return: a status the contract declares, with its body. */
+export type GetBriefResult = Reply<GetBriefOperation["responses"][200], 200> | NotImplemented;
+
 type GetOpenOperation = paths["/open"]["get"];
 
 /** What the `getOpen` handler receives: parameters typed and coerced, body validated. */
@@ -68,5 +79,6 @@ export interface Handlers<Principal = unknown> {
   getTiered(input: GetTieredInput<Principal>): Awaitable<GetTieredResult>;
   getByClient(input: GetByClientInput): Awaitable<GetByClientResult>;
   getStrict(input: GetStrictInput): Awaitable<GetStrictResult>;
+  getBrief(input: GetBriefInput): Awaitable<GetBriefResult>;
   getOpen(input: GetOpenInput): Awaitable<GetOpenResult>;
 }

@@ -52,6 +52,17 @@ export const schemas: ContractSchemas = {
           },
         },
       },
+      getBrief: {
+        responses: {
+          "200": {
+            "application/json": {
+              type: "object",
+              required: ["ok"],
+              properties: { ok: { type: "boolean" } },
+            },
+          },
+        },
+      },
       getOpen: {
         responses: {
           "200": {

@@ -42,6 +42,12 @@ export class PagePromise<Body, Item> implements PromiseLike<Body>, AsyncIterable
       .then(onFulfilled, onRejected);
   }
 
+  catch<B = never>(
+    onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
+  ): Promise<Body | B> {
+    return this.then(undefined, onRejected);
+  }
+
   async *pages(): AsyncGenerator<Body> {
     let page = await this.#start();
     for (;;) {

@@ -35,8 +35,10 @@ export interface ApiRequest {
   /** Already serialized, without `?`. */
   query?: string;
   headers?: Readonly<Record<string, string>>;
-  /** Sent as JSON. */
+  /** Encoded for the first declared media type that fits it (JSON, text, form fields). */
   body?: unknown;
+  /** The media types the operation accepts. */
+  contentTypes?: readonly string[];
   /** The header the contract's idempotency uses, when the operation has one. */
   idempotencyHeader?: string;
 }
@@ -65,21 +67,22 @@ export async function send<T>(
     maxRetries: options.maxRetries ?? config.maxRetries ?? DEFAULT_RETRY.maxRetries,
   };
   const timeout = options.timeout ?? config.timeout ?? 60_000;
-  const key =
-    request.idempotencyHeader === undefined
-      ? undefined
-      : (options.idempotencyKey ?? globalThis.crypto.randomUUID());
   const headers: Record<string, string> = {
     accept: "application/json",
     ...config.headers,
     ...request.headers,
     ...options.headers,
   };
-  if (key !== undefined && request.idempotencyHeader !== undefined)
-    headers[request.idempotencyHeader] = key;
-  if (request.body !== undefined) headers["content-type"] ??= "application/json";
+  const key = idempotencyKey(request.idempotencyHeader, headers, options.idempotencyKey);
+  const encoded =
+    request.body === undefined ? undefined : encodeBody(request.body, request.contentTypes ?? []);
+  if (
+    encoded !== undefined &&
+    !Object.keys(headers).some((name) => name.toLowerCase() === "content-type")
+  )
+    headers["content-type"] = encoded.contentType;
   const url = `${config.baseUrl.replace(/\/+$/, "")}${request.path}${request.query ? `?${request.query}` : ""}`;
-  const body = request.body === undefined ? undefined : JSON.stringify(request.body);
+  const body = encoded?.body;
 
   for (let attempt = 0; ; attempt++) {
     const canRetry = attempt < policy.maxRetries;
@@ -162,4 +165,40 @@ async function readBody(response: Response, success: boolean): Promise<unknown> 
     if (success) throw new ApiError(response.status, text, response.headers);
     return text;
   }
+}
+
+/**
+ * The key of one logical call, set on `headers` once and so sent on every attempt: the caller's
+ * option, else a key the caller put in the headers, else a fresh random one.
+ */
+function idempotencyKey(
+  header: string | undefined,
+  headers: Record<string, string>,
+  own: string | undefined,
+): string | undefined {
+  if (header === undefined) return own;
+  const present = Object.keys(headers).find((name) => name.toLowerCase() === header.toLowerCase());
+  const key =
+    own ?? (present === undefined ? undefined : headers[present]) ?? globalThis.crypto.randomUUID();
+  if (present !== undefined) delete headers[present];
+  headers[header] = key;
+  return key;
+}
+
+/** A body encoded for the media type it fits: a string as text, an object as JSON, or as form fields when only a form is accepted. */
+function encodeBody(
+  body: unknown,
+  contentTypes: readonly string[],
+): { body: string; contentType: string } {
+  const json = contentTypes.find((type) => /[/+]json$/i.test(type.split(";")[0]?.trim() ?? ""));
+  const text = contentTypes.find((type) => /^text\//i.test(type));
+  const form = contentTypes.find((type) => /^application\/x-www-form-urlencoded$/i.test(type));
+  if (typeof body === "string" && text !== undefined) return { body, contentType: text };
+  if (json === undefined && form !== undefined && typeof body === "object" && body !== null) {
+    const fields = new URLSearchParams();
+    for (const [name, value] of Object.entries(body))
+      if (value !== undefined && value !== null) fields.append(name, String(value));
+    return { body: fields.toString(), contentType: form };
+  }
+  return { body: JSON.stringify(body), contentType: json ?? "application/json" };
 }

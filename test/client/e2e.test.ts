@@ -1,0 +1,199 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { serve, type Served } from "../server/serve.js";
+import { usersApp } from "../server/apps/users.js";
+import { EVENTS, feedRouter } from "../server/apps/feed.js";
+import { paymentsApp } from "../server/apps/payments.js";
+import { authRouter } from "../server/apps/auth.js";
+import { limitsRouter } from "../server/apps/limits.js";
+import { idempotencyRouter, memoryEffects } from "../server/apps/idempotency.js";
+import { validationApp } from "../server/apps/validation.js";
+import { petstoreApp } from "../server/apps/petstore.js";
+import { multiFileApp } from "../server/apps/multi-file.js";
+import { recursiveApp } from "../server/apps/recursive.js";
+import { hostileApp } from "../server/apps/hostile.js";
+import { createClient as usersClient, NotFoundError, AuthenticationError, BadRequestError } from "../golden/users/client/index.js";
+import { createClient as feedClient } from "../golden/feed/client/index.js";
+import { createClient as paymentsClient } from "../golden/payments/client/index.js";
+import { createClient as authClient } from "../golden/auth/client/index.js";
+import { createClient as limitsClient, RateLimitError } from "../golden/limits/client/index.js";
+import { createClient as idempotencyClient } from "../golden/idempotency/client/index.js";
+import { createClient as validationClient } from "../golden/validation/client/index.js";
+import { createClient as petstoreClient } from "../golden/petstore/client/index.js";
+import { createClient as multiFileClient } from "../golden/multi-file/client/index.js";
+import { createClient as recursiveClient } from "../golden/recursive/client/index.js";
+import { createClient as hostileClient } from "../golden/hostile/client/index.js";
+
+function served(router: () => Parameters<typeof serve>[0]) {
+  const state: { server?: Served } = {};
+  beforeAll(async () => {
+    state.server = await serve(router());
+  });
+  afterAll(() => state.server?.close());
+  return () => state.server?.url ?? "";
+}
+
+describe("users client", () => {
+  const url = served(() => usersApp.router());
+  const client = () => usersClient({ baseUrl: `${url()}/v1`, auth: { bearerAuth: "good-token" } });
+
+  it("round-trips every operation with typed data", async () => {
+    const list = await client().users.list({ query: { page: 2, per_page: 5, q: "ad" } });
+    expect(list.pagination).toEqual({ page: 2, per_page: 5, total: 1, total_pages: 1 });
+    const created = await client().users.create({ body: { name: "Bob", email: "bob@example.com" } });
+    expect(created.data.name).toBe("Bob");
+    expect((await client().users.get({ path: { userId: 42 } })).data.id).toBe(42);
+    expect((await client().users.replace({ path: { userId: 42 }, body: { name: "Al", email: "al@example.com" } })).data.name).toBe("Al");
+    expect(await client().users.delete({ path: { userId: 42 } })).toBeUndefined();
+    expect((await client().users.update({ path: { userId: 42 }, body: { role: "viewer" } })).data.role).toBe("viewer");
+    const orders = [];
+    for await (const order of client().users.listOrders({ path: { userId: 3 } })) orders.push(order);
+    expect(orders).toEqual([{ id: "o-3", total_cents: 1250, currency: "EUR" }]);
+  });
+
+  it("exposes the request id through withResponse and on errors", async () => {
+    const { data, status, requestId } = await client().users.get({ path: { userId: 1 } }).withResponse();
+    expect(status).toBe(200);
+    expect(requestId).toBe(data.meta.request_id);
+    const missing = await client().users.get({ path: { userId: 404 } }).catch((error: unknown) => error);
+    expect(missing).toBeInstanceOf(NotFoundError);
+    expect((missing as NotFoundError).requestId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await usersClient({ baseUrl: `${url()}/v1`, auth: { bearerAuth: () => "wrong" } }).users.get({ path: { userId: 1 } }).catch((error: unknown) => error)).toBeInstanceOf(AuthenticationError);
+    const invalid = (await client().users.create({ body: { name: "", email: "nope" } }).catch((error: unknown) => error)) as BadRequestError;
+    expect(invalid).toBeInstanceOf(BadRequestError);
+    expect(invalid.details.map((detail) => detail.pointer).sort()).toEqual(["/email", "/name"]);
+  });
+});
+
+describe("feed client (cursor pagination)", () => {
+  const url = served(() => feedRouter({ pagination: { cursorSecret: "s" } }));
+
+  it("walks every row exactly once with for await, and page by page", async () => {
+    const client = feedClient({ baseUrl: `${url()}/api` });
+    const ids: string[] = [];
+    for await (const event of client.events.list({ query: { limit: 90 } })) ids.push(event.id);
+    expect(ids).toEqual(EVENTS.map((event) => event.id));
+    let pages = 0;
+    for await (const page of client.events.list({ query: { limit: 200, kind: ["deleted"] } }).pages()) {
+      pages++;
+      expect(page.items.every((event) => event.kind === "deleted")).toBe(true);
+    }
+    expect(pages).toBe(2);
+    expect((await client.events.get({ path: { eventId: EVENTS[5]?.id ?? "" } })).actor).toBe("ada");
+  });
+});
+
+describe("payments client", () => {
+  const url = served(() => paymentsApp.router());
+
+  it("round-trips every operation, sending an idempotency key where the contract asks", async () => {
+    const client = paymentsClient({ baseUrl: url(), auth: { apiKey: "key-live-1" } });
+    const created = await client.charges.create({ headers: { "Idempotency-Key": "k-1" }, body: { amount_cents: 700, currency: "eur", source: "tok" } });
+    expect(created.description).toBe("acct_1:k-1");
+    const list = await client.charges.list({ query: { offset: 0, limit: 5, status: ["failed"] } });
+    expect(list.items[0]?.status).toBe("failed");
+    expect((await client.charges.get({ path: { chargeId: "ch_abcdefgh12" } })).id).toBe("ch_abcdefgh12");
+    expect((await client.refunds.refundCharge({ path: { chargeId: "ch_abcdefgh12" }, headers: { "Idempotency-Key": "r-1" }, body: { amount_cents: 5 } })).amount_cents).toBe(5);
+    expect(await client.getHealth()).toBe("ok");
+  });
+});
+
+describe("auth client", () => {
+  const url = served(() => authRouter());
+
+  it("applies every scheme type from the credentials it is given", async () => {
+    const client = authClient({
+      baseUrl: url(),
+      auth: { headerKey: "key-1", queryKey: "key-1", cookieKey: "key-1", bearer: async () => "token-1", basic: { username: "ada", password: "secret" }, oauth: "oauth-1", oidc: "id-1" },
+    });
+    expect(await client.withHeaderKey()).toEqual({ who: "header-key" });
+    expect(await client.withQueryKey()).toEqual({ who: "query-key" });
+    expect(await client.withCookieKey()).toEqual({ who: "cookie-key" });
+    expect(await client.withBearer()).toEqual({ who: "bearer" });
+    expect(await client.withBasic()).toEqual({ who: "basic" });
+    expect(await client.withOauth()).toEqual({ who: "oauth" });
+    expect(await client.withOpenIdConnect()).toEqual({ who: "oidc" });
+    expect(await client.withEither()).toEqual({ who: "bearer" });
+    expect(await client.withBoth()).toEqual({ who: "bearer" });
+    expect(await client.withOptional()).toEqual({ who: "bearer" });
+    expect(await client.withNone()).toEqual({ who: "anonymous" });
+    expect(await authClient({ baseUrl: url(), auth: { headerKey: "key-1" } }).withEither()).toEqual({ who: "header-key" });
+  });
+});
+
+describe("against the middleware", () => {
+  const limits = served(() => limitsRouter());
+  const effects = memoryEffects();
+  const orders = served(() => idempotencyRouter(effects, { delayMs: 300 }));
+
+  it("waits out a 429 as Retry-After says and then succeeds", async () => {
+    const client = limitsClient({ baseUrl: limits() });
+    expect(await client.getBrief({ headers: { "X-Client-Id": "c-1" } })).toEqual({ ok: true });
+    const started = Date.now();
+    const { data, headers } = await client.getBrief({ headers: { "X-Client-Id": "c-1" } }).withResponse();
+    expect(data).toEqual({ ok: true });
+    expect(headers.get("x-ratelimit-limit")).toBe("1");
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+  });
+
+  it("gives up at once when Retry-After is beyond the cap, with the 429 as the error", async () => {
+    const client = limitsClient({ baseUrl: limits() });
+    expect(await client.getByClient({ headers: { "X-Client-Id": "c-9" } })).toEqual({ ok: true });
+    const started = Date.now();
+    const refused = await client.getByClient({ headers: { "X-Client-Id": "c-9" } }).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(RateLimitError);
+    expect(Number((refused as RateLimitError).headers.get("retry-after"))).toBeGreaterThan(60);
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it("a duplicate in-flight POST gets 409, retries with the same key, and receives the replay", async () => {
+    const client = idempotencyClient({ baseUrl: orders(), auth: { apiKey: "tenant-a" }, retry: { baseDelayMs: 100, maxDelayMs: 400 }, maxRetries: 5 });
+    const first = client.createOrder({ body: { item: "lamp", qty: 1 } }, { idempotencyKey: "dup-1" }).withResponse();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const second = await client.createOrder({ body: { item: "lamp", qty: 1 } }, { idempotencyKey: "dup-1" }).withResponse();
+    const original = await first;
+    expect(original.headers.get("idempotency-replay")).toBeNull();
+    expect(second.headers.get("idempotency-replay")).toBe("true");
+    expect(second.data).toEqual(original.data);
+    expect(effects.runs.get("lamp")).toBe(1);
+  });
+});
+
+describe("the other fixtures' clients", () => {
+  const validation = served(() => validationApp.router());
+  const petstore = served(() => petstoreApp.router());
+  const multiFile = served(() => multiFileApp.router());
+  const recursive = served(() => recursiveApp.router());
+  const hostile = served(() => hostileApp.router());
+
+  it("round-trip every operation", async () => {
+    const v = validationClient({ baseUrl: `${validation()}/api` });
+    expect(await v.searchWidgets({ query: { ids: [1, 2], sizes: ["s", "l"], filter: { owner: "ada" } }, headers: { "X-Trace-Level": 1 }, cookies: { session: "deadbeef" } })).toMatchObject({
+      query: { ids: [1, 2], sizes: ["s", "l"], filter: { owner: "ada" } },
+      headers: { "X-Trace-Level": 1 },
+      cookies: { session: "deadbeef" },
+    });
+    const widget = { id: "0b6a2c1e-8f4d-4a8e-9c51-3f0f4f3b2a10", name: "Gear", weight: 3, secret: "s" };
+    expect(await v.putWidget({ path: { widgetId: widget.id }, body: widget })).toMatchObject({ name: "Gear" });
+    expect(await v.createShape({ body: { kind: "round", size: 1 } })).toEqual({ kind: "round", size: 1 });
+    expect(await v.createNote({ body: { text: "hi" } })).toBeUndefined();
+    expect(await v.checkCode({ path: { code: "aaa" } })).toEqual({ code: "aaa" });
+
+    const p = petstoreClient({ baseUrl: `${petstore()}/v1` });
+    expect(await p.pets.list({ query: { limit: 2 } })).toHaveLength(2);
+    expect(await p.pets.create({ body: { id: 9, name: "Rex" } })).toBeUndefined();
+    expect(await p.pets.showById({ path: { petId: "3" } })).toMatchObject({ id: 3 });
+
+    const m = multiFileClient({ baseUrl: multiFile() });
+    expect(await m.books.list({ query: { author: "Le Guin" } })).toHaveLength(1);
+    expect(await m.books.add({ body: { isbn: "9780000000002", title: "T" } })).toMatchObject({ title: "T" });
+    expect(await m.books.get({ path: { isbn: "9780000000003" } })).toMatchObject({ title: "Found" });
+
+    const r = recursiveClient({ baseUrl: recursive() });
+    expect(await r.getTree({ path: { treeId: "oak" } })).toMatchObject({ value: "oak" });
+    expect(await r.createThread({ body: { text: "t", replies: [{ text: "u" }] } })).toMatchObject({ text: "t" });
+
+    const h = hostileClient({ baseUrl: `${hostile()}${"/v1';%20globalThis.__codegenCanary%20=%20'server';%20'%60$%60"}` });
+    expect(await h.proto.constructor_()).toBeUndefined();
+    expect(await h.class_.delete()).toBeUndefined();
+  });
+});
