@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serve, type Served } from "../server/serve.js";
 import { usersApp } from "../server/apps/users.js";
 import { EVENTS, feedRouter } from "../server/apps/feed.js";
-import { paymentsApp } from "../server/apps/payments.js";
+import { paymentsApp, paymentsHandlers } from "../server/apps/payments.js";
+import { createRouter as createUsersRouter, type Handlers as UsersHandlers } from "../golden/users/server/index.js";
+import { createRouter as createPaymentsRouter } from "../golden/payments/server/index.js";
 import { authRouter } from "../server/apps/auth.js";
 import { limitsRouter } from "../server/apps/limits.js";
 import { idempotencyRouter, memoryEffects } from "../server/apps/idempotency.js";
@@ -197,3 +199,81 @@ describe("the other fixtures' clients", () => {
     expect(await h.class_.delete()).toBeUndefined();
   });
 });
+
+describe("auto-pagination for every style", () => {
+  const ROWS = 58;
+  const users = served(() =>
+    createUsersRouter(
+      {
+        ...usersHandlersFrom(),
+        listUsers: ({ query, requestId }) => {
+          const perPage = query.per_page ?? 20;
+          const page = query.page ?? 1;
+          const data = Array.from({ length: ROWS }, (_, index) => ({ id: index + 1, name: `u${index + 1}`, email: `u${index + 1}@example.com`, role: "member" as const, created_at: "2024-01-01T00:00:00Z" })).slice((page - 1) * perPage, page * perPage);
+          return { status: 200, body: { success: true, data, pagination: { page, per_page: perPage, total: ROWS, total_pages: Math.ceil(ROWS / perPage) }, meta: { request_id: requestId } } };
+        },
+      },
+      { auth: { bearerAuth: () => ({ name: "walker" }) } },
+    ),
+  );
+  const payments = served(() =>
+    createPaymentsRouter(
+      {
+        ...paymentsHandlers,
+        listCharges: ({ query }) => {
+          const offset = query.offset ?? 0;
+          const limit = query.limit ?? 20;
+          const items = Array.from({ length: ROWS }, (_, index) => ({ id: `ch_${String(index).padStart(8, "0")}`, amount_cents: index + 1, currency: "eur", status: "succeeded" as const, created: 1 })).slice(offset, offset + limit);
+          return { status: 200, body: { items, total: ROWS } };
+        },
+      },
+      { auth: { apiKey: () => ({ account: "a" }) } },
+    ),
+  );
+
+  it("page style (with Link headers) returns every row exactly once", async () => {
+    const client = usersClient({ baseUrl: `${users()}/v1`, auth: { bearerAuth: "t" } });
+    const ids: number[] = [];
+    for await (const user of client.users.list({ query: { per_page: 7 } })) ids.push(user.id);
+    expect(ids).toEqual(Array.from({ length: ROWS }, (_, index) => index + 1));
+  });
+
+  it("offset style returns every row exactly once", async () => {
+    const client = paymentsClient({ baseUrl: payments(), auth: { apiKey: "k" } });
+    const ids: string[] = [];
+    for await (const charge of client.charges.list({ query: { limit: 9 } })) ids.push(charge.id);
+    expect(ids).toHaveLength(ROWS);
+    expect(new Set(ids).size).toBe(ROWS);
+  });
+});
+
+describe("every remaining operation", () => {
+  const limits = served(() => limitsRouter());
+  const hostile = served(() => hostileApp.router());
+
+  it("round-trips the limits and hostile operations", async () => {
+    const l = limitsClient({ baseUrl: limits(), auth: { apiKey: "pro-1" } });
+    expect(await l.getLimited()).toEqual({ ok: true });
+    expect(await l.getTiered()).toEqual({ ok: true });
+    expect(await l.getStrict()).toEqual({ ok: true });
+    expect(await l.getOpen()).toEqual({ ok: true });
+    const h = hostileClient({ baseUrl: `${hostile()}${"/v1';%20globalThis.__codegenCanary%20=%20'server';%20'%60$%60"}` });
+    expect(await h.usersGlobalThisCodegenCanaryTag.getItemOperationId({ path: { id: "a b" }, query: { __proto__: "p", constructor: "c" } as never })).toMatchObject({ kind: "__proto__" });
+    // tmpEvil's path is `/../../escape`: every URL parser (fetch's included) resolves the dot
+    // segments, so no HTTP client can send it as written; the server test sends it raw instead.
+    await expect(h.etcPasswd.tmpEvil({ body: {} }, { maxRetries: 0 })).rejects.toMatchObject({ status: 404 });
+  });
+});
+
+function usersHandlersFrom(): UsersHandlers<{ name: string }> {
+  const notUsed = () => ({ status: 404 as const, body: { success: false as const, error: { code: "X", message: "x" }, meta: { request_id: "r" } } });
+  return {
+    listUsers: () => notUsed() as never,
+    createUser: () => notUsed() as never,
+    getUser: notUsed,
+    replaceUser: notUsed,
+    deleteUser: () => ({ status: 204 }),
+    updateUser: notUsed,
+    listUserOrders: notUsed,
+  };
+}
