@@ -1,0 +1,94 @@
+/**
+ * `npm run bench:client`: the minified + gzipped size of the client runtime and of the generated
+ * client for the users fixture (esbuild, ESM, browser platform), and the per-call overhead of the
+ * generated client against a bare `fetch` to the same local server, measured in the same run.
+ * Writes the figures to BENCHMARKS.md.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { cpus } from "node:os";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
+import { createClient } from "../../test/golden/users/client/index.js";
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const CALLS = 3000;
+const ROUNDS = 5;
+
+async function bundleSize(entry: string): Promise<{ minified: number; gzipped: number }> {
+  const result = await build({
+    stdin: { contents: entry, resolveDir: ROOT, loader: "ts" },
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "browser",
+    target: "es2022",
+    write: false,
+    treeShaking: true,
+  });
+  const code = result.outputFiles[0]?.contents ?? new Uint8Array();
+  return { minified: code.byteLength, gzipped: gzipSync(code, { level: 9 }).byteLength };
+}
+
+const runtime = await bundleSize(
+  'export * from "./test/golden/users/runtime/client/call.ts"; export * from "./test/golden/users/runtime/client/errors.ts";',
+);
+const generated = await bundleSize('export * from "./test/golden/users/client/index.ts";');
+console.log(`runtime ${runtime.minified} B min, ${runtime.gzipped} B gz; users client ${generated.minified} B min, ${generated.gzipped} B gz`);
+
+const body = JSON.stringify({ success: true, data: { id: 1, name: "Ada", email: "ada@example.com", role: "admin", created_at: "2024-01-15T10:30:00Z" }, meta: { request_id: "r" } });
+const server = http.createServer((_request, response) => {
+  response.writeHead(200, { "content-type": "application/json", "x-request-id": "r" });
+  response.end(body);
+});
+await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+const client = createClient({ baseUrl: `${base}/v1`, auth: { bearerAuth: "t" } });
+
+async function perCall(run: () => PromiseLike<unknown>): Promise<number> {
+  for (let index = 0; index < 300; index++) await run();
+  const began = performance.now();
+  for (let index = 0; index < CALLS; index++) await run();
+  return ((performance.now() - began) * 1000) / CALLS;
+}
+
+const bare: number[] = [];
+const sdk: number[] = [];
+for (let round = 0; round < ROUNDS; round++) {
+  bare.push(await perCall(async () => (await fetch(`${base}/v1/users/1`, { headers: { authorization: "Bearer t", accept: "application/json" } })).json()));
+  sdk.push(await perCall(() => client.users.get({ path: { userId: 1 } })));
+}
+server.close();
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+const bareUs = median(bare);
+const sdkUs = median(sdk);
+console.log(`bare fetch ${bareUs.toFixed(1)} µs/call, client ${sdkUs.toFixed(1)} µs/call`);
+
+const section = [
+  "<!-- bench:client -->",
+  "## Client: size and per-call overhead",
+  "",
+  `\`npm run bench:client\` — esbuild ${(await import("esbuild")).version} (bundle, minify, ESM, browser), gzip level 9; per-call: ${CALLS} sequential GETs after a warm-up,`,
+  `median of ${ROUNDS} alternating rounds, against one local node:http server answering a small JSON body. Node ${process.version}, ${cpus().length} cores.`,
+  "",
+  "| bundle | minified | gzipped |",
+  "|---|---:|---:|",
+  `| client runtime (call, request, retry, errors, pagination, query, auth) | ${runtime.minified} B | ${runtime.gzipped} B |`,
+  `| generated client for the users fixture (runtime + 7 operations) | ${generated.minified} B | ${generated.gzipped} B |`,
+  "",
+  "| call | µs per call |",
+  "|---|---:|",
+  `| bare \`fetch\` + \`.json()\` | ${bareUs.toFixed(1)} |`,
+  `| \`client.users.get()\` | ${sdkUs.toFixed(1)} |`,
+  "",
+  `Overhead of the generated client: **${(sdkUs - bareUs).toFixed(1)} µs per call** (${(sdkUs / bareUs).toFixed(2)}× a bare fetch).`,
+  "<!-- /bench:client -->",
+].join("\n");
+const file = `${ROOT}BENCHMARKS.md`;
+let text = readFileSync(file, "utf8");
+const pattern = /<!-- bench:client -->[\s\S]*<!-- \/bench:client -->/;
+text = pattern.test(text) ? text.replace(pattern, section) : `${text.trimEnd()}\n\n${section}\n`;
+writeFileSync(file, text);
+console.log(section);
