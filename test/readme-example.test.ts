@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -14,16 +14,17 @@ describe("the README example app", () => {
   afterAll(() => rmSync(join(ROOT, DIR), { recursive: true, force: true }));
 
   it("generates, type-checks and serves what the README says", { timeout: 120_000 }, async () => {
-    expect(blocks.map((block) => block.lang)).toEqual(["sh", "ts", "sh"]);
-    const [generate, server, run] = blocks.map((block) => block.code.replaceAll("example/", `${DIR}/`));
+    expect(blocks.map((block) => block.lang)).toEqual(["sh", "ts", "sh", "ts", "sh"]);
+    const [generate, server, run, clientCode, runClient] = blocks.map((block) => block.code.replaceAll("example/", `${DIR}/`));
     rmSync(join(ROOT, DIR), { recursive: true, force: true });
     mkdirSync(join(ROOT, DIR), { recursive: true });
     const args = (generate ?? "").trim().replace(/^npx codegen /, "").split(/\s+/);
     const generated = runCli(args);
     expect(generated.status, generated.stderr).toBe(0);
     writeFileSync(join(ROOT, DIR, "server.ts"), server ?? "");
+    writeFileSync(join(ROOT, DIR, "client.ts"), clientCode ?? "");
 
-    const tsc = runTsc(["--noEmit", "--strict", "--target", "es2022", "--module", "nodenext", "--moduleResolution", "nodenext", "--skipLibCheck", join(DIR, "server.ts")]);
+    const tsc = runTsc(["--noEmit", "--strict", "--target", "es2022", "--module", "nodenext", "--moduleResolution", "nodenext", "--skipLibCheck", join(DIR, "server.ts"), join(DIR, "client.ts")]);
     expect(tsc.stdout + tsc.stderr).toBe("");
 
     const start = (run ?? "").split("\n")[0]?.trim() ?? "";
@@ -53,6 +54,16 @@ describe("the README example app", () => {
       const scaffolded = await fetch(`${base}/v1/users/1`, { method: "DELETE", headers: auth });
       expect(scaffolded.status).toBe(501);
       expect(await scaffolded.json()).toMatchObject({ success: false, error: { code: "NOT_IMPLEMENTED" } });
+
+      expect((runClient ?? "").trim()).toBe(`npx tsx ${DIR}/client.ts`);
+      writeFileSync(join(ROOT, DIR, "client.ts"), (clientCode ?? "").replace("http://localhost:3000", base));
+      const client = spawnSync(join(ROOT, "node_modules/.bin/tsx"), [`${DIR}/client.ts`], { cwd: ROOT, encoding: "utf8" });
+      expect(client.stderr).toBe("");
+      expect(client.stdout.split("\n").filter(Boolean)).toEqual([
+        "user 1: Ada Lovelace",
+        "listed: ada@example.com",
+        expect.stringMatching(/^no user 99: NOT_FOUND [0-9a-f-]{36}$/),
+      ]);
     } finally {
       child.kill();
     }
