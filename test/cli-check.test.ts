@@ -84,7 +84,7 @@ describe("codegen generate", () => {
     const result = runCli(["openapi.yaml", "-o", "src/api"], dir);
     expect(result.status, result.stderr).toBe(0);
     const total = snapshotDir(join(ROOT, "test", "golden", "users")).size;
-    expect(result.stdout).toContain(`3 written, ${total - 3} unchanged, 1 removed · 7 operations`);
+    expect(result.stdout).toContain(`4 written, ${total - 4} unchanged, 1 removed · 7 operations`);
     expect(readFileSync(join(out, "handlers.ts"), "utf8")).toBe("// my own code\n");
     expect(snapshotDir(out).has("stale.ts")).toBe(false);
     expect(runCli(["check", "openapi.yaml", "-o", "src/api"], dir).status).toBe(0);
