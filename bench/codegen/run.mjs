@@ -1,0 +1,114 @@
+// `npm run bench:codegen`: whole-process wall time (median, min–max over RUNS after a warm-up)
+// and peak RSS of codegen (full output) and of the generators a user would pick instead —
+// openapi-typescript (types), orval (fetch client), @hey-api/openapi-ts (default fetch client) —
+// on the real specs in ../shared/specs, plus `codegen check` on unchanged output; ratios are taken
+// within this run. Peers come from this folder's own package.json (run `npm install` here first;
+// the script does it when they are missing). Writes the table to BENCHMARKS.md.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const HERE = fileURLToPath(new URL(".", import.meta.url));
+const ROOT = join(HERE, "..", "..");
+const SPECS = join(ROOT, "..", "shared", "specs");
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const BIN = (name) => join(HERE, "node_modules", ".bin", name);
+
+if (!existsSync(BIN("orval"))) spawnSync("npm", ["install", "--no-audit", "--no-fund"], { cwd: HERE, stdio: "inherit" });
+const version = (name) => JSON.parse(readFileSync(join(HERE, "node_modules", name, "package.json"), "utf8")).version;
+
+const SPEC_FILES = [
+  ["Stripe 2023-09", "stripe-spec3-2023-09.yaml"],
+  ["DigitalOcean", "digitalocean-bundled.yaml"],
+  ["Discord (3.1)", "discord-openapi.json"],
+  ["OAI petstore", "oai-petstore.yaml"],
+].filter(([name]) => process.env.BENCH_SPECS === undefined || process.env.BENCH_SPECS.split(",").some((part) => name.toLowerCase().includes(part.toLowerCase())));
+
+/** Each tool: how to run it on a spec into an empty folder. */
+const TOOLS = [
+  ["codegen (types + server + client)", (spec, out) => [process.execPath, join(ROOT, "bin", "codegen.js"), spec, "-o", out, "--quiet"]],
+  ["openapi-typescript (types)", (spec, out) => [BIN("openapi-typescript"), spec, "-o", join(out, "types.ts")]],
+  ["orval (fetch client)", (spec, out) => [BIN("orval"), "--input", spec, "--output", join(out, "api.ts"), "--client", "fetch", "--quiet"]],
+  ["@hey-api/openapi-ts (fetch client)", (spec, out) => [BIN("openapi-ts"), "-i", spec, "-o", out]],
+];
+
+/** One process, timed by /usr/bin/time: wall seconds, peak RSS MiB, exit status. */
+function timed(argv, cwd) {
+  const result = spawnSync("/usr/bin/time", ["-f", "%e %M", ...argv], { cwd, encoding: "utf8", maxBuffer: 64 * 2 ** 20 });
+  const line = result.stderr.trim().split("\n").at(-1) ?? "";
+  const [wall, rssKb] = line.split(" ").map(Number);
+  return { ok: result.status === 0, wall, rss: rssKb / 1024, error: result.status === 0 ? "" : result.stderr.split("\n").find((l) => /error/i.test(l)) ?? `exit ${result.status}` };
+}
+
+function measure(argv, prepare) {
+  const samples = [];
+  let failure;
+  for (let run = 0; run <= RUNS; run++) {
+    const dir = prepare();
+    const sample = timed(argv(dir), dir);
+    if (!sample.ok) {
+      failure = sample.error;
+      break;
+    }
+    if (run > 0) samples.push(sample);
+  }
+  if (failure !== undefined) return { failure };
+  const walls = samples.map((s) => s.wall).sort((a, b) => a - b);
+  return { median: walls[Math.floor(walls.length / 2)], min: walls[0], max: walls.at(-1), rss: Math.max(...samples.map((s) => s.rss)) };
+}
+
+const rows = [];
+const results = new Map();
+for (const [specName, file] of SPEC_FILES) {
+  const spec = join(SPECS, file);
+  for (const [tool, argv] of TOOLS) {
+    const result = measure(
+      (dir) => argv(spec, join(dir, "out")),
+      () => {
+        const dir = mkdtempSync(join(tmpdir(), "bench-codegen-"));
+        return dir;
+      },
+    );
+    results.set(`${specName}|${tool}`, result);
+    console.log(specName, tool, JSON.stringify(result));
+  }
+  // codegen check on unchanged output: generate once, then time `check`.
+  const fixed = mkdtempSync(join(tmpdir(), "bench-check-"));
+  spawnSync(process.execPath, [join(ROOT, "bin", "codegen.js"), spec, "-o", join(fixed, "out"), "--quiet"]);
+  const check = measure(() => [process.execPath, join(ROOT, "bin", "codegen.js"), "check", spec, "-o", join(fixed, "out"), "--quiet"], () => fixed);
+  results.set(`${specName}|codegen check (unchanged)`, check);
+  console.log(specName, "check", JSON.stringify(check));
+  rmSync(fixed, { recursive: true, force: true });
+}
+
+const cell = (result) => (result.failure !== undefined ? `fails: ${String(result.failure).slice(0, 60)}` : `${result.median.toFixed(2)} s (${result.min.toFixed(2)}–${result.max.toFixed(2)}) · ${result.rss.toFixed(0)} MiB`);
+for (const [specName] of SPEC_FILES) {
+  const ours = results.get(`${specName}|${TOOLS[0][0]}`);
+  for (const tool of [...TOOLS.map(([name]) => name), "codegen check (unchanged)"]) {
+    const result = results.get(`${specName}|${tool}`);
+    const comparable = result.failure === undefined && ours.failure === undefined && tool !== TOOLS[0][0];
+    const ratio = !comparable ? "" : tool.startsWith("codegen check") ? `check ÷ generate ${(result.median / ours.median).toFixed(2)}` : `${(ours.median / result.median).toFixed(2)}×`;
+    rows.push(`| ${specName} | ${tool} | ${cell(result)} | ${ratio} |`);
+  }
+}
+
+const section = [
+  "<!-- bench:codegen -->",
+  "## Generation speed: codegen and its peers",
+  "",
+  `\`npm run bench:codegen\` — whole processes, median (min–max) of ${RUNS} runs after a warm-up, peak RSS; Node ${process.version}, ${cpus().length} cores.`,
+  `Peers: openapi-typescript ${version("openapi-typescript")}, orval ${version("orval")}, @hey-api/openapi-ts ${version("@hey-api/openapi-ts")}. "codegen ÷ tool" below 1 means codegen is faster.`,
+  "",
+  "| spec | tool | wall (min–max) · peak RSS | codegen ÷ tool |",
+  "|---|---|---|---:|",
+  ...rows,
+  "<!-- /bench:codegen -->",
+].join("\n");
+const target = join(ROOT, "BENCHMARKS.md");
+let text = readFileSync(target, "utf8");
+const pattern = /<!-- bench:codegen -->[\s\S]*<!-- \/bench:codegen -->/;
+text = pattern.test(text) ? text.replace(pattern, section) : `${text.trimEnd()}\n\n${section}\n`;
+writeFileSync(target, text);
+console.log(section);
