@@ -3,6 +3,7 @@ import type { GeneratedFile } from "../generated-file.js";
 import { docComment, jsLiteral } from "../literal.js";
 import { operationDoc } from "../operations.js";
 import { renderTemplate } from "../templates.js";
+import { PARAMETER_GROUPS, typeStem } from "../parameter-groups.js";
 import { methodGroups } from "./method-names.js";
 
 /**
@@ -41,21 +42,11 @@ function credentialType(scheme: SecurityScheme): string {
   return scheme.type === "http" && scheme.scheme === "basic" ? "Credential<BasicCredentials>" : "Credential<string>";
 }
 
-function pascal(id: string): string {
-  return id.charAt(0).toUpperCase() + id.slice(1);
-}
-
 function paramsView(operation: Operation) {
-  const name = pascal(operation.id);
+  const name = typeStem(operation);
   const type = `${name}Operation`;
   const fields: string[] = [];
-  const locations = [
-    ["path", "path"],
-    ["query", "query"],
-    ["header", "headers"],
-    ["cookie", "cookies"],
-  ] as const;
-  for (const [location, key] of locations) {
+  for (const [location, key] of PARAMETER_GROUPS) {
     const parameters = operation.parameters[location];
     if (parameters.length === 0) continue;
     const required = parameters.some((parameter) => parameter.required);
@@ -75,7 +66,7 @@ function paramsView(operation: Operation) {
 }
 
 function methodView(name: string, operation: Operation) {
-  const type = pascal(operation.id);
+  const type = typeStem(operation);
   const fields = paramsView(operation);
   return {
     name,

@@ -2,6 +2,7 @@ import type { ApiModel, Operation, Response } from "../../ir/model.js";
 import type { GeneratedFile } from "../generated-file.js";
 import { jsLiteral } from "../literal.js";
 import { operationDoc } from "../operations.js";
+import { PARAMETER_GROUPS, typeStem } from "../parameter-groups.js";
 import { renderTemplate } from "../templates.js";
 
 /**
@@ -35,7 +36,7 @@ interface HandlerView {
 }
 
 function handlerView(operation: Operation): HandlerView {
-  const name = operation.id.charAt(0).toUpperCase() + operation.id.slice(1);
+  const name = typeStem(operation);
   const operationType = `paths[${jsLiteral(operation.path)}][${jsLiteral(operation.method)}]`;
   const secured = operation.security.length > 0;
   return {
@@ -57,13 +58,7 @@ function inputFields(operation: Operation, operationType: string): string[] {
     fields.push("/** Who is calling, as your auth verifier returned it. */");
     fields.push(anonymous ? "principal: Principal | undefined;" : "principal: Principal;");
   }
-  const locations = [
-    ["path", "path"],
-    ["query", "query"],
-    ["header", "headers"],
-    ["cookie", "cookies"],
-  ] as const;
-  for (const [location, key] of locations) {
+  for (const [location, key] of PARAMETER_GROUPS) {
     if (operation.parameters[location].length === 0) continue;
     fields.push(`${key}: NonNullable<${operationType}["parameters"][${jsLiteral(location)}]>;`);
   }
