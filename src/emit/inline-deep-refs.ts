@@ -1,3 +1,4 @@
+import { setOwn } from "../own.js";
 import { parsePointer } from "../load/pointer.js";
 
 /** A `$ref` openapi-typescript can name as a type: a whole component, e.g. `#/components/schemas/User`. */
@@ -29,7 +30,7 @@ export function inlineDeepRefs(document: Record<string, unknown>): Record<string
     }
     const result: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(node)) {
-      Object.defineProperty(result, key, { value: copy(value, inlining), enumerable: true, writable: true, configurable: true });
+      setOwn(result, key, copy(value, inlining));
     }
     return result;
   };

@@ -2,6 +2,7 @@ import type { ApiModel, Operation } from "../ir/model.js";
 import type { GeneratedFile } from "./generated-file.js";
 import { docComment } from "./literal.js";
 import { renderTemplate } from "./templates.js";
+import { setOwn } from "../own.js";
 
 /** `operations.ts`: the contract of each operation as data, for the server and client to share. */
 export function emitOperations(model: ApiModel): GeneratedFile {
@@ -105,7 +106,7 @@ function securitySchemesMeta(model: ApiModel): Record<string, object> {
       ...(scheme.parameterName === undefined ? {} : { name: scheme.parameterName }),
       ...(scheme.scheme === undefined ? {} : { scheme: scheme.scheme }),
     };
-    Object.defineProperty(schemes, scheme.name, { value: meta, enumerable: true, writable: true, configurable: true });
+    setOwn(schemes, scheme.name, meta);
   }
   return schemes;
 }

@@ -17,6 +17,7 @@ const RUNTIME_FILES = [
   "idempotency/memory-store.ts",
   "idempotency/redis-store.ts",
   "idempotency/store.ts",
+  "pagination/body.ts",
   "pagination/cursor.ts",
   "pagination/link.ts",
   "pagination/page.ts",

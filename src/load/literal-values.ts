@@ -4,6 +4,7 @@
  * runs, each such value is hidden behind a symbol-keyed holder (invisible to `Object.keys`), and
  * after bundling it is put back.
  */
+import { setOwn } from "../own.js";
 
 const HIDDEN = Symbol("codegen.literal");
 
@@ -113,9 +114,4 @@ function restore(node: unknown, seen: Set<object>): unknown {
     }
   }
   return node;
-}
-
-/** Assigns an own data property, even for a key like `__proto__` that plain assignment would not create. */
-function setOwn(record: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(record, key, { value, writable: true, enumerable: true, configurable: true });
 }

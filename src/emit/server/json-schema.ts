@@ -4,6 +4,7 @@
  * time, so the runtime needs no knowledge of OpenAPI dialects.
  */
 import type { OpenApiVersion } from "../../load/version.js";
+import { setOwn } from "../../own.js";
 
 type Schema = Record<string, unknown>;
 
@@ -169,9 +170,4 @@ function mapValues(source: Schema, map: (value: unknown) => unknown): Schema {
 
 function isObject(value: unknown): value is Schema {
   return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/** Defines an own property, even `__proto__`, which plain assignment would treat as the prototype. */
-export function setOwn(target: Schema, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }

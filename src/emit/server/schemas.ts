@@ -2,7 +2,8 @@ import type { ApiModel, JsonSchema, Operation, Parameter } from "../../ir/model.
 import { parsePointer } from "../../load/pointer.js";
 import type { GeneratedFile } from "../generated-file.js";
 import { renderTemplate } from "../templates.js";
-import { normalizeSchema, setOwn } from "./json-schema.js";
+import { normalizeSchema } from "./json-schema.js";
+import { setOwn } from "../../own.js";
 
 type Json = Record<string, unknown>;
 

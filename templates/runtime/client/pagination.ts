@@ -1,4 +1,7 @@
 import type { PaginationContract } from "../contract.js";
+import { itemsOf, valueAt } from "../pagination/body.js";
+
+export { itemsOf };
 
 /** One fetched page: its body and headers (for `Link`). */
 export interface FetchedPage<Body> {
@@ -85,17 +88,6 @@ export function nextPage(contract: PaginationContract, query: Readonly<Record<st
   return typeof pages === "number" && current >= pages ? undefined : { query: { ...query, [contract.positionParam]: current + 1 } };
 }
 
-/** The items of a page body: at `itemsPath`, the body itself when it is a list, or its first list. */
-export function itemsOf(contract: PaginationContract, body: unknown): unknown[] {
-  if (contract.itemsPath !== undefined) {
-    const items = valueAt(body, contract.itemsPath);
-    return Array.isArray(items) ? items : [];
-  }
-  if (Array.isArray(body)) return body;
-  const first = typeof body === "object" && body !== null ? Object.values(body).find((value) => Array.isArray(value)) : undefined;
-  return Array.isArray(first) ? first : [];
-}
-
 /** The target of `rel="next"` in a Link header (RFC 8288), if any. */
 export function nextLink(header: string | null): string | undefined {
   if (header === null) return undefined;
@@ -103,12 +95,4 @@ export function nextLink(header: string | null): string | undefined {
     if (/;\s*rel\s*=\s*"?([^";]*\s)?next(\s[^";]*)?"?/i.test(match[2] ?? "")) return match[1];
   }
   return undefined;
-}
-
-function valueAt(body: unknown, path: string): unknown {
-  let node = body;
-  for (const key of path.split(".")) {
-    node = typeof node === "object" && node !== null && Object.hasOwn(node, key) ? (node as Record<string, unknown>)[key] : undefined;
-  }
-  return node;
 }

@@ -2,6 +2,7 @@
 import type { PaginationContract } from "../contract.js";
 import { HttpError } from "../server/errors.js";
 import { getOwn } from "../server/own.js";
+import { itemsOf, valueAt } from "./body.js";
 import { CursorCodec, queryBinding } from "./cursor.js";
 import { linkHeader } from "./link.js";
 
@@ -97,13 +98,7 @@ export class Paginator {
           set: { [contract.positionParam]: next, [contract.limitParam]: limit },
         });
     } else {
-      const items =
-        contract.itemsPath === undefined
-          ? Array.isArray(body)
-            ? body
-            : firstArray(body)
-          : valueAt(body, contract.itemsPath);
-      const full = Array.isArray(items) && items.length >= page.limit;
+      const full = itemsOf(contract, body).length >= page.limit;
       if ("offset" in page) {
         const total = valueAt(body, "total");
         const more = typeof total === "number" ? page.offset + page.limit < total : full;
@@ -140,15 +135,4 @@ export class Paginator {
     }
     return linkHeader(path, pairs, links);
   }
-}
-
-function valueAt(body: unknown, path: string): unknown {
-  let node = body;
-  for (const key of path.split(".")) node = getOwn(node, key);
-  return node;
-}
-
-function firstArray(body: unknown): unknown {
-  if (typeof body !== "object" || body === null) return undefined;
-  return Object.values(body).find((value) => Array.isArray(value));
 }
