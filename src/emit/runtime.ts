@@ -1,7 +1,11 @@
 import type { GeneratedFile } from "./generated-file.js";
 import { readRuntimeFile } from "./templates.js";
 
-/** Runtime modules: real, tested TypeScript under `templates/runtime/`, copied verbatim. */
+/**
+ * Runtime modules: real, tested TypeScript under `templates/runtime/`, copied verbatim. They are
+ * kept in the pinned prettier layout (`templates/runtime/.prettierrc.json`, checked by a test), so
+ * they skip the format stage.
+ */
 const RUNTIME_FILES = [
   "client/auth.ts",
   "client/call.ts",
@@ -47,5 +51,5 @@ const RUNTIME_FILES = [
 ] as const;
 
 export function emitRuntime(): GeneratedFile[] {
-  return RUNTIME_FILES.map((name) => ({ path: `runtime/${name}`, content: readRuntimeFile(name) }));
+  return RUNTIME_FILES.map((name) => ({ path: `runtime/${name}`, content: readRuntimeFile(name), formatted: true }));
 }

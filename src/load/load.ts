@@ -24,7 +24,8 @@ export interface LoadedSpec {
 
 /**
  * Reads the root file, refuses what this tool cannot read, validates a clone with
- * swagger-parser (which dereferences it) and bundles the working copy, keeping `$ref` names.
+ * swagger-parser (which dereferences it) and, when it refers to other files, bundles the working
+ * copy, keeping `$ref` names.
  */
 export async function loadSpec(path: string, options: LoadOptions): Promise<LoadedSpec> {
   try {
@@ -48,7 +49,9 @@ async function loadValidated(path: string, options: LoadOptions): Promise<Loaded
     // The clone drops the symbol-keyed holders, so validation sees each hidden data value as `{}`
     // (valid wherever data may stand); the working copy keeps them for bundling and restoring.
     await SwaggerParser.validate(path, structuredClone(root) as never, parserOptions as never);
-    const bundled = await SwaggerParser.bundle(path, root as never, parserOptions as never);
+    // Bundling pulls other files in; a document whose `$ref`s are all internal is bundled already.
+    const external = findRef(root, (ref) => !ref.startsWith("#")) !== undefined;
+    const bundled = external ? await SwaggerParser.bundle(path, root as never, parserOptions as never) : root;
     const document = restoreLiteralValues(bundled) as Record<string, unknown>;
     return { path, version, document };
   } catch (error) {

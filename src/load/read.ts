@@ -3,6 +3,7 @@ import { isUtf8 } from "node:buffer";
 import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from "yaml";
 import { CodegenError } from "../cli/errors.js";
 import { displayPath } from "./display-path.js";
+import { parseCommonYaml } from "./fast-yaml.js";
 import { parsePointer } from "./pointer.js";
 
 /** Largest spec file read, in bytes; the largest public specs are a few MB. */
@@ -78,6 +79,8 @@ function parseJson(text: string, file: string): unknown {
 }
 
 function parseYaml(text: string, file: string): unknown {
+  const common = parseCommonYaml(text);
+  if (common !== undefined) return common.value;
   const document = parseDocument(text, { uniqueKeys: true, prettyErrors: true, version: "1.2" });
   const first = document.errors[0];
   if (first !== undefined) {

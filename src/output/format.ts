@@ -22,6 +22,7 @@ export const PRETTIER_OPTIONS: Options = {
 
 /** Formats one TypeScript file; a formatter failure is an error, never unformatted output. */
 export async function formatFile(file: GeneratedFile): Promise<GeneratedFile> {
+  if (file.formatted) return file;
   try {
     return { path: file.path, content: await format(file.content, PRETTIER_OPTIONS) };
   } catch (error) {

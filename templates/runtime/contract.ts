@@ -22,7 +22,10 @@ export interface OperationContract {
   readonly operationId?: string;
   readonly tags: readonly string[];
   readonly parameters: readonly ParameterContract[];
-  readonly requestBody: { readonly required: boolean; readonly contentTypes: readonly string[] } | null;
+  readonly requestBody: {
+    readonly required: boolean;
+    readonly contentTypes: readonly string[];
+  } | null;
   /** Status (`200`, `2XX`, `default`) → the media types that response may carry. */
   readonly responses: Readonly<Record<string, readonly string[]>>;
   /** Alternatives (any one suffices) of requirements (every scheme in one must pass); `[]`: no auth. */
@@ -42,7 +45,8 @@ export interface OperationContract {
 export interface RateLimitContract {
   /** The budget it draws on: `*` for the document's rule, the path for a path item's, the operation id for its own. */
   readonly bucket: string;
-  readonly algorithm: "fixed-window" | "sliding-window" | "sliding-window-log" | "token-bucket" | "gcra";
+  readonly algorithm:
+    "fixed-window" | "sliding-window" | "sliding-window-log" | "token-bucket" | "gcra";
   readonly limit: number;
   readonly windowMs: number;
   readonly burst?: number;

@@ -28,7 +28,12 @@ export async function applyAuth(
   const parts: AuthParts = { headers: {}, query: [], cookies: [] };
   if (credentials === undefined) return parts;
   const usable = security.find(
-    (requirement) => requirement.length > 0 && requirement.every((entry) => Object.hasOwn(credentials, entry.scheme) && credentials[entry.scheme] !== undefined),
+    (requirement) =>
+      requirement.length > 0 &&
+      requirement.every(
+        (entry) =>
+          Object.hasOwn(credentials, entry.scheme) && credentials[entry.scheme] !== undefined,
+      ),
   );
   for (const entry of usable ?? []) {
     const scheme = schemes[entry.scheme];
@@ -43,7 +48,11 @@ export async function applyAuth(
     } else if (scheme.type === "http" && scheme.scheme === "basic") {
       const { username, password } = value as BasicCredentials;
       parts.headers.authorization = `Basic ${base64(`${username}:${password}`)}`;
-    } else if (scheme.type === "http" && scheme.scheme !== undefined && scheme.scheme !== "bearer") {
+    } else if (
+      scheme.type === "http" &&
+      scheme.scheme !== undefined &&
+      scheme.scheme !== "bearer"
+    ) {
       parts.headers.authorization = `${scheme.scheme.charAt(0).toUpperCase()}${scheme.scheme.slice(1)} ${String(value)}`;
     } else if (scheme.type !== "mutualTLS") {
       parts.headers.authorization = `Bearer ${String(value)}`;

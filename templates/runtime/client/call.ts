@@ -29,7 +29,10 @@ export class ApiPromise<T> implements PromiseLike<T> {
     this.#response = response;
   }
 
-  then<A = T, B = never>(onFulfilled?: ((value: T) => A | PromiseLike<A>) | null, onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<A | B> {
+  then<A = T, B = never>(
+    onFulfilled?: ((value: T) => A | PromiseLike<A>) | null,
+    onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
+  ): Promise<A | B> {
     return this.#response.then((response) => response.data).then(onFulfilled, onRejected);
   }
 
@@ -47,19 +50,30 @@ export class ApiPromise<T> implements PromiseLike<T> {
 }
 
 /** One operation call. */
-export function call<T>(context: ClientContext, operation: OperationContract, params: CallParams = {}, options: RequestOptions = {}): ApiPromise<T> {
+export function call<T>(
+  context: ClientContext,
+  operation: OperationContract,
+  params: CallParams = {},
+  options: RequestOptions = {},
+): ApiPromise<T> {
   return new ApiPromise(request<T>(context, operation, params, options));
 }
 
 /** A paginated operation: the first page on `await`, every item with `for await`, `.pages()` page by page. */
-export function paginate<Body, Item>(context: ClientContext, operation: OperationContract, params: CallParams = {}, options: RequestOptions = {}): PagePromise<Body, Item> {
+export function paginate<Body, Item>(
+  context: ClientContext,
+  operation: OperationContract,
+  params: CallParams = {},
+  options: RequestOptions = {},
+): PagePromise<Body, Item> {
   const contract = operation.pagination;
   if (contract === undefined) throw new TypeError(`${operation.path} is not paginated`);
   let query: Readonly<Record<string, unknown>> = params.query ?? {};
   return new PagePromise<Body, Item>({
     first: () => request<Body>(context, operation, params, options).then(pageOf),
     fetchNext: (next) => {
-      if ("url" in next) return request<Body>(context, operation, params, options, next.url).then(pageOf);
+      if ("url" in next)
+        return request<Body>(context, operation, params, options, next.url).then(pageOf);
       query = next.query;
       return request<Body>(context, operation, { ...params, query }, options).then(pageOf);
     },
@@ -72,13 +86,30 @@ function pageOf<Body>(response: ApiResponse<Body>): FetchedPage<Body> {
   return { data: response.data, headers: response.headers };
 }
 
-async function request<T>(context: ClientContext, operation: OperationContract, params: CallParams, options: RequestOptions, linkTarget?: string): Promise<ApiResponse<T>> {
+async function request<T>(
+  context: ClientContext,
+  operation: OperationContract,
+  params: CallParams,
+  options: RequestOptions,
+  linkTarget?: string,
+): Promise<ApiResponse<T>> {
   const auth = await applyAuth(operation.security, context.schemes, context.credentials);
   const headers: Record<string, string> = { ...auth.headers };
-  for (const [name, value] of Object.entries(params.headers ?? {})) if (value !== undefined && value !== null) headers[name] = String(value);
-  const cookies = [...auth.cookies, ...Object.entries(params.cookies ?? {}).filter(([, value]) => value !== undefined && value !== null).map(([name, value]) => [name, String(value)] as const)];
-  if (cookies.length > 0) headers.cookie = cookies.map(([name, value]) => `${name}=${encodeURIComponent(value)}`).join("; ");
-  const authQuery = auth.query.map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`).join("&");
+  for (const [name, value] of Object.entries(params.headers ?? {}))
+    if (value !== undefined && value !== null) headers[name] = String(value);
+  const cookies = [
+    ...auth.cookies,
+    ...Object.entries(params.cookies ?? {})
+      .filter(([, value]) => value !== undefined && value !== null)
+      .map(([name, value]) => [name, String(value)] as const),
+  ];
+  if (cookies.length > 0)
+    headers.cookie = cookies
+      .map(([name, value]) => `${name}=${encodeURIComponent(value)}`)
+      .join("; ");
+  const authQuery = auth.query
+    .map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`)
+    .join("&");
   let path: string;
   let query: string;
   if (linkTarget !== undefined) {
@@ -88,7 +119,9 @@ async function request<T>(context: ClientContext, operation: OperationContract, 
     query = [target.search.slice(1), authQuery].filter(Boolean).join("&");
   } else {
     path = expandPath(operation.path, params.path ?? {});
-    query = [serializeQuery(operation.parameters, params.query), authQuery].filter(Boolean).join("&");
+    query = [serializeQuery(operation.parameters, params.query), authQuery]
+      .filter(Boolean)
+      .join("&");
   }
   return send<T>(
     context.config,
@@ -97,8 +130,12 @@ async function request<T>(context: ClientContext, operation: OperationContract, 
       path,
       query,
       headers,
-      ...(params.body === undefined ? {} : { body: params.body, contentTypes: operation.requestBody?.contentTypes ?? [] }),
-      ...(operation.idempotency === undefined ? {} : { idempotencyHeader: operation.idempotency.header }),
+      ...(params.body === undefined
+        ? {}
+        : { body: params.body, contentTypes: operation.requestBody?.contentTypes ?? [] }),
+      ...(operation.idempotency === undefined
+        ? {}
+        : { idempotencyHeader: operation.idempotency.header }),
     },
     options,
   );

@@ -67,7 +67,10 @@ export class AbortError extends Error {
   }
 }
 
-const BY_STATUS = new Map<number, new (status: number, body: unknown, headers: Headers) => ApiError>([
+const BY_STATUS = new Map<
+  number,
+  new (status: number, body: unknown, headers: Headers) => ApiError
+>([
   [400, BadRequestError],
   [401, AuthenticationError],
   [403, PermissionDeniedError],
@@ -83,9 +86,16 @@ export function errorFor(status: number, body: unknown, headers: Headers): ApiEr
   return new ErrorClass(status, body, headers);
 }
 
-function readError(body: unknown): { code?: string; message?: string; details: ApiErrorDetail[]; requestId?: string } {
+function readError(body: unknown): {
+  code?: string;
+  message?: string;
+  details: ApiErrorDetail[];
+  requestId?: string;
+} {
   if (typeof body !== "object" || body === null || Array.isArray(body)) {
-    return typeof body === "string" && body.trim() !== "" ? { message: body.slice(0, 500), details: [] } : { details: [] };
+    return typeof body === "string" && body.trim() !== ""
+      ? { message: body.slice(0, 500), details: [] }
+      : { details: [] };
   }
   const record = body as Record<string, unknown>;
   const envelope = record.error;
@@ -107,10 +117,14 @@ function readError(body: unknown): { code?: string; message?: string; details: A
 }
 
 function text<K extends string>(key: K, value: unknown): Partial<Record<K, string>> {
-  return typeof value === "string" && value !== "" ? ({ [key]: value } as Partial<Record<K, string>>) : {};
+  return typeof value === "string" && value !== ""
+    ? ({ [key]: value } as Partial<Record<K, string>>)
+    : {};
 }
 
 function detailsOf(value: unknown): ApiErrorDetail[] {
   if (!Array.isArray(value)) return [];
-  return value.filter((item): item is ApiErrorDetail => typeof item === "object" && item !== null).slice(0, 100);
+  return value
+    .filter((item): item is ApiErrorDetail => typeof item === "object" && item !== null)
+    .slice(0, 100);
 }

@@ -35,11 +35,18 @@ export class PagePromise<Body, Item> implements PromiseLike<Body>, AsyncIterable
     this.#next = options.next;
   }
 
-  then<A = Body, B = never>(onFulfilled?: ((value: Body) => A | PromiseLike<A>) | null, onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<A | B> {
-    return this.#start().then((page) => page.data).then(onFulfilled, onRejected);
+  then<A = Body, B = never>(
+    onFulfilled?: ((value: Body) => A | PromiseLike<A>) | null,
+    onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
+  ): Promise<A | B> {
+    return this.#start()
+      .then((page) => page.data)
+      .then(onFulfilled, onRejected);
   }
 
-  catch<B = never>(onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<Body | B> {
+  catch<B = never>(
+    onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
+  ): Promise<Body | B> {
     return this.then(undefined, onRejected);
   }
 
@@ -68,24 +75,36 @@ export class PagePromise<Body, Item> implements PromiseLike<Body>, AsyncIterable
  * otherwise the next cursor in the body, the next offset, or the next page number — and the walk
  * stops at a short or empty page, a null cursor, or the known total.
  */
-export function nextPage(contract: PaginationContract, query: Readonly<Record<string, unknown>>, page: FetchedPage<unknown>): NextPage {
+export function nextPage(
+  contract: PaginationContract,
+  query: Readonly<Record<string, unknown>>,
+  page: FetchedPage<unknown>,
+): NextPage {
   const link = nextLink(page.headers.get("link"));
   if (link !== undefined) return { url: link };
   const items = itemsOf(contract, page.data);
   const limit = Number(query[contract.limitParam] ?? contract.defaultLimit);
   if (contract.style === "cursor") {
-    const cursor = valueAt(page.data, contract.nextCursorPath ?? "next_cursor") ?? valueAt(page.data, "nextCursor");
-    return typeof cursor === "string" && cursor !== "" ? { query: { ...query, [contract.positionParam]: cursor } } : undefined;
+    const cursor =
+      valueAt(page.data, contract.nextCursorPath ?? "next_cursor") ??
+      valueAt(page.data, "nextCursor");
+    return typeof cursor === "string" && cursor !== ""
+      ? { query: { ...query, [contract.positionParam]: cursor } }
+      : undefined;
   }
   if (items.length === 0 || items.length < limit) return undefined;
   if (contract.style === "offset") {
     const offset = Number(query[contract.positionParam] ?? 0) + items.length;
     const total = valueAt(page.data, "total");
-    return typeof total === "number" && offset >= total ? undefined : { query: { ...query, [contract.positionParam]: offset } };
+    return typeof total === "number" && offset >= total
+      ? undefined
+      : { query: { ...query, [contract.positionParam]: offset } };
   }
   const current = Number(query[contract.positionParam] ?? 1);
   const pages = valueAt(page.data, "pagination.total_pages") ?? valueAt(page.data, "total_pages");
-  return typeof pages === "number" && current >= pages ? undefined : { query: { ...query, [contract.positionParam]: current + 1 } };
+  return typeof pages === "number" && current >= pages
+    ? undefined
+    : { query: { ...query, [contract.positionParam]: current + 1 } };
 }
 
 /** The target of `rel="next"` in a Link header (RFC 8288), if any. */

@@ -54,14 +54,32 @@ export interface ApiResponse<T> {
  * the idempotency key made once and sent on every attempt, a timeout per attempt, and the
  * caller's signal honoured at any point, including while waiting to retry.
  */
-export async function send<T>(config: ClientConfig, request: ApiRequest, options: RequestOptions = {}): Promise<ApiResponse<T>> {
+export async function send<T>(
+  config: ClientConfig,
+  request: ApiRequest,
+  options: RequestOptions = {},
+): Promise<ApiResponse<T>> {
   const doFetch = config.fetch ?? globalThis.fetch;
-  const policy: RetryPolicy = { ...DEFAULT_RETRY, ...config.retry, maxRetries: options.maxRetries ?? config.maxRetries ?? DEFAULT_RETRY.maxRetries };
+  const policy: RetryPolicy = {
+    ...DEFAULT_RETRY,
+    ...config.retry,
+    maxRetries: options.maxRetries ?? config.maxRetries ?? DEFAULT_RETRY.maxRetries,
+  };
   const timeout = options.timeout ?? config.timeout ?? 60_000;
-  const headers: Record<string, string> = { accept: "application/json", ...config.headers, ...request.headers, ...options.headers };
+  const headers: Record<string, string> = {
+    accept: "application/json",
+    ...config.headers,
+    ...request.headers,
+    ...options.headers,
+  };
   const key = idempotencyKey(request.idempotencyHeader, headers, options.idempotencyKey);
-  const encoded = request.body === undefined ? undefined : encodeBody(request.body, request.contentTypes ?? []);
-  if (encoded !== undefined && !Object.keys(headers).some((name) => name.toLowerCase() === "content-type")) headers["content-type"] = encoded.contentType;
+  const encoded =
+    request.body === undefined ? undefined : encodeBody(request.body, request.contentTypes ?? []);
+  if (
+    encoded !== undefined &&
+    !Object.keys(headers).some((name) => name.toLowerCase() === "content-type")
+  )
+    headers["content-type"] = encoded.contentType;
   const url = `${config.baseUrl.replace(/\/+$/, "")}${request.path}${request.query ? `?${request.query}` : ""}`;
   const body = encoded?.body;
 
@@ -69,13 +87,30 @@ export async function send<T>(config: ClientConfig, request: ApiRequest, options
     const canRetry = attempt < policy.maxRetries;
     let response: Response;
     try {
-      response = await attemptFetch(doFetch, url, { method: request.method, headers, ...(body === undefined ? {} : { body }) }, timeout, options.signal);
+      response = await attemptFetch(
+        doFetch,
+        url,
+        { method: request.method, headers, ...(body === undefined ? {} : { body }) },
+        timeout,
+        options.signal,
+      );
     } catch (error) {
-      if (error instanceof AbortError || !canRetry || !mayRetry(request.method, key !== undefined, "network")) throw error;
+      if (
+        error instanceof AbortError ||
+        !canRetry ||
+        !mayRetry(request.method, key !== undefined, "network")
+      )
+        throw error;
       await sleep(retryDelay(attempt, policy, null, config.random) ?? 0, options.signal);
       continue;
     }
-    if (response.ok) return { data: (await readBody(response, true)) as T, status: response.status, headers: response.headers, requestId: response.headers.get("x-request-id") ?? undefined };
+    if (response.ok)
+      return {
+        data: (await readBody(response, true)) as T,
+        status: response.status,
+        headers: response.headers,
+        requestId: response.headers.get("x-request-id") ?? undefined,
+      };
     const error = errorFor(response.status, await readBody(response, false), response.headers);
     if (!canRetry || !mayRetry(request.method, key !== undefined, response.status)) throw error;
     const delay = retryDelay(attempt, policy, response.headers.get("retry-after"), config.random);
@@ -84,7 +119,13 @@ export async function send<T>(config: ClientConfig, request: ApiRequest, options
   }
 }
 
-async function attemptFetch(doFetch: typeof fetch, url: string, init: RequestInit, timeout: number, signal: AbortSignal | undefined): Promise<Response> {
+async function attemptFetch(
+  doFetch: typeof fetch,
+  url: string,
+  init: RequestInit,
+  timeout: number,
+  signal: AbortSignal | undefined,
+): Promise<Response> {
   if (signal?.aborted) throw new AbortError({ cause: signal.reason });
   const controller = new AbortController();
   let timedOut = false;
@@ -129,24 +170,33 @@ async function readBody(response: Response, success: boolean): Promise<unknown> 
  * The key of one logical call, set on `headers` once and so sent on every attempt: the caller's
  * option, else a key the caller put in the headers, else a fresh random one.
  */
-function idempotencyKey(header: string | undefined, headers: Record<string, string>, own: string | undefined): string | undefined {
+function idempotencyKey(
+  header: string | undefined,
+  headers: Record<string, string>,
+  own: string | undefined,
+): string | undefined {
   if (header === undefined) return own;
   const present = Object.keys(headers).find((name) => name.toLowerCase() === header.toLowerCase());
-  const key = own ?? (present === undefined ? undefined : headers[present]) ?? globalThis.crypto.randomUUID();
+  const key =
+    own ?? (present === undefined ? undefined : headers[present]) ?? globalThis.crypto.randomUUID();
   if (present !== undefined) delete headers[present];
   headers[header] = key;
   return key;
 }
 
 /** A body encoded for the media type it fits: a string as text, an object as JSON, or as form fields when only a form is accepted. */
-function encodeBody(body: unknown, contentTypes: readonly string[]): { body: string; contentType: string } {
+function encodeBody(
+  body: unknown,
+  contentTypes: readonly string[],
+): { body: string; contentType: string } {
   const json = contentTypes.find((type) => /[/+]json$/i.test(type.split(";")[0]?.trim() ?? ""));
   const text = contentTypes.find((type) => /^text\//i.test(type));
   const form = contentTypes.find((type) => /^application\/x-www-form-urlencoded$/i.test(type));
   if (typeof body === "string" && text !== undefined) return { body, contentType: text };
   if (json === undefined && form !== undefined && typeof body === "object" && body !== null) {
     const fields = new URLSearchParams();
-    for (const [name, value] of Object.entries(body)) if (value !== undefined && value !== null) fields.append(name, String(value));
+    for (const [name, value] of Object.entries(body))
+      if (value !== undefined && value !== null) fields.append(name, String(value));
     return { body: fields.toString(), contentType: form };
   }
   return { body: JSON.stringify(body), contentType: json ?? "application/json" };

@@ -11,7 +11,12 @@ export interface RetryPolicy {
   maxRetryAfterMs: number;
 }
 
-export const DEFAULT_RETRY: RetryPolicy = { maxRetries: 2, baseDelayMs: 500, maxDelayMs: 8_000, maxRetryAfterMs: 60_000 };
+export const DEFAULT_RETRY: RetryPolicy = {
+  maxRetries: 2,
+  baseDelayMs: 500,
+  maxDelayMs: 8_000,
+  maxRetryAfterMs: 60_000,
+};
 
 const IDEMPOTENT_METHODS = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"]);
 
@@ -20,7 +25,11 @@ const IDEMPOTENT_METHODS = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE", "
  * carries an idempotency key (the server's "still in flight"). Network errors too. Never for a
  * non-idempotent method without an idempotency key: the first attempt may have taken effect.
  */
-export function mayRetry(method: string, hasIdempotencyKey: boolean, status: number | "network"): boolean {
+export function mayRetry(
+  method: string,
+  hasIdempotencyKey: boolean,
+  status: number | "network",
+): boolean {
   if (!IDEMPOTENT_METHODS.has(method.toUpperCase()) && !hasIdempotencyKey) return false;
   if (status === "network") return true;
   return status === 408 || status === 429 || status >= 500 || (status === 409 && hasIdempotencyKey);

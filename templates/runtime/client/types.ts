@@ -1,6 +1,7 @@
 import type { ContentOf } from "../content.js";
 
-type SuccessStatus = 200 | 201 | 202 | 203 | 204 | 205 | 206 | 207 | 208 | 226 | "2XX" | "200" | "201" | "202" | "204";
+type SuccessStatus =
+  200 | 201 | 202 | 203 | 204 | 205 | 206 | 207 | 208 | 226 | "2XX" | "200" | "201" | "202" | "204";
 
 /** The body of a successful response: the union of what the operation's 2xx responses carry. */
 export type SuccessBody<Responses> = {
@@ -16,4 +17,6 @@ export type ItemsOf<Body, Key extends string | undefined> = Key extends string
     : never
   : Body extends ReadonlyArray<infer Item>
     ? Item
-    : { [K in keyof Body]: NonNullable<Body[K]> extends ReadonlyArray<infer Item> ? Item : never }[keyof Body];
+    : {
+        [K in keyof Body]: NonNullable<Body[K]> extends ReadonlyArray<infer Item> ? Item : never;
+      }[keyof Body];

@@ -14,7 +14,8 @@ export function fingerprint(method: string, path: string, body: unknown): string
 
 /** JSON with object keys in code-point order at every level. */
 export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map((item) => canonicalJson(item ?? null)).join(",")}]`;
+  if (Array.isArray(value))
+    return `[${value.map((item) => canonicalJson(item ?? null)).join(",")}]`;
   if (typeof value === "object" && value !== null) {
     const keys = Object.keys(value).sort();
     const record = value as Record<string, unknown>;

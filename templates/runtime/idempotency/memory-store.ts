@@ -28,15 +28,27 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
       return { kind: "acquired", token };
     }
     if (entry.fingerprint !== fingerprint) return { kind: "mismatch" };
-    return entry.state === "processing" ? { kind: "in-flight" } : { kind: "replay", response: entry.response };
+    return entry.state === "processing"
+      ? { kind: "in-flight" }
+      : { kind: "replay", response: entry.response };
   }
 
-  async complete(key: string, token: string, response: StoredResponse, ttlMs: number): Promise<boolean> {
+  async complete(
+    key: string,
+    token: string,
+    response: StoredResponse,
+    ttlMs: number,
+  ): Promise<boolean> {
     const now = this.#now();
     const entry = this.#live(key, now);
     if (entry?.state !== "processing" || entry.token !== token) return false;
     this.#entries.delete(key);
-    this.#entries.set(key, { state: "done", fingerprint: entry.fingerprint, response, expiresAt: now + ttlMs });
+    this.#entries.set(key, {
+      state: "done",
+      fingerprint: entry.fingerprint,
+      response,
+      expiresAt: now + ttlMs,
+    });
     return true;
   }
 

@@ -53,7 +53,13 @@ export class RedisIdempotencyStore implements IdempotencyStore {
 
   async begin(key: string, fingerprint: string, leaseMs: number): Promise<BeginResult> {
     const token = randomUUID();
-    const reply = (await runScript(this.#client, BEGIN, SHA.begin, [this.#prefix + key], [fingerprint, token, String(leaseMs)])) as string[];
+    const reply = (await runScript(
+      this.#client,
+      BEGIN,
+      SHA.begin,
+      [this.#prefix + key],
+      [fingerprint, token, String(leaseMs)],
+    )) as string[];
     switch (reply[0]) {
       case "acquired":
         return { kind: "acquired", token };
@@ -66,8 +72,19 @@ export class RedisIdempotencyStore implements IdempotencyStore {
     }
   }
 
-  async complete(key: string, token: string, response: StoredResponse, ttlMs: number): Promise<boolean> {
-    const reply = await runScript(this.#client, COMPLETE, SHA.complete, [this.#prefix + key], [token, JSON.stringify(response), String(ttlMs)]);
+  async complete(
+    key: string,
+    token: string,
+    response: StoredResponse,
+    ttlMs: number,
+  ): Promise<boolean> {
+    const reply = await runScript(
+      this.#client,
+      COMPLETE,
+      SHA.complete,
+      [this.#prefix + key],
+      [token, JSON.stringify(response), String(ttlMs)],
+    );
     return Number(reply) === 1;
   }
 

@@ -4,7 +4,10 @@ import type { PaginationContract } from "../contract.js";
 export function valueAt(body: unknown, path: string): unknown {
   let node = body;
   for (const key of path.split(".")) {
-    node = typeof node === "object" && node !== null && Object.hasOwn(node, key) ? (node as Record<string, unknown>)[key] : undefined;
+    node =
+      typeof node === "object" && node !== null && Object.hasOwn(node, key)
+        ? (node as Record<string, unknown>)[key]
+        : undefined;
   }
   return node;
 }
@@ -16,6 +19,9 @@ export function itemsOf(contract: PaginationContract, body: unknown): unknown[] 
     return Array.isArray(items) ? items : [];
   }
   if (Array.isArray(body)) return body;
-  const first = typeof body === "object" && body !== null ? Object.values(body).find((value) => Array.isArray(value)) : undefined;
+  const first =
+    typeof body === "object" && body !== null
+      ? Object.values(body).find((value) => Array.isArray(value))
+      : undefined;
   return Array.isArray(first) ? first : [];
 }

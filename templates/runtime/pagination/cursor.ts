@@ -20,11 +20,13 @@ export class CursorCodec {
 
   decode(cursor: string, binding: string): unknown[] {
     const [payload = "", signature, extra] = cursor.split(".");
-    if (extra !== undefined || !/^[A-Za-z0-9_-]{1,4096}$/.test(payload)) throw invalid("is malformed");
+    if (extra !== undefined || !/^[A-Za-z0-9_-]{1,4096}$/.test(payload))
+      throw invalid("is malformed");
     if (this.#secret !== undefined) {
       const expected = Buffer.from(this.#sign(payload));
       const given = Buffer.from(signature ?? "");
-      if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw invalid("has a bad signature");
+      if (given.length !== expected.length || !timingSafeEqual(given, expected))
+        throw invalid("has a bad signature");
     } else if (signature !== undefined) throw invalid("is malformed");
     let decoded: unknown;
     try {
@@ -33,19 +35,29 @@ export class CursorCodec {
       throw invalid("is malformed");
     }
     const record = decoded as { p?: unknown; b?: unknown };
-    if (typeof decoded !== "object" || decoded === null || !Array.isArray(record.p)) throw invalid("is malformed");
-    if (record.b !== binding) throw invalid("belongs to a different query (its filters or sort changed)");
+    if (typeof decoded !== "object" || decoded === null || !Array.isArray(record.p))
+      throw invalid("is malformed");
+    if (record.b !== binding)
+      throw invalid("belongs to a different query (its filters or sort changed)");
     return record.p;
   }
 
   #sign(payload: string): string {
-    return createHmac("sha256", this.#secret ?? "").update(payload).digest("base64url");
+    return createHmac("sha256", this.#secret ?? "")
+      .update(payload)
+      .digest("base64url");
   }
 }
 
 /** What a cursor is bound to: every query parameter except the cursor and the limit, order-independent. */
-export function queryBinding(pairs: ReadonlyArray<readonly [string, string]>, ignored: ReadonlySet<string>): string {
-  const kept = pairs.filter(([name]) => !ignored.has(name)).map(([name, value]) => `${name}=${value}`).sort();
+export function queryBinding(
+  pairs: ReadonlyArray<readonly [string, string]>,
+  ignored: ReadonlySet<string>,
+): string {
+  const kept = pairs
+    .filter(([name]) => !ignored.has(name))
+    .map(([name, value]) => `${name}=${value}`)
+    .sort();
   return createHash("sha256").update(kept.join("&")).digest("base64url").slice(0, 22);
 }
 
@@ -67,7 +79,10 @@ export function compareKeys(a: readonly unknown[], b: readonly unknown[]): numbe
 }
 
 function invalid(problem: string): HttpError {
-  return new HttpError(400, "INVALID_CURSOR", `The cursor ${problem}; start again from the first page.`, [
-    { location: "query", pointer: "/cursor", field: "cursor", code: "cursor", message: problem },
-  ]);
+  return new HttpError(
+    400,
+    "INVALID_CURSOR",
+    `The cursor ${problem}; start again from the first page.`,
+    [{ location: "query", pointer: "/cursor", field: "cursor", code: "cursor", message: problem }],
+  );
 }

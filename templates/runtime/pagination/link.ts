@@ -12,10 +12,9 @@ export function linkHeader(
 ): string | undefined {
   const parts = links.map(({ rel, set }) => {
     const replaced = new Set(Object.keys(set));
-    const query = [
-      ...pairs.filter(([name]) => !replaced.has(name)),
-      ...Object.entries(set),
-    ].map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`);
+    const query = [...pairs.filter(([name]) => !replaced.has(name)), ...Object.entries(set)].map(
+      ([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`,
+    );
     return `<${safePath(path)}${query.length > 0 ? `?${query.join("&")}` : ""}>; rel="${rel}"`;
   });
   return parts.length > 0 ? parts.join(", ") : undefined;

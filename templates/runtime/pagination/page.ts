@@ -46,7 +46,8 @@ export class Paginator {
     for (const pair of pairs) {
       if (pair[0] !== contract.limitParam) continue;
       const value = Number(pair[1]);
-      if (/^\d+$/.test(pair[1].trim()) && value > contract.maxLimit) pair[1] = String(contract.maxLimit);
+      if (/^\d+$/.test(pair[1].trim()) && value > contract.maxLimit)
+        pair[1] = String(contract.maxLimit);
     }
   }
 
@@ -54,37 +55,81 @@ export class Paginator {
     const rawLimit = getOwn(query, contract.limitParam) ?? contract.defaultLimit;
     if (typeof rawLimit !== "number" || !Number.isInteger(rawLimit) || rawLimit < 1) {
       throw new HttpError(400, "VALIDATION_ERROR", "The request is invalid.", [
-        { location: "query", pointer: `/${contract.limitParam}`, field: contract.limitParam, code: "minimum", message: "must be a whole number of at least 1" },
+        {
+          location: "query",
+          pointer: `/${contract.limitParam}`,
+          field: contract.limitParam,
+          code: "minimum",
+          message: "must be a whole number of at least 1",
+        },
       ]);
     }
     const limit = Math.min(rawLimit, contract.maxLimit);
     const position = getOwn(query, contract.positionParam);
-    if (contract.style === "offset") return { limit, offset: typeof position === "number" ? position : 0 };
-    if (contract.style === "page") return { limit, page: typeof position === "number" ? position : 1 };
+    if (contract.style === "offset")
+      return { limit, offset: typeof position === "number" ? position : 0 };
+    if (contract.style === "page")
+      return { limit, page: typeof position === "number" ? position : 1 };
     const binding = queryBinding(pairs, new Set([contract.limitParam, contract.positionParam]));
-    const after = typeof position === "string" && position !== "" ? this.#codec.decode(position, binding) : undefined;
+    const after =
+      typeof position === "string" && position !== ""
+        ? this.#codec.decode(position, binding)
+        : undefined;
     return { limit, after, cursorFor: (at) => this.#codec.encode(at, binding) };
   }
 
   /** The `Link` header for a page the handler returned, or undefined when there is nowhere to go. */
-  link(contract: PaginationContract, page: Page, path: string, pairs: Pairs, body: unknown): string | undefined {
+  link(
+    contract: PaginationContract,
+    page: Page,
+    path: string,
+    pairs: Pairs,
+    body: unknown,
+  ): string | undefined {
     const links: Array<{ rel: "next" | "prev"; set: Record<string, string> }> = [];
     const limit = String(page.limit);
     if ("cursorFor" in page) {
-      const next = valueAt(body, contract.nextCursorPath ?? "next_cursor") ?? valueAt(body, "nextCursor");
-      if (typeof next === "string" && next !== "") links.push({ rel: "next", set: { [contract.positionParam]: next, [contract.limitParam]: limit } });
+      const next =
+        valueAt(body, contract.nextCursorPath ?? "next_cursor") ?? valueAt(body, "nextCursor");
+      if (typeof next === "string" && next !== "")
+        links.push({
+          rel: "next",
+          set: { [contract.positionParam]: next, [contract.limitParam]: limit },
+        });
     } else {
       const full = itemsOf(contract, body).length >= page.limit;
       if ("offset" in page) {
         const total = valueAt(body, "total");
         const more = typeof total === "number" ? page.offset + page.limit < total : full;
-        if (more) links.push({ rel: "next", set: { [contract.positionParam]: String(page.offset + page.limit), [contract.limitParam]: limit } });
-        if (page.offset > 0) links.push({ rel: "prev", set: { [contract.positionParam]: String(Math.max(0, page.offset - page.limit)), [contract.limitParam]: limit } });
+        if (more)
+          links.push({
+            rel: "next",
+            set: {
+              [contract.positionParam]: String(page.offset + page.limit),
+              [contract.limitParam]: limit,
+            },
+          });
+        if (page.offset > 0)
+          links.push({
+            rel: "prev",
+            set: {
+              [contract.positionParam]: String(Math.max(0, page.offset - page.limit)),
+              [contract.limitParam]: limit,
+            },
+          });
       } else {
         const pages = valueAt(body, "pagination.total_pages") ?? valueAt(body, "total_pages");
         const more = typeof pages === "number" ? page.page < pages : full;
-        if (more) links.push({ rel: "next", set: { [contract.positionParam]: String(page.page + 1), [contract.limitParam]: limit } });
-        if (page.page > 1) links.push({ rel: "prev", set: { [contract.positionParam]: String(page.page - 1), [contract.limitParam]: limit } });
+        if (more)
+          links.push({
+            rel: "next",
+            set: { [contract.positionParam]: String(page.page + 1), [contract.limitParam]: limit },
+          });
+        if (page.page > 1)
+          links.push({
+            rel: "prev",
+            set: { [contract.positionParam]: String(page.page - 1), [contract.limitParam]: limit },
+          });
       }
     }
     return linkHeader(path, pairs, links);

@@ -37,7 +37,11 @@ export function step(state: State | undefined, policy: RateLimitPolicy, now: num
 }
 
 /** A counter per aligned window (`floor(now / window)`); the count resets at each window edge. */
-function fixedWindow(state: { window: number; count: number } | undefined, policy: RateLimitPolicy, now: number): Step {
+function fixedWindow(
+  state: { window: number; count: number } | undefined,
+  policy: RateLimitPolicy,
+  now: number,
+): Step {
   const window = Math.floor(now / policy.windowMs);
   const count = state?.window === window ? state.count : 0;
   const end = (window + 1) * policy.windowMs;
@@ -45,13 +49,23 @@ function fixedWindow(state: { window: number; count: number } | undefined, polic
   const next = allowed ? count + 1 : count;
   return {
     state: { kind: "fixed", window, count: next },
-    decision: { allowed, limit: policy.limit, remaining: policy.limit - next, resetMs: end - now, retryAfterMs: allowed ? 0 : end - now },
+    decision: {
+      allowed,
+      limit: policy.limit,
+      remaining: policy.limit - next,
+      resetMs: end - now,
+      retryAfterMs: allowed ? 0 : end - now,
+    },
     expiresAt: end,
   };
 }
 
 /** The seed's sliding log: the times of the admitted requests of the last window. */
-function slidingLog(state: { hits: number[] } | undefined, policy: RateLimitPolicy, now: number): Step {
+function slidingLog(
+  state: { hits: number[] } | undefined,
+  policy: RateLimitPolicy,
+  now: number,
+): Step {
   // The log is kept in time order; expired times leave from the front (each once), in place.
   const hits = state?.hits ?? [];
   let expired = 0;
@@ -63,7 +77,13 @@ function slidingLog(state: { hits: number[] } | undefined, policy: RateLimitPoli
   const resetMs = (hits.at(-1) ?? now) + policy.windowMs - now;
   return {
     state: { kind: "log", hits },
-    decision: { allowed, limit: policy.limit, remaining: policy.limit - hits.length, resetMs, retryAfterMs: allowed ? 0 : oldest + policy.windowMs - now },
+    decision: {
+      allowed,
+      limit: policy.limit,
+      remaining: policy.limit - hits.length,
+      resetMs,
+      retryAfterMs: allowed ? 0 : oldest + policy.windowMs - now,
+    },
     expiresAt: now + resetMs,
   };
 }
@@ -102,7 +122,13 @@ function slidingCounter(
 }
 
 /** How long until the weighted previous count has decayed enough for one more request. */
-function counterRetry(previous: number, current: number, policy: RateLimitPolicy, now: number, window: number): number {
+function counterRetry(
+  previous: number,
+  current: number,
+  policy: RateLimitPolicy,
+  now: number,
+  window: number,
+): number {
   const end = (window + 1) * policy.windowMs;
   if (current >= policy.limit || previous === 0) return end - now;
   // floor(previous * (W - e) / W) + current < limit  ⇔  previous * (W - e) / W < limit - current
@@ -112,16 +138,29 @@ function counterRetry(previous: number, current: number, policy: RateLimitPolicy
 }
 
 /** Tokens refill continuously at `limit` per window up to the capacity; a request takes one. */
-function tokenBucket(state: { tokens: number; at: number } | undefined, policy: RateLimitPolicy, now: number): Step {
+function tokenBucket(
+  state: { tokens: number; at: number } | undefined,
+  policy: RateLimitPolicy,
+  now: number,
+): Step {
   const capacity = burstOf(policy);
   const rate = policy.limit / policy.windowMs;
-  const tokens = Math.min(capacity, (state?.tokens ?? capacity) + Math.max(0, now - (state?.at ?? now)) * rate);
+  const tokens = Math.min(
+    capacity,
+    (state?.tokens ?? capacity) + Math.max(0, now - (state?.at ?? now)) * rate,
+  );
   const allowed = tokens >= 1 - EPSILON;
   const left = allowed ? Math.max(0, tokens - 1) : tokens;
   const resetMs = Math.ceil((capacity - left) / rate - EPSILON);
   return {
     state: { kind: "bucket", tokens: left, at: now },
-    decision: { allowed, limit: capacity, remaining: Math.floor(left), resetMs, retryAfterMs: allowed ? 0 : Math.ceil((1 - left) / rate - EPSILON) },
+    decision: {
+      allowed,
+      limit: capacity,
+      remaining: Math.floor(left),
+      resetMs,
+      retryAfterMs: allowed ? 0 : Math.ceil((1 - left) / rate - EPSILON),
+    },
     expiresAt: now + resetMs,
   };
 }
@@ -141,7 +180,13 @@ function gcra(state: { tat: number } | undefined, policy: RateLimitPolicy, now: 
   const remaining = Math.max(0, Math.floor((now + tolerance + interval - next) / interval));
   return {
     state: { kind: "gcra", tat: next },
-    decision: { allowed, limit: burst, remaining, resetMs: Math.ceil(next - now), retryAfterMs: allowed ? 0 : Math.ceil(allowAt - now) },
+    decision: {
+      allowed,
+      limit: burst,
+      remaining,
+      resetMs: Math.ceil(next - now),
+      retryAfterMs: allowed ? 0 : Math.ceil(allowAt - now),
+    },
     expiresAt: next,
   };
 }

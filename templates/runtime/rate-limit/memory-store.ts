@@ -35,7 +35,11 @@ export class MemoryRateLimitStore implements RateLimitStore {
     const now = this.#now();
     this.#forgetExpired(now);
     const entry = this.#entries.get(key);
-    const result = step(entry !== undefined && entry.expiresAt > now ? entry.state : undefined, policy, now);
+    const result = step(
+      entry !== undefined && entry.expiresAt > now ? entry.state : undefined,
+      policy,
+      now,
+    );
     this.#entries.delete(key);
     this.#entries.set(key, { state: result.state, expiresAt: result.expiresAt });
     return result.decision;
@@ -47,8 +51,12 @@ export class MemoryRateLimitStore implements RateLimitStore {
       this.#entries.delete(key);
     }
     const size = this.#entries.size;
-    if (size >= this.#fullSweepAtSize || (size > 1024 && now - this.#lastFullSweep >= FULL_SWEEP_EVERY_MS)) {
-      for (const [key, entry] of this.#entries) if (entry.expiresAt <= now) this.#entries.delete(key);
+    if (
+      size >= this.#fullSweepAtSize ||
+      (size > 1024 && now - this.#lastFullSweep >= FULL_SWEEP_EVERY_MS)
+    ) {
+      for (const [key, entry] of this.#entries)
+        if (entry.expiresAt <= now) this.#entries.delete(key);
       this.#fullSweepAtSize = Math.max(1024, this.#entries.size * 2);
       this.#lastFullSweep = now;
     }

@@ -1,5 +1,6 @@
 /** The algorithms a contract's `x-rate-limit` may name. */
-export type RateLimitAlgorithm = "fixed-window" | "sliding-window" | "sliding-window-log" | "token-bucket" | "gcra";
+export type RateLimitAlgorithm =
+  "fixed-window" | "sliding-window" | "sliding-window-log" | "token-bucket" | "gcra";
 
 export interface RateLimitPolicy {
   algorithm: RateLimitAlgorithm;

@@ -34,7 +34,13 @@ export function nodeRedisClient(client: {
 }
 
 /** Runs a script by its SHA1 (one round trip), sending the source only when Redis answers NOSCRIPT. */
-export async function runScript(client: RedisScriptClient, script: string, sha: string, keys: string[], args: string[]): Promise<unknown> {
+export async function runScript(
+  client: RedisScriptClient,
+  script: string,
+  sha: string,
+  keys: string[],
+  args: string[],
+): Promise<unknown> {
   try {
     return await client.evalsha(sha, keys, args);
   } catch (error) {
@@ -54,7 +60,9 @@ export interface RedisStoreOptions {
   clock?: () => number;
 }
 
-const SHAS = Object.fromEntries(Object.entries(SCRIPTS).map(([name, script]) => [name, sha1(script)])) as Record<keyof typeof SCRIPTS, string>;
+const SHAS = Object.fromEntries(
+  Object.entries(SCRIPTS).map(([name, script]) => [name, sha1(script)]),
+) as Record<keyof typeof SCRIPTS, string>;
 
 /** Rate-limit state in Redis, shared by every process: one atomic script per check. */
 export class RedisRateLimitStore implements RateLimitStore {
@@ -78,7 +86,13 @@ export class RedisRateLimitStore implements RateLimitStore {
       this.#clock === undefined ? "" : String(this.#clock()),
       randomUUID(),
     ];
-    const reply = (await runScript(this.#client, script, SHAS[policy.algorithm], [name], args)) as number[];
+    const reply = (await runScript(
+      this.#client,
+      script,
+      SHAS[policy.algorithm],
+      [name],
+      args,
+    )) as number[];
     const [allowed, limit, remaining, resetMs, retryAfterMs] = reply.map(Number);
     return {
       allowed: allowed === 1,

@@ -61,7 +61,9 @@ export async function authenticate<Principal>(
   const memo = new Map<string, Promise<unknown>>();
   let refusal: Forbidden | undefined;
   let presented = false;
-  alternatives: for (const requirement of requirements.filter((alternative) => alternative.length > 0)) {
+  alternatives: for (const requirement of requirements.filter(
+    (alternative) => alternative.length > 0,
+  )) {
     let principal: unknown;
     for (const [index, entry] of requirement.entries()) {
       const scheme = schemes[entry.scheme];
@@ -101,7 +103,10 @@ export async function authenticate<Principal>(
 }
 
 /** The credential a scheme reads from a request: `undefined` when absent, `null` when malformed. */
-export function extractCredential(scheme: SecuritySchemeContract, sources: CredentialSources): unknown {
+export function extractCredential(
+  scheme: SecuritySchemeContract,
+  sources: CredentialSources,
+): unknown {
   switch (scheme.type) {
     case "apiKey": {
       const name = scheme.name ?? "";

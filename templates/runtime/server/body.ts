@@ -37,7 +37,10 @@ export async function readBody(
 }
 
 /** The declared media type a request's `Content-Type` falls under: exact, then `type/*`, then `*\/*`. */
-export function matchMediaType(contentType: string | undefined, declared: readonly string[]): string | undefined {
+export function matchMediaType(
+  contentType: string | undefined,
+  declared: readonly string[],
+): string | undefined {
   if (contentType === undefined) return undefined;
   const essence = (contentType.split(";")[0] ?? "").trim().toLowerCase();
   const lower = declared.map((type) => type.toLowerCase());
@@ -74,7 +77,8 @@ export function parseBody(bytes: Uint8Array, contentType: string, mediaType: str
     for (const [name, value] of new URLSearchParams(decodeText(bytes))) setOwn(fields, name, value);
     return { mediaType, value: fields, validatable: true };
   }
-  if (essence.startsWith("text/")) return { mediaType, value: decodeText(bytes), validatable: true };
+  if (essence.startsWith("text/"))
+    return { mediaType, value: decodeText(bytes), validatable: true };
   return { mediaType, value: bytes, validatable: false };
 }
 

@@ -37,7 +37,11 @@ export class HttpError extends Error {
 }
 
 /** The body and headers of an error response. Only the error's own code and message are shown. */
-export function errorResponse(error: HttpError, requestId: string, format: ErrorFormat): ServerResponse {
+export function errorResponse(
+  error: HttpError,
+  requestId: string,
+  format: ErrorFormat,
+): ServerResponse {
   const headers = new Map(error.headers);
   if (format === "problem") {
     headers.set("content-type", "application/problem+json");

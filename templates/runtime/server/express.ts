@@ -7,7 +7,9 @@ import type { ServerRequest, ServerResponse } from "./http.js";
  * bodies itself (no `express.json()` needed); a body an earlier parser already consumed is used
  * as parsed.
  */
-export function expressRouter(handle: (request: ServerRequest) => Promise<ServerResponse | undefined>): Router {
+export function expressRouter(
+  handle: (request: ServerRequest) => Promise<ServerResponse | undefined>,
+): Router {
   const router = Router();
   router.use((req: Request, res: Response, next: NextFunction) => {
     handle(toServerRequest(req)).then((response) => {
@@ -22,7 +24,10 @@ function toServerRequest(req: Request): ServerRequest {
   const queryAt = req.url.indexOf("?");
   const consumed = req.readableEnded && (req as { body?: unknown }).body !== undefined;
   const socket = req.socket as Partial<TLSSocket>;
-  const certificate = socket.authorized === true && typeof socket.getPeerCertificate === "function" ? socket.getPeerCertificate() : undefined;
+  const certificate =
+    socket.authorized === true && typeof socket.getPeerCertificate === "function"
+      ? socket.getPeerCertificate()
+      : undefined;
   return {
     method: req.method,
     path: queryAt < 0 ? req.url : req.url.slice(0, queryAt),

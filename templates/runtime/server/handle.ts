@@ -1,7 +1,13 @@
 import type { OperationContract, SecuritySchemeContract } from "../contract.js";
 import { authenticate } from "./auth.js";
 import { matchMediaType, parseBody, readBody } from "./body.js";
-import { errorResponse, HttpError, type ErrorDetail, type ErrorFormat, type ErrorLocation } from "./errors.js";
+import {
+  errorResponse,
+  HttpError,
+  type ErrorDetail,
+  type ErrorFormat,
+  type ErrorLocation,
+} from "./errors.js";
 import { headerValue, type ServerRequest, type ServerResponse } from "./http.js";
 import { parseCookies, parseQuery, readParameters, type ParameterValues } from "./parameters.js";
 import { requestIdFor } from "./request-id.js";
@@ -117,9 +123,16 @@ export function createRequestHandler(
     const extraHeaders = new Map<string, string>([["x-request-id", requestId]]);
     let response: ServerResponse | undefined;
     try {
-      if (matched.kind === "not-found") throw new HttpError(404, "NOT_FOUND", "No operation matches this path.");
+      if (matched.kind === "not-found")
+        throw new HttpError(404, "NOT_FOUND", "No operation matches this path.");
       if (matched.kind === "method-not-allowed") {
-        throw new HttpError(405, "METHOD_NOT_ALLOWED", `${request.method} is not allowed here.`, [], new Map([["allow", matched.allow.join(", ")]]));
+        throw new HttpError(
+          405,
+          "METHOD_NOT_ALLOWED",
+          `${request.method} is not allowed here.`,
+          [],
+          new Map([["allow", matched.allow.join(", ")]]),
+        );
       }
       const { route: operation, params } = matched;
       if (operation.deprecated) addDeprecationHeaders(extraHeaders, operation.sunset);
@@ -133,11 +146,26 @@ export function createRequestHandler(
         { operationId: operation.id, requestId },
         realm,
       );
-      const report = (error: unknown) => onError(error, { requestId, operationId: operation.id, method: request.method, path: request.path });
-      const limits = await limiter.apply(operation, { principal, ip: request.ip, headers: request.headers }, report);
+      const report = (error: unknown) =>
+        onError(error, {
+          requestId,
+          operationId: operation.id,
+          method: request.method,
+          path: request.path,
+        });
+      const limits = await limiter.apply(
+        operation,
+        { principal, ip: request.ip, headers: request.headers },
+        report,
+      );
       for (const [name, value] of limits) extraHeaders.set(name, value);
       if (operation.pagination !== undefined) paginator.clamp(operation.pagination, query);
-      const values = readParameters(operation.parameters, { path: params, query, headers: request.headers, cookies });
+      const values = readParameters(operation.parameters, {
+        path: params,
+        query,
+        headers: request.headers,
+        cookies,
+      });
       const details = validateParameters(validators, operation, values);
       const input: Record<string, unknown> = { requestId };
       if (operation.security.length > 0) input.principal = principal;
@@ -150,13 +178,16 @@ export function createRequestHandler(
         const body = await readRequestBody(request, operation, bodyLimit);
         if (body.mediaType !== undefined && body.validatable) {
           const validate = validators.body(operation.id, body.mediaType);
-          if (validate !== undefined && !validate(body.value)) details.push(...toDetails(validate.errors, "body"));
+          if (validate !== undefined && !validate(body.value))
+            details.push(...toDetails(validate.errors, "body"));
         }
         input.body = body.value;
       }
-      if (details.length > 0) throw new HttpError(400, "VALIDATION_ERROR", "The request is invalid.", details);
+      if (details.length > 0)
+        throw new HttpError(400, "VALIDATION_ERROR", "The request is invalid.", details);
       let page: Page | undefined;
-      if (operation.pagination !== undefined) input.page = page = paginator.page(operation.pagination, values.query, query);
+      if (operation.pagination !== undefined)
+        input.page = page = paginator.page(operation.pagination, values.query, query);
       let lease: Lease | undefined;
       if (operation.idempotency !== undefined) {
         const scope = principal === undefined ? undefined : principalKey(principal);
@@ -178,9 +209,16 @@ export function createRequestHandler(
         try {
           const result = await (handlers[operation.id] as AnyHandler).call(handlers, input);
           response = toResponse(operation, result);
-          if (options.validateResponses === true) checkResponse(validators, operation, result, response.status);
+          if (options.validateResponses === true)
+            checkResponse(validators, operation, result, response.status);
           if (operation.pagination !== undefined && page !== undefined && response.status < 300) {
-            const link = paginator.link(operation.pagination, page, request.originalPath ?? request.path, query, (result as { body?: unknown }).body);
+            const link = paginator.link(
+              operation.pagination,
+              page,
+              request.originalPath ?? request.path,
+              query,
+              (result as { body?: unknown }).body,
+            );
             if (link !== undefined) response.headers.set("link", link);
           }
         } catch (error) {
@@ -191,18 +229,36 @@ export function createRequestHandler(
       }
     } catch (error) {
       if (!(error instanceof HttpError)) {
-        onError(error, { requestId, operationId: route?.id, method: request.method, path: request.path });
+        onError(error, {
+          requestId,
+          operationId: route?.id,
+          method: request.method,
+          path: request.path,
+        });
       }
-      const known = error instanceof HttpError ? error : new HttpError(500, "INTERNAL_ERROR", "Something went wrong on our side.");
+      const known =
+        error instanceof HttpError
+          ? error
+          : new HttpError(500, "INTERNAL_ERROR", "Something went wrong on our side.");
       response = errorResponse(known, requestId, format);
     }
-    const sent = response ?? errorResponse(new HttpError(500, "INTERNAL_ERROR", "Something went wrong on our side."), requestId, format);
+    const sent =
+      response ??
+      errorResponse(
+        new HttpError(500, "INTERNAL_ERROR", "Something went wrong on our side."),
+        requestId,
+        format,
+      );
     for (const [name, value] of extraHeaders) sent.headers.set(name, value);
     return sent;
   };
 }
 
-function validateParameters(validators: ContractValidators, operation: Route, values: ParameterValues): ErrorDetail[] {
+function validateParameters(
+  validators: ContractValidators,
+  operation: Route,
+  values: ParameterValues,
+): ErrorDetail[] {
   const details: ErrorDetail[] = [];
   for (const location of ["path", "query", "header", "cookie"] as const) {
     const validate = validators.parameters(operation.id, location);
@@ -221,20 +277,34 @@ async function readRequestBody(
   const declared = operation.requestBody?.contentTypes ?? [];
   const length = headerValue(request.headers, "content-length");
   const chunked = headerValue(request.headers, "transfer-encoding") !== undefined;
-  const hasBody = request.parsedBody !== undefined || chunked || (length !== undefined && length !== "0");
+  const hasBody =
+    request.parsedBody !== undefined || chunked || (length !== undefined && length !== "0");
   const contentType = headerValue(request.headers, "content-type");
   if (!hasBody) {
     if (operation.requestBody?.required === true) {
-      const detail: ErrorDetail = { location: "body", pointer: "", field: "body", code: "required", message: "is required" };
+      const detail: ErrorDetail = {
+        location: "body",
+        pointer: "",
+        field: "body",
+        code: "required",
+        message: "is required",
+      };
       throw new HttpError(400, "VALIDATION_ERROR", "The request is invalid.", [detail]);
     }
     return { mediaType: undefined, value: undefined, validatable: false };
   }
   const mediaType = matchMediaType(contentType, declared);
   if (contentType === undefined || mediaType === undefined) {
-    throw new HttpError(415, "UNSUPPORTED_MEDIA_TYPE", `The request body must be sent as ${declared.join(" or ")}.`, [], new Map([["accept", declared.join(", ")]]));
+    throw new HttpError(
+      415,
+      "UNSUPPORTED_MEDIA_TYPE",
+      `The request body must be sent as ${declared.join(" or ")}.`,
+      [],
+      new Map([["accept", declared.join(", ")]]),
+    );
   }
-  if (request.parsedBody !== undefined) return { mediaType, value: request.parsedBody.value, validatable: true };
+  if (request.parsedBody !== undefined)
+    return { mediaType, value: request.parsedBody.value, validatable: true };
   const bytes = await readBody(request.body, limit, length);
   if (bytes.byteLength === 0 && operation.requestBody?.required !== true) {
     return { mediaType: undefined, value: undefined, validatable: false };
@@ -242,14 +312,28 @@ async function readRequestBody(
   return parseBody(bytes, contentType, mediaType);
 }
 
-function checkResponse(validators: ContractValidators, operation: Route, result: unknown, status: number): void {
+function checkResponse(
+  validators: ContractValidators,
+  operation: Route,
+  result: unknown,
+  status: number,
+): void {
   const key = responseKey(operation, status);
   if (key === undefined) {
-    const detail: ErrorDetail = { location: "body", pointer: "", field: "status", code: "status", message: `status ${status} is not declared` };
+    const detail: ErrorDetail = {
+      location: "body",
+      pointer: "",
+      field: "status",
+      code: "status",
+      message: `status ${status} is not declared`,
+    };
     throw new ResponseValidationError(operation.id, status, [detail]);
   }
   const body = (result as { body?: unknown }).body;
-  const validate = body === undefined ? undefined : validators.response(operation.id, key, responseMediaType(operation, key));
+  const validate =
+    body === undefined
+      ? undefined
+      : validators.response(operation.id, key, responseMediaType(operation, key));
   if (validate !== undefined && !validate(body)) {
     throw new ResponseValidationError(operation.id, status, toDetails(validate.errors, "body"));
   }
@@ -270,18 +354,31 @@ function checkComplete(
   verifiers: Readonly<Record<string, unknown>>,
 ): void {
   const problems: string[] = [];
-  const missing = Object.keys(contract.operations).filter((id) => typeof handlers[id] !== "function");
+  const missing = Object.keys(contract.operations).filter(
+    (id) => typeof handlers[id] !== "function",
+  );
   if (missing.length > 0) problems.push(`no handler for ${missing.join(", ")}`);
-  const used = new Set(Object.values(contract.operations).flatMap((op) => op.security.flatMap((req) => req.map((e) => e.scheme))));
-  const unverified = [...used].sort().filter((scheme) => !Object.hasOwn(verifiers, scheme) || typeof verifiers[scheme] !== "function");
-  if (unverified.length > 0) problems.push(`no verifier in options.auth for ${unverified.join(", ")}`);
+  const used = new Set(
+    Object.values(contract.operations).flatMap((op) =>
+      op.security.flatMap((req) => req.map((e) => e.scheme)),
+    ),
+  );
+  const unverified = [...used]
+    .sort()
+    .filter(
+      (scheme) => !Object.hasOwn(verifiers, scheme) || typeof verifiers[scheme] !== "function",
+    );
+  if (unverified.length > 0)
+    problems.push(`no verifier in options.auth for ${unverified.join(", ")}`);
   if (problems.length > 0) throw new Error(`createRouter: ${problems.join("; ")}`);
 }
 
 function logError(error: unknown, context: ErrorContext): void {
-  console.error(`[${context.requestId}] ${context.method} ${context.path} (${context.operationId ?? "no operation"}) failed:`, error);
+  console.error(
+    `[${context.requestId}] ${context.method} ${context.path} (${context.operationId ?? "no operation"}) failed:`,
+    error,
+  );
 }
-
 
 function defaultPrincipalKey(principal: unknown): string | undefined {
   if (typeof principal === "string" || typeof principal === "number") return String(principal);

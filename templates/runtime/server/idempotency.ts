@@ -17,7 +17,8 @@ export interface Lease {
   abandon(): Promise<void>;
 }
 
-export type IdempotencyOutcome = { kind: "run"; lease: Lease | undefined } | { kind: "replay"; response: ServerResponse };
+export type IdempotencyOutcome =
+  { kind: "run"; lease: Lease | undefined } | { kind: "replay"; response: ServerResponse };
 
 export interface IdempotentRequest {
   method: string;
@@ -29,7 +30,8 @@ export interface IdempotentRequest {
   body: unknown;
 }
 
-const PER_REQUEST_HEADERS = /^(x-request-id|x-ratelimit-.*|ratelimit(-policy)?|retry-after|deprecation|sunset)$/;
+const PER_REQUEST_HEADERS =
+  /^(x-request-id|x-ratelimit-.*|ratelimit(-policy)?|retry-after|deprecation|sunset)$/;
 
 /**
  * Idempotency-Key handling (draft-ietf-httpapi-idempotency-key-header): a missing key where
@@ -44,29 +46,59 @@ export class IdempotencyGuard {
     this.#store = options.store ?? new MemoryIdempotencyStore();
   }
 
-  async begin(policy: IdempotencyContract, request: IdempotentRequest, report: (error: unknown) => void): Promise<IdempotencyOutcome> {
+  async begin(
+    policy: IdempotencyContract,
+    request: IdempotentRequest,
+    report: (error: unknown) => void,
+  ): Promise<IdempotencyOutcome> {
     if (request.key === undefined) {
       if (!policy.required) return { kind: "run", lease: undefined };
-      throw new HttpError(400, "IDEMPOTENCY_KEY_MISSING", `This operation requires an ${policy.header} header.`);
+      throw new HttpError(
+        400,
+        "IDEMPOTENCY_KEY_MISSING",
+        `This operation requires an ${policy.header} header.`,
+      );
     }
     const key = parseKey(request.key);
     if (key === undefined) {
-      throw new HttpError(400, "IDEMPOTENCY_KEY_INVALID", `The ${policy.header} header must be 1 to 255 printable characters.`);
+      throw new HttpError(
+        400,
+        "IDEMPOTENCY_KEY_INVALID",
+        `The ${policy.header} header must be 1 to 255 printable characters.`,
+      );
     }
-    const recordKey = createHash("sha256").update(`${request.scope}\n${request.method.toUpperCase()}\n${request.path}\n${key}`).digest("base64url");
+    const recordKey = createHash("sha256")
+      .update(`${request.scope}\n${request.method.toUpperCase()}\n${request.path}\n${key}`)
+      .digest("base64url");
     const print = fingerprint(request.method, request.path, request.body ?? null);
     let begun;
     try {
       begun = await this.#store.begin(recordKey, print, policy.leaseMs);
     } catch (error) {
       report(error);
-      throw new HttpError(503, "IDEMPOTENCY_UNAVAILABLE", "The request cannot be made safely right now; retry with the same key.", [], new Map([["retry-after", "1"]]));
+      throw new HttpError(
+        503,
+        "IDEMPOTENCY_UNAVAILABLE",
+        "The request cannot be made safely right now; retry with the same key.",
+        [],
+        new Map([["retry-after", "1"]]),
+      );
     }
     switch (begun.kind) {
       case "in-flight":
-        throw new HttpError(409, "IDEMPOTENCY_IN_FLIGHT", "A request with this idempotency key is still being processed; retry shortly.", [], new Map([["retry-after", "1"]]));
+        throw new HttpError(
+          409,
+          "IDEMPOTENCY_IN_FLIGHT",
+          "A request with this idempotency key is still being processed; retry shortly.",
+          [],
+          new Map([["retry-after", "1"]]),
+        );
       case "mismatch":
-        throw new HttpError(422, "IDEMPOTENCY_KEY_REUSED", "This idempotency key was used with a different request.");
+        throw new HttpError(
+          422,
+          "IDEMPOTENCY_KEY_REUSED",
+          "This idempotency key was used with a different request.",
+        );
       case "replay":
         return { kind: "replay", response: fromStored(begun.response) };
       case "acquired": {
@@ -77,8 +109,18 @@ export class IdempotencyGuard {
           lease: {
             async finish(response) {
               if (response.status >= 500) return store.release(recordKey, token);
-              const stored = await store.complete(recordKey, token, toStored(response), policy.ttlMs);
-              if (!stored) report(new Error(`the idempotency lease for ${request.method} ${request.path} expired before the handler finished; raise x-idempotency lease`));
+              const stored = await store.complete(
+                recordKey,
+                token,
+                toStored(response),
+                policy.ttlMs,
+              );
+              if (!stored)
+                report(
+                  new Error(
+                    `the idempotency lease for ${request.method} ${request.path} expired before the handler finished; raise x-idempotency lease`,
+                  ),
+                );
             },
             abandon: () => store.release(recordKey, token),
           },
@@ -103,7 +145,12 @@ export function parseKey(raw: string): string | undefined {
 function toStored(response: ServerResponse): StoredResponse {
   const headers = [...response.headers].filter(([name]) => !PER_REQUEST_HEADERS.test(name));
   if (response.body instanceof Uint8Array) {
-    return { status: response.status, headers, body: Buffer.from(response.body).toString("base64"), encoding: "base64" };
+    return {
+      status: response.status,
+      headers,
+      body: Buffer.from(response.body).toString("base64"),
+      encoding: "base64",
+    };
   }
   return { status: response.status, headers, body: response.body ?? "", encoding: "utf8" };
 }
@@ -111,6 +158,11 @@ function toStored(response: ServerResponse): StoredResponse {
 function fromStored(stored: StoredResponse): ServerResponse {
   const headers = new Map(stored.headers);
   headers.set("idempotency-replay", "true");
-  const body = stored.encoding === "base64" ? new Uint8Array(Buffer.from(stored.body, "base64")) : stored.body;
-  return { status: stored.status, headers, body: stored.body === "" && stored.encoding === "utf8" ? undefined : body };
+  const body =
+    stored.encoding === "base64" ? new Uint8Array(Buffer.from(stored.body, "base64")) : stored.body;
+  return {
+    status: stored.status,
+    headers,
+    body: stored.body === "" && stored.encoding === "utf8" ? undefined : body,
+  };
 }

@@ -3,7 +3,12 @@
  * assignment would treat as the prototype. Request data always goes through here.
  */
 export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  Object.defineProperty(target, key, {
+    value,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
 }
 
 export function getOwn(source: unknown, key: string): unknown {

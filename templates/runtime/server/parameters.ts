@@ -14,14 +14,20 @@ export interface RawParameters {
 
 export type QueryPairs = ReadonlyArray<readonly [string, string]>;
 
-export type ParameterValues = Record<"path" | "query" | "header" | "cookie", Record<string, unknown>>;
+export type ParameterValues = Record<
+  "path" | "query" | "header" | "cookie",
+  Record<string, unknown>
+>;
 
 /**
  * Reads every declared parameter from its location according to its `style`, `explode` and
  * shape (OpenAPI 3 §4.8.12.4), giving strings, string arrays and string maps; typing to integers,
  * booleans and so on is left to schema validation. Undeclared parameters are not passed on.
  */
-export function readParameters(declared: readonly ParameterContract[], raw: RawParameters): ParameterValues {
+export function readParameters(
+  declared: readonly ParameterContract[],
+  raw: RawParameters,
+): ParameterValues {
   const values: ParameterValues = { path: {}, query: {}, header: {}, cookie: {} };
   const claimedQueryNames = new Set(declared.filter((p) => p.in === "query").map((p) => p.name));
   for (const parameter of declared) {
@@ -31,7 +37,11 @@ export function readParameters(declared: readonly ParameterContract[], raw: RawP
   return values;
 }
 
-function readOne(parameter: ParameterContract, raw: RawParameters, claimed: ReadonlySet<string>): unknown {
+function readOne(
+  parameter: ParameterContract,
+  raw: RawParameters,
+  claimed: ReadonlySet<string>,
+): unknown {
   switch (parameter.in) {
     case "path": {
       const text = raw.path.get(parameter.name);
@@ -53,12 +63,17 @@ function readOne(parameter: ParameterContract, raw: RawParameters, claimed: Read
 function readPath(parameter: ParameterContract, text: string): unknown {
   if (parameter.style === "label") {
     const body = text.startsWith(".") ? text.slice(1) : text;
-    return parameter.shape === "scalar" ? body : readDelimited(parameter, body, parameter.explode ? "." : ",");
+    return parameter.shape === "scalar"
+      ? body
+      : readDelimited(parameter, body, parameter.explode ? "." : ",");
   }
   if (parameter.style === "matrix") {
     const prefix = `;${parameter.name}=`;
     if (parameter.shape === "array" && parameter.explode) {
-      return text.split(";").filter((part) => part !== "").map((part) => part.slice(part.indexOf("=") + 1));
+      return text
+        .split(";")
+        .filter((part) => part !== "")
+        .map((part) => part.slice(part.indexOf("=") + 1));
     }
     const body = text.startsWith(prefix) ? text.slice(prefix.length) : text;
     return parameter.shape === "scalar" ? body : readDelimited(parameter, body, ",");
@@ -85,7 +100,11 @@ function readDelimited(parameter: ParameterContract, text: string, delimiter: st
   return parameter.shape === "array" ? parts : pairsToObject(parts);
 }
 
-function readQuery(parameter: ParameterContract, pairs: QueryPairs, claimed: ReadonlySet<string>): unknown {
+function readQuery(
+  parameter: ParameterContract,
+  pairs: QueryPairs,
+  claimed: ReadonlySet<string>,
+): unknown {
   const { name, style, explode, shape } = parameter;
   if (shape === "object") {
     if (style === "deepObject") {
@@ -116,7 +135,8 @@ function readQuery(parameter: ParameterContract, pairs: QueryPairs, claimed: Rea
 
 function pairsToObject(parts: readonly string[]): Record<string, unknown> {
   const object: Record<string, unknown> = {};
-  for (let index = 0; index + 1 < parts.length; index += 2) setOwn(object, parts[index] ?? "", parts[index + 1]);
+  for (let index = 0; index + 1 < parts.length; index += 2)
+    setOwn(object, parts[index] ?? "", parts[index + 1]);
   return object;
 }
 
@@ -140,7 +160,10 @@ export function parseQuery(query: string): Array<[string, string]> {
     const rawName = at < 0 ? part : part.slice(0, at);
     const rawValue = at < 0 ? "" : part.slice(at + 1);
     try {
-      pairs.push([decodeURIComponent(rawName.replace(/\+/g, " ")), decodeURIComponent(rawValue.replace(/\+/g, " "))]);
+      pairs.push([
+        decodeURIComponent(rawName.replace(/\+/g, " ")),
+        decodeURIComponent(rawValue.replace(/\+/g, " ")),
+      ]);
     } catch {
       throw malformed("query", rawName, "is not valid percent-encoded UTF-8");
     }
@@ -157,7 +180,8 @@ export function parseCookies(header: string | undefined): Map<string, string> {
     if (at <= 0) continue;
     const name = part.slice(0, at).trim();
     let value = part.slice(at + 1).trim();
-    if (value.length >= 2 && value.startsWith('"') && value.endsWith('"')) value = value.slice(1, -1);
+    if (value.length >= 2 && value.startsWith('"') && value.endsWith('"'))
+      value = value.slice(1, -1);
     if (cookies.has(name)) continue;
     try {
       cookies.set(name, decodeURIComponent(value));
@@ -169,6 +193,12 @@ export function parseCookies(header: string | undefined): Map<string, string> {
 }
 
 function malformed(location: ErrorDetail["location"], name: string, problem: string): HttpError {
-  const detail: ErrorDetail = { location, pointer: pointerTo(name), field: name, code: "encoding", message: problem };
+  const detail: ErrorDetail = {
+    location,
+    pointer: pointerTo(name),
+    field: name,
+    code: "encoding",
+    message: problem,
+  };
   return new HttpError(400, "VALIDATION_ERROR", "The request is invalid.", [detail]);
 }

@@ -20,7 +20,10 @@ export const linearRegExp: RegExpEngine = Object.assign(
       return { test: (input: string) => engine.test(input), toString };
     } catch {
       const engine = new RegExp(pattern, flags);
-      return { test: (input: string) => input.length <= FALLBACK_INPUT_LIMIT && engine.test(input), toString };
+      return {
+        test: (input: string) => input.length <= FALLBACK_INPUT_LIMIT && engine.test(input),
+        toString,
+      };
     }
   },
   { code: 'require("re2-wasm").RE2' },

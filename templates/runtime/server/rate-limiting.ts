@@ -31,14 +31,21 @@ export class RateLimiter {
   readonly #principalKey: (principal: unknown) => string | undefined;
   #down = false;
 
-  constructor(options: RateLimitOptions = {}, principalKey: (principal: unknown) => string | undefined) {
+  constructor(
+    options: RateLimitOptions = {},
+    principalKey: (principal: unknown) => string | undefined,
+  ) {
     this.#store = options.store ?? new MemoryRateLimitStore();
     this.#options = options;
     this.#principalKey = principalKey;
   }
 
   /** The headers to send; throws the 429 or 503. `report` hears of a store outage once. */
-  async apply(operation: OperationContract, subject: RateLimitSubject, report: (error: unknown) => void): Promise<Map<string, string>> {
+  async apply(
+    operation: OperationContract,
+    subject: RateLimitSubject,
+    report: (error: unknown) => void,
+  ): Promise<Map<string, string>> {
     const headers = new Map<string, string>();
     if (operation.rateLimits.length === 0) return headers;
     let tightest: { rule: RateLimitContract; decision: Decision } | undefined;
@@ -58,23 +65,42 @@ export class RateLimiter {
         if (!this.#down) report(new RateLimitStoreError(error));
         this.#down = true;
         if (rule.failOpen) continue;
-        throw new HttpError(503, "RATE_LIMIT_UNAVAILABLE", "The service cannot check its rate limits right now; try again shortly.", [], new Map([["retry-after", "1"]]));
+        throw new HttpError(
+          503,
+          "RATE_LIMIT_UNAVAILABLE",
+          "The service cannot check its rate limits right now; try again shortly.",
+          [],
+          new Map([["retry-after", "1"]]),
+        );
       }
-      if (tightest === undefined || decision.remaining < tightest.decision.remaining) tightest = { rule, decision };
-      if (!decision.allowed && (denied === undefined || decision.retryAfterMs > denied.retryAfterMs)) denied = decision;
+      if (tightest === undefined || decision.remaining < tightest.decision.remaining)
+        tightest = { rule, decision };
+      if (
+        !decision.allowed &&
+        (denied === undefined || decision.retryAfterMs > denied.retryAfterMs)
+      )
+        denied = decision;
     }
     if (tightest !== undefined) this.#describe(headers, tightest.rule, tightest.decision);
     if (denied !== undefined) {
       const seconds = Math.max(1, Math.ceil(denied.retryAfterMs / 1000));
       headers.set("retry-after", String(seconds));
-      throw new HttpError(429, "RATE_LIMIT_EXCEEDED", `Rate limit exceeded. Try again in ${seconds} seconds.`, [], headers);
+      throw new HttpError(
+        429,
+        "RATE_LIMIT_EXCEEDED",
+        `Rate limit exceeded. Try again in ${seconds} seconds.`,
+        [],
+        headers,
+      );
     }
     return headers;
   }
 
   #limitFor(rule: RateLimitContract, principal: unknown): number {
     const plan = principal === undefined ? undefined : this.#options.planOf?.(principal);
-    return plan !== undefined && Object.hasOwn(rule.tiers, plan) ? (rule.tiers[plan] ?? rule.limit) : rule.limit;
+    return plan !== undefined && Object.hasOwn(rule.tiers, plan)
+      ? (rule.tiers[plan] ?? rule.limit)
+      : rule.limit;
   }
 
   #keyOf(rule: RateLimitContract, subject: RateLimitSubject): string {
@@ -96,11 +122,13 @@ export class RateLimiter {
     headers.set("x-ratelimit-reset", String(Math.ceil((Date.now() + decision.resetMs) / 1000)));
     headers.set("x-ratelimit-reset-after", String(resetAfter));
     if (this.#options.ietfHeaders === true) {
-      headers.set("ratelimit-policy", `"default";q=${decision.limit};w=${Math.ceil(rule.windowMs / 1000)}`);
+      headers.set(
+        "ratelimit-policy",
+        `"default";q=${decision.limit};w=${Math.ceil(rule.windowMs / 1000)}`,
+      );
       headers.set("ratelimit", `"default";r=${decision.remaining};t=${resetAfter}`);
     }
   }
-
 }
 
 /** The rate-limit store failed; reported once per outage. */

@@ -30,7 +30,8 @@ export function toResponse(operation: OperationContract, result: unknown): Serve
   if (result instanceof NotImplemented) {
     throw new HttpError(501, "NOT_IMPLEMENTED", "This operation is not implemented yet.");
   }
-  if (typeof result !== "object" || result === null) throw new TypeError("a handler returned no result object");
+  if (typeof result !== "object" || result === null)
+    throw new TypeError("a handler returned no result object");
   const { status, body, headers } = result as HandlerResult;
   if (!Number.isInteger(status) || status < 200 || status > 599) {
     throw new TypeError(`a handler returned an invalid status ${String(status)}`);
@@ -39,7 +40,8 @@ export function toResponse(operation: OperationContract, result: unknown): Serve
   for (const [name, value] of Object.entries(headers ?? {})) {
     if (value === undefined) continue;
     const text = Array.isArray(value) ? value.map(String).join(", ") : String(value);
-    if (!TOKEN.test(name) || /[\r\n\0]/.test(text)) throw new TypeError(`a handler returned an invalid header ${JSON.stringify(name)}`);
+    if (!TOKEN.test(name) || /[\r\n\0]/.test(text))
+      throw new TypeError(`a handler returned an invalid header ${JSON.stringify(name)}`);
     response.headers.set(name.toLowerCase(), text);
   }
   if (body === undefined || status === 204 || status === 304) return response;
@@ -49,7 +51,8 @@ export function toResponse(operation: OperationContract, result: unknown): Serve
   } else {
     response.body = JSON.stringify(body);
   }
-  if (!response.headers.has("content-type")) response.headers.set("content-type", contentTypeFor(mediaType, body));
+  if (!response.headers.has("content-type"))
+    response.headers.set("content-type", contentTypeFor(mediaType, body));
   return response;
 }
 

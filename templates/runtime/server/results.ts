@@ -14,7 +14,6 @@ export function notImplemented(): NotImplemented {
 
 export type Awaitable<T> = T | Promise<T>;
 
-
 /** The headers a response declares (with an index signature for any others). */
 export type HeadersOf<T> = T extends { headers: infer Headers } ? Headers : Record<string, unknown>;
 
@@ -27,7 +26,9 @@ export type Reply<R, Status extends number> = [ContentOf<R>] extends [undefined]
   : { status: Status; body: ContentOf<R>; headers?: HeadersOf<R> };
 
 /** As {@link Reply}, for responses that declare a required header. */
-export type ReplyWithHeaders<R, Status extends number> = Reply<R, Status> & { headers: HeadersOf<R> };
+export type ReplyWithHeaders<R, Status extends number> = Reply<R, Status> & {
+  headers: HeadersOf<R>;
+};
 
 type Digit = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
 type ToNumber<Text> = Text extends `${infer N extends number}` ? N : never;

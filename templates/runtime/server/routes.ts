@@ -29,13 +29,19 @@ export class RouteTable<T extends RouteSpec> {
     for (const route of routes) {
       let compiled = byTemplate.get(route.path);
       if (compiled === undefined) {
-        compiled = { template: route.path, ...compileTemplate(basePath + route.path), byMethod: new Map() };
+        compiled = {
+          template: route.path,
+          ...compileTemplate(basePath + route.path),
+          byMethod: new Map(),
+        };
         byTemplate.set(route.path, compiled);
       }
       compiled.byMethod.set(route.method.toUpperCase(), route);
     }
     this.#paths = [...byTemplate.values()].sort(
-      (a, b) => a.names.length - b.names.length || (a.template < b.template ? -1 : a.template > b.template ? 1 : 0),
+      (a, b) =>
+        a.names.length - b.names.length ||
+        (a.template < b.template ? -1 : a.template > b.template ? 1 : 0),
     );
   }
 
@@ -46,7 +52,9 @@ export class RouteTable<T extends RouteSpec> {
     for (const compiled of this.#paths) {
       const found = compiled.pattern.exec(path);
       if (found === null) continue;
-      const route = compiled.byMethod.get(wanted) ?? (wanted === "HEAD" ? compiled.byMethod.get("GET") : undefined);
+      const route =
+        compiled.byMethod.get(wanted) ??
+        (wanted === "HEAD" ? compiled.byMethod.get("GET") : undefined);
       if (route !== undefined) {
         const params = new Map<string, string>();
         compiled.names.forEach((name, index) => params.set(name, found[index + 1] ?? ""));

@@ -58,7 +58,9 @@ export class ContractValidators {
       validate =
         node === undefined
           ? null
-          : this.#engine(direction).compile({ $ref: `contract#${path.map((s) => `/${encodeURIComponent(escape(s))}`).join("")}` });
+          : this.#engine(direction).compile({
+              $ref: `contract#${path.map((s) => `/${encodeURIComponent(escape(s))}`).join("")}`,
+            });
       this.#compiled.set(key, validate);
     }
     return validate ?? undefined;
@@ -92,7 +94,10 @@ function createEngine(openapi: "3.0" | "3.1", direction: Direction): Ajv {
   };
   const engine = openapi === "3.1" ? new Ajv2020(options) : new Ajv(options);
   addFormats.default(engine);
-  engine.addFormat("int32", { type: "number", validate: (n: number) => Number.isInteger(n) && n >= -(2 ** 31) && n < 2 ** 31 });
+  engine.addFormat("int32", {
+    type: "number",
+    validate: (n: number) => Number.isInteger(n) && n >= -(2 ** 31) && n < 2 ** 31,
+  });
   engine.addFormat("int64", { type: "number", validate: (n: number) => Number.isInteger(n) });
   engine.addFormat("float", { type: "number", validate: () => true });
   engine.addFormat("double", { type: "number", validate: () => true });
@@ -100,13 +105,22 @@ function createEngine(openapi: "3.0" | "3.1", direction: Direction): Ajv {
   engine.addFormat("binary", true);
   engine.addFormat("password", true);
   // Properties marked readOnly are required only in responses; writeOnly ones only in requests.
-  engine.addKeyword({ keyword: "x-required-in-request", macro: (names: string[]) => (direction === "response" ? true : { required: names }) });
-  engine.addKeyword({ keyword: "x-required-in-response", macro: (names: string[]) => (direction === "response" ? { required: names } : true) });
+  engine.addKeyword({
+    keyword: "x-required-in-request",
+    macro: (names: string[]) => (direction === "response" ? true : { required: names }),
+  });
+  engine.addKeyword({
+    keyword: "x-required-in-response",
+    macro: (names: string[]) => (direction === "response" ? { required: names } : true),
+  });
   return engine;
 }
 
 /** Validation failures as error details: one per problem, each with its location and JSON pointer. */
-export function toDetails(errors: readonly ErrorObject[] | null | undefined, location: ErrorLocation): ErrorDetail[] {
+export function toDetails(
+  errors: readonly ErrorObject[] | null | undefined,
+  location: ErrorLocation,
+): ErrorDetail[] {
   const details: ErrorDetail[] = [];
   const seen = new Set<string>();
   for (const error of errors ?? []) {
@@ -127,11 +141,22 @@ function toDetail(error: ErrorObject, location: ErrorLocation): ErrorDetail {
   if (error.keyword === "required" && typeof params.missingProperty === "string") {
     pointer += pointerTo(params.missingProperty);
     message = "is required";
-  } else if (error.keyword === "additionalProperties" && typeof params.additionalProperty === "string") {
+  } else if (
+    error.keyword === "additionalProperties" &&
+    typeof params.additionalProperty === "string"
+  ) {
     pointer += pointerTo(params.additionalProperty);
     message = "is not allowed";
   }
-  const segments = pointer.split("/").slice(1).map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
-  const field = segments.length === 0 ? location : location === "body" ? segments.join(".") : (segments[0] ?? "");
+  const segments = pointer
+    .split("/")
+    .slice(1)
+    .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+  const field =
+    segments.length === 0
+      ? location
+      : location === "body"
+        ? segments.join(".")
+        : (segments[0] ?? "");
   return { location, pointer, field, code: error.keyword, message };
 }
