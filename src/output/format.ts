@@ -1,6 +1,7 @@
 import { format, type Options } from "prettier";
 import { CodegenError } from "../cli/errors.js";
 import type { GeneratedFile } from "../emit/generated-file.js";
+import { PRINT_WIDTH } from "../emit/print/doc.js";
 
 /**
  * Prettier options pinned by the tool: the user's `.prettierrc` is never read, so output is the
@@ -8,7 +9,7 @@ import type { GeneratedFile } from "../emit/generated-file.js";
  */
 export const PRETTIER_OPTIONS: Options = {
   parser: "typescript",
-  printWidth: 100,
+  printWidth: PRINT_WIDTH,
   tabWidth: 2,
   useTabs: false,
   semi: true,

@@ -1,7 +1,8 @@
 import type { ApiModel, JsonSchema, Operation, Parameter } from "../../ir/model.js";
 import { parsePointer } from "../../load/pointer.js";
 import type { GeneratedFile } from "../generated-file.js";
-import { renderTemplate } from "../templates.js";
+import { PRINT_WIDTH, hardline, printDoc } from "../print/doc.js";
+import { jsValueDoc } from "../print/js-value.js";
 import { normalizeSchema } from "./json-schema.js";
 import { setOwn } from "../../own.js";
 
@@ -35,7 +36,21 @@ export function emitServerSchemas(model: ApiModel, document: Json): GeneratedFil
   for (const ref of [...targets.keys()].sort()) placeAt(spec, parsePointer(ref), targets.get(ref));
   return {
     path: "server/schemas.ts",
-    content: renderTemplate("server/schemas.ts", { openapi: model.openapi, document: { spec, operations } }),
+    content: printDoc(
+      [
+        'import type { ContractSchemas } from "../runtime/server/validation.js";',
+        hardline,
+        hardline,
+        "/** Every schema the server validates against (JSON Schema, ready for ajv). */",
+        hardline,
+        "export const schemas: ContractSchemas = ",
+        jsValueDoc({ openapi: model.openapi, document: { spec, operations } }, { expanded: true }),
+        ";",
+        hardline,
+      ],
+      PRINT_WIDTH,
+    ),
+    formatted: true,
   };
 }
 

@@ -1,0 +1,320 @@
+/**
+ * A small document printer with prettier's semantics (groups that break when they do not fit,
+ * indentation, hard lines that break every enclosing group, fill), so emitters of very large
+ * files can write prettier's layout directly instead of paying for a parse and a re-print.
+ * Every file written this way is checked against prettier itself by the golden and real-spec
+ * tests.
+ */
+
+/** The line width of every generated file. */
+export const PRINT_WIDTH = 100;
+
+export type Doc = string | Doc[] | Group | Indent | Align | Line | IfBreak | IndentIfBreak | Fill;
+
+interface Group {
+  kind: "group";
+  contents: Doc;
+  /** Set for a group that must break, and by {@link printDoc} for any group holding a hard line. */
+  break: boolean;
+  id?: symbol;
+}
+interface Indent {
+  kind: "indent";
+  contents: Doc;
+}
+interface Align {
+  kind: "align";
+  width: number;
+  contents: Doc;
+}
+interface Line {
+  kind: "line";
+  /** A soft line prints nothing when flat; a plain line prints a space. */
+  soft: boolean;
+  hard: boolean;
+}
+interface IfBreak {
+  kind: "if-break";
+  breakContents: Doc;
+  flatContents: Doc;
+  groupId?: symbol;
+}
+interface IndentIfBreak {
+  kind: "indent-if-break";
+  contents: Doc;
+  groupId: symbol;
+}
+interface Fill {
+  kind: "fill";
+  /** Content, separator, content, separator, …, content. */
+  parts: Doc[];
+}
+
+export const line: Line = { kind: "line", soft: false, hard: false };
+export const softline: Line = { kind: "line", soft: true, hard: false };
+export const hardline: Line = { kind: "line", soft: false, hard: true };
+
+export function group(contents: Doc, options: { shouldBreak?: boolean; id?: symbol } = {}): Group {
+  return { kind: "group", contents, break: options.shouldBreak === true, id: options.id };
+}
+
+export function indent(contents: Doc): Indent {
+  return { kind: "indent", contents };
+}
+
+export function align(width: number, contents: Doc): Align {
+  return { kind: "align", width, contents };
+}
+
+export function ifBreak(breakContents: Doc, flatContents: Doc = "", groupId?: symbol): IfBreak {
+  return { kind: "if-break", breakContents, flatContents, groupId };
+}
+
+export function indentIfBreak(contents: Doc, groupId: symbol): IndentIfBreak {
+  return { kind: "indent-if-break", contents, groupId };
+}
+
+export function fill(parts: Doc[]): Fill {
+  return { kind: "fill", parts };
+}
+
+export function join(separator: Doc, docs: readonly Doc[]): Doc[] {
+  const parts: Doc[] = [];
+  docs.forEach((doc, index) => {
+    if (index > 0) parts.push(separator);
+    parts.push(doc);
+  });
+  return parts;
+}
+
+const BREAK = 1;
+const FLAT = 2;
+type Mode = typeof BREAK | typeof FLAT;
+
+interface Command {
+  indentation: string;
+  mode: Mode;
+  doc: Doc;
+}
+
+/** Prints a document at a line width, with two-space indentation, as prettier would. */
+export function printDoc(doc: Doc, width: number): string {
+  propagateBreaks(doc);
+  const groupModes = new Map<symbol, Mode>();
+  const out: string[] = [];
+  let position = 0;
+  let shouldRemeasure = false;
+  const commands: Command[] = [{ indentation: "", mode: BREAK, doc }];
+  while (commands.length > 0) {
+    const { indentation, mode, doc: current } = commands.pop() as Command;
+    if (typeof current === "string") {
+      out.push(current);
+      position += textWidth(current);
+      continue;
+    }
+    if (Array.isArray(current)) {
+      for (let index = current.length - 1; index >= 0; index--) {
+        commands.push({ indentation, mode, doc: current[index] as Doc });
+      }
+      continue;
+    }
+    switch (current.kind) {
+      case "indent":
+        commands.push({ indentation: indentation + "  ", mode, doc: current.contents });
+        break;
+      case "align":
+        commands.push({ indentation: indentation + " ".repeat(current.width), mode, doc: current.contents });
+        break;
+      case "group": {
+        let chosen: Mode;
+        if (mode === FLAT && !shouldRemeasure) {
+          chosen = current.break ? BREAK : FLAT;
+        } else {
+          shouldRemeasure = false;
+          const flat: Command = { indentation, mode: FLAT, doc: current.contents };
+          chosen = !current.break && fits(flat, commands, width - position, groupModes, false) ? FLAT : BREAK;
+        }
+        commands.push({ indentation, mode: chosen, doc: current.contents });
+        if (current.id !== undefined) groupModes.set(current.id, chosen);
+        break;
+      }
+      case "if-break": {
+        const groupMode = current.groupId === undefined ? mode : (groupModes.get(current.groupId) ?? FLAT);
+        commands.push({ indentation, mode, doc: groupMode === BREAK ? current.breakContents : current.flatContents });
+        break;
+      }
+      case "indent-if-break": {
+        const groupMode = groupModes.get(current.groupId) ?? FLAT;
+        commands.push({ indentation: groupMode === BREAK ? indentation + "  " : indentation, mode, doc: current.contents });
+        break;
+      }
+      case "fill":
+        printFill(current.parts, indentation, mode, commands, width - position, groupModes);
+        break;
+      case "line":
+        if (mode === FLAT && !current.hard) {
+          if (!current.soft) {
+            out.push(" ");
+            position += 1;
+          }
+          break;
+        }
+        if (mode === FLAT) shouldRemeasure = true;
+        trimTrailingSpaces(out);
+        out.push("\n" + indentation);
+        position = indentation.length;
+        break;
+    }
+  }
+  return out.join("");
+}
+
+/** Pushes the next step of a fill: its first content, then a separator flat or broken. */
+function printFill(
+  parts: Doc[],
+  indentation: string,
+  mode: Mode,
+  commands: Command[],
+  remaining: number,
+  groupModes: Map<symbol, Mode>,
+): void {
+  if (parts.length === 0) return;
+  const [content, separator, nextContent] = parts as [Doc, Doc | undefined, Doc | undefined];
+  const contentFlat: Command = { indentation, mode: FLAT, doc: content };
+  const contentFits = fits(contentFlat, [], remaining, groupModes, true);
+  if (parts.length === 1) {
+    commands.push(contentFits ? contentFlat : { indentation, mode: BREAK, doc: content });
+    return;
+  }
+  const separatorFlat: Command = { indentation, mode: FLAT, doc: separator as Doc };
+  const separatorBreak: Command = { indentation, mode: BREAK, doc: separator as Doc };
+  if (parts.length === 2) {
+    if (contentFits) commands.push(separatorFlat, contentFlat);
+    else commands.push(separatorBreak, { indentation, mode: BREAK, doc: content });
+    return;
+  }
+  const rest: Command = { indentation, mode, doc: fill(parts.slice(2)) };
+  const pairFits = fits(
+    { indentation, mode: FLAT, doc: [content, separator as Doc, nextContent as Doc] },
+    [],
+    remaining,
+    groupModes,
+    true,
+  );
+  if (pairFits) commands.push(rest, separatorFlat, contentFlat);
+  else if (contentFits) commands.push(rest, separatorBreak, contentFlat);
+  else commands.push(rest, separatorBreak, { indentation, mode: BREAK, doc: content });
+}
+
+/** Whether `next` fits in `width` columns, reading on into the commands after it up to a line break. */
+function fits(next: Command, rest: Command[], width: number, groupModes: Map<symbol, Mode>, mustBeFlat: boolean): boolean {
+  let restIndex = rest.length;
+  const stack: Array<{ mode: Mode; doc: Doc }> = [next];
+  while (width >= 0) {
+    const item = stack.pop() ?? (restIndex > 0 ? rest[--restIndex] : undefined);
+    if (item === undefined) return true;
+    const { mode, doc } = item;
+    if (typeof doc === "string") {
+      width -= textWidth(doc);
+      continue;
+    }
+    if (Array.isArray(doc)) {
+      for (let index = doc.length - 1; index >= 0; index--) stack.push({ mode, doc: doc[index] as Doc });
+      continue;
+    }
+    switch (doc.kind) {
+      case "indent":
+      case "align":
+      case "indent-if-break":
+        stack.push({ mode, doc: doc.contents });
+        break;
+      case "group": {
+        if (mustBeFlat && doc.break) return false;
+        stack.push({ mode: doc.break ? BREAK : mode, doc: doc.contents });
+        break;
+      }
+      case "if-break": {
+        const groupMode = doc.groupId === undefined ? mode : (groupModes.get(doc.groupId) ?? FLAT);
+        stack.push({ mode, doc: groupMode === BREAK ? doc.breakContents : doc.flatContents });
+        break;
+      }
+      case "fill":
+        for (let index = doc.parts.length - 1; index >= 0; index--) stack.push({ mode, doc: doc.parts[index] as Doc });
+        break;
+      case "line":
+        if (mode === BREAK || doc.hard) return true;
+        if (!doc.soft) width -= 1;
+        break;
+    }
+  }
+  return false;
+}
+
+/** Marks every group that holds a hard line (directly or through inner groups) as broken. */
+function propagateBreaks(doc: Doc): boolean {
+  if (typeof doc === "string") return false;
+  if (Array.isArray(doc)) {
+    let found = false;
+    for (const part of doc) if (propagateBreaks(part)) found = true;
+    return found;
+  }
+  switch (doc.kind) {
+    case "line":
+      return doc.hard;
+    case "group": {
+      const inner = propagateBreaks(doc.contents);
+      if (inner) doc.break = true;
+      return doc.break;
+    }
+    case "if-break":
+      return propagateBreaks(doc.breakContents);
+    case "fill":
+      return propagateBreaks(doc.parts);
+    default:
+      return propagateBreaks(doc.contents);
+  }
+}
+
+function trimTrailingSpaces(out: string[]): void {
+  while (out.length > 0) {
+    const last = out[out.length - 1] as string;
+    const trimmed = last.replace(/[ \t]+$/, "");
+    if (trimmed.length > 0 || last.length === 0) {
+      out[out.length - 1] = trimmed;
+      return;
+    }
+    out.pop();
+  }
+}
+
+/** Display width as prettier counts it: wide East Asian characters take two columns. */
+export function textWidth(text: string): number {
+  // eslint-disable-next-line no-control-regex
+  if (/^[\u0000-\u007f]*$/.test(text)) return text.length;
+  let width = 0;
+  for (const char of text) {
+    const code = char.codePointAt(0) as number;
+    if (code <= 0x1f || (code >= 0x7f && code <= 0x9f) || /\p{M}/u.test(char) || (code >= 0x200b && code <= 0x200f)) continue;
+    width += isWide(code) ? 2 : 1;
+  }
+  return width;
+}
+
+function isWide(code: number): boolean {
+  return (
+    (code >= 0x1100 && code <= 0x115f) ||
+    (code >= 0x2e80 && code <= 0x303e) ||
+    (code >= 0x3041 && code <= 0x33ff) ||
+    (code >= 0x3400 && code <= 0x4dbf) ||
+    (code >= 0x4e00 && code <= 0x9fff) ||
+    (code >= 0xa000 && code <= 0xa4cf) ||
+    (code >= 0xac00 && code <= 0xd7a3) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0xfe30 && code <= 0xfe4f) ||
+    (code >= 0xff00 && code <= 0xff60) ||
+    (code >= 0xffe0 && code <= 0xffe6) ||
+    (code >= 0x1f300 && code <= 0x1f64f) ||
+    (code >= 0x1f900 && code <= 0x1f9ff) ||
+    (code >= 0x20000 && code <= 0x3fffd)
+  );
+}
