@@ -1,18 +1,90 @@
+import type { Node as TsNode } from "typescript";
+import {
+  astToString,
+  resolveRef,
+  scanDiscriminators,
+  transformSchema,
+  type GlobalContext,
+  type OpenAPI3,
+} from "openapi-typescript";
 import { CodegenError } from "../cli/errors.js";
-import openapiTS, { astToString } from "openapi-typescript";
 import { inlineDeepRefs } from "./inline-deep-refs.js";
 import type { GeneratedFile } from "./generated-file.js";
+import { PRINT_WIDTH, printDoc } from "./print/doc.js";
+import { UnsupportedNode, typeStatementDoc } from "./print/type-nodes.js";
+import { formatSource } from "../output/format.js";
 
-/** `types.ts`: every schema, path and operation as TypeScript types, by openapi-typescript. */
+/**
+ * `types.ts`: every schema, path and operation as TypeScript types, by openapi-typescript's
+ * transform with its default options, laid out in prettier's layout by our own printer.
+ */
 export async function emitTypes(document: Record<string, unknown>): Promise<GeneratedFile> {
-  let ast;
+  const printed: string[] = [];
+  for (const statement of typeStatements(document)) printed.push(await printStatement(statement));
+  return { path: "types.ts", content: printed.join(""), formatted: true };
+}
+
+/** openapi-typescript's declarations for the document (the AST that `types.ts` prints). */
+export function typeStatements(document: Record<string, unknown>): TsNode[] {
   try {
-    ast = await openapiTS(inlineDeepRefs(document) as never, { silent: true, alphabetize: false });
+    const schema = inlineDeepRefs(document) as unknown as OpenAPI3;
+    // openapiTS() bundles first, which gives every document a components object.
+    schema.components ??= {};
+    return transformSchema(schema, defaultContext(schema));
   } catch (error) {
     throw new CodegenError(`cannot generate types: ${(error as Error).message}`, {
       hint: "fix the schema at that location; run with --debug for details",
       cause: error,
     });
   }
-  return { path: "types.ts", content: astToString(ast) };
+}
+
+/** One declaration in prettier's layout; the rare kind our printer does not lay out goes through prettier. */
+async function printStatement(statement: TsNode): Promise<string> {
+  try {
+    return printDoc(typeStatementDoc(statement), PRINT_WIDTH) + "\n";
+  } catch (error) {
+    if (!(error instanceof UnsupportedNode)) throw error;
+    return formatSource(astToString(statement), "types.ts");
+  }
+}
+
+/**
+ * The context `openapiTS()` builds from default options. The document was validated and bundled
+ * when it was loaded, so the transform runs on it directly instead of through openapiTS(), which
+ * would lint and bundle it a second time with Redocly (`redoc` is read only by that step).
+ */
+function defaultContext(schema: OpenAPI3): GlobalContext {
+  return {
+    additionalProperties: false,
+    alphabetize: false,
+    arrayLength: false,
+    defaultNonNullable: true,
+    discriminators: scanDiscriminators(schema, { silent: true }),
+    emptyObjectsUnknown: false,
+    enum: false,
+    enumValues: false,
+    conditionalEnums: false,
+    dedupeEnums: false,
+    excludeDeprecated: false,
+    exportType: false,
+    immutable: false,
+    injectFooter: [],
+    pathParamsAsTypes: false,
+    postTransform: undefined,
+    propertiesRequiredByDefault: false,
+    rootTypes: false,
+    rootTypesNoSchemaPrefix: false,
+    rootTypesKeepCasing: false,
+    redoc: undefined as unknown as GlobalContext["redoc"],
+    silent: true,
+    transform: undefined,
+    transformProperty: undefined,
+    makePathsEnum: false,
+    generatePathParams: false,
+    readWriteMarkers: false,
+    resolve<T>($ref: string): T | undefined {
+      return resolveRef<T>(schema, $ref, { silent: true });
+    },
+  };
 }

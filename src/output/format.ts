@@ -24,10 +24,15 @@ export const PRETTIER_OPTIONS: Options = {
 /** Formats one TypeScript file; a formatter failure is an error, never unformatted output. */
 export async function formatFile(file: GeneratedFile): Promise<GeneratedFile> {
   if (file.formatted) return file;
+  return { ...file, content: await formatSource(file.content, file.path) };
+}
+
+/** Formats TypeScript source that will be written at `path` (named in the error if it does not parse). */
+export async function formatSource(source: string, path: string): Promise<string> {
   try {
-    return { path: file.path, content: await format(file.content, PRETTIER_OPTIONS) };
+    return await format(source, PRETTIER_OPTIONS);
   } catch (error) {
-    throw new CodegenError(`internal error: the generated ${file.path} does not parse (${firstLine(error)})`, {
+    throw new CodegenError(`internal error: the generated ${path} does not parse (${firstLine(error)})`, {
       hint: "this is a bug in codegen; run with --debug and report it with the spec that caused it",
       cause: error,
     });

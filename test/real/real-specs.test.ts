@@ -1,16 +1,10 @@
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ROOT, localTempDir, runCli, runTsc } from "../helpers.js";
+import { localTempDir, runCli, runTsc } from "../helpers.js";
+import { SPECS_DIR, allSpecs, isSwagger2 } from "./specs.js";
 
-/** Real public specs, read from ../shared/specs (never copied into the repository). */
-const SPECS_DIR = join(ROOT, "..", "shared", "specs");
-const specs = readdirSync(SPECS_DIR).filter((name) => /\.(ya?ml|json)$/.test(name)).sort();
-
-function isSwagger2(name: string): boolean {
-  const text = readFileSync(join(SPECS_DIR, name), "utf8");
-  return name.endsWith(".json") ? "swagger" in JSON.parse(text) : /^swagger\s*:/m.test(text);
-}
+const specs = allSpecs();
 
 describe("the real specs in ../shared/specs", () => {
   it("are there to test", () => {

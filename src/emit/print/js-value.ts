@@ -76,16 +76,20 @@ function scalarText(value: unknown): string {
   return jsLiteral(value);
 }
 
-/**
- * A string literal as prettier prints it: the JSON text as it is, unless it holds more double
- * quotes than single quotes, in which case it is single-quoted (other escapes stay as they are).
- */
+/** A string literal as prettier prints it. */
 export function quoted(text: string): string {
-  const json = jsLiteral(text);
-  const raw = json.slice(1, -1);
+  return preferredQuotes(jsLiteral(text));
+}
+
+/**
+ * prettier's choice of quotes for a double-quoted literal: kept as it is, unless it holds more
+ * double quotes than single quotes, in which case it is single-quoted (other escapes stay).
+ */
+export function preferredQuotes(literal: string): string {
+  const raw = literal.slice(1, -1);
   const doubles = (raw.match(/"/g) ?? []).length;
   const singles = (raw.match(/'/g) ?? []).length;
-  if (doubles <= singles) return json;
+  if (doubles <= singles) return literal;
   const content = raw.replace(/\\(.)|(')/gs, (match: string, escaped: string | undefined) =>
     escaped === undefined ? "\\'" : escaped === '"' ? '"' : match,
   );

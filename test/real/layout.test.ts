@@ -1,0 +1,33 @@
+import { join } from "node:path";
+import { astToString } from "openapi-typescript";
+import { format } from "prettier";
+import { describe, expect, it } from "vitest";
+import { typeStatements } from "../../src/emit/types.js";
+import { PRETTIER_OPTIONS } from "../../src/output/format.js";
+import { loadSpec } from "../../src/load/load.js";
+import { renderOutput } from "../../src/pipeline.js";
+import { ROOT } from "../helpers.js";
+import { SPECS_DIR, openApiSpecs } from "./specs.js";
+
+/**
+ * The large files are laid out by our own printer (src/emit/print) instead of prettier, for
+ * speed. On every real spec, prettier must agree with that layout byte for byte.
+ */
+describe.each(openApiSpecs())("the printed layout on %s", (name) => {
+  const specPath = join(SPECS_DIR, name);
+
+  it("is what prettier prints, for every generated file", async () => {
+    const { files } = await renderOutput({ specPath, outDir: join(ROOT, ".tmp", "layout"), allowRemoteRefs: false });
+    for (const file of files.filter((generated) => !generated.path.startsWith("runtime/"))) {
+      expect(await format(file.content, PRETTIER_OPTIONS), `${name}: ${file.path}`).toBe(file.content);
+    }
+  });
+
+  it("prints openapi-typescript's declarations as prettier prints the TypeScript printer's text", async () => {
+    const { document } = await loadSpec(specPath, { allowRemoteRefs: false });
+    const { files } = await renderOutput({ specPath, outDir: join(ROOT, ".tmp", "layout"), allowRemoteRefs: false });
+    const types = files.find((file) => file.path === "types.ts")?.content ?? "";
+    const expected = await format(astToString(typeStatements(document)), PRETTIER_OPTIONS);
+    expect(types.slice(types.indexOf("\n") + 1)).toBe(expected);
+  });
+});
