@@ -1,7 +1,9 @@
 import type { ApiModel, Operation } from "../ir/model.js";
 import type { GeneratedFile } from "./generated-file.js";
 import { docComment } from "./literal.js";
-import { renderTemplate } from "./templates.js";
+import { PRINT_WIDTH, group, hardline, indent, indentIfBreak, line, printDoc, type Doc } from "./print/doc.js";
+import { commentDoc } from "./print/comments.js";
+import { jsValueDoc, objectLiteralDoc, propertyDoc, quoted } from "./print/js-value.js";
 import { setOwn } from "../own.js";
 
 /** `operations.ts`: the contract of each operation as data, for the server and client to share. */
@@ -11,14 +13,45 @@ export function emitOperations(model: ApiModel): GeneratedFile {
     doc: operationDoc(operation),
     meta: operationMeta(operation),
   }));
-  return {
-    path: "operations.ts",
-    content: renderTemplate("operations.ts", {
-      operations,
-      basePath: model.basePath,
-      securitySchemes: securitySchemesMeta(model),
-    }),
-  };
+  const operationsObject = objectLiteralDoc(
+    operations.map((operation) => [commentDoc(operation.doc), propertyDoc(operation.id, operation.meta)]),
+    true,
+  );
+  const content = printDoc(
+    [
+      'import type { OperationContract, SecuritySchemeContract } from "./runtime/contract.js";',
+      hardline,
+      hardline,
+      "/** What the contract says of each operation, keyed by the operation's generated name. */",
+      hardline,
+      assignment("export const operations", [operationsObject, " as const satisfies Record<string, OperationContract>"]),
+      hardline,
+      hardline,
+      "export type OperationId = keyof typeof operations;",
+      hardline,
+      hardline,
+      "/** The path every operation path is mounted under (from the first server URL). */",
+      hardline,
+      group(["export const basePath =", group(indent([line, quoted(model.basePath)])), ";"]),
+      hardline,
+      hardline,
+      "/** The contract's security schemes, by name. */",
+      hardline,
+      assignment("export const securitySchemes", [
+        jsValueDoc(securitySchemesMeta(model)),
+        " as const satisfies Record<string, SecuritySchemeContract>",
+      ]),
+      hardline,
+    ],
+    PRINT_WIDTH,
+  );
+  return { path: "operations.ts", content, formatted: true };
+}
+
+/** `left = right;` in prettier's "fluid" layout: break after `=` only when the right side cannot break. */
+function assignment(left: string, right: Doc): Doc {
+  const id = Symbol("assignment");
+  return group([left, " =", group(indent(line), { id }), indentIfBreak(right, id), ";"]);
 }
 
 export function operationDoc(operation: Operation): string {

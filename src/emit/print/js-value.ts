@@ -14,13 +14,20 @@ export function jsValueDoc(value: unknown, options: { expanded?: boolean } = {})
 
 function objectDoc(value: Record<string, unknown>, expanded: boolean): Doc {
   const entries = Object.entries(value).filter(([, item]) => item !== undefined && typeof item !== "function");
-  if (entries.length === 0) return "{}";
-  const properties = entries.map(([key, item]) => propertyDoc(key, item));
+  return objectLiteralDoc(
+    entries.map(([key, item]) => propertyDoc(key, item)),
+    expanded,
+  );
+}
+
+/** `{ a, b }` from printed properties; `expanded` keeps it broken as prettier keeps an object written over several lines. */
+export function objectLiteralDoc(properties: Doc[], expanded: boolean): Doc {
+  if (properties.length === 0) return "{}";
   return group(["{", indent([line, join([",", line], properties)]), ifBreak(","), line, "}"], { shouldBreak: expanded });
 }
 
 /** `key: value` with prettier's assignment layouts for an object property. */
-function propertyDoc(key: string, value: unknown): Doc {
+export function propertyDoc(key: string, value: unknown): Doc {
   const keyText = propertyKey(key);
   const valueDoc = jsValueDoc(value);
   // Keys narrower than five columns never break after the colon.
