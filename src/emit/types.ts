@@ -11,7 +11,7 @@ import { CodegenError } from "../cli/errors.js";
 import { inlineDeepRefs } from "./inline-deep-refs.js";
 import type { GeneratedFile } from "./generated-file.js";
 import { PRINT_WIDTH, printDoc } from "./print/doc.js";
-import { UnsupportedNode, typeStatementDoc } from "./print/type-nodes.js";
+import { UnsupportedNode, statementDoc } from "./print/type-nodes.js";
 import { formatSource } from "../output/format.js";
 
 /**
@@ -42,7 +42,7 @@ export function typeStatements(document: Record<string, unknown>): TsNode[] {
 /** One declaration in prettier's layout; the rare kind our printer does not lay out goes through prettier. */
 async function printStatement(statement: TsNode): Promise<string> {
   try {
-    return printDoc(typeStatementDoc(statement), PRINT_WIDTH) + "\n";
+    return printDoc(statementDoc(statement), PRINT_WIDTH) + "\n";
   } catch (error) {
     if (!(error instanceof UnsupportedNode)) throw error;
     return formatSource(astToString(statement), "types.ts");

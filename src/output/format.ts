@@ -1,7 +1,9 @@
+import ts from "typescript";
 import { format, type Options } from "prettier";
 import { CodegenError } from "../cli/errors.js";
 import type { GeneratedFile } from "../emit/generated-file.js";
-import { PRINT_WIDTH } from "../emit/print/doc.js";
+import { PRINT_WIDTH, printDoc } from "../emit/print/doc.js";
+import { UnsupportedNode, statementDoc } from "../emit/print/type-nodes.js";
 
 /**
  * Prettier options pinned by the tool: the user's `.prettierrc` is never read, so output is the
@@ -27,8 +29,60 @@ export async function formatFile(file: GeneratedFile): Promise<GeneratedFile> {
   return { ...file, content: await formatSource(file.content, file.path) };
 }
 
-/** Formats TypeScript source that will be written at `path` (named in the error if it does not parse). */
+/**
+ * Formats TypeScript source that will be written at `path`, exactly as prettier would: each
+ * top-level statement our printer knows (imports, exports, interfaces, type aliases) is laid out
+ * by it, and each run of other statements by prettier itself, so large files of declarations
+ * skip prettier's parse and print.
+ */
 export async function formatSource(source: string, path: string): Promise<string> {
+  const file = ts.createSourceFile(path, source, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
+  const statements = file.statements;
+  if (statements.length === 0 || hasSyntaxErrors(file)) return prettier(source, path);
+  const ours = statements.map((statement) => printedByUs(statement, file));
+  const chunks: string[] = [];
+  let index = 0;
+  while (index < statements.length) {
+    const statement = statements[index] as ts.Statement;
+    if (index > 0 && blankLineBefore(file, statement)) chunks.push("\n");
+    const printed = ours[index];
+    if (printed !== undefined) {
+      chunks.push(printed);
+      index++;
+      continue;
+    }
+    // A run of statements our printer does not lay out goes to prettier in one piece.
+    let end = index + 1;
+    while (end < statements.length && ours[end] === undefined && !blankLineBefore(file, statements[end] as ts.Statement)) end++;
+    const last = statements[end - 1] as ts.Statement;
+    const trailing = ts.getTrailingCommentRanges(source, last.end) ?? [];
+    chunks.push(await prettier(source.slice(statement.pos, trailing.at(-1)?.end ?? last.end), path));
+    index = end;
+  }
+  return chunks.join("");
+}
+
+function printedByUs(statement: ts.Statement, file: ts.SourceFile): string | undefined {
+  try {
+    return printDoc(statementDoc(statement, file), PRINT_WIDTH) + "\n";
+  } catch (error) {
+    if (error instanceof UnsupportedNode) return undefined;
+    throw error;
+  }
+}
+
+/** Whether a blank line separates a statement (with its leading comments) from the one before. */
+function blankLineBefore(file: ts.SourceFile, statement: ts.Statement): boolean {
+  const comments = ts.getLeadingCommentRanges(file.text, statement.pos) ?? [];
+  const start = comments[0]?.pos ?? statement.getStart(file);
+  return /\n[ \t]*\n/.test(file.text.slice(statement.pos, start));
+}
+
+function hasSyntaxErrors(file: ts.SourceFile): boolean {
+  return ((file as unknown as { parseDiagnostics?: unknown[] }).parseDiagnostics?.length ?? 0) > 0;
+}
+
+async function prettier(source: string, path: string): Promise<string> {
   try {
     return await format(source, PRETTIER_OPTIONS);
   } catch (error) {

@@ -6,69 +6,360 @@ import { preferredQuotes } from "./js-value.js";
 export class UnsupportedNode extends Error {}
 
 /**
- * Lays out one top-level type declaration (as openapi-typescript builds them: interfaces, type
- * aliases, type literals, unions, intersections, indexed access types, JSDoc comments) the way
- * prettier prints the same declaration. Throws {@link UnsupportedNode} for anything else.
+ * Lays out one top-level statement the way prettier prints it, for the statements generated code
+ * is made of: imports and re-exports, interfaces, type aliases and the types inside them (type
+ * literals, unions, intersections, indexed access, references), with their JSDoc comments.
+ * Nodes are either built in memory (openapi-typescript's, with synthetic comments) or parsed
+ * from `source`. Throws {@link UnsupportedNode} for anything else.
  */
-export function typeStatementDoc(statement: ts.Node): Doc {
-  return withComments(statement, declaration(statement));
+export function statementDoc(statement: ts.Node, source?: ts.SourceFile): Doc {
+  return new Printer(source).statement(statement);
 }
 
-function declaration(node: ts.Node): Doc {
-  if (ts.isInterfaceDeclaration(node)) {
-    if (node.typeParameters !== undefined || node.heritageClauses !== undefined) throw new UnsupportedNode();
-    return [modifiers(node), "interface ", node.name.text, " ", membersDoc(node.members, true)];
+class Printer {
+  constructor(private readonly source: ts.SourceFile | undefined) {}
+
+  statement(node: ts.Node): Doc {
+    return this.withComments(node, this.declaration(node));
   }
-  if (ts.isTypeAliasDeclaration(node)) {
-    if (node.typeParameters !== undefined) throw new UnsupportedNode();
-    // prettier's "fluid" assignment layout: break after `=` only when the right side cannot break.
-    const id = Symbol("alias");
-    return group([modifiers(node), "type ", node.name.text, " =", group(indent(line), { id }), indentIfBreak(typeDoc(node.type), id), ";"]);
+
+  private declaration(node: ts.Node): Doc {
+    if (ts.isInterfaceDeclaration(node)) {
+      if (node.heritageClauses !== undefined) throw new UnsupportedNode();
+      const parameters = this.typeParameters(node.typeParameters);
+      return [modifiers(node), "interface ", node.name.text, parameters, " ", this.members(node.members, node, true)];
+    }
+    if (ts.isTypeAliasDeclaration(node)) {
+      if (node.typeParameters !== undefined) throw new UnsupportedNode();
+      // prettier's "fluid" assignment layout: break after `=` only when the right side cannot break.
+      const id = Symbol("alias");
+      const type = this.type(node.type);
+      return group([modifiers(node), "type ", node.name.text, " =", group(indent(line), { id }), indentIfBreak(type, id), ";"]);
+    }
+    if (ts.isImportDeclaration(node)) return this.importDeclaration(node);
+    if (ts.isExportDeclaration(node)) return this.exportDeclaration(node);
+    throw new UnsupportedNode();
   }
-  throw new UnsupportedNode();
+
+  private importDeclaration(node: ts.ImportDeclaration): Doc {
+    const clause = node.importClause;
+    if (clause === undefined || clause.name !== undefined || node.attributes !== undefined) throw new UnsupportedNode();
+    const bindings = clause.namedBindings;
+    if (bindings === undefined || !ts.isNamedImports(bindings)) throw new UnsupportedNode();
+    const names = bindings.elements.map((element) => this.specifier(element));
+    return [clause.isTypeOnly ? "import type " : "import ", this.namedList(names), " from ", this.moduleName(node.moduleSpecifier), ";"];
+  }
+
+  private exportDeclaration(node: ts.ExportDeclaration): Doc {
+    if (node.modifiers !== undefined || node.attributes !== undefined) throw new UnsupportedNode();
+    const keyword = node.isTypeOnly ? "export type " : "export ";
+    const from = node.moduleSpecifier === undefined ? "" : [" from ", this.moduleName(node.moduleSpecifier)];
+    const clause = node.exportClause;
+    if (clause === undefined) return [keyword, "*", from, ";"];
+    if (!ts.isNamedExports(clause)) throw new UnsupportedNode();
+    if (clause.elements.length === 0) return [keyword, "{}", from, ";"];
+    return [keyword, this.namedList(clause.elements.map((element) => this.specifier(element))), from, ";"];
+  }
+
+  private specifier(element: ts.ImportSpecifier | ts.ExportSpecifier): string {
+    if (element.propertyName !== undefined) throw new UnsupportedNode();
+    return (element.isTypeOnly ? "type " : "") + identifier(element.name);
+  }
+
+  /** `{ a, b }` of an import or export, one name per line when it does not fit. */
+  private namedList(names: string[]): Doc {
+    return group(["{", indent([line, join([",", line], names)]), ifBreak(","), line, "}"]);
+  }
+
+  private moduleName(node: ts.Expression): string {
+    if (!ts.isStringLiteral(node)) throw new UnsupportedNode();
+    return this.stringLiteral(node);
+  }
+
+  private typeParameters(parameters: ts.NodeArray<ts.TypeParameterDeclaration> | undefined): Doc {
+    if (parameters === undefined) return "";
+    const printed = parameters.map((parameter) => {
+      if (parameter.modifiers !== undefined || parameter.constraint !== undefined) throw new UnsupportedNode();
+      this.refuseComments(parameter);
+      return parameter.default === undefined ? parameter.name.text : [parameter.name.text, " = ", this.type(parameter.default)];
+    });
+    return group(["<", indent([softline, join([",", line], printed)]), ifBreak(","), softline, ">"]);
+  }
+
+  /**
+   * `{ … }` of an interface (always broken) or type literal (broken when written over several
+   * lines, as prettier keeps it; openapi-typescript's always are).
+   */
+  private members(members: ts.NodeArray<ts.TypeElement>, owner: ts.Node, isInterface: boolean): Doc {
+    if (members.length === 0) return "{}";
+    const printed: Doc[] = [];
+    members.forEach((member, index) => {
+      if (index > 0) printed.push(this.blankLineBefore(member, members[index - 1] as ts.Node) ? [line, softline] : line);
+      const separator = index < members.length - 1 ? ";" : ifBreak(";");
+      printed.push(this.withComments(member, [this.member(member), separator]));
+    });
+    if (isInterface) return ["{", indent([hardline, printed]), hardline, "}"];
+    const expanded = this.source === undefined || this.writtenOverLines(owner, members[0] as ts.Node);
+    return group(["{", indent([line, printed]), line, "}"], { shouldBreak: expanded });
+  }
+
+  private member(member: ts.TypeElement): Doc {
+    if (ts.isPropertySignature(member)) {
+      if (member.type === undefined) throw new UnsupportedNode();
+      return [this.readonly(member.modifiers), this.propertyName(member.name), member.questionToken ? "?" : "", ": ", this.type(member.type)];
+    }
+    if (ts.isIndexSignatureDeclaration(member)) {
+      const [parameter] = member.parameters;
+      if (member.parameters.length !== 1 || parameter === undefined || parameter.type === undefined || !ts.isIdentifier(parameter.name)) {
+        throw new UnsupportedNode();
+      }
+      return [this.readonly(member.modifiers), "[", parameter.name.text, ": ", this.type(parameter.type), "]: ", this.type(member.type)];
+    }
+    if (ts.isMethodSignature(member)) {
+      if (member.type === undefined || member.typeParameters !== undefined || member.questionToken !== undefined) throw new UnsupportedNode();
+      const parameters = member.parameters.map((parameter) => {
+        if (parameter.type === undefined || !ts.isIdentifier(parameter.name) || parameter.initializer !== undefined) throw new UnsupportedNode();
+        if (parameter.dotDotDotToken !== undefined || parameter.modifiers !== undefined) throw new UnsupportedNode();
+        this.refuseComments(parameter);
+        return [parameter.name.text, parameter.questionToken ? "?" : "", ": ", this.type(parameter.type)];
+      });
+      const list =
+        parameters.length === 0 ? "()" : group(["(", indent([softline, join([",", line], parameters)]), ifBreak(","), softline, ")"]);
+      return [this.propertyName(member.name), group([list, ": ", this.type(member.type)])];
+    }
+    throw new UnsupportedNode();
+  }
+
+  private readonly(modifiers: ts.NodeArray<ts.ModifierLike> | undefined): string {
+    return (modifiers ?? [])
+      .map((modifier) => {
+        if (modifier.kind === ts.SyntaxKind.ReadonlyKeyword) return "readonly ";
+        throw new UnsupportedNode();
+      })
+      .join("");
+  }
+
+  private propertyName(name: ts.PropertyName): string {
+    if (ts.isIdentifier(name)) return name.text;
+    if (ts.isStringLiteral(name)) {
+      const printed = this.stringLiteral(name);
+      // prettier unquotes a key that is an identifier and needs no escape.
+      return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name.text) && printed.slice(1, -1) === name.text ? name.text : printed;
+    }
+    if (ts.isNumericLiteral(name)) return printNumber(this.raw(name) ?? name.text);
+    throw new UnsupportedNode();
+  }
+
+  private type(raw: ts.TypeNode): Doc {
+    this.refuseComments(raw);
+    const node = unwrap(raw);
+    this.refuseComments(node);
+    const keyword = KEYWORDS.get(node.kind);
+    if (keyword !== undefined) return keyword;
+    if (ts.isLiteralTypeNode(node)) return this.literal(node.literal);
+    // openapi-typescript writes string literal types as identifiers holding JSON text.
+    if (ts.isIdentifier(node as ts.Node)) return identifierType((node as unknown as ts.Identifier).text);
+    if (ts.isTypeLiteralNode(node)) return this.members(node.members, node, false);
+    if (ts.isUnionTypeNode(node)) return this.union(node, "indented");
+    if (ts.isIntersectionTypeNode(node)) return this.intersection(node);
+    if (ts.isArrayTypeNode(node)) return [this.operand(node.elementType), "[]"];
+    if (ts.isIndexedAccessTypeNode(node)) return [this.operand(node.objectType), "[", this.type(node.indexType), "]"];
+    if (ts.isTypeReferenceNode(node)) return this.typeReference(node);
+    if (ts.isTupleTypeNode(node)) {
+      if (node.elements.length === 0) return "[]";
+      const printed = node.elements.map((element) => this.type(element));
+      return group(["[", indent([softline, join([",", line], printed)]), ifBreak(","), softline, "]"]);
+    }
+    throw new UnsupportedNode();
+  }
+
+  /** A type inside an array or indexed access type, in parentheses where prettier puts them. */
+  private operand(raw: ts.TypeNode): Doc {
+    const node = unwrap(raw);
+    if (ts.isUnionTypeNode(node) && node.types.length > 1) return ["(", this.union(node, "parenthesized"), ")"];
+    if (ts.isIntersectionTypeNode(node) && node.types.length > 1) return ["(", this.intersection(node), ")"];
+    return this.type(node);
+  }
+
+  /** A member of a union or intersection: a nested union or intersection is parenthesized. */
+  private constituent(raw: ts.TypeNode): Doc {
+    return this.operand(raw);
+  }
+
+  private literal(literal: ts.LiteralTypeNode["literal"]): Doc {
+    switch (literal.kind) {
+      case ts.SyntaxKind.NullKeyword:
+        return "null";
+      case ts.SyntaxKind.TrueKeyword:
+        return "true";
+      case ts.SyntaxKind.FalseKeyword:
+        return "false";
+      case ts.SyntaxKind.StringLiteral:
+        return this.stringLiteral(literal as ts.StringLiteral);
+      case ts.SyntaxKind.NumericLiteral:
+        return printNumber(this.raw(literal) ?? (literal as ts.NumericLiteral).text);
+      case ts.SyntaxKind.PrefixUnaryExpression: {
+        const unary = literal as ts.PrefixUnaryExpression;
+        if (unary.operator !== ts.SyntaxKind.MinusToken || !ts.isNumericLiteral(unary.operand)) throw new UnsupportedNode();
+        return "-" + printNumber(this.raw(unary.operand) ?? unary.operand.text);
+      }
+    }
+    throw new UnsupportedNode();
+  }
+
+  /**
+   * prettier's union layout: `A | B` when it fits; otherwise first the whole union moves to its
+   * own line (`indented`), then one `| member` per line. A type argument's union is not indented.
+   */
+  private union(node: ts.UnionTypeNode, position: "indented" | "parenthesized" | "argument"): Doc {
+    const types = node.types.map(unwrap);
+    const objectLike = types.find((type) => ts.isTypeLiteralNode(type) || ts.isTypeReferenceNode(type));
+    const isVoid = (type: ts.TypeNode) =>
+      type.kind === ts.SyntaxKind.VoidKeyword || (ts.isLiteralTypeNode(type) && type.literal.kind === ts.SyntaxKind.NullKeyword);
+    if (objectLike !== undefined && types.every((type) => type === objectLike || isVoid(type))) {
+      return join(" | ", types.map((type) => this.constituent(type)));
+    }
+    const code = group(types.map((type, index) => [index === 0 ? ifBreak("| ") : [line, "| "], align(2, this.constituent(type))]));
+    if (position === "parenthesized") return group([indent([softline, code]), softline]);
+    if (position === "argument") return code;
+    return group(indent([softline, code]));
+  }
+
+  /** prettier's intersection layout: objects joined inline, other members broken after `&`. */
+  private intersection(node: ts.IntersectionTypeNode): Doc {
+    const types = node.types.map(unwrap);
+    let wasIndented = false;
+    return group(
+      types.map((type, index) => {
+        const doc = this.constituent(type);
+        if (index === 0) return doc;
+        const current = ts.isTypeLiteralNode(type);
+        const previous = ts.isTypeLiteralNode(types[index - 1] as ts.TypeNode);
+        if (previous && current) return [" & ", wasIndented ? indent(doc) : doc];
+        if (!previous && !current) return indent([" &", line, doc]);
+        if (index > 1) wasIndented = true;
+        return [" & ", index > 1 ? indent(doc) : doc];
+      }),
+    );
+  }
+
+  /** `Name<A, B>`: a lone simple or object argument hugs the brackets; others break one per line. */
+  private typeReference(node: ts.TypeReferenceNode): Doc {
+    if (!ts.isIdentifier(node.typeName)) throw new UnsupportedNode();
+    const name = node.typeName.text;
+    const args = node.typeArguments;
+    if (args === undefined || args.length === 0) return name;
+    const printed = args.map((arg) => {
+      const inner = unwrap(arg);
+      return ts.isUnionTypeNode(inner) ? (this.refuseComments(arg), this.union(inner, "argument")) : this.type(arg);
+    });
+    const only = args.length === 1 ? unwrap(args[0] as ts.TypeNode) : undefined;
+    if (only !== undefined && huggable(only)) return [name, "<", printed, ">"];
+    return group([name, "<", indent([softline, join([",", line], printed)]), softline, ">"]);
+  }
+
+  /** A node's JSDoc and line comments, each on its own line before it. */
+  private withComments(node: ts.Node, doc: Doc): Doc {
+    const comments = this.leadingComments(node);
+    if (comments.length === 0) return doc;
+    return [comments.map((comment) => [comment, hardline]), doc];
+  }
+
+  private leadingComments(node: ts.Node): Doc[] {
+    if (this.source === undefined) {
+      return (ts.getSyntheticLeadingComments(node) ?? []).map((comment) => {
+        if (comment.kind !== ts.SyntaxKind.MultiLineCommentTrivia) throw new UnsupportedNode();
+        return blockComment(comment.text);
+      });
+    }
+    const text = this.source.text;
+    if ((ts.getTrailingCommentRanges(text, node.end) ?? []).length > 0) throw new UnsupportedNode();
+    const ranges = ts.getLeadingCommentRanges(text, node.pos) ?? [];
+    return ranges.map((range, index) => {
+      const previousEnd = index === 0 ? undefined : (ranges[index - 1] as ts.CommentRange).end;
+      // A comment on the same line as the one before it, or followed by a blank line, is laid out otherwise.
+      if (previousEnd !== undefined && !text.slice(previousEnd, range.pos).includes("\n")) throw new UnsupportedNode();
+      if (/\n[ \t]*\n/.test(text.slice(range.end, index === ranges.length - 1 ? node.getStart(this.source) : (ranges[index + 1] as ts.CommentRange).pos))) {
+        throw new UnsupportedNode();
+      }
+      const comment = text.slice(range.pos, range.end);
+      if (/[\r\u2028\u2029]/.test(comment)) throw new UnsupportedNode();
+      return range.kind === ts.SyntaxKind.SingleLineCommentTrivia ? comment.trimEnd() : blockComment(comment.slice(2, -2));
+    });
+  }
+
+  /** Comments inside a type (not before a statement or member) are left to prettier. */
+  private refuseComments(node: ts.Node): void {
+    if (this.source === undefined) {
+      if ((ts.getSyntheticLeadingComments(node)?.length ?? 0) > 0 || (ts.getSyntheticTrailingComments(node)?.length ?? 0) > 0) {
+        throw new UnsupportedNode();
+      }
+      return;
+    }
+    const text = this.source.text;
+    if ((ts.getLeadingCommentRanges(text, node.pos)?.length ?? 0) > 0 || (ts.getTrailingCommentRanges(text, node.end)?.length ?? 0) > 0) {
+      throw new UnsupportedNode();
+    }
+  }
+
+  private blankLineBefore(node: ts.Node, previous: ts.Node): boolean {
+    if (this.source === undefined) return false;
+    const ranges = ts.getLeadingCommentRanges(this.source.text, node.pos) ?? [];
+    const start = ranges[0]?.pos ?? node.getStart(this.source);
+    return /\n[ \t]*\n/.test(this.source.text.slice(previous.end, start));
+  }
+
+  private writtenOverLines(owner: ts.Node, first: ts.Node): boolean {
+    const source = this.source as ts.SourceFile;
+    return source.text.slice(owner.getStart(source), first.getStart(source)).includes("\n");
+  }
+
+  /** A string literal as prettier prints it: its source text (or the TypeScript printer's), re-quoted. */
+  private stringLiteral(node: ts.StringLiteral): string {
+    return preferredQuotes(this.raw(node) ?? `"${escapeLikeTypeScript(node.text)}"`);
+  }
+
+  /** The node's text as written in the parsed source; undefined for a node built in memory. */
+  private raw(node: ts.Node): string | undefined {
+    if (this.source === undefined || node.pos < 0) return undefined;
+    const text = this.source.text.slice(node.getStart(this.source), node.end);
+    if (text.startsWith("'")) throw new UnsupportedNode();
+    return text;
+  }
+}
+
+const KEYWORDS = new Map<ts.SyntaxKind, string>([
+  [ts.SyntaxKind.StringKeyword, "string"],
+  [ts.SyntaxKind.NumberKeyword, "number"],
+  [ts.SyntaxKind.BooleanKeyword, "boolean"],
+  [ts.SyntaxKind.UnknownKeyword, "unknown"],
+  [ts.SyntaxKind.NeverKeyword, "never"],
+  [ts.SyntaxKind.UndefinedKeyword, "undefined"],
+  [ts.SyntaxKind.AnyKeyword, "any"],
+  [ts.SyntaxKind.ObjectKeyword, "object"],
+  [ts.SyntaxKind.VoidKeyword, "void"],
+  [ts.SyntaxKind.BigIntKeyword, "bigint"],
+  [ts.SyntaxKind.SymbolKeyword, "symbol"],
+]);
+
+/** Whether prettier prints `Name<T>` with this lone argument hugging the brackets. */
+function huggable(node: ts.TypeNode): boolean {
+  if (KEYWORDS.has(node.kind) || ts.isTypeLiteralNode(node)) return true;
+  return ts.isTypeReferenceNode(node) && (node.typeArguments === undefined || node.typeArguments.length === 0);
 }
 
 function modifiers(node: ts.InterfaceDeclaration | ts.TypeAliasDeclaration): string {
-  const words = (node.modifiers ?? []).map((modifier) => {
-    if (modifier.kind === ts.SyntaxKind.ExportKeyword) return "export ";
-    throw new UnsupportedNode();
-  });
-  return words.join("");
-}
-
-/** `{ … }` of an interface or type literal: openapi-typescript's are always written expanded, so prettier keeps them so. */
-function membersDoc(members: ts.NodeArray<ts.TypeElement>, isInterface: boolean): Doc {
-  if (members.length === 0) return "{}";
-  const printed = members.map((member) => withComments(member, [memberDoc(member), ";"]));
-  if (isInterface) return ["{", indent([hardline, join(hardline, printed)]), hardline, "}"];
-  return group(["{", indent([line, join(line, printed)]), line, "}"], { shouldBreak: true });
-}
-
-function memberDoc(member: ts.TypeElement): Doc {
-  if (ts.isPropertySignature(member)) {
-    if (member.type === undefined) throw new UnsupportedNode();
-    const readonly = (member.modifiers ?? []).map((modifier) => {
-      if (modifier.kind === ts.SyntaxKind.ReadonlyKeyword) return "readonly ";
+  return (node.modifiers ?? [])
+    .map((modifier) => {
+      if (modifier.kind === ts.SyntaxKind.ExportKeyword) return "export ";
       throw new UnsupportedNode();
-    });
-    return [readonly.join(""), propertyName(member.name), member.questionToken ? "?" : "", ": ", typeDoc(member.type, member)];
-  }
-  if (ts.isIndexSignatureDeclaration(member)) {
-    const [parameter] = member.parameters;
-    if (member.parameters.length !== 1 || parameter === undefined || parameter.type === undefined || (member.modifiers?.length ?? 0) > 0) {
-      throw new UnsupportedNode();
-    }
-    if (!ts.isIdentifier(parameter.name)) throw new UnsupportedNode();
-    return ["[", parameter.name.text, ": ", typeDoc(parameter.type, parameter), "]: ", typeDoc(member.type, member)];
-  }
-  throw new UnsupportedNode();
+    })
+    .join("");
 }
 
-function propertyName(name: ts.PropertyName): string {
-  if (ts.isIdentifier(name)) return name.text;
-  if (ts.isStringLiteral(name)) return stringLiteral(name.text);
-  if (ts.isNumericLiteral(name)) return printNumber(name.text);
-  throw new UnsupportedNode();
+function identifier(node: ts.ModuleExportName): string {
+  if (!ts.isIdentifier(node)) throw new UnsupportedNode();
+  return node.text;
 }
 
 /** Strips the parentheses the TypeScript factory added; prettier decides where they go. */
@@ -77,179 +368,29 @@ function unwrap(node: ts.TypeNode): ts.TypeNode {
   return node;
 }
 
-function typeDoc(raw: ts.TypeNode, parent?: ts.Node): Doc {
-  const node = unwrap(raw);
-  if (hasComments(node)) throw new UnsupportedNode();
-  switch (node.kind) {
-    case ts.SyntaxKind.StringKeyword:
-      return "string";
-    case ts.SyntaxKind.NumberKeyword:
-      return "number";
-    case ts.SyntaxKind.BooleanKeyword:
-      return "boolean";
-    case ts.SyntaxKind.UnknownKeyword:
-      return "unknown";
-    case ts.SyntaxKind.NeverKeyword:
-      return "never";
-    case ts.SyntaxKind.UndefinedKeyword:
-      return "undefined";
-    case ts.SyntaxKind.AnyKeyword:
-      return "any";
-    case ts.SyntaxKind.ObjectKeyword:
-      return "object";
-  }
-  if (ts.isLiteralTypeNode(node)) return literalDoc(node.literal);
-  // openapi-typescript writes string literal types as identifiers holding JSON text.
-  if (ts.isIdentifier(node as ts.Node)) return identifierText((node as unknown as ts.Identifier).text);
-  if (ts.isTypeLiteralNode(node)) return membersDoc(node.members, false);
-  if (ts.isUnionTypeNode(node)) return unionDoc(node, parent);
-  if (ts.isIntersectionTypeNode(node)) return intersectionDoc(node);
-  if (ts.isArrayTypeNode(node)) return [wrapped(node.elementType, node), "[]"];
-  if (ts.isIndexedAccessTypeNode(node)) return [wrapped(node.objectType, node), "[", typeDoc(node.indexType, node), "]"];
-  if (ts.isTypeReferenceNode(node)) return typeReferenceDoc(node);
-  if (ts.isTupleTypeNode(node)) return tupleDoc(node);
-  throw new UnsupportedNode();
-}
-
-/** A member type in parentheses where prettier needs them (a union or intersection inside another type). */
-function wrapped(raw: ts.TypeNode, parent: ts.Node): Doc {
-  const node = unwrap(raw);
-  if (ts.isUnionTypeNode(node) && node.types.length > 1) return ["(", unionDoc(node, parent, true), ")"];
-  if (ts.isIntersectionTypeNode(node) && node.types.length > 1) return ["(", intersectionDoc(node), ")"];
-  return typeDoc(node, parent);
-}
-
-function literalDoc(literal: ts.LiteralTypeNode["literal"]): Doc {
-  switch (literal.kind) {
-    case ts.SyntaxKind.NullKeyword:
-      return "null";
-    case ts.SyntaxKind.TrueKeyword:
-      return "true";
-    case ts.SyntaxKind.FalseKeyword:
-      return "false";
-    case ts.SyntaxKind.StringLiteral:
-      return stringLiteral((literal as ts.StringLiteral).text);
-    case ts.SyntaxKind.NumericLiteral:
-      return printNumber((literal as ts.NumericLiteral).text);
-    case ts.SyntaxKind.PrefixUnaryExpression: {
-      const unary = literal as ts.PrefixUnaryExpression;
-      if (unary.operator !== ts.SyntaxKind.MinusToken || !ts.isNumericLiteral(unary.operand)) throw new UnsupportedNode();
-      return "-" + printNumber(unary.operand.text);
-    }
-  }
-  throw new UnsupportedNode();
-}
-
-function identifierText(text: string): string {
+function identifierType(text: string): string {
   if (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(text)) return text;
   if (text.startsWith('"') && text.endsWith('"') && text.length >= 2) return preferredQuotes(text);
   throw new UnsupportedNode();
 }
 
-/**
- * prettier's union layout: `A | B` when it fits; otherwise first the whole union moves to its own
- * line, then one `| member` per line.
- */
-function unionDoc(node: ts.UnionTypeNode, parent: ts.Node | undefined, parenthesized = false): Doc {
-  const types = node.types.map(unwrap);
-  const objectLike = types.find((type) => ts.isTypeLiteralNode(type) || ts.isTypeReferenceNode(type));
-  const isVoid = (type: ts.TypeNode) =>
-    type.kind === ts.SyntaxKind.VoidKeyword || (ts.isLiteralTypeNode(type) && type.literal.kind === ts.SyntaxKind.NullKeyword);
-  if (objectLike !== undefined && types.every((type) => type === objectLike || isVoid(type))) {
-    return join(" | ", types.map((type) => wrapped(type, node)));
-  }
-  const code = group(types.map((type, index) => [index === 0 ? ifBreak("| ") : [line, "| "], align(2, wrapped(type, node))]));
-  if (parenthesized) return group([indent([softline, code]), softline]);
-  // A type argument's union is not indented.
-  if (parent !== undefined && ts.isTypeReferenceNode(parent)) return code;
-  return group(indent([softline, code]));
-}
-
-/** prettier's intersection layout: objects joined inline, other members broken after `&`. */
-function intersectionDoc(node: ts.IntersectionTypeNode): Doc {
-  const types = node.types.map(unwrap);
-  let wasIndented = false;
-  return group(
-    types.map((type, index) => {
-      const doc = wrapped(type, node);
-      if (index === 0) return doc;
-      const current = ts.isTypeLiteralNode(type);
-      const previous = ts.isTypeLiteralNode(types[index - 1] as ts.TypeNode);
-      if (previous && current) return [" & ", wasIndented ? indent(doc) : doc];
-      if (!previous && !current) return indent([" &", line, doc]);
-      if (index > 1) wasIndented = true;
-      return [" & ", index > 1 ? indent(doc) : doc];
-    }),
-  );
-}
-
-function typeReferenceDoc(node: ts.TypeReferenceNode): Doc {
-  if (!ts.isIdentifier(node.typeName)) throw new UnsupportedNode();
-  const name = node.typeName.text;
-  const args = node.typeArguments;
-  if (args === undefined || args.length === 0) return name;
-  const printed = args.map((arg) => typeDoc(arg, node));
-  const only = args.length === 1 ? unwrap(args[0] as ts.TypeNode) : undefined;
-  if (only !== undefined && (ts.isTypeLiteralNode(only) || isKeyword(only))) return [name, "<", printed, ">"];
-  if (args.every((arg) => isKeyword(unwrap(arg)))) return [name, "<", join(", ", printed), ">"];
-  return group([name, "<", indent([softline, join([",", line], printed)]), softline, ">"]);
-}
-
-function isKeyword(node: ts.TypeNode): boolean {
-  return (
-    node.kind === ts.SyntaxKind.StringKeyword ||
-    node.kind === ts.SyntaxKind.NumberKeyword ||
-    node.kind === ts.SyntaxKind.BooleanKeyword ||
-    node.kind === ts.SyntaxKind.UnknownKeyword ||
-    node.kind === ts.SyntaxKind.NeverKeyword ||
-    node.kind === ts.SyntaxKind.UndefinedKeyword ||
-    node.kind === ts.SyntaxKind.AnyKeyword ||
-    node.kind === ts.SyntaxKind.ObjectKeyword
-  );
-}
-
-function tupleDoc(node: ts.TupleTypeNode): Doc {
-  if (node.elements.length === 0) return "[]";
-  const printed = node.elements.map((element) => typeDoc(element, node));
-  return group(["[", indent([softline, join([",", line], printed)]), ifBreak(","), softline, "]"]);
-}
-
-/** A node's JSDoc comments (added by openapi-typescript as synthetic comments), each on its own line. */
-function withComments(node: ts.Node, doc: Doc): Doc {
-  const comments = ts.getSyntheticLeadingComments(node);
-  if (comments === undefined || comments.length === 0) return doc;
-  const printed: Doc[] = [];
-  for (const comment of comments) {
-    if (comment.kind !== ts.SyntaxKind.MultiLineCommentTrivia || /[\r\u2028\u2029]/.test(comment.text)) throw new UnsupportedNode();
-    printed.push(blockComment(comment.text), hardline);
-  }
-  return [printed, doc];
-}
-
-function hasComments(node: ts.Node): boolean {
-  return (ts.getSyntheticLeadingComments(node)?.length ?? 0) > 0 || (ts.getSyntheticTrailingComments(node)?.length ?? 0) > 0;
-}
-
 /** A block comment as prettier prints it: re-indented when every line starts with `*`, verbatim otherwise. */
 function blockComment(value: string): Doc {
+  if (/[\r\u2028\u2029]/.test(value)) throw new UnsupportedNode();
   const lines = value.split("\n");
   const indentable = lines.length > 1 && `*${value}*`.split("\n").every((text) => text.trimStart().startsWith("*"));
-  if (!indentable) return `/*${value}*/`;
+  if (!indentable) {
+    if (lines.length > 1) throw new UnsupportedNode();
+    return `/*${value}*/`;
+  }
   return [
     "/*",
     join(
       hardline,
-      lines.map((text, index) =>
-        index === 0 ? text.trimEnd() : " " + (index < lines.length - 1 ? text.trim() : text.trimStart()),
-      ),
+      lines.map((text, index) => (index === 0 ? text.trimEnd() : " " + (index < lines.length - 1 ? text.trim() : text.trimStart()))),
     ),
     "*/",
   ];
-}
-
-/** A string literal as the TypeScript printer writes it (ASCII only), then as prettier re-quotes it. */
-function stringLiteral(text: string): string {
-  return preferredQuotes(`"${escapeLikeTypeScript(text)}"`);
 }
 
 const SHORT_ESCAPES: Record<string, string> = {
@@ -266,6 +407,7 @@ const SHORT_ESCAPES: Record<string, string> = {
   "\u0085": "\\u0085",
 };
 
+/** The TypeScript printer's escaping of a string literal it builds (non-ASCII as `\uXXXX`). */
 function escapeLikeTypeScript(text: string): string {
   // eslint-disable-next-line no-control-regex
   return text.replace(/[\\"\u0000-\u001f\u2028\u2029\u0085]|[^\u0000-\u007f]/g, (char, offset: number) => {
