@@ -1,18 +1,12 @@
 import type { Node as TsNode } from "typescript";
-import {
-  astToString,
-  resolveRef,
-  scanDiscriminators,
-  transformSchema,
-  type GlobalContext,
-  type OpenAPI3,
-} from "openapi-typescript";
+import type { GlobalContext, OpenAPI3 } from "openapi-typescript";
 import { CodegenError } from "../cli/errors.js";
 import { inlineDeepRefs } from "./inline-deep-refs.js";
 import type { GeneratedFile } from "./generated-file.js";
 import { PRINT_WIDTH, printDoc } from "./print/doc.js";
 import { UnsupportedNode, statementDoc } from "./print/type-nodes.js";
 import { formatSource } from "../output/format.js";
+import { openapiTypescript } from "../require.js";
 
 /**
  * `types.ts`: every schema, path and operation as TypeScript types, by openapi-typescript's
@@ -30,7 +24,7 @@ export function typeStatements(document: Record<string, unknown>): TsNode[] {
     const schema = inlineDeepRefs(document) as unknown as OpenAPI3;
     // openapiTS() bundles first, which gives every document a components object.
     schema.components ??= {};
-    return transformSchema(schema, defaultContext(schema));
+    return openapiTypescript().transformSchema(schema, defaultContext(schema));
   } catch (error) {
     throw new CodegenError(`cannot generate types: ${(error as Error).message}`, {
       hint: "fix the schema at that location; run with --debug for details",
@@ -45,7 +39,7 @@ async function printStatement(statement: TsNode): Promise<string> {
     return printDoc(statementDoc(statement), PRINT_WIDTH) + "\n";
   } catch (error) {
     if (!(error instanceof UnsupportedNode)) throw error;
-    return formatSource(astToString(statement), "types.ts");
+    return formatSource(openapiTypescript().astToString(statement), "types.ts");
   }
 }
 
@@ -55,6 +49,7 @@ async function printStatement(statement: TsNode): Promise<string> {
  * would lint and bundle it a second time with Redocly (`redoc` is read only by that step).
  */
 function defaultContext(schema: OpenAPI3): GlobalContext {
+  const { resolveRef, scanDiscriminators } = openapiTypescript();
   return {
     additionalProperties: false,
     alphabetize: false,

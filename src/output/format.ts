@@ -1,4 +1,5 @@
-import ts from "typescript";
+import type ts from "typescript";
+import { typescript } from "../require.js";
 import { format, type Options } from "prettier";
 import { CodegenError } from "../cli/errors.js";
 import type { GeneratedFile } from "../emit/generated-file.js";
@@ -36,7 +37,7 @@ export async function formatFile(file: GeneratedFile): Promise<GeneratedFile> {
  * skip prettier's parse and print.
  */
 export async function formatSource(source: string, path: string): Promise<string> {
-  const file = ts.createSourceFile(path, source, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
+  const file = typescript.createSourceFile(path, source, typescript.ScriptTarget.Latest, false, typescript.ScriptKind.TS);
   const statements = file.statements;
   if (statements.length === 0 || hasSyntaxErrors(file)) return prettier(source, path);
   const ours = statements.map((statement) => printedByUs(statement, file));
@@ -55,7 +56,7 @@ export async function formatSource(source: string, path: string): Promise<string
     let end = index + 1;
     while (end < statements.length && ours[end] === undefined && !blankLineBefore(file, statements[end] as ts.Statement)) end++;
     const last = statements[end - 1] as ts.Statement;
-    const trailing = ts.getTrailingCommentRanges(source, last.end) ?? [];
+    const trailing = typescript.getTrailingCommentRanges(source, last.end) ?? [];
     chunks.push(await prettier(source.slice(statement.pos, trailing.at(-1)?.end ?? last.end), path));
     index = end;
   }
@@ -73,7 +74,7 @@ function printedByUs(statement: ts.Statement, file: ts.SourceFile): string | und
 
 /** Whether a blank line separates a statement (with its leading comments) from the one before. */
 function blankLineBefore(file: ts.SourceFile, statement: ts.Statement): boolean {
-  const comments = ts.getLeadingCommentRanges(file.text, statement.pos) ?? [];
+  const comments = typescript.getLeadingCommentRanges(file.text, statement.pos) ?? [];
   const start = comments[0]?.pos ?? statement.getStart(file);
   return /\n[ \t]*\n/.test(file.text.slice(statement.pos, start));
 }

@@ -1,4 +1,5 @@
-import ts from "typescript";
+import type ts from "typescript";
+import { typescript } from "../../require.js";
 import { align, group, hardline, ifBreak, indent, indentIfBreak, join, line, softline, type Doc } from "./doc.js";
 import { preferredQuotes } from "./js-value.js";
 
@@ -24,20 +25,20 @@ class Printer {
   }
 
   private declaration(node: ts.Node): Doc {
-    if (ts.isInterfaceDeclaration(node)) {
+    if (typescript.isInterfaceDeclaration(node)) {
       if (node.heritageClauses !== undefined) throw new UnsupportedNode();
       const parameters = this.typeParameters(node.typeParameters);
       return [modifiers(node), "interface ", node.name.text, parameters, " ", this.members(node.members, node, true)];
     }
-    if (ts.isTypeAliasDeclaration(node)) {
+    if (typescript.isTypeAliasDeclaration(node)) {
       if (node.typeParameters !== undefined) throw new UnsupportedNode();
       // prettier's "fluid" assignment layout: break after `=` only when the right side cannot break.
       const id = Symbol("alias");
       const type = this.type(node.type);
       return group([modifiers(node), "type ", node.name.text, " =", group(indent(line), { id }), indentIfBreak(type, id), ";"]);
     }
-    if (ts.isImportDeclaration(node)) return this.importDeclaration(node);
-    if (ts.isExportDeclaration(node)) return this.exportDeclaration(node);
+    if (typescript.isImportDeclaration(node)) return this.importDeclaration(node);
+    if (typescript.isExportDeclaration(node)) return this.exportDeclaration(node);
     throw new UnsupportedNode();
   }
 
@@ -45,7 +46,7 @@ class Printer {
     const clause = node.importClause;
     if (clause === undefined || clause.name !== undefined || node.attributes !== undefined) throw new UnsupportedNode();
     const bindings = clause.namedBindings;
-    if (bindings === undefined || !ts.isNamedImports(bindings)) throw new UnsupportedNode();
+    if (bindings === undefined || !typescript.isNamedImports(bindings)) throw new UnsupportedNode();
     const names = bindings.elements.map((element) => this.specifier(element));
     return [clause.isTypeOnly ? "import type " : "import ", this.namedList(names), " from ", this.moduleName(node.moduleSpecifier), ";"];
   }
@@ -56,7 +57,7 @@ class Printer {
     const from = node.moduleSpecifier === undefined ? "" : [" from ", this.moduleName(node.moduleSpecifier)];
     const clause = node.exportClause;
     if (clause === undefined) return [keyword, "*", from, ";"];
-    if (!ts.isNamedExports(clause)) throw new UnsupportedNode();
+    if (!typescript.isNamedExports(clause)) throw new UnsupportedNode();
     if (clause.elements.length === 0) return [keyword, "{}", from, ";"];
     return [keyword, this.namedList(clause.elements.map((element) => this.specifier(element))), from, ";"];
   }
@@ -72,7 +73,7 @@ class Printer {
   }
 
   private moduleName(node: ts.Expression): string {
-    if (!ts.isStringLiteral(node)) throw new UnsupportedNode();
+    if (!typescript.isStringLiteral(node)) throw new UnsupportedNode();
     return this.stringLiteral(node);
   }
 
@@ -104,21 +105,21 @@ class Printer {
   }
 
   private member(member: ts.TypeElement): Doc {
-    if (ts.isPropertySignature(member)) {
+    if (typescript.isPropertySignature(member)) {
       if (member.type === undefined) throw new UnsupportedNode();
       return [this.readonly(member.modifiers), this.propertyName(member.name), member.questionToken ? "?" : "", ": ", this.type(member.type)];
     }
-    if (ts.isIndexSignatureDeclaration(member)) {
+    if (typescript.isIndexSignatureDeclaration(member)) {
       const [parameter] = member.parameters;
-      if (member.parameters.length !== 1 || parameter === undefined || parameter.type === undefined || !ts.isIdentifier(parameter.name)) {
+      if (member.parameters.length !== 1 || parameter === undefined || parameter.type === undefined || !typescript.isIdentifier(parameter.name)) {
         throw new UnsupportedNode();
       }
       return [this.readonly(member.modifiers), "[", parameter.name.text, ": ", this.type(parameter.type), "]: ", this.type(member.type)];
     }
-    if (ts.isMethodSignature(member)) {
+    if (typescript.isMethodSignature(member)) {
       if (member.type === undefined || member.typeParameters !== undefined || member.questionToken !== undefined) throw new UnsupportedNode();
       const parameters = member.parameters.map((parameter) => {
-        if (parameter.type === undefined || !ts.isIdentifier(parameter.name) || parameter.initializer !== undefined) throw new UnsupportedNode();
+        if (parameter.type === undefined || !typescript.isIdentifier(parameter.name) || parameter.initializer !== undefined) throw new UnsupportedNode();
         if (parameter.dotDotDotToken !== undefined || parameter.modifiers !== undefined) throw new UnsupportedNode();
         this.refuseComments(parameter);
         return [parameter.name.text, parameter.questionToken ? "?" : "", ": ", this.type(parameter.type)];
@@ -133,20 +134,20 @@ class Printer {
   private readonly(modifiers: ts.NodeArray<ts.ModifierLike> | undefined): string {
     return (modifiers ?? [])
       .map((modifier) => {
-        if (modifier.kind === ts.SyntaxKind.ReadonlyKeyword) return "readonly ";
+        if (modifier.kind === typescript.SyntaxKind.ReadonlyKeyword) return "readonly ";
         throw new UnsupportedNode();
       })
       .join("");
   }
 
   private propertyName(name: ts.PropertyName): string {
-    if (ts.isIdentifier(name)) return name.text;
-    if (ts.isStringLiteral(name)) {
+    if (typescript.isIdentifier(name)) return name.text;
+    if (typescript.isStringLiteral(name)) {
       const printed = this.stringLiteral(name);
       // prettier unquotes a key that is an identifier and needs no escape.
       return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name.text) && printed.slice(1, -1) === name.text ? name.text : printed;
     }
-    if (ts.isNumericLiteral(name)) return printNumber(this.raw(name) ?? name.text);
+    if (typescript.isNumericLiteral(name)) return printNumber(this.raw(name) ?? name.text);
     throw new UnsupportedNode();
   }
 
@@ -156,16 +157,16 @@ class Printer {
     this.refuseComments(node);
     const keyword = KEYWORDS.get(node.kind);
     if (keyword !== undefined) return keyword;
-    if (ts.isLiteralTypeNode(node)) return this.literal(node.literal);
+    if (typescript.isLiteralTypeNode(node)) return this.literal(node.literal);
     // openapi-typescript writes string literal types as identifiers holding JSON text.
-    if (ts.isIdentifier(node as ts.Node)) return identifierType((node as unknown as ts.Identifier).text);
-    if (ts.isTypeLiteralNode(node)) return this.members(node.members, node, false);
-    if (ts.isUnionTypeNode(node)) return this.union(node, "indented");
-    if (ts.isIntersectionTypeNode(node)) return this.intersection(node);
-    if (ts.isArrayTypeNode(node)) return [this.operand(node.elementType), "[]"];
-    if (ts.isIndexedAccessTypeNode(node)) return [this.operand(node.objectType), "[", this.type(node.indexType), "]"];
-    if (ts.isTypeReferenceNode(node)) return this.typeReference(node);
-    if (ts.isTupleTypeNode(node)) {
+    if (typescript.isIdentifier(node as ts.Node)) return identifierType((node as unknown as ts.Identifier).text);
+    if (typescript.isTypeLiteralNode(node)) return this.members(node.members, node, false);
+    if (typescript.isUnionTypeNode(node)) return this.union(node, "indented");
+    if (typescript.isIntersectionTypeNode(node)) return this.intersection(node);
+    if (typescript.isArrayTypeNode(node)) return [this.operand(node.elementType), "[]"];
+    if (typescript.isIndexedAccessTypeNode(node)) return [this.operand(node.objectType), "[", this.type(node.indexType), "]"];
+    if (typescript.isTypeReferenceNode(node)) return this.typeReference(node);
+    if (typescript.isTupleTypeNode(node)) {
       if (node.elements.length === 0) return "[]";
       const printed = node.elements.map((element) => this.type(element));
       return group(["[", indent([softline, join([",", line], printed)]), ifBreak(","), softline, "]"]);
@@ -176,8 +177,8 @@ class Printer {
   /** A type inside an array or indexed access type, in parentheses where prettier puts them. */
   private operand(raw: ts.TypeNode): Doc {
     const node = unwrap(raw);
-    if (ts.isUnionTypeNode(node) && node.types.length > 1) return ["(", this.union(node, "parenthesized"), ")"];
-    if (ts.isIntersectionTypeNode(node) && node.types.length > 1) return ["(", this.intersection(node), ")"];
+    if (typescript.isUnionTypeNode(node) && node.types.length > 1) return ["(", this.union(node, "parenthesized"), ")"];
+    if (typescript.isIntersectionTypeNode(node) && node.types.length > 1) return ["(", this.intersection(node), ")"];
     return this.type(node);
   }
 
@@ -188,19 +189,19 @@ class Printer {
 
   private literal(literal: ts.LiteralTypeNode["literal"]): Doc {
     switch (literal.kind) {
-      case ts.SyntaxKind.NullKeyword:
+      case typescript.SyntaxKind.NullKeyword:
         return "null";
-      case ts.SyntaxKind.TrueKeyword:
+      case typescript.SyntaxKind.TrueKeyword:
         return "true";
-      case ts.SyntaxKind.FalseKeyword:
+      case typescript.SyntaxKind.FalseKeyword:
         return "false";
-      case ts.SyntaxKind.StringLiteral:
+      case typescript.SyntaxKind.StringLiteral:
         return this.stringLiteral(literal as ts.StringLiteral);
-      case ts.SyntaxKind.NumericLiteral:
+      case typescript.SyntaxKind.NumericLiteral:
         return printNumber(this.raw(literal) ?? (literal as ts.NumericLiteral).text);
-      case ts.SyntaxKind.PrefixUnaryExpression: {
+      case typescript.SyntaxKind.PrefixUnaryExpression: {
         const unary = literal as ts.PrefixUnaryExpression;
-        if (unary.operator !== ts.SyntaxKind.MinusToken || !ts.isNumericLiteral(unary.operand)) throw new UnsupportedNode();
+        if (unary.operator !== typescript.SyntaxKind.MinusToken || !typescript.isNumericLiteral(unary.operand)) throw new UnsupportedNode();
         return "-" + printNumber(this.raw(unary.operand) ?? unary.operand.text);
       }
     }
@@ -213,9 +214,9 @@ class Printer {
    */
   private union(node: ts.UnionTypeNode, position: "indented" | "parenthesized" | "argument"): Doc {
     const types = node.types.map(unwrap);
-    const objectLike = types.find((type) => ts.isTypeLiteralNode(type) || ts.isTypeReferenceNode(type));
+    const objectLike = types.find((type) => typescript.isTypeLiteralNode(type) || typescript.isTypeReferenceNode(type));
     const isVoid = (type: ts.TypeNode) =>
-      type.kind === ts.SyntaxKind.VoidKeyword || (ts.isLiteralTypeNode(type) && type.literal.kind === ts.SyntaxKind.NullKeyword);
+      type.kind === typescript.SyntaxKind.VoidKeyword || (typescript.isLiteralTypeNode(type) && type.literal.kind === typescript.SyntaxKind.NullKeyword);
     if (objectLike !== undefined && types.every((type) => type === objectLike || isVoid(type))) {
       return join(" | ", types.map((type) => this.constituent(type)));
     }
@@ -233,8 +234,8 @@ class Printer {
       types.map((type, index) => {
         const doc = this.constituent(type);
         if (index === 0) return doc;
-        const current = ts.isTypeLiteralNode(type);
-        const previous = ts.isTypeLiteralNode(types[index - 1] as ts.TypeNode);
+        const current = typescript.isTypeLiteralNode(type);
+        const previous = typescript.isTypeLiteralNode(types[index - 1] as ts.TypeNode);
         if (previous && current) return [" & ", wasIndented ? indent(doc) : doc];
         if (!previous && !current) return indent([" &", line, doc]);
         if (index > 1) wasIndented = true;
@@ -245,13 +246,13 @@ class Printer {
 
   /** `Name<A, B>`: a lone simple or object argument hugs the brackets; others break one per line. */
   private typeReference(node: ts.TypeReferenceNode): Doc {
-    if (!ts.isIdentifier(node.typeName)) throw new UnsupportedNode();
+    if (!typescript.isIdentifier(node.typeName)) throw new UnsupportedNode();
     const name = node.typeName.text;
     const args = node.typeArguments;
     if (args === undefined || args.length === 0) return name;
     const printed = args.map((arg) => {
       const inner = unwrap(arg);
-      return ts.isUnionTypeNode(inner) ? (this.refuseComments(arg), this.union(inner, "argument")) : this.type(arg);
+      return typescript.isUnionTypeNode(inner) ? (this.refuseComments(arg), this.union(inner, "argument")) : this.type(arg);
     });
     const only = args.length === 1 ? unwrap(args[0] as ts.TypeNode) : undefined;
     if (only !== undefined && huggable(only)) return [name, "<", printed, ">"];
@@ -267,14 +268,14 @@ class Printer {
 
   private leadingComments(node: ts.Node): Doc[] {
     if (this.source === undefined) {
-      return (ts.getSyntheticLeadingComments(node) ?? []).map((comment) => {
-        if (comment.kind !== ts.SyntaxKind.MultiLineCommentTrivia) throw new UnsupportedNode();
+      return (typescript.getSyntheticLeadingComments(node) ?? []).map((comment) => {
+        if (comment.kind !== typescript.SyntaxKind.MultiLineCommentTrivia) throw new UnsupportedNode();
         return blockComment(comment.text);
       });
     }
     const text = this.source.text;
-    if ((ts.getTrailingCommentRanges(text, node.end) ?? []).length > 0) throw new UnsupportedNode();
-    const ranges = ts.getLeadingCommentRanges(text, node.pos) ?? [];
+    if ((typescript.getTrailingCommentRanges(text, node.end) ?? []).length > 0) throw new UnsupportedNode();
+    const ranges = typescript.getLeadingCommentRanges(text, node.pos) ?? [];
     return ranges.map((range, index) => {
       const previousEnd = index === 0 ? undefined : (ranges[index - 1] as ts.CommentRange).end;
       // A comment on the same line as the one before it, or followed by a blank line, is laid out otherwise.
@@ -284,27 +285,27 @@ class Printer {
       }
       const comment = text.slice(range.pos, range.end);
       if (/[\r\u2028\u2029]/.test(comment)) throw new UnsupportedNode();
-      return range.kind === ts.SyntaxKind.SingleLineCommentTrivia ? comment.trimEnd() : blockComment(comment.slice(2, -2));
+      return range.kind === typescript.SyntaxKind.SingleLineCommentTrivia ? comment.trimEnd() : blockComment(comment.slice(2, -2));
     });
   }
 
   /** Comments inside a type (not before a statement or member) are left to prettier. */
   private refuseComments(node: ts.Node): void {
     if (this.source === undefined) {
-      if ((ts.getSyntheticLeadingComments(node)?.length ?? 0) > 0 || (ts.getSyntheticTrailingComments(node)?.length ?? 0) > 0) {
+      if ((typescript.getSyntheticLeadingComments(node)?.length ?? 0) > 0 || (typescript.getSyntheticTrailingComments(node)?.length ?? 0) > 0) {
         throw new UnsupportedNode();
       }
       return;
     }
     const text = this.source.text;
-    if ((ts.getLeadingCommentRanges(text, node.pos)?.length ?? 0) > 0 || (ts.getTrailingCommentRanges(text, node.end)?.length ?? 0) > 0) {
+    if ((typescript.getLeadingCommentRanges(text, node.pos)?.length ?? 0) > 0 || (typescript.getTrailingCommentRanges(text, node.end)?.length ?? 0) > 0) {
       throw new UnsupportedNode();
     }
   }
 
   private blankLineBefore(node: ts.Node, previous: ts.Node): boolean {
     if (this.source === undefined) return false;
-    const ranges = ts.getLeadingCommentRanges(this.source.text, node.pos) ?? [];
+    const ranges = typescript.getLeadingCommentRanges(this.source.text, node.pos) ?? [];
     const start = ranges[0]?.pos ?? node.getStart(this.source);
     return /\n[ \t]*\n/.test(this.source.text.slice(previous.end, start));
   }
@@ -329,42 +330,42 @@ class Printer {
 }
 
 const KEYWORDS = new Map<ts.SyntaxKind, string>([
-  [ts.SyntaxKind.StringKeyword, "string"],
-  [ts.SyntaxKind.NumberKeyword, "number"],
-  [ts.SyntaxKind.BooleanKeyword, "boolean"],
-  [ts.SyntaxKind.UnknownKeyword, "unknown"],
-  [ts.SyntaxKind.NeverKeyword, "never"],
-  [ts.SyntaxKind.UndefinedKeyword, "undefined"],
-  [ts.SyntaxKind.AnyKeyword, "any"],
-  [ts.SyntaxKind.ObjectKeyword, "object"],
-  [ts.SyntaxKind.VoidKeyword, "void"],
-  [ts.SyntaxKind.BigIntKeyword, "bigint"],
-  [ts.SyntaxKind.SymbolKeyword, "symbol"],
+  [typescript.SyntaxKind.StringKeyword, "string"],
+  [typescript.SyntaxKind.NumberKeyword, "number"],
+  [typescript.SyntaxKind.BooleanKeyword, "boolean"],
+  [typescript.SyntaxKind.UnknownKeyword, "unknown"],
+  [typescript.SyntaxKind.NeverKeyword, "never"],
+  [typescript.SyntaxKind.UndefinedKeyword, "undefined"],
+  [typescript.SyntaxKind.AnyKeyword, "any"],
+  [typescript.SyntaxKind.ObjectKeyword, "object"],
+  [typescript.SyntaxKind.VoidKeyword, "void"],
+  [typescript.SyntaxKind.BigIntKeyword, "bigint"],
+  [typescript.SyntaxKind.SymbolKeyword, "symbol"],
 ]);
 
 /** Whether prettier prints `Name<T>` with this lone argument hugging the brackets. */
 function huggable(node: ts.TypeNode): boolean {
-  if (KEYWORDS.has(node.kind) || ts.isTypeLiteralNode(node)) return true;
-  return ts.isTypeReferenceNode(node) && (node.typeArguments === undefined || node.typeArguments.length === 0);
+  if (KEYWORDS.has(node.kind) || typescript.isTypeLiteralNode(node)) return true;
+  return typescript.isTypeReferenceNode(node) && (node.typeArguments === undefined || node.typeArguments.length === 0);
 }
 
 function modifiers(node: ts.InterfaceDeclaration | ts.TypeAliasDeclaration): string {
   return (node.modifiers ?? [])
     .map((modifier) => {
-      if (modifier.kind === ts.SyntaxKind.ExportKeyword) return "export ";
+      if (modifier.kind === typescript.SyntaxKind.ExportKeyword) return "export ";
       throw new UnsupportedNode();
     })
     .join("");
 }
 
 function identifier(node: ts.ModuleExportName): string {
-  if (!ts.isIdentifier(node)) throw new UnsupportedNode();
+  if (!typescript.isIdentifier(node)) throw new UnsupportedNode();
   return node.text;
 }
 
 /** Strips the parentheses the TypeScript factory added; prettier decides where they go. */
 function unwrap(node: ts.TypeNode): ts.TypeNode {
-  while (ts.isParenthesizedTypeNode(node)) node = node.type;
+  while (typescript.isParenthesizedTypeNode(node)) node = node.type;
   return node;
 }
 
