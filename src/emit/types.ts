@@ -4,7 +4,7 @@ import { CodegenError } from "../cli/errors.js";
 import { inlineDeepRefs } from "./inline-deep-refs.js";
 import type { GeneratedFile } from "./generated-file.js";
 import { PRINT_WIDTH, printDoc } from "./print/doc.js";
-import { UnsupportedNode, statementDoc } from "./print/type-nodes.js";
+import { UnsupportedNode, statementDoc } from "./print/typescript.js";
 import { formatSource } from "../output/format.js";
 import { openapiTypescript } from "../require.js";
 

@@ -1,10 +1,10 @@
 import type ts from "typescript";
 import { typescript } from "../require.js";
-import { format, type Options } from "prettier";
+import type { Options } from "prettier";
 import { CodegenError } from "../cli/errors.js";
 import type { GeneratedFile } from "../emit/generated-file.js";
 import { PRINT_WIDTH, printDoc } from "../emit/print/doc.js";
-import { UnsupportedNode, statementDoc } from "../emit/print/type-nodes.js";
+import { UnsupportedNode, statementDoc } from "../emit/print/typescript.js";
 
 /**
  * Prettier options pinned by the tool: the user's `.prettierrc` is never read, so output is the
@@ -32,9 +32,9 @@ export async function formatFile(file: GeneratedFile): Promise<GeneratedFile> {
 
 /**
  * Formats TypeScript source that will be written at `path`, exactly as prettier would: each
- * top-level statement our printer knows (imports, exports, interfaces, type aliases) is laid out
- * by it, and each run of other statements by prettier itself, so large files of declarations
- * skip prettier's parse and print.
+ * top-level statement our printer knows (src/emit/print/typescript.ts) is laid out by it, and
+ * each run of other statements by prettier itself, so generated files skip prettier's parse and
+ * print (the golden and real-spec tests hold the two to the same bytes).
  */
 export async function formatSource(source: string, path: string): Promise<string> {
   const file = typescript.createSourceFile(path, source, typescript.ScriptTarget.Latest, false, typescript.ScriptKind.TS);
@@ -83,7 +83,9 @@ function hasSyntaxErrors(file: ts.SourceFile): boolean {
   return ((file as unknown as { parseDiagnostics?: unknown[] }).parseDiagnostics?.length ?? 0) > 0;
 }
 
+/** Prettier itself, loaded only when a statement needs it (none of what the tool generates today does). */
 async function prettier(source: string, path: string): Promise<string> {
+  const { format } = await import("prettier");
   try {
     return await format(source, PRETTIER_OPTIONS);
   } catch (error) {

@@ -26,10 +26,11 @@ class Printer {
 
   private declaration(node: ts.Node): Doc {
     if (typescript.isInterfaceDeclaration(node)) {
-      if (node.heritageClauses !== undefined) throw new UnsupportedNode();
       const parameters = this.typeParameters(node.typeParameters);
-      return [modifiers(node), "interface ", node.name.text, parameters, " ", this.members(node.members, node, true)];
+      return [modifiers(node), "interface ", node.name.text, parameters, this.heritage(node), " ", this.members(node.members, node, true)];
     }
+    if (typescript.isFunctionDeclaration(node)) return this.functionDeclaration(node);
+    if (typescript.isVariableStatement(node)) return this.variableStatement(node);
     if (typescript.isTypeAliasDeclaration(node)) {
       if (node.typeParameters !== undefined) throw new UnsupportedNode();
       // prettier's "fluid" assignment layout: break after `=` only when the right side cannot break.
@@ -75,6 +76,173 @@ class Printer {
   private moduleName(node: ts.Expression): string {
     if (!typescript.isStringLiteral(node)) throw new UnsupportedNode();
     return this.stringLiteral(node);
+  }
+
+  /** `extends A, B<C>` of an interface. */
+  private heritage(node: ts.InterfaceDeclaration): Doc {
+    const clauses = node.heritageClauses ?? [];
+    if (clauses.length === 0) return "";
+    const [clause] = clauses;
+    if (clauses.length > 1 || clause === undefined || clause.token !== typescript.SyntaxKind.ExtendsKeyword) throw new UnsupportedNode();
+    const types = clause.types.map((type) => {
+      if (!typescript.isIdentifier(type.expression)) throw new UnsupportedNode();
+      this.refuseComments(type);
+      return [type.expression.text, this.typeArguments(type.typeArguments)];
+    });
+    return [" extends ", join(", ", types)];
+  }
+
+  private functionDeclaration(node: ts.FunctionDeclaration): Doc {
+    if (node.name === undefined || node.body === undefined || node.asteriskToken !== undefined) throw new UnsupportedNode();
+    const signature = group([
+      this.typeParameters(node.typeParameters),
+      this.parameterList(node.parameters),
+      node.type === undefined ? "" : [": ", this.type(node.type)],
+    ]);
+    return [modifiers(node), "function ", node.name.text, signature, " ", this.block(node.body)];
+  }
+
+  private block(node: ts.Block): Doc {
+    if (node.statements.length === 0) throw new UnsupportedNode();
+    const statements: Doc[] = [];
+    node.statements.forEach((statement, index) => {
+      if (index > 0) statements.push(this.blankLineBefore(statement, node.statements[index - 1] as ts.Node) ? [hardline, hardline] : hardline);
+      statements.push(this.withComments(statement, this.bodyStatement(statement)));
+    });
+    return ["{", indent([hardline, statements]), hardline, "}"];
+  }
+
+  private bodyStatement(node: ts.Statement): Doc {
+    if (typescript.isVariableStatement(node)) return this.variableStatement(node);
+    if (typescript.isReturnStatement(node) && node.expression !== undefined && isSimpleReturn(node.expression)) {
+      return ["return ", this.expression(node.expression), ";"];
+    }
+    throw new UnsupportedNode();
+  }
+
+  /** `const name: Type = value;` in prettier's "fluid" assignment layout. */
+  private variableStatement(node: ts.VariableStatement): Doc {
+    const list = node.declarationList;
+    if ((list.flags & typescript.NodeFlags.Const) === 0 || list.declarations.length !== 1) throw new UnsupportedNode();
+    const declaration = list.declarations[0] as ts.VariableDeclaration;
+    if (declaration.initializer === undefined || declaration.exclamationToken !== undefined) throw new UnsupportedNode();
+    const left = [this.bindingName(declaration.name), declaration.type === undefined ? "" : [": ", this.type(declaration.type)]];
+    const id = Symbol("assignment");
+    const value = this.expression(declaration.initializer);
+    return group([modifiers(node), "const ", group(left), " =", group(indent(line), { id }), indentIfBreak(value, id), ";"]);
+  }
+
+  private bindingName(name: ts.BindingName): Doc {
+    if (typescript.isIdentifier(name)) return name.text;
+    if (!typescript.isObjectBindingPattern(name) || name.elements.length === 0 || name.elements.length > 2) throw new UnsupportedNode();
+    const elements = name.elements.map((element) => {
+      if (element.propertyName !== undefined || element.initializer !== undefined || !typescript.isIdentifier(element.name)) {
+        throw new UnsupportedNode();
+      }
+      return [element.dotDotDotToken ? "..." : "", element.name.text];
+    });
+    const rest = name.elements.some((element) => element.dotDotDotToken !== undefined);
+    return group(["{", indent([line, join([",", line], elements)]), rest ? "" : ifBreak(","), line, "}"]);
+  }
+
+  /** Function parameters: on one line when they fit, otherwise one per line with a trailing comma. */
+  private parameterList(parameters: ts.NodeArray<ts.ParameterDeclaration>): Doc {
+    if (parameters.length === 0) return "()";
+    // prettier hugs a lone parameter of object type to the parentheses; that layout is left to it.
+    const lone = parameters.length === 1 ? parameters[0]?.type : undefined;
+    if (lone !== undefined && (typescript.isTypeLiteralNode(lone) || typescript.isMappedTypeNode(lone))) throw new UnsupportedNode();
+    const printed = parameters.map((parameter) => {
+      if (!typescript.isIdentifier(parameter.name) || parameter.dotDotDotToken !== undefined || parameter.modifiers !== undefined) {
+        throw new UnsupportedNode();
+      }
+      this.refuseComments(parameter);
+      const type = parameter.type === undefined ? "" : [": ", this.type(parameter.type)];
+      const initializer = parameter.initializer === undefined ? "" : [" = ", this.expression(parameter.initializer)];
+      return [parameter.name.text, parameter.questionToken ? "?" : "", type, initializer];
+    });
+    return group(["(", indent([softline, join([",", line], printed)]), ifBreak(","), softline, ")"]);
+  }
+
+  private expression(node: ts.Expression): Doc {
+    this.refuseComments(node);
+    if (typescript.isIdentifier(node)) return node.text;
+    if (typescript.isStringLiteral(node)) return this.stringLiteral(node);
+    if (typescript.isNumericLiteral(node)) return printNumber(this.raw(node) ?? node.text);
+    if (node.kind === typescript.SyntaxKind.TrueKeyword) return "true";
+    if (node.kind === typescript.SyntaxKind.FalseKeyword) return "false";
+    if (node.kind === typescript.SyntaxKind.NullKeyword) return "null";
+    if (typescript.isPropertyAccessExpression(node)) {
+      if (!isNameChain(node) || node.questionDotToken !== undefined) throw new UnsupportedNode();
+      return [this.expression(node.expression), ".", node.name.text];
+    }
+    if (typescript.isObjectLiteralExpression(node)) return this.objectLiteral(node);
+    if (typescript.isCallExpression(node)) return this.call(node);
+    if (typescript.isArrowFunction(node)) return this.arrowFunction(node);
+    throw new UnsupportedNode();
+  }
+
+  /** `{ a, b: c }`: broken when written over several lines (prettier keeps it so) or when it does not fit. */
+  private objectLiteral(node: ts.ObjectLiteralExpression): Doc {
+    if (node.properties.length === 0) return "{}";
+    const properties: Doc[] = [];
+    node.properties.forEach((property, index) => {
+      if (index > 0) properties.push(",", this.blankLineBefore(property, node.properties[index - 1] as ts.Node) ? [line, softline] : line);
+      properties.push(this.withComments(property, this.objectProperty(property)));
+    });
+    const expanded = this.writtenOverLines(node, node.properties[0] as ts.Node);
+    return group(["{", indent([line, properties]), ifBreak(","), line, "}"], { shouldBreak: expanded });
+  }
+
+  private objectProperty(property: ts.ObjectLiteralElementLike): Doc {
+    if (typescript.isShorthandPropertyAssignment(property)) {
+      if (property.objectAssignmentInitializer !== undefined) throw new UnsupportedNode();
+      return property.name.text;
+    }
+    if (!typescript.isPropertyAssignment(property)) throw new UnsupportedNode();
+    const key = this.propertyName(property.name);
+    const value = property.initializer;
+    const doc = this.expression(value);
+    // prettier's assignment layouts for an object property; keys under five columns never break.
+    if (key.length < 5) return group([key, ": ", doc]);
+    // Strings and `a.b` chains cannot break, so prettier breaks after the colon instead.
+    if (typescript.isStringLiteral(value) || typescript.isPropertyAccessExpression(value)) return group([key, ":", group(indent([line, doc]))]);
+    if (typescript.isNumericLiteral(value) || value.kind === typescript.SyntaxKind.TrueKeyword || value.kind === typescript.SyntaxKind.FalseKeyword) {
+      return group([key, ": ", doc]);
+    }
+    const id = Symbol("assignment");
+    return group([key, ":", group(indent(line), { id }), indentIfBreak(doc, id)]);
+  }
+
+  /** `name<T>(a, b)` with simple arguments: on one line when it fits, otherwise one argument per line. */
+  private call(node: ts.CallExpression): Doc {
+    if (!typescript.isIdentifier(node.expression) || node.questionDotToken !== undefined) throw new UnsupportedNode();
+    const args = node.arguments.map((arg) => {
+      const emptyObject = typescript.isObjectLiteralExpression(arg) && arg.properties.length === 0;
+      if (!typescript.isIdentifier(arg) && !typescript.isPropertyAccessExpression(arg) && !typescript.isCallExpression(arg) && !emptyObject) {
+        throw new UnsupportedNode();
+      }
+      return this.expression(arg);
+    });
+    const list = args.length === 0 ? "()" : group(["(", indent([softline, join([",", line], args)]), ifBreak(","), softline, ")"]);
+    return [node.expression.text, this.typeArguments(node.typeArguments), list];
+  }
+
+  /** `(a: A, b?: B) => call(…)`: the body moves to its own line when it does not fit. */
+  private arrowFunction(node: ts.ArrowFunction): Doc {
+    if (node.modifiers !== undefined || node.typeParameters !== undefined || node.type !== undefined) throw new UnsupportedNode();
+    if (!typescript.isCallExpression(node.body)) throw new UnsupportedNode();
+    return group([group(this.parameterList(node.parameters)), " =>", group(indent([line, this.expression(node.body)]))]);
+  }
+
+  private typeArguments(args: ts.NodeArray<ts.TypeNode> | undefined): Doc {
+    if (args === undefined || args.length === 0) return "";
+    const printed = args.map((arg) => {
+      const inner = unwrap(arg);
+      return typescript.isUnionTypeNode(inner) ? (this.refuseComments(arg), this.union(inner, "argument")) : this.type(arg);
+    });
+    const only = args.length === 1 ? unwrap(args[0] as ts.TypeNode) : undefined;
+    if (only !== undefined && huggable(only)) return ["<", printed, ">"];
+    return group(["<", indent([softline, join([",", line], printed)]), softline, ">"]);
   }
 
   private typeParameters(parameters: ts.NodeArray<ts.TypeParameterDeclaration> | undefined): Doc {
@@ -166,6 +334,10 @@ class Printer {
     if (typescript.isArrayTypeNode(node)) return [this.operand(node.elementType), "[]"];
     if (typescript.isIndexedAccessTypeNode(node)) return [this.operand(node.objectType), "[", this.type(node.indexType), "]"];
     if (typescript.isTypeReferenceNode(node)) return this.typeReference(node);
+    if (typescript.isTypeQueryNode(node)) {
+      if (!typescript.isIdentifier(node.exprName) || node.typeArguments !== undefined) throw new UnsupportedNode();
+      return ["typeof ", node.exprName.text];
+    }
     if (typescript.isTupleTypeNode(node)) {
       if (node.elements.length === 0) return "[]";
       const printed = node.elements.map((element) => this.type(element));
@@ -247,16 +419,7 @@ class Printer {
   /** `Name<A, B>`: a lone simple or object argument hugs the brackets; others break one per line. */
   private typeReference(node: ts.TypeReferenceNode): Doc {
     if (!typescript.isIdentifier(node.typeName)) throw new UnsupportedNode();
-    const name = node.typeName.text;
-    const args = node.typeArguments;
-    if (args === undefined || args.length === 0) return name;
-    const printed = args.map((arg) => {
-      const inner = unwrap(arg);
-      return typescript.isUnionTypeNode(inner) ? (this.refuseComments(arg), this.union(inner, "argument")) : this.type(arg);
-    });
-    const only = args.length === 1 ? unwrap(args[0] as ts.TypeNode) : undefined;
-    if (only !== undefined && huggable(only)) return [name, "<", printed, ">"];
-    return group([name, "<", indent([softline, join([",", line], printed)]), softline, ">"]);
+    return [node.typeName.text, this.typeArguments(node.typeArguments)];
   }
 
   /** A node's JSDoc and line comments, each on its own line before it. */
@@ -343,13 +506,24 @@ const KEYWORDS = new Map<ts.SyntaxKind, string>([
   [typescript.SyntaxKind.SymbolKeyword, "symbol"],
 ]);
 
+/** `a.b.c`: prettier prints a chain of names as it is. */
+function isNameChain(node: ts.Expression): boolean {
+  if (typescript.isIdentifier(node)) return true;
+  return typescript.isPropertyAccessExpression(node) && typescript.isIdentifier(node.name) && isNameChain(node.expression);
+}
+
+/** A returned value prettier prints after `return ` as it is (no parentheses to add). */
+function isSimpleReturn(node: ts.Expression): boolean {
+  return typescript.isObjectLiteralExpression(node) || typescript.isCallExpression(node) || typescript.isIdentifier(node);
+}
+
 /** Whether prettier prints `Name<T>` with this lone argument hugging the brackets. */
 function huggable(node: ts.TypeNode): boolean {
   if (KEYWORDS.has(node.kind) || typescript.isTypeLiteralNode(node)) return true;
   return typescript.isTypeReferenceNode(node) && (node.typeArguments === undefined || node.typeArguments.length === 0);
 }
 
-function modifiers(node: ts.InterfaceDeclaration | ts.TypeAliasDeclaration): string {
+function modifiers(node: ts.InterfaceDeclaration | ts.TypeAliasDeclaration | ts.FunctionDeclaration | ts.VariableStatement): string {
   return (node.modifiers ?? [])
     .map((modifier) => {
       if (modifier.kind === typescript.SyntaxKind.ExportKeyword) return "export ";
