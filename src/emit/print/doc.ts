@@ -97,14 +97,18 @@ interface Command {
   doc: Doc;
 }
 
-/** Prints a document at a line width, with two-space indentation, as prettier would. */
-export function printDoc(doc: Doc, width: number): string {
+/**
+ * Prints a document at a line width, with two-space indentation, as prettier would. With
+ * `indentation`, the document starts at that column (after the caller's own indentation) and
+ * its lines are indented from there.
+ */
+export function printDoc(doc: Doc, width: number, indentation = ""): string {
   propagateBreaks(doc);
   const groupModes = new Map<symbol, Mode>();
   const out: string[] = [];
-  let position = 0;
+  let position = indentation.length;
   let shouldRemeasure = false;
-  const commands: Command[] = [{ indentation: "", mode: BREAK, doc }];
+  const commands: Command[] = [{ indentation, mode: BREAK, doc }];
   while (commands.length > 0) {
     const { indentation, mode, doc: current } = commands.pop() as Command;
     if (typeof current === "string") {

@@ -1,6 +1,6 @@
 import type ts from "typescript";
 import { typescript } from "../../require.js";
-import { align, group, hardline, ifBreak, indent, indentIfBreak, join, line, softline, type Doc } from "./doc.js";
+import { PRINT_WIDTH, align, group, hardline, ifBreak, indent, indentIfBreak, join, line, printDoc, softline, type Doc } from "./doc.js";
 import { preferredQuotes } from "./js-value.js";
 
 /** A statement this printer does not lay out; the caller formats it another way. */
@@ -18,6 +18,13 @@ export function statementDoc(statement: ts.Node, source?: ts.SourceFile): Doc {
 }
 
 class Printer {
+  /**
+   * The indentation depth of the line being laid out, while it is known: a broken block opened on
+   * that line prints its members one at a time at the next depth, so a huge declaration (such as
+   * openapi-typescript's `components`) never becomes one huge document in memory.
+   */
+  private lineDepth: number | undefined = 0;
+
   constructor(private readonly source: ts.SourceFile | undefined) {}
 
   statement(node: ts.Node): Doc {
@@ -261,15 +268,28 @@ class Printer {
    */
   private members(members: ts.NodeArray<ts.TypeElement>, owner: ts.Node, isInterface: boolean): Doc {
     if (members.length === 0) return "{}";
+    const expanded = isInterface || this.source === undefined || this.writtenOverLines(owner, members[0] as ts.Node);
+    if (expanded && this.lineDepth !== undefined) return this.printedMembers(members, this.lineDepth + 1);
     const printed: Doc[] = [];
     members.forEach((member, index) => {
       if (index > 0) printed.push(this.blankLineBefore(member, members[index - 1] as ts.Node) ? [line, softline] : line);
       const separator = index < members.length - 1 ? ";" : ifBreak(";");
       printed.push(this.withComments(member, [this.member(member), separator]));
     });
-    if (isInterface) return ["{", indent([hardline, printed]), hardline, "}"];
-    const expanded = this.source === undefined || this.writtenOverLines(owner, members[0] as ts.Node);
     return group(["{", indent([line, printed]), line, "}"], { shouldBreak: expanded });
+  }
+
+  /** A broken block whose members are printed one by one, each at `depth`. */
+  private printedMembers(members: ts.NodeArray<ts.TypeElement>, depth: number): Doc {
+    const indentation = "  ".repeat(depth);
+    const printed: string[] = [];
+    members.forEach((member, index) => {
+      if (index > 0 && this.blankLineBefore(member, members[index - 1] as ts.Node)) printed.push("");
+      this.lineDepth = depth;
+      printed.push(printDoc(this.withComments(member, [this.member(member), ";"]), PRINT_WIDTH, indentation));
+    });
+    this.lineDepth = depth - 1;
+    return ["{", indent([hardline, join(hardline, printed)]), hardline, "}"];
   }
 
   private member(member: ts.TypeElement): Doc {
@@ -323,6 +343,18 @@ class Printer {
     this.refuseComments(raw);
     const node = unwrap(raw);
     this.refuseComments(node);
+    if (typescript.isTypeLiteralNode(node) && node === raw) return this.members(node.members, node, false);
+    // Inside any other type, a block's column depends on the layout, so it is not known here.
+    const depth = this.lineDepth;
+    this.lineDepth = undefined;
+    try {
+      return this.typeInContext(node);
+    } finally {
+      this.lineDepth = depth;
+    }
+  }
+
+  private typeInContext(node: ts.TypeNode): Doc {
     const keyword = KEYWORDS.get(node.kind);
     if (keyword !== undefined) return keyword;
     if (typescript.isLiteralTypeNode(node)) return this.literal(node.literal);
