@@ -15,7 +15,6 @@ import { emitTypes } from "./types.js";
 /** Every file of the output, in path order. */
 export async function emitAll(model: ApiModel, spec: LoadedSpec): Promise<GeneratedFile[]> {
   const files = [
-    await emitTypes(spec.document),
     emitModels(model),
     emitOperations(model),
     emitIndex(model),
@@ -25,6 +24,9 @@ export async function emitAll(model: ApiModel, spec: LoadedSpec): Promise<Genera
     emitServerSchemas(model, spec.document),
     emitServerIndex(model),
     ...emitRuntime(),
+    // Last: openapi-typescript's transform patches discriminator enums into the document it is
+    // given, which shares its objects with the loaded document.
+    await emitTypes(spec.document),
   ];
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

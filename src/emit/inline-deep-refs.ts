@@ -5,10 +5,11 @@ import { parsePointer } from "../load/pointer.js";
 const COMPONENT_ROOT = /^#\/components\/[^/]+\/[^/]+$/;
 
 /**
- * Returns a copy of the document in which every `$ref` that points inside a component (such as
- * `#/components/parameters/kind/schema` or `#/components/schemas/A/allOf/0`) is replaced by a
- * copy of its target. openapi-typescript would otherwise emit an indexed type that does not exist.
- * A deep reference that reaches itself again becomes `{}` (any value), so cycles end.
+ * Returns the document with every `$ref` that points inside a component (such as
+ * `#/components/parameters/kind/schema` or `#/components/schemas/A/allOf/0`) replaced by a copy
+ * of its target. openapi-typescript would otherwise emit an indexed type that does not exist.
+ * A deep reference that reaches itself again becomes `{}` (any value), so cycles end. Only the
+ * objects on the way to such a reference are copied; the rest is shared with the input.
  */
 export function inlineDeepRefs(document: Record<string, unknown>): Record<string, unknown> {
   const lookup = (ref: string): unknown => {
@@ -20,19 +21,24 @@ export function inlineDeepRefs(document: Record<string, unknown>): Record<string
     return node;
   };
   const copy = (node: unknown, inlining: ReadonlySet<string>): unknown => {
-    if (Array.isArray(node)) return node.map((item) => copy(item, inlining));
     if (typeof node !== "object" || node === null) return node;
+    if (Array.isArray(node)) {
+      const items = node.map((item) => copy(item, inlining));
+      return items.every((item, index) => item === node[index]) ? node : items;
+    }
     const ref = (node as { $ref?: unknown }).$ref;
     if (typeof ref === "string" && ref.startsWith("#/") && !COMPONENT_ROOT.test(ref)) {
       const target = lookup(ref);
       if (target === undefined || inlining.has(ref)) return {};
       return copy(target, new Set([...inlining, ref]));
     }
-    const result: Record<string, unknown> = {};
+    let result: Record<string, unknown> | undefined;
     for (const [key, value] of Object.entries(node)) {
-      setOwn(result, key, copy(value, inlining));
+      const copied = copy(value, inlining);
+      if (copied !== value && result === undefined) result = { ...(node as Record<string, unknown>) };
+      if (result !== undefined) setOwn(result, key, copied);
     }
-    return result;
+    return result ?? node;
   };
   return copy(document, new Set()) as Record<string, unknown>;
 }

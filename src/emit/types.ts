@@ -21,9 +21,9 @@ export async function emitTypes(document: Record<string, unknown>): Promise<Gene
 /** openapi-typescript's declarations for the document (the AST that `types.ts` prints). */
 export function typeStatements(document: Record<string, unknown>): TsNode[] {
   try {
-    const schema = inlineDeepRefs(document) as unknown as OpenAPI3;
+    const inlined = inlineDeepRefs(document) as unknown as OpenAPI3;
     // openapiTS() bundles first, which gives every document a components object.
-    schema.components ??= {};
+    const schema: OpenAPI3 = { ...inlined, components: inlined.components ?? {} };
     return openapiTypescript().transformSchema(schema, defaultContext(schema));
   } catch (error) {
     throw new CodegenError(`cannot generate types: ${(error as Error).message}`, {

