@@ -5,7 +5,7 @@
 // within this run. Peers come from this folder's own package.json (run `npm install` here first;
 // the script does it when they are missing). Writes the table to BENCHMARKS.md.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -77,10 +77,42 @@ for (const [specName, file] of SPEC_FILES) {
   // codegen check on unchanged output: generate once, then time `check`.
   const fixed = mkdtempSync(join(tmpdir(), "bench-check-"));
   spawnSync(process.execPath, [join(ROOT, "bin", "codegen.js"), spec, "-o", join(fixed, "out"), "--quiet"]);
+  const before = snapshot(join(fixed, "out"));
   const check = measure(() => [process.execPath, join(ROOT, "bin", "codegen.js"), "check", spec, "-o", join(fixed, "out"), "--quiet"], () => fixed);
+  check.writesNothing = snapshot(join(fixed, "out")) === before;
   results.set(`${specName}|codegen check (unchanged)`, check);
   console.log(specName, "check", JSON.stringify(check));
   rmSync(fixed, { recursive: true, force: true });
+}
+
+/** Every file under `dir` with its size, modification time and content, to tell whether anything was written. */
+function snapshot(dir) {
+  const entries = [];
+  const walk = (path) => {
+    for (const entry of readdirSync(path, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const full = join(path, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else entries.push(`${full} ${statSync(full).mtimeMs} ${readFileSync(full, "utf8")}`);
+    }
+  };
+  walk(dir);
+  return entries.join("\n");
+}
+
+// Robustness: every tool once on every spec in ../shared/specs; which ones each fails on.
+const robustness = [];
+for (const file of readdirSync(SPECS).filter((name) => /\.(ya?ml|json)$/.test(name)).sort()) {
+  const outcomes = TOOLS.map(([, argv]) => {
+    const dir = mkdtempSync(join(tmpdir(), "bench-robust-"));
+    const result = spawnSync(argv(join(SPECS, file), join(dir, "out"))[0], argv(join(SPECS, file), join(dir, "out")).slice(1), { cwd: dir, encoding: "utf8", maxBuffer: 64 * 2 ** 20 });
+    rmSync(dir, { recursive: true, force: true });
+    if (result.status === 0) return "ok";
+    const text = `${result.stderr}\n${result.stdout}`.split("\n").map((l) => l.trim()).filter((l) => l !== "");
+    const first = text.find((l) => /error|not supported|unsupported|invalid|cannot/i.test(l)) ?? text[0] ?? `exit ${result.status}`;
+    return `fails (exit ${result.status}): ${first.replace(/\|/g, "\\|").slice(0, 90)}`;
+  });
+  robustness.push(`| ${file} | ${outcomes.join(" | ")} |`);
+  console.log(file, outcomes.join(" ; "));
 }
 
 const cell = (result) => (result.failure !== undefined ? `fails: ${String(result.failure).slice(0, 60)}` : `${result.median.toFixed(2)} s (${result.min.toFixed(2)}–${result.max.toFixed(2)}) · ${result.rss.toFixed(0)} MiB`);
@@ -89,7 +121,11 @@ for (const [specName] of SPEC_FILES) {
   for (const tool of [...TOOLS.map(([name]) => name), "codegen check (unchanged)"]) {
     const result = results.get(`${specName}|${tool}`);
     const comparable = result.failure === undefined && ours.failure === undefined && tool !== TOOLS[0][0];
-    const ratio = !comparable ? "" : tool.startsWith("codegen check") ? `check ÷ generate ${(result.median / ours.median).toFixed(2)}` : `${(ours.median / result.median).toFixed(2)}×`;
+    const ratio = !comparable
+      ? ""
+      : tool.startsWith("codegen check")
+        ? `check ÷ generate ${(result.median / ours.median).toFixed(2)}; ${result.writesNothing ? "wrote nothing" : "WROTE FILES"}`
+        : `${(ours.median / result.median).toFixed(2)}×`;
     rows.push(`| ${specName} | ${tool} | ${cell(result)} | ${ratio} |`);
   }
 }
@@ -104,6 +140,12 @@ const section = [
   "| spec | tool | wall (min–max) · peak RSS | codegen ÷ tool |",
   "|---|---|---|---:|",
   ...rows,
+  "",
+  "Every spec in `../shared/specs`, each tool once (ok = exit 0):",
+  "",
+  `| spec | ${TOOLS.map(([name]) => name).join(" | ")} |`,
+  `|---|${TOOLS.map(() => "---").join("|")}|`,
+  ...robustness,
   "<!-- /bench:codegen -->",
 ].join("\n");
 const target = join(ROOT, "BENCHMARKS.md");
