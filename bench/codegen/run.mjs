@@ -107,7 +107,8 @@ for (const file of readdirSync(SPECS).filter((name) => /\.(ya?ml|json)$/.test(na
     const result = spawnSync(argv(join(SPECS, file), join(dir, "out"))[0], argv(join(SPECS, file), join(dir, "out")).slice(1), { cwd: dir, encoding: "utf8", maxBuffer: 64 * 2 ** 20 });
     rmSync(dir, { recursive: true, force: true });
     if (result.status === 0) return "ok";
-    const text = `${result.stderr}\n${result.stdout}`.split("\n").map((l) => l.trim()).filter((l) => l !== "");
+    // eslint-disable-next-line no-control-regex
+    const text = `${result.stderr}\n${result.stdout}`.replace(/\u001b\[[0-9;]*m/g, "").split("\n").map((l) => l.trim()).filter((l) => l !== "");
     const first = text.find((l) => /error|not supported|unsupported|invalid|cannot/i.test(l)) ?? text[0] ?? `exit ${result.status}`;
     return `fails (exit ${result.status}): ${first.replace(/\|/g, "\\|").slice(0, 90)}`;
   });
