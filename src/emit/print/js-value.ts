@@ -103,7 +103,7 @@ export function preferredQuotes(literal: string): string {
   return `'${content}'`;
 }
 
-/** A number as prettier prints it; JSON numbers differ from it only in `e+` exponents. */
-function printNumber(text: string): string {
+/** A number as prettier prints it; JavaScript's own number text differs from it only in `e+` exponents. */
+export function printNumber(text: string): string {
   return text.toLowerCase().replace("e+", "e");
 }

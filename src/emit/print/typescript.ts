@@ -1,7 +1,7 @@
 import type ts from "typescript";
 import { typescript } from "../../require.js";
 import { PRINT_WIDTH, align, group, hardline, ifBreak, indent, indentIfBreak, join, line, printDoc, softline, type Doc } from "./doc.js";
-import { preferredQuotes } from "./js-value.js";
+import { preferredQuotes, printNumber } from "./js-value.js";
 
 /** A statement this printer does not lay out; the caller formats it another way. */
 export class UnsupportedNode extends Error {}
@@ -623,8 +623,4 @@ function escapeLikeTypeScript(text: string): string {
     if (char === "\0") return /[0-9]/.test(text.charAt(offset + 1)) ? "\\x00" : "\\0";
     return "\\u" + char.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0");
   });
-}
-
-function printNumber(text: string): string {
-  return text.toLowerCase().replace("e+", "e");
 }
