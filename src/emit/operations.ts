@@ -1,7 +1,8 @@
 import type { ApiModel, Operation } from "../ir/model.js";
 import type { GeneratedFile } from "./generated-file.js";
 import { docComment } from "./literal.js";
-import { PRINT_WIDTH, group, hardline, indent, indentIfBreak, line, printDoc, type Doc } from "./print/doc.js";
+import { PRINT_WIDTH, hardline, printDoc } from "./print/doc.js";
+import { assignment } from "./print/assignment.js";
 import { commentDoc } from "./print/comments.js";
 import { jsValueDoc, objectLiteralDoc, propertyDoc, quoted } from "./print/js-value.js";
 import { setOwn } from "../own.js";
@@ -24,7 +25,8 @@ export function emitOperations(model: ApiModel): GeneratedFile {
       hardline,
       "/** What the contract says of each operation, keyed by the operation's generated name. */",
       hardline,
-      assignment("export const operations", [operationsObject, " as const satisfies Record<string, OperationContract>"]),
+      assignment("export const operations", " =", [operationsObject, " as const satisfies Record<string, OperationContract>"], "breakable"),
+      ";",
       hardline,
       hardline,
       "export type OperationId = keyof typeof operations;",
@@ -32,26 +34,24 @@ export function emitOperations(model: ApiModel): GeneratedFile {
       hardline,
       "/** The path every operation path is mounted under (from the first server URL). */",
       hardline,
-      group(["export const basePath =", group(indent([line, quoted(model.basePath)])), ";"]),
+      assignment("export const basePath", " =", quoted(model.basePath), "unbreakable"),
+      ";",
       hardline,
       hardline,
       "/** The contract's security schemes, by name. */",
       hardline,
-      assignment("export const securitySchemes", [
-        jsValueDoc(securitySchemesMeta(model)),
-        " as const satisfies Record<string, SecuritySchemeContract>",
-      ]),
+      assignment(
+        "export const securitySchemes",
+        " =",
+        [jsValueDoc(securitySchemesMeta(model)), " as const satisfies Record<string, SecuritySchemeContract>"],
+        "breakable",
+      ),
+      ";",
       hardline,
     ],
     PRINT_WIDTH,
   );
   return { path: "operations.ts", content, formatted: true };
-}
-
-/** `left = right;` in prettier's "fluid" layout: break after `=` only when the right side cannot break. */
-function assignment(left: string, right: Doc): Doc {
-  const id = Symbol("assignment");
-  return group([left, " =", group(indent(line), { id }), indentIfBreak(right, id), ";"]);
 }
 
 export function operationDoc(operation: Operation): string {

@@ -1,5 +1,4 @@
 import { fileURLToPath } from "node:url";
-import SwaggerParser from "@apidevtools/swagger-parser";
 import { CodegenError, type ErrorLocation } from "../cli/errors.js";
 import { findRef } from "./find-ref.js";
 import { isPlainlyValid } from "./direct-validation.js";
@@ -41,11 +40,6 @@ async function loadValidated(path: string, options: LoadOptions): Promise<Loaded
   const version = checkVersion(root, displayPath(path));
   hideLiteralValues(root);
 
-  const state: ParseState = { failure: undefined };
-  const parserOptions = refParserOptions(options, state, (url) => ({
-    file: displayPath(path),
-    pointer: findRef(root, (ref) => ref === url),
-  }));
   // A document whose `$ref`s are all internal is bundled already; the common valid one is shown
   // valid directly, without swagger-parser's dereferenced copy (hidden data values read as `{}`,
   // valid wherever data may stand).
@@ -53,6 +47,12 @@ async function loadValidated(path: string, options: LoadOptions): Promise<Loaded
   if (!external && isPlainlyValid(root as Record<string, unknown>, version)) {
     return { path, version, document: restoreLiteralValues(root) as Record<string, unknown> };
   }
+  const { default: SwaggerParser } = await import("@apidevtools/swagger-parser");
+  const state: ParseState = { failure: undefined };
+  const parserOptions = refParserOptions(options, state, (url) => ({
+    file: displayPath(path),
+    pointer: findRef(root, (ref) => ref === url),
+  }));
   try {
     // The clone drops the symbol-keyed holders, so validation sees each hidden data value as `{}`;
     // the working copy keeps them for bundling and restoring.

@@ -1,4 +1,5 @@
-import { textWidth, group, ifBreak, indent, indentIfBreak, join, line, softline, fill, type Doc } from "./doc.js";
+import { group, ifBreak, indent, join, line, softline, fill, type Doc } from "./doc.js";
+import { propertyAssignment } from "./assignment.js";
 import { jsLiteral } from "../literal.js";
 
 /**
@@ -28,16 +29,8 @@ export function objectLiteralDoc(properties: Doc[], expanded: boolean): Doc {
 
 /** `key: value` with prettier's assignment layouts for an object property. */
 export function propertyDoc(key: string, value: unknown): Doc {
-  const keyText = propertyKey(key);
-  const valueDoc = jsValueDoc(value);
-  // Keys narrower than five columns never break after the colon.
-  const shortKey = textWidth(keyText) < 5;
-  if (typeof value === "string") {
-    return shortKey ? group([keyText, ": ", valueDoc]) : group([keyText, ":", group(indent([line, valueDoc]))]);
-  }
-  if (shortKey || typeof value === "number" || typeof value === "boolean") return group([keyText, ": ", valueDoc]);
-  const id = Symbol("assignment");
-  return group([keyText, ":", group(indent(line), { id }), indentIfBreak(valueDoc, id)]);
+  const side = typeof value === "string" ? "unbreakable" : typeof value === "number" || typeof value === "boolean" ? "literal" : "breakable";
+  return propertyAssignment(propertyKey(key), jsValueDoc(value), side);
 }
 
 function arrayDoc(items: unknown[]): Doc {

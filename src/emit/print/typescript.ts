@@ -2,6 +2,7 @@ import type ts from "typescript";
 import { typescript } from "../../require.js";
 import { PRINT_WIDTH, align, group, hardline, ifBreak, indent, indentIfBreak, join, line, printDoc, softline, type Doc } from "./doc.js";
 import { preferredQuotes, printNumber } from "./js-value.js";
+import { assignment, propertyAssignment } from "./assignment.js";
 
 /** A statement this printer does not lay out; the caller formats it another way. */
 export class UnsupportedNode extends Error {}
@@ -40,10 +41,7 @@ class Printer {
     if (typescript.isVariableStatement(node)) return this.variableStatement(node);
     if (typescript.isTypeAliasDeclaration(node)) {
       if (node.typeParameters !== undefined) throw new UnsupportedNode();
-      // prettier's "fluid" assignment layout: break after `=` only when the right side cannot break.
-      const id = Symbol("alias");
-      const type = this.type(node.type);
-      return group([modifiers(node), "type ", node.name.text, " =", group(indent(line), { id }), indentIfBreak(type, id), ";"]);
+      return [assignment([modifiers(node), "type ", node.name.text], " =", this.type(node.type), "breakable"), ";"];
     }
     if (typescript.isImportDeclaration(node)) return this.importDeclaration(node);
     if (typescript.isExportDeclaration(node)) return this.exportDeclaration(node);
@@ -127,16 +125,14 @@ class Printer {
     throw new UnsupportedNode();
   }
 
-  /** `const name: Type = value;` in prettier's "fluid" assignment layout. */
+  /** `const name: Type = value;` */
   private variableStatement(node: ts.VariableStatement): Doc {
     const list = node.declarationList;
     if ((list.flags & typescript.NodeFlags.Const) === 0 || list.declarations.length !== 1) throw new UnsupportedNode();
     const declaration = list.declarations[0] as ts.VariableDeclaration;
     if (declaration.initializer === undefined || declaration.exclamationToken !== undefined) throw new UnsupportedNode();
     const left = [this.bindingName(declaration.name), declaration.type === undefined ? "" : [": ", this.type(declaration.type)]];
-    const id = Symbol("assignment");
-    const value = this.expression(declaration.initializer);
-    return group([modifiers(node), "const ", group(left), " =", group(indent(line), { id }), indentIfBreak(value, id), ";"]);
+    return [assignment([modifiers(node), "const ", group(left)], " =", this.expression(declaration.initializer), "breakable"), ";"];
   }
 
   private bindingName(name: ts.BindingName): Doc {
@@ -206,18 +202,14 @@ class Printer {
       return property.name.text;
     }
     if (!typescript.isPropertyAssignment(property)) throw new UnsupportedNode();
-    const key = this.propertyName(property.name);
     const value = property.initializer;
-    const doc = this.expression(value);
-    // prettier's assignment layouts for an object property; keys under five columns never break.
-    if (key.length < 5) return group([key, ": ", doc]);
-    // Strings and `a.b` chains cannot break, so prettier breaks after the colon instead.
-    if (typescript.isStringLiteral(value) || typescript.isPropertyAccessExpression(value)) return group([key, ":", group(indent([line, doc]))]);
-    if (typescript.isNumericLiteral(value) || value.kind === typescript.SyntaxKind.TrueKeyword || value.kind === typescript.SyntaxKind.FalseKeyword) {
-      return group([key, ": ", doc]);
-    }
-    const id = Symbol("assignment");
-    return group([key, ":", group(indent(line), { id }), indentIfBreak(doc, id)]);
+    const side =
+      typescript.isStringLiteral(value) || typescript.isPropertyAccessExpression(value)
+        ? "unbreakable"
+        : typescript.isNumericLiteral(value) || value.kind === typescript.SyntaxKind.TrueKeyword || value.kind === typescript.SyntaxKind.FalseKeyword
+          ? "literal"
+          : "breakable";
+    return propertyAssignment(this.propertyName(property.name), this.expression(value), side);
   }
 
   /** `name<T>(a, b)` with simple arguments: on one line when it fits, otherwise one argument per line. */
@@ -378,17 +370,12 @@ class Printer {
     throw new UnsupportedNode();
   }
 
-  /** A type inside an array or indexed access type, in parentheses where prettier puts them. */
+  /** A type inside an array, indexed access, union or intersection type, in parentheses where prettier puts them. */
   private operand(raw: ts.TypeNode): Doc {
     const node = unwrap(raw);
     if (typescript.isUnionTypeNode(node) && node.types.length > 1) return ["(", this.union(node, "parenthesized"), ")"];
     if (typescript.isIntersectionTypeNode(node) && node.types.length > 1) return ["(", this.intersection(node), ")"];
     return this.type(node);
-  }
-
-  /** A member of a union or intersection: a nested union or intersection is parenthesized. */
-  private constituent(raw: ts.TypeNode): Doc {
-    return this.operand(raw);
   }
 
   private literal(literal: ts.LiteralTypeNode["literal"]): Doc {
@@ -422,9 +409,9 @@ class Printer {
     const isVoid = (type: ts.TypeNode) =>
       type.kind === typescript.SyntaxKind.VoidKeyword || (typescript.isLiteralTypeNode(type) && type.literal.kind === typescript.SyntaxKind.NullKeyword);
     if (objectLike !== undefined && types.every((type) => type === objectLike || isVoid(type))) {
-      return join(" | ", types.map((type) => this.constituent(type)));
+      return join(" | ", types.map((type) => this.operand(type)));
     }
-    const code = group(types.map((type, index) => [index === 0 ? ifBreak("| ") : [line, "| "], align(2, this.constituent(type))]));
+    const code = group(types.map((type, index) => [index === 0 ? ifBreak("| ") : [line, "| "], align(2, this.operand(type))]));
     if (position === "parenthesized") return group([indent([softline, code]), softline]);
     if (position === "argument") return code;
     return group(indent([softline, code]));
@@ -436,7 +423,7 @@ class Printer {
     let wasIndented = false;
     return group(
       types.map((type, index) => {
-        const doc = this.constituent(type);
+        const doc = this.operand(type);
         if (index === 0) return doc;
         const current = typescript.isTypeLiteralNode(type);
         const previous = typescript.isTypeLiteralNode(types[index - 1] as ts.TypeNode);
