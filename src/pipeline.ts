@@ -18,8 +18,7 @@ export interface RenderedOutput {
 export async function renderOutput(config: Pick<ResolvedConfig, "specPath" | "outDir" | "allowRemoteRefs">): Promise<RenderedOutput> {
   const { spec, model } = await loadModel(config);
   const specFromOutput = relative(config.outDir, config.specPath).split(sep).join("/");
-  const files: GeneratedFile[] = [];
-  for (const file of await emitAll(model, spec)) files.push(await formatFile(withHeader(file, specFromOutput)));
+  const files = await emitAll(model, spec, (file) => formatFile(withHeader(file, specFromOutput)));
   return { model, files };
 }
 

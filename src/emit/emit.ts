@@ -12,21 +12,32 @@ import { emitServerRouter } from "./server/router.js";
 import { emitServerSchemas } from "./server/schemas.js";
 import { emitTypes } from "./types.js";
 
-/** Every file of the output, in path order. */
-export async function emitAll(model: ApiModel, spec: LoadedSpec): Promise<GeneratedFile[]> {
-  const files = [
-    emitModels(model),
-    emitOperations(model),
-    emitIndex(model),
-    emitClient(model),
-    emitServerHandlers(model),
-    emitServerRouter(model),
-    emitServerSchemas(model, spec.document),
-    emitServerIndex(model),
-    ...emitRuntime(),
+/**
+ * Every file of the output, in path order, each passed through `finish` (the format stage) as
+ * soon as it is emitted, so one large file's intermediate state is gone before the next is made.
+ */
+export async function emitAll(
+  model: ApiModel,
+  spec: LoadedSpec,
+  finish: (file: GeneratedFile) => Promise<GeneratedFile>,
+): Promise<GeneratedFile[]> {
+  const emitters: Array<() => GeneratedFile | GeneratedFile[] | Promise<GeneratedFile>> = [
+    () => emitModels(model),
+    () => emitOperations(model),
+    () => emitIndex(model),
+    () => emitClient(model),
+    () => emitServerHandlers(model),
+    () => emitServerRouter(model),
+    () => emitServerSchemas(model, spec.document),
+    () => emitServerIndex(model),
+    () => emitRuntime(),
     // Last: openapi-typescript's transform patches discriminator enums into the document it is
     // given, which shares its objects with the loaded document.
-    await emitTypes(spec.document),
+    () => emitTypes(spec.document),
   ];
+  const files: GeneratedFile[] = [];
+  for (const emit of emitters) {
+    for (const file of [await emit()].flat()) files.push(await finish(file));
+  }
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

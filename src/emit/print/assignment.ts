@@ -14,8 +14,8 @@ export type RightSide = "unbreakable" | "literal" | "breakable";
 export function assignment(left: Doc, operator: string, right: Doc, side: RightSide): Doc {
   if (side === "literal") return group([left, operator, " ", right]);
   if (side === "unbreakable") return group([left, operator, group(indent([line, right]))]);
-  const id = Symbol("assignment");
-  return group([left, operator, group(indent(line), { id }), indentIfBreak(right, id)]);
+  const gap = group(indent(line));
+  return group([left, operator, gap, indentIfBreak(right, gap)]);
 }
 
 /** `key: value` of an object literal: keys narrower than five columns never break after the colon. */

@@ -16,7 +16,8 @@ interface Group {
   contents: Doc;
   /** Set for a group that must break, and by {@link printDoc} for any group holding a hard line. */
   break: boolean;
-  id?: symbol;
+  /** How the group was printed, for the `if-break` and `indent-if-break` that refer to it. */
+  mode?: Mode;
 }
 interface Indent {
   kind: "indent";
@@ -37,12 +38,13 @@ interface IfBreak {
   kind: "if-break";
   breakContents: Doc;
   flatContents: Doc;
-  groupId?: symbol;
+  /** The group whose mode decides; the enclosing one when absent. */
+  group?: Group;
 }
 interface IndentIfBreak {
   kind: "indent-if-break";
   contents: Doc;
-  groupId: symbol;
+  group: Group;
 }
 interface Fill {
   kind: "fill";
@@ -54,8 +56,8 @@ export const line: Line = { kind: "line", soft: false, hard: false };
 export const softline: Line = { kind: "line", soft: true, hard: false };
 export const hardline: Line = { kind: "line", soft: false, hard: true };
 
-export function group(contents: Doc, options: { shouldBreak?: boolean; id?: symbol } = {}): Group {
-  return { kind: "group", contents, break: options.shouldBreak === true, id: options.id };
+export function group(contents: Doc, options: { shouldBreak?: boolean } = {}): Group {
+  return { kind: "group", contents, break: options.shouldBreak === true };
 }
 
 export function indent(contents: Doc): Indent {
@@ -66,12 +68,12 @@ export function align(width: number, contents: Doc): Align {
   return { kind: "align", width, contents };
 }
 
-export function ifBreak(breakContents: Doc, flatContents: Doc = "", groupId?: symbol): IfBreak {
-  return { kind: "if-break", breakContents, flatContents, groupId };
+export function ifBreak(breakContents: Doc, flatContents: Doc = "", decidedBy?: Group): IfBreak {
+  return { kind: "if-break", breakContents, flatContents, group: decidedBy };
 }
 
-export function indentIfBreak(contents: Doc, groupId: symbol): IndentIfBreak {
-  return { kind: "indent-if-break", contents, groupId };
+export function indentIfBreak(contents: Doc, decidedBy: Group): IndentIfBreak {
+  return { kind: "indent-if-break", contents, group: decidedBy };
 }
 
 export function fill(parts: Doc[]): Fill {
@@ -104,7 +106,6 @@ interface Command {
  */
 export function printDoc(doc: Doc, width: number, indentation = ""): string {
   propagateBreaks(doc);
-  const groupModes = new Map<symbol, Mode>();
   const out: string[] = [];
   let position = indentation.length;
   let shouldRemeasure = false;
@@ -136,24 +137,24 @@ export function printDoc(doc: Doc, width: number, indentation = ""): string {
         } else {
           shouldRemeasure = false;
           const flat: Command = { indentation, mode: FLAT, doc: current.contents };
-          chosen = !current.break && fits(flat, commands, width - position, groupModes, false) ? FLAT : BREAK;
+          chosen = !current.break && fits(flat, commands, width - position, false) ? FLAT : BREAK;
         }
         commands.push({ indentation, mode: chosen, doc: current.contents });
-        if (current.id !== undefined) groupModes.set(current.id, chosen);
+        current.mode = chosen;
         break;
       }
       case "if-break": {
-        const groupMode = current.groupId === undefined ? mode : (groupModes.get(current.groupId) ?? FLAT);
+        const groupMode = current.group === undefined ? mode : (current.group.mode ?? FLAT);
         commands.push({ indentation, mode, doc: groupMode === BREAK ? current.breakContents : current.flatContents });
         break;
       }
       case "indent-if-break": {
-        const groupMode = groupModes.get(current.groupId) ?? FLAT;
+        const groupMode = current.group.mode ?? FLAT;
         commands.push({ indentation: groupMode === BREAK ? indentation + "  " : indentation, mode, doc: current.contents });
         break;
       }
       case "fill":
-        printFill(current.parts, indentation, mode, commands, width - position, groupModes);
+        printFill(current.parts, indentation, mode, commands, width - position);
         break;
       case "line":
         if (mode === FLAT && !current.hard) {
@@ -180,12 +181,11 @@ function printFill(
   mode: Mode,
   commands: Command[],
   remaining: number,
-  groupModes: Map<symbol, Mode>,
 ): void {
   if (parts.length === 0) return;
   const [content, separator, nextContent] = parts as [Doc, Doc | undefined, Doc | undefined];
   const contentFlat: Command = { indentation, mode: FLAT, doc: content };
-  const contentFits = fits(contentFlat, [], remaining, groupModes, true);
+  const contentFits = fits(contentFlat, [], remaining, true);
   if (parts.length === 1) {
     commands.push(contentFits ? contentFlat : { indentation, mode: BREAK, doc: content });
     return;
@@ -202,7 +202,6 @@ function printFill(
     { indentation, mode: FLAT, doc: [content, separator as Doc, nextContent as Doc] },
     [],
     remaining,
-    groupModes,
     true,
   );
   if (pairFits) commands.push(rest, separatorFlat, contentFlat);
@@ -211,7 +210,7 @@ function printFill(
 }
 
 /** Whether `next` fits in `width` columns, reading on into the commands after it up to a line break. */
-function fits(next: Command, rest: Command[], width: number, groupModes: Map<symbol, Mode>, mustBeFlat: boolean): boolean {
+function fits(next: Command, rest: Command[], width: number, mustBeFlat: boolean): boolean {
   let restIndex = rest.length;
   const stack: Array<{ mode: Mode; doc: Doc }> = [next];
   while (width >= 0) {
@@ -238,7 +237,7 @@ function fits(next: Command, rest: Command[], width: number, groupModes: Map<sym
         break;
       }
       case "if-break": {
-        const groupMode = doc.groupId === undefined ? mode : (groupModes.get(doc.groupId) ?? FLAT);
+        const groupMode = doc.group === undefined ? mode : (doc.group.mode ?? FLAT);
         stack.push({ mode, doc: groupMode === BREAK ? doc.breakContents : doc.flatContents });
         break;
       }

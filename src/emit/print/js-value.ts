@@ -38,12 +38,13 @@ function arrayDoc(items: unknown[]): Doc {
   const docs = items.map((item) => jsValueDoc(item ?? null));
   if (items.length > 1 && items.every((item) => typeof item === "number")) {
     // Prettier fills a list of numbers: as many per line as fit.
-    const id = Symbol("array");
+    const list = group([]);
     const parts = join(
       line,
-      docs.map((doc, index) => [doc, index < docs.length - 1 ? "," : ifBreak(",", "", id)]),
+      docs.map((doc, index) => [doc, index < docs.length - 1 ? "," : ifBreak(",", "", list)]),
     );
-    return group(["[", indent([softline, fill(parts)]), softline, "]"], { id });
+    list.contents = ["[", indent([softline, fill(parts)]), softline, "]"];
+    return list;
   }
   return group(["[", indent([softline, join([",", line], docs), ifBreak(",")]), softline, "]"], {
     shouldBreak: breaksAsList(items),
