@@ -93,10 +93,21 @@ const BREAK = 1;
 const FLAT = 2;
 type Mode = typeof BREAK | typeof FLAT;
 
-interface Command {
-  indentation: string;
-  mode: Mode;
-  doc: Doc;
+/** The printer's stack of pending commands, as parallel arrays (large files push millions). */
+class Commands {
+  readonly docs: Doc[] = [];
+  readonly modes: Mode[] = [];
+  readonly indentations: string[] = [];
+
+  get length(): number {
+    return this.docs.length;
+  }
+
+  push(indentation: string, mode: Mode, doc: Doc): void {
+    this.docs.push(doc);
+    this.modes.push(mode);
+    this.indentations.push(indentation);
+  }
 }
 
 /**
@@ -109,26 +120,27 @@ export function printDoc(doc: Doc, width: number, indentation = ""): string {
   const out: string[] = [];
   let position = indentation.length;
   let shouldRemeasure = false;
-  const commands: Command[] = [{ indentation, mode: BREAK, doc }];
+  const commands = new Commands();
+  commands.push(indentation, BREAK, doc);
   while (commands.length > 0) {
-    const { indentation, mode, doc: current } = commands.pop() as Command;
+    const current = commands.docs.pop() as Doc;
+    const mode = commands.modes.pop() as Mode;
+    const indentation = commands.indentations.pop() as string;
     if (typeof current === "string") {
       out.push(current);
       position += textWidth(current);
       continue;
     }
     if (Array.isArray(current)) {
-      for (let index = current.length - 1; index >= 0; index--) {
-        commands.push({ indentation, mode, doc: current[index] as Doc });
-      }
+      for (let index = current.length - 1; index >= 0; index--) commands.push(indentation, mode, current[index] as Doc);
       continue;
     }
     switch (current.kind) {
       case "indent":
-        commands.push({ indentation: indentation + "  ", mode, doc: current.contents });
+        commands.push(indentation + "  ", mode, current.contents);
         break;
       case "align":
-        commands.push({ indentation: indentation + " ".repeat(current.width), mode, doc: current.contents });
+        commands.push(indentation + " ".repeat(current.width), mode, current.contents);
         break;
       case "group": {
         let chosen: Mode;
@@ -136,21 +148,20 @@ export function printDoc(doc: Doc, width: number, indentation = ""): string {
           chosen = current.break ? BREAK : FLAT;
         } else {
           shouldRemeasure = false;
-          const flat: Command = { indentation, mode: FLAT, doc: current.contents };
-          chosen = !current.break && fits(flat, commands, width - position, false) ? FLAT : BREAK;
+          chosen = !current.break && fits(current.contents, commands, width - position, false) ? FLAT : BREAK;
         }
-        commands.push({ indentation, mode: chosen, doc: current.contents });
+        commands.push(indentation, chosen, current.contents);
         current.mode = chosen;
         break;
       }
       case "if-break": {
         const groupMode = current.group === undefined ? mode : (current.group.mode ?? FLAT);
-        commands.push({ indentation, mode, doc: groupMode === BREAK ? current.breakContents : current.flatContents });
+        commands.push(indentation, mode, groupMode === BREAK ? current.breakContents : current.flatContents);
         break;
       }
       case "indent-if-break": {
         const groupMode = current.group.mode ?? FLAT;
-        commands.push({ indentation: groupMode === BREAK ? indentation + "  " : indentation, mode, doc: current.contents });
+        commands.push(groupMode === BREAK ? indentation + "  " : indentation, mode, current.contents);
         break;
       }
       case "fill":
@@ -175,74 +186,86 @@ export function printDoc(doc: Doc, width: number, indentation = ""): string {
 }
 
 /** Pushes the next step of a fill: its first content, then a separator flat or broken. */
-function printFill(
-  parts: Doc[],
-  indentation: string,
-  mode: Mode,
-  commands: Command[],
-  remaining: number,
-): void {
+function printFill(parts: Doc[], indentation: string, mode: Mode, commands: Commands, remaining: number): void {
   if (parts.length === 0) return;
   const [content, separator, nextContent] = parts as [Doc, Doc | undefined, Doc | undefined];
-  const contentFlat: Command = { indentation, mode: FLAT, doc: content };
-  const contentFits = fits(contentFlat, [], remaining, true);
+  const contentFits = fits(content, undefined, remaining, true);
+  const contentMode = contentFits ? FLAT : BREAK;
   if (parts.length === 1) {
-    commands.push(contentFits ? contentFlat : { indentation, mode: BREAK, doc: content });
+    commands.push(indentation, contentMode, content);
     return;
   }
-  const separatorFlat: Command = { indentation, mode: FLAT, doc: separator as Doc };
-  const separatorBreak: Command = { indentation, mode: BREAK, doc: separator as Doc };
   if (parts.length === 2) {
-    if (contentFits) commands.push(separatorFlat, contentFlat);
-    else commands.push(separatorBreak, { indentation, mode: BREAK, doc: content });
+    commands.push(indentation, contentMode, separator as Doc);
+    commands.push(indentation, contentMode, content);
     return;
   }
-  const rest: Command = { indentation, mode, doc: fill(parts.slice(2)) };
-  const pairFits = fits(
-    { indentation, mode: FLAT, doc: [content, separator as Doc, nextContent as Doc] },
-    [],
-    remaining,
-    true,
-  );
-  if (pairFits) commands.push(rest, separatorFlat, contentFlat);
-  else if (contentFits) commands.push(rest, separatorBreak, contentFlat);
-  else commands.push(rest, separatorBreak, { indentation, mode: BREAK, doc: content });
+  const pairFits = fits([content, separator as Doc, nextContent as Doc], undefined, remaining, true);
+  commands.push(indentation, mode, fill(parts.slice(2)));
+  commands.push(indentation, pairFits ? FLAT : BREAK, separator as Doc);
+  commands.push(indentation, contentMode, content);
 }
 
-/** Whether `next` fits in `width` columns, reading on into the commands after it up to a line break. */
-function fits(next: Command, rest: Command[], width: number, mustBeFlat: boolean): boolean {
-  let restIndex = rest.length;
-  const stack: Array<{ mode: Mode; doc: Doc }> = [next];
+const fitsDocs: Doc[] = [];
+const fitsModes: Mode[] = [];
+
+/**
+ * Whether `next`, printed flat, fits in `width` columns, reading on into the pending commands
+ * after it (in their own modes) up to the first line break.
+ */
+function fits(next: Doc, rest: Commands | undefined, width: number, mustBeFlat: boolean): boolean {
+  let restIndex = rest === undefined ? 0 : rest.length;
+  fitsDocs.length = 0;
+  fitsModes.length = 0;
+  fitsDocs.push(next);
+  fitsModes.push(FLAT);
   while (width >= 0) {
-    const item = stack.pop() ?? (restIndex > 0 ? rest[--restIndex] : undefined);
-    if (item === undefined) return true;
-    const { mode, doc } = item;
+    let doc: Doc;
+    let mode: Mode;
+    if (fitsDocs.length > 0) {
+      doc = fitsDocs.pop() as Doc;
+      mode = fitsModes.pop() as Mode;
+    } else if (rest !== undefined && restIndex > 0) {
+      restIndex--;
+      doc = rest.docs[restIndex] as Doc;
+      mode = rest.modes[restIndex] as Mode;
+    } else {
+      return true;
+    }
     if (typeof doc === "string") {
       width -= textWidth(doc);
       continue;
     }
     if (Array.isArray(doc)) {
-      for (let index = doc.length - 1; index >= 0; index--) stack.push({ mode, doc: doc[index] as Doc });
+      for (let index = doc.length - 1; index >= 0; index--) {
+        fitsDocs.push(doc[index] as Doc);
+        fitsModes.push(mode);
+      }
       continue;
     }
     switch (doc.kind) {
       case "indent":
       case "align":
       case "indent-if-break":
-        stack.push({ mode, doc: doc.contents });
+        fitsDocs.push(doc.contents);
+        fitsModes.push(mode);
         break;
-      case "group": {
+      case "group":
         if (mustBeFlat && doc.break) return false;
-        stack.push({ mode: doc.break ? BREAK : mode, doc: doc.contents });
+        fitsDocs.push(doc.contents);
+        fitsModes.push(doc.break ? BREAK : mode);
         break;
-      }
       case "if-break": {
         const groupMode = doc.group === undefined ? mode : (doc.group.mode ?? FLAT);
-        stack.push({ mode, doc: groupMode === BREAK ? doc.breakContents : doc.flatContents });
+        fitsDocs.push(groupMode === BREAK ? doc.breakContents : doc.flatContents);
+        fitsModes.push(mode);
         break;
       }
       case "fill":
-        for (let index = doc.parts.length - 1; index >= 0; index--) stack.push({ mode, doc: doc.parts[index] as Doc });
+        for (let index = doc.parts.length - 1; index >= 0; index--) {
+          fitsDocs.push(doc.parts[index] as Doc);
+          fitsModes.push(mode);
+        }
         break;
       case "line":
         if (mode === BREAK || doc.hard) return true;
