@@ -1,6 +1,6 @@
 import type ts from "typescript";
 import { typescript } from "../../require.js";
-import { PRINT_WIDTH, align, group, hardline, ifBreak, indent, indentIfBreak, join, line, printDoc, softline, type Doc } from "./doc.js";
+import { PRINT_WIDTH, align, group, hardline, ifBreak, indent, join, line, printDoc, softline, type Doc } from "./doc.js";
 import { preferredQuotes, printNumber } from "./js-value.js";
 import { assignment, propertyAssignment } from "./assignment.js";
 
@@ -10,7 +10,8 @@ export class UnsupportedNode extends Error {}
 /**
  * Lays out one top-level statement the way prettier prints it, for the statements generated code
  * is made of: imports and re-exports, interfaces, type aliases and the types inside them (type
- * literals, unions, intersections, indexed access, references), with their JSDoc comments.
+ * literals, unions, intersections, indexed access, references), functions with `const` and
+ * `return` statements, calls, arrow functions and object literals, with their JSDoc comments.
  * Nodes are either built in memory (openapi-typescript's, with synthetic comments) or parsed
  * from `source`. Throws {@link UnsupportedNode} for anything else.
  */
@@ -41,7 +42,7 @@ class Printer {
     if (typescript.isVariableStatement(node)) return this.variableStatement(node);
     if (typescript.isTypeAliasDeclaration(node)) {
       if (node.typeParameters !== undefined) throw new UnsupportedNode();
-      return [assignment([modifiers(node), "type ", node.name.text], " =", this.type(node.type), "breakable"), ";"];
+      return [assignment([modifiers(node), "type ", node.name.text], " =", this.type(node.type, true), "breakable"), ";"];
     }
     if (typescript.isImportDeclaration(node)) return this.importDeclaration(node);
     if (typescript.isExportDeclaration(node)) return this.exportDeclaration(node);
@@ -287,14 +288,14 @@ class Printer {
   private member(member: ts.TypeElement): Doc {
     if (typescript.isPropertySignature(member)) {
       if (member.type === undefined) throw new UnsupportedNode();
-      return [this.readonly(member.modifiers), this.propertyName(member.name), member.questionToken ? "?" : "", ": ", this.type(member.type)];
+      return [this.readonly(member.modifiers), this.propertyName(member.name), member.questionToken ? "?" : "", ": ", this.type(member.type, true)];
     }
     if (typescript.isIndexSignatureDeclaration(member)) {
       const [parameter] = member.parameters;
       if (member.parameters.length !== 1 || parameter === undefined || parameter.type === undefined || !typescript.isIdentifier(parameter.name)) {
         throw new UnsupportedNode();
       }
-      return [this.readonly(member.modifiers), "[", parameter.name.text, ": ", this.type(parameter.type), "]: ", this.type(member.type)];
+      return [this.readonly(member.modifiers), "[", parameter.name.text, ": ", this.type(parameter.type), "]: ", this.type(member.type, true)];
     }
     if (typescript.isMethodSignature(member)) {
       if (member.type === undefined || member.typeParameters !== undefined || member.questionToken !== undefined) throw new UnsupportedNode();
@@ -331,12 +332,16 @@ class Printer {
     throw new UnsupportedNode();
   }
 
-  private type(raw: ts.TypeNode): Doc {
+  /**
+   * A type. `afterKey` when it follows `key: ` or `name = ` on a line whose depth is known: a
+   * broken type literal there prints member by member. Anywhere else a block's column depends on
+   * the layout, so it is built as one document.
+   */
+  private type(raw: ts.TypeNode, afterKey = false): Doc {
     this.refuseComments(raw);
     const node = unwrap(raw);
     this.refuseComments(node);
-    if (typescript.isTypeLiteralNode(node) && node === raw) return this.members(node.members, node, false);
-    // Inside any other type, a block's column depends on the layout, so it is not known here.
+    if (afterKey && typescript.isTypeLiteralNode(node) && node === raw) return this.members(node.members, node, false);
     const depth = this.lineDepth;
     this.lineDepth = undefined;
     try {
