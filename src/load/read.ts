@@ -1,9 +1,17 @@
 import { readFileSync, statSync } from "node:fs";
 import { isUtf8 } from "node:buffer";
-import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from "yaml";
+import { createRequire } from "node:module";
+import type { Node as YamlNode } from "yaml";
 import { CodegenError } from "../cli/errors.js";
 import { displayPath } from "./display-path.js";
 import { parseCommonYaml } from "./fast-yaml.js";
+
+const require = createRequire(import.meta.url);
+
+/** The careful YAML parser, loaded only for what the fast path leaves to it (errors, anchors, locations). */
+function carefulYaml(): typeof import("yaml") {
+  return require("yaml") as typeof import("yaml");
+}
 import { parsePointer } from "./pointer.js";
 
 /** Largest spec file read, in bytes; the largest public specs are a few MB. */
@@ -68,7 +76,7 @@ function parseJson(text: string, file: string): unknown {
     const message = (error as Error).message;
     const position = /at position (\d+)/.exec(message);
     // Without a position from JSON.parse, the YAML parser (JSON is YAML) may still point at it.
-    const located = position ? undefined : parseDocument(text, { prettyErrors: true }).errors[0]?.linePos?.[0];
+    const located = position ? undefined : carefulYaml().parseDocument(text, { prettyErrors: true }).errors[0]?.linePos?.[0];
     const where = position ? lineAndColumn(text, Number(position[1])) : { line: located?.line, column: located?.col };
     const reason = message.split("\n")[0]?.replace(/, \.\.\..*$/, "").replace(/ in JSON at position \d+.*$/, "") ?? "";
     throw new CodegenError(`invalid JSON: ${reason}`, {
@@ -81,7 +89,7 @@ function parseJson(text: string, file: string): unknown {
 function parseYaml(text: string, file: string): unknown {
   const common = parseCommonYaml(text);
   if (common !== undefined) return common.value;
-  const document = parseDocument(text, { uniqueKeys: true, prettyErrors: true, version: "1.2" });
+  const document = carefulYaml().parseDocument(text, { uniqueKeys: true, prettyErrors: true, version: "1.2" });
   const first = document.errors[0];
   if (first !== undefined) {
     const where = first.linePos?.[0];
@@ -108,6 +116,7 @@ export function lineOfPointer(path: string, jsonPointer: string): number | undef
   } catch {
     return undefined;
   }
+  const { isMap, isScalar, isSeq, parseDocument } = carefulYaml();
   const document = parseDocument(text, { uniqueKeys: false, keepSourceTokens: false });
   let node: YamlNode | null | undefined = document.contents;
   let range = node?.range;
