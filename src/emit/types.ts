@@ -13,8 +13,13 @@ import { openapiTypescript } from "../require.js";
  * transform with its default options, laid out in prettier's layout by our own printer.
  */
 export async function emitTypes(document: Record<string, unknown>): Promise<GeneratedFile> {
+  const statements: Array<TsNode | undefined> = typeStatements(document);
   const printed: string[] = [];
-  for (const statement of typeStatements(document)) printed.push(await printStatement(statement));
+  for (let index = 0; index < statements.length; index++) {
+    printed.push(await printStatement(statements[index] as TsNode));
+    // Each declaration's AST can go as soon as it is printed (Stripe's are tens of MB).
+    statements[index] = undefined;
+  }
   return { path: "types.ts", content: printed.join(""), formatted: true };
 }
 

@@ -304,9 +304,10 @@ function propagateBreaks(doc: Doc): boolean {
 function trimTrailingSpaces(out: string[]): void {
   while (out.length > 0) {
     const last = out[out.length - 1] as string;
-    const trimmed = last.replace(/[ \t]+$/, "");
-    if (trimmed.length > 0 || last.length === 0) {
-      out[out.length - 1] = trimmed;
+    let end = last.length;
+    while (end > 0 && (last.charCodeAt(end - 1) === 32 || last.charCodeAt(end - 1) === 9)) end--;
+    if (end > 0 || last.length === 0) {
+      if (end < last.length) out[out.length - 1] = last.slice(0, end);
       return;
     }
     out.pop();
@@ -315,8 +316,9 @@ function trimTrailingSpaces(out: string[]): void {
 
 /** Display width as prettier counts it: wide East Asian characters take two columns. */
 export function textWidth(text: string): number {
-  // eslint-disable-next-line no-control-regex
-  if (/^[\u0000-\u007f]*$/.test(text)) return text.length;
+  let ascii = true;
+  for (let index = 0; index < text.length && ascii; index++) ascii = text.charCodeAt(index) < 0x80;
+  if (ascii) return text.length;
   let width = 0;
   for (const char of text) {
     const code = char.codePointAt(0) as number;
