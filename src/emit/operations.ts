@@ -1,10 +1,8 @@
 import type { ApiModel, Operation } from "../ir/model.js";
 import type { GeneratedFile } from "./generated-file.js";
 import { docComment } from "./literal.js";
-import { PRINT_WIDTH, hardline, printDoc } from "./print/doc.js";
-import { assignment } from "./print/assignment.js";
-import { commentDoc } from "./print/comments.js";
-import { jsValueDoc, objectLiteralDoc, propertyDoc, quoted } from "./print/js-value.js";
+import { PRINT_WIDTH, textWidth } from "./print/doc.js";
+import { printObject, printValue, quoted } from "./print/js-value.js";
 import { setOwn } from "../own.js";
 
 /** `operations.ts`: the contract of each operation as data, for the server and client to share. */
@@ -14,43 +12,31 @@ export function emitOperations(model: ApiModel): GeneratedFile {
     doc: operationDoc(operation),
     meta: operationMeta(operation),
   }));
-  const operationsObject = objectLiteralDoc(
-    operations.map((operation) => [commentDoc(operation.doc), propertyDoc(operation.id, operation.meta)]),
+  const operationsObject = printObject(
+    operations.map((operation) => ({ key: operation.id, value: operation.meta, comment: operation.doc || undefined })),
+    { indentation: "", column: 0, trailing: 0 },
     true,
   );
-  const content = printDoc(
-    [
-      'import type { OperationContract, SecuritySchemeContract } from "./runtime/contract.js";',
-      hardline,
-      hardline,
-      "/** What the contract says of each operation, keyed by the operation's generated name. */",
-      hardline,
-      assignment("export const operations", " =", [operationsObject, " as const satisfies Record<string, OperationContract>"], "breakable"),
-      ";",
-      hardline,
-      hardline,
-      "export type OperationId = keyof typeof operations;",
-      hardline,
-      hardline,
-      "/** The path every operation path is mounted under (from the first server URL). */",
-      hardline,
-      assignment("export const basePath", " =", quoted(model.basePath), "unbreakable"),
-      ";",
-      hardline,
-      hardline,
-      "/** The contract's security schemes, by name. */",
-      hardline,
-      assignment(
-        "export const securitySchemes",
-        " =",
-        [jsValueDoc(securitySchemesMeta(model)), " as const satisfies Record<string, SecuritySchemeContract>"],
-        "breakable",
-      ),
-      ";",
-      hardline,
-    ],
-    PRINT_WIDTH,
-  );
+  const basePath = quoted(model.basePath);
+  const schemesPrefix = "export const securitySchemes = ";
+  const schemesSuffix = " as const satisfies Record<string, SecuritySchemeContract>;";
+  const schemes = printValue(securitySchemesMeta(model), { indentation: "", column: schemesPrefix.length, trailing: schemesSuffix.length });
+  const content = [
+    'import type { OperationContract, SecuritySchemeContract } from "./runtime/contract.js";',
+    "",
+    "/** What the contract says of each operation, keyed by the operation's generated name. */",
+    `export const operations = ${operationsObject} as const satisfies Record<string, OperationContract>;`,
+    "",
+    "export type OperationId = keyof typeof operations;",
+    "",
+    "/** The path every operation path is mounted under (from the first server URL). */",
+    // A string cannot break, so the line breaks after `=` when it does not fit.
+    `export const basePath =${textWidth(`export const basePath = ${basePath};`) <= PRINT_WIDTH ? " " : "\n  "}${basePath};`,
+    "",
+    "/** The contract's security schemes, by name. */",
+    `${schemesPrefix}${schemes}${schemesSuffix}`,
+    "",
+  ].join("\n");
   return { path: "operations.ts", content, formatted: true };
 }
 

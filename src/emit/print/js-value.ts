@@ -1,66 +1,170 @@
-import { group, ifBreak, indent, join, line, softline, fill, type Doc } from "./doc.js";
-import { propertyAssignment } from "./assignment.js";
+import { PRINT_WIDTH, textWidth } from "./doc.js";
 import { jsLiteral } from "../literal.js";
 
 /**
- * A JSON value as a JavaScript expression laid out the way prettier lays out the same literal
- * (written on one line) with the tool's pinned options: objects and arrays on one line when they
- * fit, otherwise one entry per line with a trailing comma; keys unquoted where they can be.
+ * JSON data as a JavaScript expression, laid out the way prettier lays out the same literal
+ * (written on one line) with the tool's pinned options: an object or array stays on one line
+ * when it fits there with what follows it up to the line's end; otherwise one entry per line,
+ * each with a trailing comma. Data has no comments and few shapes, so this prints text directly,
+ * in one pass, without a document tree: the schemas of a large API are megabytes of it.
  */
-export function jsValueDoc(value: unknown, options: { expanded?: boolean } = {}): Doc {
-  if (Array.isArray(value)) return arrayDoc(value);
-  if (typeof value === "object" && value !== null) return objectDoc(value as Record<string, unknown>, options.expanded === true);
+export interface ValuePosition {
+  /** The indentation of the line the value starts on. */
+  indentation: string;
+  /** The column the value starts at. */
+  column: number;
+  /** The width of what follows the value on its last line (`,` or `;` and the like). */
+  trailing: number;
+}
+
+/** An entry of an object printed by {@link printObject}: a key, its value and an optional comment. */
+export interface ObjectEntry {
+  key: string;
+  value: unknown;
+  /** Comment lines printed above the entry (a JSDoc block as `docComment` writes it). */
+  comment?: string;
+}
+
+export function printValue(value: unknown, at: ValuePosition): string {
+  if (Array.isArray(value)) return printArray(value, at);
+  if (isObject(value)) return printObject(entriesOf(value), at, false);
   return scalarText(value);
 }
 
-function objectDoc(value: Record<string, unknown>, expanded: boolean): Doc {
-  const entries = Object.entries(value).filter(([, item]) => item !== undefined && typeof item !== "function");
-  return objectLiteralDoc(
-    entries.map(([key, item]) => propertyDoc(key, item)),
-    expanded,
-  );
-}
-
-/** `{ a, b }` from printed properties; `expanded` keeps it broken as prettier keeps an object written over several lines. */
-export function objectLiteralDoc(properties: Doc[], expanded: boolean): Doc {
-  if (properties.length === 0) return "{}";
-  return group(["{", indent([line, join([",", line], properties)]), ifBreak(","), line, "}"], { shouldBreak: expanded });
-}
-
-/** `key: value` with prettier's assignment layouts for an object property. */
-export function propertyDoc(key: string, value: unknown): Doc {
-  const side = typeof value === "string" ? "unbreakable" : typeof value === "number" || typeof value === "boolean" ? "literal" : "breakable";
-  return propertyAssignment(propertyKey(key), jsValueDoc(value), side);
-}
-
-function arrayDoc(items: unknown[]): Doc {
-  if (items.length === 0) return "[]";
-  const docs = items.map((item) => jsValueDoc(item ?? null));
-  if (items.length > 1 && items.every((item) => typeof item === "number")) {
-    // Prettier fills a list of numbers: as many per line as fit.
-    const list = group([]);
-    const parts = join(
-      line,
-      docs.map((doc, index) => [doc, index < docs.length - 1 ? "," : ifBreak(",", "", list)]),
-    );
-    list.contents = ["[", indent([softline, fill(parts)]), softline, "]"];
-    return list;
+/**
+ * An object literal. `expanded` keeps it broken, as prettier keeps an object written over
+ * several lines.
+ */
+export function printObject(entries: ObjectEntry[], at: ValuePosition, expanded: boolean): string {
+  if (entries.length === 0) return "{}";
+  if (!expanded && entries.every((entry) => entry.comment === undefined)) {
+    const flat = flatObject(entries);
+    if (flat !== undefined && fits(flat, at)) return flat;
   }
-  return group(["[", indent([softline, join([",", line], docs), ifBreak(",")]), softline, "]"], {
-    shouldBreak: breaksAsList(items),
+  const inner = at.indentation + "  ";
+  const lines = entries.map((entry) => {
+    const comment = entry.comment === undefined ? "" : entry.comment.replace(/\n$/, "").split("\n").join(`\n${inner}`) + `\n${inner}`;
+    return inner + comment + printProperty(entry.key, entry.value, inner) + ",";
   });
+  return `{\n${lines.join("\n")}\n${at.indentation}}`;
+}
+
+/** `key: value` at the start of a line indented by `indentation`, followed by a comma. */
+function printProperty(key: string, value: unknown, indentation: string): string {
+  const printedKey = propertyKey(key);
+  const column = indentation.length + textWidth(printedKey) + 2;
+  const sameLine = { indentation, column, trailing: 1 };
+  // Keys narrower than five columns never move their value to the next line.
+  const shortKey = textWidth(printedKey) < 5;
+  if (shortKey || typeof value === "number" || typeof value === "boolean") return `${printedKey}: ${printValue(value, sameLine)}`;
+  if (typeof value === "string") {
+    // A string cannot break, so the line breaks after the colon when it does not fit.
+    const text = scalarText(value);
+    if (fits(text, sameLine)) return `${printedKey}: ${text}`;
+    return `${printedKey}:\n${indentation}  ${text}`;
+  }
+  // Anything else stays on the key's line if its first piece (`{`, `[` or all of `null`) fits.
+  const opens = (isObject(value) && entriesOf(value).length > 0) || (Array.isArray(value) && value.length > 0);
+  const first = opens ? 1 : textWidth(printValue(value, sameLine)) + 1;
+  if (column + first <= PRINT_WIDTH) return `${printedKey}: ${printValue(value, sameLine)}`;
+  const next = indentation + "  ";
+  return `${printedKey}:\n${next}${printValue(value, { indentation: next, column: next.length, trailing: 1 })}`;
+}
+
+function printArray(items: unknown[], at: ValuePosition): string {
+  if (items.length === 0) return "[]";
+  const inner = at.indentation + "  ";
+  if (items.length > 1 && items.every((item) => typeof item === "number")) {
+    const texts = items.map((item) => scalarText(item));
+    const flat = `[${texts.join(", ")}]`;
+    if (fits(flat, at)) return flat;
+    // prettier fills a list of numbers: as many per line as fit.
+    let text = `[\n${inner}`;
+    let column = inner.length;
+    texts.forEach((item, index) => {
+      const next = texts[index + 1];
+      text += item + ",";
+      column += textWidth(item) + 1;
+      if (next === undefined) return;
+      if (column + 1 + textWidth(next) + 1 <= PRINT_WIDTH) {
+        text += " ";
+        column += 1;
+      } else {
+        text += `\n${inner}`;
+        column = inner.length;
+      }
+    });
+    return `${text}\n${at.indentation}]`;
+  }
+  if (!breaksAsList(items)) {
+    const flat = flatArray(items);
+    if (flat !== undefined && fits(flat, at)) return flat;
+  }
+  const lines = items.map((item) => inner + printValue(item ?? null, { indentation: inner, column: inner.length, trailing: 1 }) + ",");
+  return `[\n${lines.join("\n")}\n${at.indentation}]`;
+}
+
+function fits(text: string, at: ValuePosition): boolean {
+  return at.column + textWidth(text) + at.trailing <= PRINT_WIDTH;
+}
+
+/**
+ * The value on one line, or undefined when it is wider than `budget` columns (it cannot fit) or
+ * prettier would never print it so (it holds a list that always breaks).
+ */
+function flatValue(value: unknown, budget = PRINT_WIDTH): string | undefined {
+  if (Array.isArray(value)) return value.length === 0 ? "[]" : breaksAsList(value) ? undefined : flatArray(value, budget);
+  if (isObject(value)) return flatObject(entriesOf(value), budget);
+  const text = scalarText(value);
+  return textWidth(text) > budget ? undefined : text;
+}
+
+function flatArray(items: unknown[], budget = PRINT_WIDTH): string | undefined {
+  const texts: string[] = [];
+  // `width` is what precedes the next item ("[" and earlier items with their ", "), so an item's
+  // budget is never smaller than the room it really has.
+  let width = 1;
+  for (const item of items) {
+    const text = flatValue(item ?? null, budget - width);
+    if (text === undefined) return undefined;
+    width += textWidth(text) + 2;
+    texts.push(text);
+  }
+  return width - 1 > budget ? undefined : `[${texts.join(", ")}]`;
+}
+
+function flatObject(entries: ObjectEntry[], budget = PRINT_WIDTH): string | undefined {
+  if (entries.length === 0) return "{}";
+  const texts: string[] = [];
+  let width = 2;
+  for (const entry of entries) {
+    const key = propertyKey(entry.key);
+    const text = flatValue(entry.value, budget - width - textWidth(key) - 2);
+    if (text === undefined) return undefined;
+    width += textWidth(key) + textWidth(text) + 4;
+    texts.push(`${key}: ${text}`);
+  }
+  return width > budget ? undefined : `{ ${texts.join(", ")} }`;
 }
 
 /** Prettier always breaks an array of two or more objects (or arrays) that each have two or more entries. */
 function breaksAsList(items: unknown[]): boolean {
   if (items.length < 2) return false;
-  const size = (item: unknown): number | undefined => {
-    if (Array.isArray(item)) return item.length;
-    if (typeof item === "object" && item !== null) return Object.keys(item).length;
-    return undefined;
-  };
+  const size = (item: unknown): number => (Array.isArray(item) ? item.length : isObject(item) ? entriesOf(item).length : 0);
   const firstIsArray = Array.isArray(items[0]);
-  return items.every((item) => (size(item) ?? 0) > 1 && Array.isArray(item) === firstIsArray);
+  return items.every((item) => size(item) > 1 && Array.isArray(item) === firstIsArray);
+}
+
+function entriesOf(value: Record<string, unknown>): ObjectEntry[] {
+  const entries: ObjectEntry[] = [];
+  for (const [key, item] of Object.entries(value)) {
+    if (item !== undefined && typeof item !== "function") entries.push({ key, value: item });
+  }
+  return entries;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 const ES5_IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;

@@ -1,8 +1,7 @@
 import type { ApiModel, JsonSchema, Operation, Parameter } from "../../ir/model.js";
 import { parsePointer } from "../../load/pointer.js";
 import type { GeneratedFile } from "../generated-file.js";
-import { PRINT_WIDTH, hardline, printDoc } from "../print/doc.js";
-import { jsValueDoc } from "../print/js-value.js";
+import { printObject } from "../print/js-value.js";
 import { normalizeSchema } from "./json-schema.js";
 import { setOwn } from "../../own.js";
 
@@ -36,20 +35,20 @@ export function emitServerSchemas(model: ApiModel, document: Json): GeneratedFil
   for (const ref of [...targets.keys()].sort()) placeAt(spec, parsePointer(ref), targets.get(ref));
   return {
     path: "server/schemas.ts",
-    content: printDoc(
-      [
-        'import type { ContractSchemas } from "../runtime/server/validation.js";',
-        hardline,
-        hardline,
-        "/** Every schema the server validates against (JSON Schema, ready for ajv). */",
-        hardline,
-        "export const schemas: ContractSchemas = ",
-        jsValueDoc({ openapi: model.openapi, document: { spec, operations } }, { expanded: true }),
-        ";",
-        hardline,
-      ],
-      PRINT_WIDTH,
-    ),
+    content: [
+      'import type { ContractSchemas } from "../runtime/server/validation.js";',
+      "",
+      "/** Every schema the server validates against (JSON Schema, ready for ajv). */",
+      `export const schemas: ContractSchemas = ${printObject(
+        [
+          { key: "openapi", value: model.openapi },
+          { key: "document", value: { spec, operations } },
+        ],
+        { indentation: "", column: 0, trailing: 1 },
+        true,
+      )};`,
+      "",
+    ].join("\n"),
     formatted: true,
   };
 }
