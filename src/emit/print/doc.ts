@@ -128,7 +128,9 @@ export function printDoc(doc: Doc, width: number, indentation = ""): string {
     const indentation = commands.indentations.pop() as string;
     if (typeof current === "string") {
       out.push(current);
-      position += textWidth(current);
+      // A string holding line breaks is a block printed beforehand: only its last line counts.
+      const lastBreak = current.lastIndexOf("\n");
+      position = lastBreak === -1 ? position + textWidth(current) : textWidth(current.slice(lastBreak + 1));
       continue;
     }
     if (Array.isArray(current)) {
