@@ -1,6 +1,6 @@
 /**
  * A small document printer with prettier's semantics (groups that break when they do not fit,
- * indentation, hard lines that break every enclosing group, fill), so emitters of very large
+ * indentation, hard lines that break every enclosing group), so emitters of very large
  * files can write prettier's layout directly instead of paying for a parse and a re-print.
  * Every file written this way is checked against prettier itself by the golden and real-spec
  * tests.
@@ -9,14 +9,14 @@
 /** The line width of every generated file. */
 export const PRINT_WIDTH = 100;
 
-export type Doc = string | Doc[] | Group | Indent | Align | Line | IfBreak | IndentIfBreak | Fill;
+export type Doc = string | Doc[] | Group | Indent | Align | Line | IfBreak | IndentIfBreak;
 
 interface Group {
   kind: "group";
   contents: Doc;
   /** Set for a group that must break, and by {@link printDoc} for any group holding a hard line. */
   break: boolean;
-  /** How the group was printed, for the `if-break` and `indent-if-break` that refer to it. */
+  /** How the group was printed, for an `indent-if-break` that refers to it. */
   mode?: Mode;
 }
 interface Indent {
@@ -38,20 +38,12 @@ interface IfBreak {
   kind: "if-break";
   breakContents: Doc;
   flatContents: Doc;
-  /** The group whose mode decides; the enclosing one when absent. */
-  group?: Group;
 }
 interface IndentIfBreak {
   kind: "indent-if-break";
   contents: Doc;
   group: Group;
 }
-interface Fill {
-  kind: "fill";
-  /** Content, separator, content, separator, …, content. */
-  parts: Doc[];
-}
-
 export const line: Line = { kind: "line", soft: false, hard: false };
 export const softline: Line = { kind: "line", soft: true, hard: false };
 export const hardline: Line = { kind: "line", soft: false, hard: true };
@@ -68,16 +60,13 @@ export function align(width: number, contents: Doc): Align {
   return { kind: "align", width, contents };
 }
 
-export function ifBreak(breakContents: Doc, flatContents: Doc = "", decidedBy?: Group): IfBreak {
-  return { kind: "if-break", breakContents, flatContents, group: decidedBy };
+/** Contents that depend on whether the enclosing group breaks. */
+export function ifBreak(breakContents: Doc, flatContents: Doc = ""): IfBreak {
+  return { kind: "if-break", breakContents, flatContents };
 }
 
 export function indentIfBreak(contents: Doc, decidedBy: Group): IndentIfBreak {
   return { kind: "indent-if-break", contents, group: decidedBy };
-}
-
-export function fill(parts: Doc[]): Fill {
-  return { kind: "fill", parts };
 }
 
 export function join(separator: Doc, docs: readonly Doc[]): Doc[] {
@@ -157,8 +146,7 @@ export function printDoc(doc: Doc, width: number, indentation = ""): string {
         break;
       }
       case "if-break": {
-        const groupMode = current.group === undefined ? mode : (current.group.mode ?? FLAT);
-        commands.push(indentation, mode, groupMode === BREAK ? current.breakContents : current.flatContents);
+        commands.push(indentation, mode, mode === BREAK ? current.breakContents : current.flatContents);
         break;
       }
       case "indent-if-break": {
@@ -166,9 +154,6 @@ export function printDoc(doc: Doc, width: number, indentation = ""): string {
         commands.push(groupMode === BREAK ? indentation + "  " : indentation, mode, current.contents);
         break;
       }
-      case "fill":
-        printFill(current.parts, indentation, mode, commands, width - position);
-        break;
       case "line":
         if (mode === FLAT && !current.hard) {
           if (!current.soft) {
@@ -185,27 +170,6 @@ export function printDoc(doc: Doc, width: number, indentation = ""): string {
     }
   }
   return out.join("");
-}
-
-/** Pushes the next step of a fill: its first content, then a separator flat or broken. */
-function printFill(parts: Doc[], indentation: string, mode: Mode, commands: Commands, remaining: number): void {
-  if (parts.length === 0) return;
-  const [content, separator, nextContent] = parts as [Doc, Doc | undefined, Doc | undefined];
-  const contentFits = fits(content, undefined, remaining, true);
-  const contentMode = contentFits ? FLAT : BREAK;
-  if (parts.length === 1) {
-    commands.push(indentation, contentMode, content);
-    return;
-  }
-  if (parts.length === 2) {
-    commands.push(indentation, contentMode, separator as Doc);
-    commands.push(indentation, contentMode, content);
-    return;
-  }
-  const pairFits = fits([content, separator as Doc, nextContent as Doc], undefined, remaining, true);
-  commands.push(indentation, mode, fill(parts.slice(2)));
-  commands.push(indentation, pairFits ? FLAT : BREAK, separator as Doc);
-  commands.push(indentation, contentMode, content);
 }
 
 const fitsDocs: Doc[] = [];
@@ -257,17 +221,9 @@ function fits(next: Doc, rest: Commands | undefined, width: number, mustBeFlat: 
         fitsDocs.push(doc.contents);
         fitsModes.push(doc.break ? BREAK : mode);
         break;
-      case "if-break": {
-        const groupMode = doc.group === undefined ? mode : (doc.group.mode ?? FLAT);
-        fitsDocs.push(groupMode === BREAK ? doc.breakContents : doc.flatContents);
+      case "if-break":
+        fitsDocs.push(mode === BREAK ? doc.breakContents : doc.flatContents);
         fitsModes.push(mode);
-        break;
-      }
-      case "fill":
-        for (let index = doc.parts.length - 1; index >= 0; index--) {
-          fitsDocs.push(doc.parts[index] as Doc);
-          fitsModes.push(mode);
-        }
         break;
       case "line":
         if (mode === BREAK || doc.hard) return true;
@@ -296,8 +252,6 @@ function propagateBreaks(doc: Doc): boolean {
     }
     case "if-break":
       return propagateBreaks(doc.breakContents);
-    case "fill":
-      return propagateBreaks(doc.parts);
     default:
       return propagateBreaks(doc.contents);
   }
