@@ -37,7 +37,9 @@ export async function formatFile(file: GeneratedFile): Promise<GeneratedFile> {
  * print (the golden and real-spec tests hold the two to the same bytes).
  */
 export async function formatSource(source: string, path: string): Promise<string> {
-  const file = typescript.createSourceFile(path, source, typescript.ScriptTarget.Latest, false, typescript.ScriptKind.TS);
+  // JSDoc is not parsed into nodes: the printer reads comments as text.
+  const options = { languageVersion: typescript.ScriptTarget.Latest, jsDocParsingMode: typescript.JSDocParsingMode.ParseNone };
+  const file = typescript.createSourceFile(path, source, options, false, typescript.ScriptKind.TS);
   const statements = file.statements;
   if (statements.length === 0 || hasSyntaxErrors(file)) return prettier(source, path);
   const ours = statements.map((statement) => printedByUs(statement, file));
