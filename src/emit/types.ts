@@ -60,7 +60,8 @@ function defaultContext(schema: OpenAPI3): GlobalContext {
     alphabetize: false,
     arrayLength: false,
     defaultNonNullable: true,
-    discriminators: scanDiscriminators(schema, { silent: true }),
+    // Scanning walks the whole document twice; most documents have no discriminator to find.
+    discriminators: hasDiscriminator(schema) ? scanDiscriminators(schema, { silent: true }) : { objects: {}, refsHandled: [] },
     emptyObjectsUnknown: false,
     enum: false,
     enumValues: false,
@@ -87,4 +88,16 @@ function defaultContext(schema: OpenAPI3): GlobalContext {
       return resolveRef<T>(schema, $ref, { silent: true });
     },
   };
+}
+
+/** Whether any object in the document has a `discriminator` (the only thing scanDiscriminators looks for). */
+function hasDiscriminator(document: unknown): boolean {
+  const stack: unknown[] = [document];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (typeof node !== "object" || node === null) continue;
+    if (!Array.isArray(node) && Object.hasOwn(node, "discriminator")) return true;
+    for (const value of Object.values(node)) if (typeof value === "object" && value !== null) stack.push(value);
+  }
+  return false;
 }
