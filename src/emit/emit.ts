@@ -31,8 +31,6 @@ export async function emitAll(
     () => emitServerSchemas(model, spec.document),
     () => emitServerIndex(model),
     () => emitRuntime(),
-    // Last: openapi-typescript's transform patches discriminator enums into the document it is
-    // given, which shares its objects with the loaded document.
     () => emitTypes(spec.document),
   ];
   const files: GeneratedFile[] = [];

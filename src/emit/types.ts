@@ -26,10 +26,14 @@ export async function emitTypes(document: Record<string, unknown>): Promise<Gene
 /** openapi-typescript's declarations for the document (the AST that `types.ts` prints). */
 export function typeStatements(document: Record<string, unknown>): TsNode[] {
   try {
-    const inlined = inlineDeepRefs(document) as unknown as OpenAPI3;
+    let inlined = inlineDeepRefs(document) as unknown as OpenAPI3;
+    // The transform patches discriminator enums into the schemas it is given, which share their
+    // objects with the loaded document: such a document gets a copy of its own.
+    const discriminated = hasDiscriminator(inlined);
+    if (discriminated) inlined = structuredClone(inlined);
     // openapiTS() bundles first, which gives every document a components object.
     const schema: OpenAPI3 = { ...inlined, components: inlined.components ?? {} };
-    return openapiTypescript().transformSchema(schema, defaultContext(schema));
+    return openapiTypescript().transformSchema(schema, defaultContext(schema, discriminated));
   } catch (error) {
     throw new CodegenError(`cannot generate types: ${(error as Error).message}`, {
       hint: "fix the schema at that location; run with --debug for details",
@@ -53,7 +57,7 @@ async function printStatement(statement: TsNode): Promise<string> {
  * when it was loaded, so the transform runs on it directly instead of through openapiTS(), which
  * would lint and bundle it a second time with Redocly (`redoc` is read only by that step).
  */
-function defaultContext(schema: OpenAPI3): GlobalContext {
+function defaultContext(schema: OpenAPI3, discriminated: boolean): GlobalContext {
   const { resolveRef, scanDiscriminators } = openapiTypescript();
   return {
     additionalProperties: false,
@@ -61,7 +65,7 @@ function defaultContext(schema: OpenAPI3): GlobalContext {
     arrayLength: false,
     defaultNonNullable: true,
     // Scanning walks the whole document twice; most documents have no discriminator to find.
-    discriminators: hasDiscriminator(schema) ? scanDiscriminators(schema, { silent: true }) : { objects: {}, refsHandled: [] },
+    discriminators: discriminated ? scanDiscriminators(schema, { silent: true }) : { objects: {}, refsHandled: [] },
     emptyObjectsUnknown: false,
     enum: false,
     enumValues: false,
