@@ -110,7 +110,8 @@ for (const file of readdirSync(SPECS).filter((name) => /\.(ya?ml|json)$/.test(na
     // eslint-disable-next-line no-control-regex
     const text = `${result.stderr}\n${result.stdout}`.replace(/\u001b\[[0-9;]*m/g, "").split("\n").map((l) => l.trim()).filter((l) => l !== "");
     const first = text.find((l) => /error|not supported|unsupported|invalid|cannot/i.test(l)) ?? text[0] ?? `exit ${result.status}`;
-    return `fails (exit ${result.status}): ${first.replace(/\|/g, "\\|").slice(0, 90)}`;
+    const cell = first.split(tmpdir()).join("$TMPDIR").replace(/\|/g, "\\|");
+    return `fails (exit ${result.status}): ${cell.slice(0, 90)}`;
   });
   robustness.push(`| ${file} | ${outcomes.join(" | ")} |`);
   console.log(file, outcomes.join(" ; "));
