@@ -22,6 +22,7 @@ export const VALID_FIXTURES: ReadonlyArray<readonly [string, string]> = [
   ["auth", "fixtures/auth.yaml"],
   ["limits", "fixtures/limits.yaml"],
   ["idempotency", "fixtures/idempotency.yaml"],
+  ["hardening", "fixtures/hardening.yaml"],
 ];
 
 export interface CliResult {

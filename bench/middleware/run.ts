@@ -74,7 +74,7 @@ try {
     const response = { status: 201, headers: new Map([["content-type", "application/json"]]), body: JSON.stringify({ id: "ch_1", ...body }) };
     let run = 0;
     const step = async () => {
-      const outcome = await guard.begin(policy, { method: "POST", path: "/charges", key: `key-${name}-${run++}`, scope: "principal:acct_1", body }, () => undefined);
+      const outcome = await guard.begin(policy, { target: "createCharge\n[]", key: `key-${name}-${run++}`, scope: "principal:acct_1", body }, () => undefined);
       if (outcome.kind === "run") await outcome.lease?.finish(response);
     };
     await throughput(step);

@@ -33,6 +33,7 @@ const RUNTIME_FILES = [
   "rate-limit/scripts.ts",
   "server/auth.ts",
   "server/body.ts",
+  "server/depth.ts",
   "server/errors.ts",
   "server/express.ts",
   "server/handle.ts",

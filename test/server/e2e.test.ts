@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { send, serve, type FixtureApp, type Served } from "./serve.js";
 import { authApp } from "./apps/auth.js";
 import { feedApp } from "./apps/feed.js";
+import { hardeningApp } from "./apps/hardening.js";
 import { hostileApp } from "./apps/hostile.js";
 import { idempotencyApp } from "./apps/idempotency.js";
 import { limitsApp } from "./apps/limits.js";
@@ -17,6 +18,7 @@ import { VALID_FIXTURES } from "../helpers.js";
 const APPS: ReadonlyArray<[string, FixtureApp]> = [
   ["auth", authApp],
   ["feed", feedApp],
+  ["hardening", hardeningApp],
   ["hostile", hostileApp],
   ["idempotency", idempotencyApp],
   ["limits", limitsApp],

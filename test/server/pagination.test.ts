@@ -60,10 +60,13 @@ describe("cursor pagination (feed fixture, signed cursors)", () => {
     }
   });
 
-  it("clamps an over-large limit to maxLimit and refuses zero, negative and non-numeric limits", async () => {
-    const big = (await send(server.url, { method: "GET", path: "/api/events?limit=5000" })).json() as FeedPage;
+  it("serves the largest limit the schema allows and refuses zero, negative, non-numeric and over-maximum limits", async () => {
+    const big = (await send(server.url, { method: "GET", path: "/api/events?limit=200" })).json() as FeedPage;
     expect(big.items).toHaveLength(200);
-    for (const limit of ["0", "-3", "ten"]) {
+    const over = await send(server.url, { method: "GET", path: "/api/events?limit=201" });
+    expect(over.status).toBe(400);
+    expect(over.json()).toMatchObject({ error: { code: "VALIDATION_ERROR", details: [{ field: "limit", code: "maximum" }] } });
+    for (const limit of ["0", "-3", "ten", "5000"]) {
       expect((await send(server.url, { method: "GET", path: `/api/events?limit=${limit}` })).status, limit).toBe(400);
     }
   });
@@ -76,10 +79,12 @@ describe("page pagination (users fixture)", () => {
   });
   afterAll(() => server.close());
 
-  it("links next and prev with the other parameters kept and encoded, and clamps per_page", async () => {
+  it("links next and prev with the other parameters kept and encoded, and refuses a per_page over the schema's maximum", async () => {
+    const over = await send(server.url, { method: "GET", path: "/v1/users?per_page=101", headers: { authorization: "Bearer good-token" } });
+    expect(over.status, over.text).toBe(400);
     const reply = await send(server.url, {
       method: "GET",
-      path: "/v1/users?q=a%20b%3E%3C&page=2&per_page=500&sort=-name",
+      path: "/v1/users?q=a%20b%3E%3C&page=2&per_page=100&sort=-name",
       headers: { authorization: "Bearer good-token" },
     });
     expect(reply.status, reply.text).toBe(200);

@@ -1,21 +1,36 @@
 import { Router, type NextFunction, type Request, type Response } from "express";
 import type { TLSSocket } from "node:tls";
+import type { RequestHandler } from "./handle.js";
 import type { ServerRequest, ServerResponse } from "./http.js";
 
 /**
  * Mounts a framework-neutral request handler on an Express 5 router. The router reads request
  * bodies itself (no `express.json()` needed); a body an earlier parser already consumed is used
- * as parsed.
+ * as parsed. A response that fails while being sent is reported to `onError` and ends as a 500,
+ * or as a closed connection when its status line has already gone out; it never escapes as an
+ * unhandled rejection.
  */
-export function expressRouter(
-  handle: (request: ServerRequest) => Promise<ServerResponse | undefined>,
-): Router {
+export function expressRouter(handle: RequestHandler): Router {
   const router = Router();
   router.use((req: Request, res: Response, next: NextFunction) => {
-    handle(toServerRequest(req)).then((response) => {
-      if (response === undefined) next();
-      else send(res, response);
-    }, next);
+    const request = toServerRequest(req);
+    void handle(request).then((response) => {
+      if (response === undefined) {
+        next();
+        return;
+      }
+      try {
+        send(res, response);
+      } catch (error) {
+        handle.report(error, {
+          requestId: response.headers.get("x-request-id") ?? "",
+          operationId: undefined,
+          method: request.method,
+          path: request.path,
+        });
+        failed(res);
+      }
+    });
   });
   return router;
 }
@@ -46,4 +61,19 @@ function send(res: Response, response: ServerResponse): void {
   for (const [name, value] of response.headers) res.setHeader(name, value);
   if (response.body === undefined) res.end();
   else res.end(response.body);
+}
+
+/** After a failed send: a bare 500 while nothing has gone out, else the connection is closed. */
+function failed(res: Response): void {
+  try {
+    if (!res.headersSent) {
+      for (const name of res.getHeaderNames()) res.removeHeader(name);
+      res.statusCode = 500;
+      res.end();
+      return;
+    }
+  } catch {
+    // The connection is closed below.
+  }
+  res.destroy();
 }

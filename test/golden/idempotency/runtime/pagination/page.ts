@@ -31,9 +31,9 @@ export type Page = CursorPage | OffsetPage | NumberedPage;
 type Pairs = Array<[string, string]>;
 
 /**
- * Pagination around a handler: before validation, an over-large limit is clamped to the
- * contract's `maxLimit`; after it, the handler gets its `page`; after the handler, a `Link`
- * header (next, and prev where known) is derived from the request and the body it returned.
+ * Pagination around a handler: after validation (which refuses a limit the schema forbids), the
+ * handler gets its `page`, the limit clamped to the contract's `maxLimit`; after the handler, a
+ * `Link` header (next, and prev where known) is derived from the request and the body it returned.
  */
 export class Paginator {
   readonly #codec: CursorCodec;
@@ -42,17 +42,17 @@ export class Paginator {
     this.#codec = new CursorCodec(cursorSecret);
   }
 
-  /** Clamps the limit parameter in place (zero, negative and non-numeric values are left for validation to refuse). */
-  clamp(contract: PaginationContract, pairs: Pairs): void {
-    for (const pair of pairs) {
-      if (pair[0] !== contract.limitParam) continue;
-      const value = Number(pair[1]);
-      if (/^\d+$/.test(pair[1].trim()) && value > contract.maxLimit)
-        pair[1] = String(contract.maxLimit);
-    }
-  }
-
-  page(contract: PaginationContract, query: Record<string, unknown>, pairs: Pairs): Page {
+  /**
+   * The page a request asks for. Cursors are bound to the query's other parameters and to
+   * `callerScope` (the principal on secured operations), so one caller's cursor is refused for
+   * another.
+   */
+  page(
+    contract: PaginationContract,
+    query: Record<string, unknown>,
+    pairs: Pairs,
+    callerScope = "",
+  ): Page {
     const rawLimit = getOwn(query, contract.limitParam) ?? contract.defaultLimit;
     if (typeof rawLimit !== "number" || !Number.isInteger(rawLimit) || rawLimit < 1) {
       throw new HttpError(400, "VALIDATION_ERROR", "The request is invalid.", [
@@ -71,7 +71,11 @@ export class Paginator {
       return { limit, offset: typeof position === "number" ? position : 0 };
     if (contract.style === "page")
       return { limit, page: typeof position === "number" ? position : 1 };
-    const binding = queryBinding(pairs, new Set([contract.limitParam, contract.positionParam]));
+    const binding = queryBinding(
+      pairs,
+      new Set([contract.limitParam, contract.positionParam]),
+      callerScope,
+    );
     const after =
       typeof position === "string" && position !== ""
         ? this.#codec.decode(position, binding)

@@ -2,12 +2,13 @@
 import { createHash } from "node:crypto";
 
 /**
- * What makes two requests "the same" under one key: method, path and the body. JSON bodies are
- * compared canonically (object keys sorted, no whitespace), so key order and formatting do not
- * matter; other bodies byte for byte.
+ * What makes two requests "the same" under one key: what the router matched (the operation and
+ * its decoded path parameters) and the body. JSON bodies are compared canonically (object keys
+ * sorted, no whitespace), so key order and formatting do not matter; other bodies byte for byte.
+ * The body's depth is bounded before this runs (`depthLimit`).
  */
-export function fingerprint(method: string, path: string, body: unknown): string {
-  const hash = createHash("sha256").update(`${method.toUpperCase()}\n${path}\n`);
+export function fingerprint(target: string, body: unknown): string {
+  const hash = createHash("sha256").update(`${target}\n`);
   if (body instanceof Uint8Array) hash.update(body);
   else hash.update(canonicalJson(body));
   return hash.digest("base64url");

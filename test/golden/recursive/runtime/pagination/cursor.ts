@@ -39,7 +39,7 @@ export class CursorCodec {
     if (typeof decoded !== "object" || decoded === null || !Array.isArray(record.p))
       throw invalid("is malformed");
     if (record.b !== binding)
-      throw invalid("belongs to a different query (its filters or sort changed)");
+      throw invalid("belongs to a different query (its filters or sort changed) or caller");
     return record.p;
   }
 
@@ -50,16 +50,23 @@ export class CursorCodec {
   }
 }
 
-/** What a cursor is bound to: every query parameter except the cursor and the limit, order-independent. */
+/**
+ * What a cursor is bound to: every query parameter except the cursor and the limit
+ * (order-independent), and the caller's scope (empty for anonymous operations).
+ */
 export function queryBinding(
   pairs: ReadonlyArray<readonly [string, string]>,
   ignored: ReadonlySet<string>,
+  callerScope = "",
 ): string {
   const kept = pairs
     .filter(([name]) => !ignored.has(name))
-    .map(([name, value]) => `${name}=${value}`)
+    .map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`)
     .sort();
-  return createHash("sha256").update(kept.join("&")).digest("base64url").slice(0, 22);
+  return createHash("sha256")
+    .update(`${encodeURIComponent(callerScope)}?${kept.join("&")}`)
+    .digest("base64url")
+    .slice(0, 22);
 }
 
 /**

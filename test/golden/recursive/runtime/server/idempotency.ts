@@ -22,9 +22,9 @@ export type IdempotencyOutcome =
   { kind: "run"; lease: Lease | undefined } | { kind: "replay"; response: ServerResponse };
 
 export interface IdempotentRequest {
-  method: string;
-  path: string;
-  /** The key's value as sent (bare or as a quoted string). */
+  /** What the router matched: the operation and its decoded path parameters, never the spelling. */
+  target: string;
+  /** The key's field value as received (bare or as a quoted string); two headers arrive joined. */
   key: string | undefined;
   /** Who is asking: keys are scoped by it, so one tenant never receives another's response. */
   scope: string;
@@ -65,13 +65,13 @@ export class IdempotencyGuard {
       throw new HttpError(
         400,
         "IDEMPOTENCY_KEY_INVALID",
-        `The ${policy.header} header must be 1 to 255 printable characters.`,
+        `Send exactly one ${policy.header} header, of 1 to 255 printable characters (no commas unless quoted).`,
       );
     }
     const recordKey = createHash("sha256")
-      .update(`${request.scope}\n${request.method.toUpperCase()}\n${request.path}\n${key}`)
+      .update(`${request.scope}\n${request.target}\n${key}`)
       .digest("base64url");
-    const print = fingerprint(request.method, request.path, request.body ?? null);
+    const print = fingerprint(request.target, request.body ?? null);
     let begun;
     try {
       begun = await this.#store.begin(recordKey, print, policy.leaseMs);
@@ -119,7 +119,7 @@ export class IdempotencyGuard {
               if (!stored)
                 report(
                   new Error(
-                    `the idempotency lease for ${request.method} ${request.path} expired before the handler finished; raise x-idempotency lease`,
+                    `the idempotency lease for ${request.target.split("\n")[0] ?? ""} expired before the handler finished; raise x-idempotency lease`,
                   ),
                 );
             },
@@ -131,7 +131,11 @@ export class IdempotencyGuard {
   }
 }
 
-/** A key as sent: bare, or an RFC 8941 string (`"…"` with `\\"` and `\\\\` escapes). */
+/**
+ * A key as received: one RFC 8941 string (`"…"` with `\\"` and `\\\\` escapes), or a bare key
+ * without commas. Two headers arrive joined by a comma (`a, b` or `"a", "b"`), which is neither,
+ * so more than one key is refused.
+ */
 export function parseKey(raw: string): string | undefined {
   let key = raw.trim();
   if (key.startsWith('"')) {
@@ -139,7 +143,7 @@ export function parseKey(raw: string): string | undefined {
     const inner = key.slice(1, -1);
     if (/(^|[^\\])"|\\(?!["\\])/.test(inner.replace(/\\\\/g, ""))) return undefined;
     key = inner.replace(/\\(["\\])/g, "$1");
-  }
+  } else if (key.includes(",")) return undefined;
   return key.length >= 1 && key.length <= 255 && /^[\x20-\x7e]+$/.test(key) ? key : undefined;
 }
 

@@ -13,6 +13,22 @@ export interface HandlerResult {
 }
 
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/** RFC 9110 §5.5 field-value: visible ASCII, with spaces and tabs only between visible characters. */
+const FIELD_VALUE = /^(?:[\x21-\x7e](?:[\t\x20-\x7e]*[\x21-\x7e])?)?$/;
+
+/** Whether a header name and value may be sent as they are (RFC 9110 §5.1, §5.5). */
+export function isValidHeader(name: string, value: string): boolean {
+  return TOKEN.test(name) && FIELD_VALUE.test(value);
+}
+
+/** The first header of a response that may not be sent, as a message; `undefined` when all may. */
+export function invalidHeader(headers: ReadonlyMap<string, string>): string | undefined {
+  for (const [name, value] of headers) {
+    if (!isValidHeader(name, value))
+      return `${JSON.stringify(name)} is not a valid RFC 9110 field (value: visible ASCII, spaces and tabs inside); encode it, e.g. with encodeURIComponent`;
+  }
+  return undefined;
+}
 
 /** The key of `responses` that covers a status: itself, its range (`4XX`), or `default`. */
 export function responseKey(operation: OperationContract, status: number): string | undefined {
@@ -41,10 +57,11 @@ export function toResponse(operation: OperationContract, result: unknown): Serve
   for (const [name, value] of Object.entries(headers ?? {})) {
     if (value === undefined) continue;
     const text = Array.isArray(value) ? value.map(String).join(", ") : String(value);
-    if (!TOKEN.test(name) || /[\r\n\0]/.test(text))
-      throw new TypeError(`a handler returned an invalid header ${JSON.stringify(name)}`);
     response.headers.set(name.toLowerCase(), text);
   }
+  const problem = invalidHeader(response.headers);
+  if (problem !== undefined)
+    throw new TypeError(`a handler returned a header that cannot be sent: ${problem}`);
   if (body === undefined || status === 204 || status === 304) return response;
   const mediaType = responseMediaType(operation, responseKey(operation, status));
   if (body instanceof Uint8Array || (typeof body === "string" && !isJsonMediaType(mediaType))) {
