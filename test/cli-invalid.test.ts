@@ -18,6 +18,7 @@ const CASES: ReadonlyArray<readonly [string, { message: RegExp; where: RegExp }]
   ["bad-pagination.yaml", { message: /x-pagination limitParam "size" is not a query parameter of this operation/, where: /bad-pagination\.yaml:10 at #\/paths\/~1things\/get\/x-pagination\/limitParam/ }],
   ["bad-idempotency.yaml", { message: /x-idempotency ttl is not a duration/, where: /bad-idempotency\.yaml:10 at #\/paths\/~1things\/post\/x-idempotency\/ttl/ }],
   ["bad-sunset.yaml", { message: /x-sunset is not a date/, where: /bad-sunset\.yaml:9 at #\/paths\/~1things\/get\/x-sunset/ }],
+  ["ref-cycle.yaml", { message: /refer to each other only through \$ref.*: #\/components\/schemas\/Alpha → #\/components\/schemas\/Beta → #\/components\/schemas\/Alpha/, where: /ref-cycle\.yaml:9 at #\/components\/schemas\/Alpha/ }],
   ["missing-file-ref.yaml", { message: /cannot read a referenced file: .*paths\/nowhere\.yaml/, where: /missing-file-ref\.yaml:6 at #\/paths\/~1things/ }],
 ];
 

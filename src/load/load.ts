@@ -5,7 +5,9 @@ import { isPlainlyValid } from "./direct-validation.js";
 import { displayPath } from "./display-path.js";
 import { hideLiteralValues, restoreLiteralValues } from "./literal-values.js";
 import { withLine } from "./locate.js";
-import { parseSpecText, readSpecFile, MAX_SPEC_BYTES } from "./read.js";
+import { checkBounds } from "./bounds.js";
+import { parseSpecText, readSpecBytes, readSpecFile } from "./read.js";
+import { checkRefCycles } from "./ref-cycles.js";
 import { checkVersion, type OpenApiVersion } from "./version.js";
 import { toCodegenError } from "./parser-errors.js";
 
@@ -45,6 +47,7 @@ async function loadValidated(path: string, options: LoadOptions): Promise<Loaded
   // valid wherever data may stand).
   const external = findRef(root, (ref) => !ref.startsWith("#")) !== undefined;
   if (!external && isPlainlyValid(root as Record<string, unknown>, version)) {
+    checkRefCycles(root, displayPath(path));
     return { path, version, document: restoreLiteralValues(root) as Record<string, unknown> };
   }
   const { default: SwaggerParser } = await import("@apidevtools/swagger-parser");
@@ -58,6 +61,9 @@ async function loadValidated(path: string, options: LoadOptions): Promise<Loaded
     // the working copy keeps them for bundling and restoring.
     await SwaggerParser.validate(path, structuredClone(root) as never, parserOptions as never);
     const bundled = external ? await SwaggerParser.bundle(path, root as never, parserOptions as never) : root;
+    // Bundling joins files, so the joined document is measured again.
+    if (external) checkBounds(bundled, displayPath(path));
+    checkRefCycles(bundled, displayPath(path));
     const document = restoreLiteralValues(bundled) as Record<string, unknown>;
     return { path, version, document };
   } catch (error) {
@@ -82,16 +88,25 @@ function refParserOptions(
       try {
         const filePath = urlToPath(file.url);
         const bytes = typeof file.data === "string" ? Buffer.from(file.data) : file.data;
-        if (bytes.byteLength > MAX_SPEC_BYTES) {
-          throw new CodegenError(`the file is ${bytes.byteLength} bytes, over the limit of ${MAX_SPEC_BYTES}`, {
-            location: { file: displayPath(filePath) },
-            hint: "split the document into smaller files",
-          });
-        }
         const value = parseSpecText(bytes, filePath);
         hideLiteralValues(value);
         return value;
       } catch (error) {
+        if (error instanceof CodegenError) state.failure ??= error;
+        throw error;
+      }
+    },
+  };
+  // Referenced files are read as the root is: regular files only, size-capped while reading.
+  const readLocal = {
+    order: 1,
+    canRead: (file: { url: string }) => !/^[a-z][a-z0-9+.-]*:\/\//i.test(file.url) || /^file:/i.test(file.url),
+    read(file: { url: string }): Uint8Array {
+      try {
+        return readSpecBytes(urlToPath(file.url));
+      } catch (error) {
+        // A file that cannot be opened is reported with the $ref that names it.
+        if (error instanceof CodegenError && error.cause !== undefined) throw error.cause;
         if (error instanceof CodegenError) state.failure ??= error;
         throw error;
       }
@@ -112,7 +127,9 @@ function refParserOptions(
   return {
     parse: { json: false, yaml: false, text: false, binary: false, spec: specParser },
     // Remote refs are opt-in; once the user opts in, a schema server on their own network is allowed.
-    resolve: options.allowRemoteRefs ? { http: { safeUrlResolver: false } } : { http: false, refuseRemote },
+    resolve: options.allowRemoteRefs
+      ? { file: false, readLocal, http: { safeUrlResolver: false } }
+      : { file: false, readLocal, http: false, refuseRemote },
     dereference: { circular: true },
     validate: { schema: true, spec: true },
   };

@@ -1,9 +1,10 @@
-import { readFileSync, statSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readFileSync, readSync } from "node:fs";
 import { isUtf8 } from "node:buffer";
 import { createRequire } from "node:module";
 import type { Node as YamlNode } from "yaml";
 import { CodegenError } from "../cli/errors.js";
 import { displayPath } from "./display-path.js";
+import { checkBounds, MAX_SPEC_DEPTH } from "./bounds.js";
 import { parseCommonYaml } from "./fast-yaml.js";
 
 const require = createRequire(import.meta.url);
@@ -19,33 +20,66 @@ export const MAX_SPEC_BYTES = 32 * 1024 * 1024;
 /** Most YAML aliases expanded in one file: a guard against "billion laughs" documents. */
 export const MAX_YAML_ALIASES = 10_000;
 
-/** Reads a spec file: size-capped, UTF-8 only, parsed as JSON or safe YAML. */
+/** Reads a spec file: a regular file only, size-capped as it is read, UTF-8, parsed as JSON or safe YAML. */
 export function readSpecFile(path: string): unknown {
+  return parseSpecText(readSpecBytes(path), path);
+}
+
+/**
+ * The bytes of a spec file. Only a regular file is read (symlinks followed; a loop is an error):
+ * a FIFO, a device such as `/dev/zero` or a socket is refused before a byte is read, and the size
+ * cap holds while reading, whatever `stat` said.
+ */
+export function readSpecBytes(path: string): Uint8Array {
   const file = displayPath(path);
-  let size: number;
+  let fd: number | undefined;
   try {
-    const stat = statSync(path);
+    // Non-blocking, so opening a FIFO without a writer cannot wait; the fstat below refuses it.
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    const stat = fstatSync(fd);
     if (stat.isDirectory()) {
       throw new CodegenError("the spec path is a folder, not a file", {
         location: { file },
         hint: "pass the OpenAPI document itself, e.g. openapi.yaml",
       });
     }
-    size = stat.size;
+    if (!stat.isFile()) {
+      throw new CodegenError("the spec path is not a regular file (a pipe, device or socket)", {
+        location: { file },
+        hint: "save the document to a file and pass its path",
+      });
+    }
+    return readCapped(fd, file);
   } catch (error) {
     if (error instanceof CodegenError) throw error;
-    throw new CodegenError(`cannot read the spec: ${(error as NodeJS.ErrnoException).code ?? "unknown error"}`, {
+    const code = (error as NodeJS.ErrnoException).code ?? "unknown error";
+    throw new CodegenError(`cannot read the spec: ${code}${code === "ELOOP" ? " (a symbolic link loop)" : ""}`, {
       location: { file },
       hint: "check that the path exists and is readable",
+      cause: error,
     });
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
-  if (size > MAX_SPEC_BYTES) {
-    throw new CodegenError(`the spec is ${size} bytes, over the limit of ${MAX_SPEC_BYTES}`, {
-      location: { file },
-      hint: "split the document into files joined by $ref",
-    });
+}
+
+function readCapped(fd: number, file: string): Uint8Array {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(1024 * 1024);
+    const read = readSync(fd, chunk, 0, chunk.length, null);
+    if (read === 0) break;
+    size += read;
+    if (size > MAX_SPEC_BYTES) {
+      throw new CodegenError(`the file is over the limit of ${MAX_SPEC_BYTES} bytes`, {
+        location: { file },
+        hint: "split the document into files joined by $ref",
+      });
+    }
+    chunks.push(chunk.subarray(0, read));
   }
-  return parseSpecText(readFileSync(path), path);
+  return Buffer.concat(chunks, size);
 }
 
 /** Parses the bytes of a spec file; `path` names it in errors and picks JSON or YAML. */
@@ -66,7 +100,9 @@ export function parseSpecText(bytes: Uint8Array, path: string): unknown {
       hint: "write an OpenAPI 3.0 or 3.1 document into it",
     });
   }
-  return /\.json$/i.test(path) ? parseJson(text, file) : parseYaml(text, file);
+  const value = /\.json$/i.test(path) ? parseJson(text, file) : parseYaml(text, file);
+  checkBounds(value, file);
+  return value;
 }
 
 function parseJson(text: string, file: string): unknown {
@@ -89,8 +125,22 @@ function parseJson(text: string, file: string): unknown {
 function parseYaml(text: string, file: string): unknown {
   const common = parseCommonYaml(text);
   if (common !== undefined) return common.value;
+  try {
+    return parseCarefully(text, file);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    throw new CodegenError(`the document nests too deeply to parse (more than ${MAX_SPEC_DEPTH} levels are refused)`, {
+      location: { file },
+      hint: "flatten it: move nested schemas into components and refer to them with $ref",
+    });
+  }
+}
+
+function parseCarefully(text: string, file: string): unknown {
   const document = carefulYaml().parseDocument(text, { uniqueKeys: true, prettyErrors: true, version: "1.2" });
   const first = document.errors[0];
+  // The parser reports its own stack overflow as a syntax error; it is a depth problem.
+  if (first?.message.includes("Maximum call stack size exceeded") === true) throw new RangeError(first.message);
   if (first !== undefined) {
     const where = first.linePos?.[0];
     throw new CodegenError(`invalid YAML: ${first.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "")}`, {
@@ -101,6 +151,7 @@ function parseYaml(text: string, file: string): unknown {
   try {
     return document.toJS({ maxAliasCount: MAX_YAML_ALIASES });
   } catch (error) {
+    if (error instanceof RangeError) throw error;
     throw new CodegenError(`invalid YAML: ${(error as Error).message}`, {
       location: { file },
       hint: "use fewer YAML aliases (anchors referenced with *) or write the values out",

@@ -1,0 +1,85 @@
+import { CodegenError } from "../cli/errors.js";
+import { parsePointer } from "./pointer.js";
+
+/** Where a reference stays "transparent": TypeScript must know the referred type to write this one. */
+const TRANSPARENT_LISTS = ["allOf", "anyOf", "oneOf", "prefixItems"] as const;
+
+/**
+ * Refuses schemas that refer to each other only through `$ref`, `allOf`/`anyOf`/`oneOf` and
+ * `items` (`A: {$ref: B}`, `B: {$ref: A}`): no TypeScript type can be written for them (TS2502).
+ * A cycle through an object's property is fine (`Tree.children: Tree[]`). Walks keep their own
+ * stacks.
+ */
+export function checkRefCycles(document: unknown, file: string): void {
+  const targets = [...refsIn(document, () => true)];
+  const edges = new Map<string, string[]>();
+  const edgesOf = (target: string): string[] => {
+    let found = edges.get(target);
+    if (found === undefined) {
+      const node = resolve(document, target);
+      found = node === undefined ? [] : [...refsIn(node, isTransparent)];
+      edges.set(target, found);
+    }
+    return found;
+  };
+  const state = new Map<string, "open" | "done">();
+  for (const start of targets) {
+    if (state.has(start)) continue;
+    const path: string[] = [start];
+    const pending: string[][] = [[...edgesOf(start)]];
+    state.set(start, "open");
+    while (path.length > 0) {
+      const next = pending[pending.length - 1]?.pop();
+      if (next === undefined) {
+        state.set(path.pop() ?? "", "done");
+        pending.pop();
+        continue;
+      }
+      if (state.get(next) === "open") throw cycleError([...path.slice(path.indexOf(next)), next], file);
+      if (state.get(next) === "done") continue;
+      state.set(next, "open");
+      path.push(next);
+      pending.push([...edgesOf(next)]);
+    }
+  }
+}
+
+/** Every internal `$ref` under `root`, descending only where `descend(key)` allows. */
+function* refsIn(root: unknown, descend: (key: string) => boolean): Generator<string> {
+  const stack: unknown[] = [root];
+  const seen = new Set<object>();
+  for (let node = stack.pop(); node !== undefined || stack.length > 0; node = stack.pop()) {
+    if (typeof node !== "object" || node === null || seen.has(node)) continue;
+    seen.add(node);
+    const ref = (node as { $ref?: unknown }).$ref;
+    if (typeof ref === "string" && ref.startsWith("#")) yield ref;
+    if (Array.isArray(node)) {
+      stack.push(...node);
+      continue;
+    }
+    for (const [key, value] of Object.entries(node)) if (descend(key)) stack.push(value);
+  }
+}
+
+function isTransparent(key: string): boolean {
+  return key === "items" || (TRANSPARENT_LISTS as readonly string[]).includes(key);
+}
+
+function resolve(document: unknown, ref: string): unknown {
+  let node = document;
+  for (const token of parsePointer(ref)) {
+    if (typeof node !== "object" || node === null || !Object.hasOwn(node, token)) return undefined;
+    node = (node as Record<string, unknown>)[token];
+  }
+  return node;
+}
+
+function cycleError(cycle: readonly string[], file: string): CodegenError {
+  return new CodegenError(
+    `these schemas refer to each other only through $ref, allOf/anyOf/oneOf or items, so no type can be written for them: ${cycle.join(" → ")}`,
+    {
+      location: { file, pointer: cycle[0] },
+      hint: "put an object between them (a property that holds the reference), or remove one $ref of the cycle",
+    },
+  );
+}
