@@ -8,7 +8,7 @@ import { emitScaffold } from "../emit/scaffold.js";
 import type { ApiModel } from "../ir/model.js";
 import { renderOutput } from "../pipeline.js";
 import type { Printer } from "./output.js";
-import { describePolicies } from "./summary.js";
+import { describePolicies, describeUndeclared } from "./summary.js";
 
 /** `codegen generate`: renders everything in memory, then writes only what changed, atomically. */
 export async function generateCommand(config: ResolvedConfig, print: Printer): Promise<number> {
@@ -26,6 +26,8 @@ export async function generateCommand(config: ResolvedConfig, print: Printer): P
     );
     const policies = describePolicies(model);
     if (policies.length > 0) print.out(["contract policies:", ...policies].join("\n"));
+    const undeclared = describeUndeclared(model, config.verbose);
+    if (undeclared.length > 0) print.err(undeclared.join("\n"));
     if (scaffold !== undefined && config.scaffoldDir !== undefined) {
       const where = displayPath(config.scaffoldDir);
       print.out(

@@ -13,6 +13,7 @@ const VERSION = (
 
 interface CommonOptions extends RawOptions {
   debug?: boolean;
+  strict?: boolean;
 }
 
 /** Runs the CLI and returns its exit code: 0 ok, 1 stale output, 2 bad usage or spec. Never exits. */
@@ -73,6 +74,7 @@ function buildProgram(print: Printer, runAction: Runner): Command {
 
   withCommonOptions(program.command("validate").description("check the document and report what codegen infers"))
     .argument("<spec>", "OpenAPI document (YAML or JSON)")
+    .option("--strict", "exit 1 when an operation does not declare a status its server may send")
     .action((spec: string, options: CommonOptions) =>
       runAction(
         () =>
@@ -81,6 +83,8 @@ function buildProgram(print: Printer, runAction: Runner): Command {
               specPath: resolveSpecPath(spec),
               allowRemoteRefs: options.allowRemoteRefs === true,
               quiet: options.quiet === true,
+              verbose: options.verbose === true,
+              strict: options.strict === true,
             },
             print,
           ),
@@ -94,6 +98,7 @@ function withCommonOptions(command: Command): Command {
   return command
     .option("--allow-remote-refs", "resolve $refs to http(s) URLs (off: the tool never fetches)")
     .option("--quiet", "print nothing but errors")
+    .option("--verbose", "list each operation's undeclared statuses, not only their count")
     .option("--debug", "print stack traces with errors")
     .exitOverride();
 }

@@ -1,4 +1,5 @@
-import type { ApiModel } from "../ir/model.js";
+import { declaresStatus } from "../ir/implied-statuses.js";
+import type { ApiModel, ImpliedStatus } from "../ir/model.js";
 
 /** Most policy lines printed; the rest are counted. */
 const MAX_POLICY_LINES = 20;
@@ -29,4 +30,36 @@ export function describePolicies(model: ApiModel): string[] {
 
 function origin(source: "explicit" | "inferred", extension: string): string {
   return source === "explicit" ? extension : "inferred from the parameters";
+}
+
+/** Per operation, the statuses the generated server may send that its responses do not declare. */
+export function undeclaredStatuses(model: ApiModel): Array<{ operation: string; statuses: ImpliedStatus[] }> {
+  return model.operations
+    .map((operation) => ({
+      operation: operation.id,
+      statuses: operation.impliedStatuses.filter(({ status }) => !declaresStatus(operation, status)),
+    }))
+    .filter((entry) => entry.statuses.length > 0);
+}
+
+/**
+ * The warning about undeclared statuses: one summary line (or a line per operation when
+ * `verbose`), and a fix line; nothing when every operation declares what it may send.
+ */
+export function describeUndeclared(model: ApiModel, verbose: boolean): string[] {
+  const undeclared = undeclaredStatuses(model);
+  if (undeclared.length === 0) return [];
+  const counts = new Map<number, number>();
+  for (const { statuses } of undeclared) for (const { status } of statuses) counts.set(status, (counts.get(status) ?? 0) + 1);
+  const tally = [...counts].sort(([a], [b]) => a - b).map(([status, count]) => `${status} ×${count}`).join(", ");
+  const lines = [
+    `warning: ${undeclared.length} of ${model.operations.length} operations do not declare statuses the generated server may send (${tally})`,
+  ];
+  if (verbose) {
+    for (const { operation, statuses } of undeclared) {
+      lines.push(`  ${operation}: ${statuses.map(({ status, reason }) => `${status} (${reason})`).join(", ")}`);
+    }
+  } else lines.push("  run with --verbose to list them per operation");
+  lines.push('  fix: declare them under each operation\'s responses (or a shared "4XX" or "default" error response); README "Limits and guarantees" lists when each is sent');
+  return lines;
 }

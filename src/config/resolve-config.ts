@@ -10,6 +10,8 @@ export interface ResolvedConfig {
   outDir: string;
   allowRemoteRefs: boolean;
   quiet: boolean;
+  /** List each operation's undeclared statuses, not only their count. */
+  verbose: boolean;
   /** Absolute path of the folder for starting handler files (`--scaffold`), when asked for. */
   scaffoldDir: string | undefined;
 }
@@ -18,6 +20,7 @@ export interface RawOptions {
   out?: string;
   allowRemoteRefs?: boolean;
   quiet?: boolean;
+  verbose?: boolean;
   scaffold?: string;
 }
 
@@ -37,6 +40,7 @@ export function resolveConfig(spec: string, options: RawOptions, cwd = process.c
     outDir,
     allowRemoteRefs: options.allowRemoteRefs === true,
     quiet: options.quiet === true,
+    verbose: options.verbose === true,
     scaffoldDir: scaffoldDir(options.scaffold, outDir, cwd),
   };
 }

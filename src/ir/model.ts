@@ -46,6 +46,14 @@ export interface Operation {
   /** Alternatives (OR) of requirements (AND); `[]` means no auth. */
   security: SecurityRequirement[];
   policies: Policies;
+  /** Statuses the generated server may send for this operation on its own (validation, auth, limits…). */
+  impliedStatuses: ImpliedStatus[];
+}
+
+export interface ImpliedStatus {
+  status: number;
+  /** What sends it, for people: `rate limit`, `authentication`, …. */
+  reason: string;
 }
 
 export interface Parameter {

@@ -5,6 +5,7 @@ import { buildRequestBody } from "./request-body.js";
 import { buildResponses } from "./response.js";
 import { buildSecurity } from "./security.js";
 import { buildPolicies } from "./policies.js";
+import { impliedStatuses } from "./implied-statuses.js";
 
 export interface OperationSource {
   path: string;
@@ -21,6 +22,15 @@ export function buildOperation(
   root: { security: SecurityRequirement[]; schemes: SecurityScheme[]; document: Record<string, unknown> },
   context: BuildContext,
 ): Omit<Operation, "id"> {
+  const built = buildDeclared(source, root, context);
+  return { ...built, impliedStatuses: impliedStatuses(built) };
+}
+
+function buildDeclared(
+  source: OperationSource,
+  root: { security: SecurityRequirement[]; schemes: SecurityScheme[]; document: Record<string, unknown> },
+  context: BuildContext,
+): Omit<Operation, "id" | "impliedStatuses"> {
   const { operation, pointer, method } = source;
   const parameters = buildParameters(source.pathItem.parameters, operation.parameters, source.pathPointer, pointer, context);
   const deprecated = operation.deprecated === true;

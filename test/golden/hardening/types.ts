@@ -121,6 +121,7 @@ export interface operations {
       };
       400: components["responses"]["Error"];
       401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
       500: components["responses"]["Error"];
     };
   };
@@ -152,6 +153,7 @@ export interface operations {
       };
       400: components["responses"]["Error"];
       401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
       413: components["responses"]["Error"];
       415: components["responses"]["Error"];
     };
@@ -193,6 +195,7 @@ export interface operations {
       };
       400: components["responses"]["Error"];
       401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
       409: components["responses"]["Error"];
       413: components["responses"]["Error"];
       415: components["responses"]["Error"];
@@ -226,6 +229,7 @@ export interface operations {
       };
       400: components["responses"]["Error"];
       401: components["responses"]["Error"];
+      403: components["responses"]["Error"];
     };
   };
 }

@@ -21,6 +21,7 @@ export type EchoResult =
   | Reply<EchoOperation["responses"][200], 200>
   | Reply<EchoOperation["responses"][400], 400>
   | Reply<EchoOperation["responses"][401], 401>
+  | Reply<EchoOperation["responses"][403], 403>
   | Reply<EchoOperation["responses"][500], 500>
   | NotImplemented;
 
@@ -40,6 +41,7 @@ export type CheckCodeResult =
   | Reply<CheckCodeOperation["responses"][200], 200>
   | Reply<CheckCodeOperation["responses"][400], 400>
   | Reply<CheckCodeOperation["responses"][401], 401>
+  | Reply<CheckCodeOperation["responses"][403], 403>
   | Reply<CheckCodeOperation["responses"][413], 413>
   | Reply<CheckCodeOperation["responses"][415], 415>
   | NotImplemented;
@@ -61,6 +63,7 @@ export type PayOrderResult =
   | Reply<PayOrderOperation["responses"][201], 201>
   | Reply<PayOrderOperation["responses"][400], 400>
   | Reply<PayOrderOperation["responses"][401], 401>
+  | Reply<PayOrderOperation["responses"][403], 403>
   | Reply<PayOrderOperation["responses"][409], 409>
   | Reply<PayOrderOperation["responses"][413], 413>
   | Reply<PayOrderOperation["responses"][415], 415>
@@ -86,6 +89,7 @@ export type ListItemsResult =
   | Reply<ListItemsOperation["responses"][200], 200>
   | Reply<ListItemsOperation["responses"][400], 400>
   | Reply<ListItemsOperation["responses"][401], 401>
+  | Reply<ListItemsOperation["responses"][403], 403>
   | NotImplemented;
 
 /** One function per operation. Implement it outside the generated folder; regeneration never touches it. */

@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { buildModel } from "../../src/ir/build-model.js";
+import { loadSpec } from "../../src/load/load.js";
+import { join } from "node:path";
+import { writeFileSync } from "node:fs";
+import { ROOT, runCli, tempDir } from "../helpers.js";
+
+/** Builds the model of one operation written in YAML under `/things` (with the given root lines). */
+async function operationOf(operation: string, root = "") {
+  const spec = join(tempDir(), "spec.yaml");
+  writeFileSync(
+    spec,
+    `openapi: 3.0.3\ninfo: { title: T, version: "1" }\n${root}paths:\n  /things:\n    post:\n${operation
+      .split("\n")
+      .map((line) => `      ${line}`)
+      .join("\n")}\n      responses: { "200": { description: ok } }\ncomponents:\n  securitySchemes:\n    key: { type: apiKey, in: header, name: X-Key }\n`,
+  );
+  const model = buildModel(await loadSpec(spec, { allowRemoteRefs: false }));
+  return model.operations[0]?.impliedStatuses.map(({ status }) => status);
+}
+
+describe("implied statuses", () => {
+  it.each([
+    ["nothing to validate, no auth, no policies", "operationId: plain", "", []],
+    ["a parameter", "parameters: [{ name: q, in: query, schema: { type: string } }]", "", [400]],
+    ["a body", "requestBody: { content: { application/json: { schema: { type: object } } } }", "", [400, 413, 415]],
+    ["security", "security: [{ key: [] }]", "", [401, 403]],
+    ["optional security", "security: [{}, { key: [] }]", "", [401]],
+    ["document security", "operationId: secured", "security: [{ key: [] }]\n", [401, 403]],
+    ["idempotency", "x-idempotency: { required: true }", "", [400, 409, 422, 503]],
+    ["a fail-open rate limit", "x-rate-limit: { limit: 5, window: 1m }", "", [429]],
+    ["a fail-closed rate limit", "x-rate-limit: { limit: 5, window: 1m, failOpen: false }", "", [429, 503]],
+  ])("%s → %j", async (_name, operation, root, want) => {
+    expect(await operationOf(operation, root)).toEqual(want);
+  });
+});
+
+describe("codegen validate on undeclared statuses", () => {
+  it("warns with one summary line and a fix, and exits 0", () => {
+    const result = runCli(["validate", join(ROOT, "fixtures/users.yaml")]);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toMatch(/^warning: 7 of 7 operations do not declare statuses the generated server may send \(400 ×3, 401 ×5, 403 ×7, 413 ×3, 415 ×3\)$/m);
+    expect(result.stderr).toMatch(/--verbose/);
+    expect(result.stderr).toMatch(/^ {2}fix: declare them/m);
+    expect(result.stderr).not.toMatch(/getUser:/);
+  });
+
+  it("lists each operation's statuses and reasons with --verbose", () => {
+    const result = runCli(["validate", join(ROOT, "fixtures/users.yaml"), "--verbose"]);
+    expect(result.stderr).toMatch(/^ {2}getUser: 400 \(request validation\), 401 \(authentication\), 403 \(authorization\)$/m);
+  });
+
+  it("exits 1 with --strict when any is missing, 0 when the contract declares them all", () => {
+    expect(runCli(["validate", join(ROOT, "fixtures/users.yaml"), "--strict", "--quiet"]).status).toBe(1);
+    const declared = runCli(["validate", join(ROOT, "fixtures/hardening.yaml"), "--strict"]);
+    expect(declared.status).toBe(0);
+    expect(declared.stderr).toBe("");
+  });
+
+  it("warns from generate too", () => {
+    const result = runCli([join(ROOT, "fixtures/limits.yaml"), "-o", join(tempDir(), "out")]);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toMatch(/^warning: 4 of 6 operations .*429 ×4/m);
+  });
+});
