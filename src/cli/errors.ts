@@ -47,8 +47,15 @@ export function formatError(error: CodegenError): string {
   ]
     .filter((part) => part !== undefined && part !== "")
     .join(" at ");
-  const lines = [`error: ${error.message}`];
-  if (where !== "") lines.push(`  in ${where}`);
-  if (error.hint !== undefined) lines.push(`  fix: ${error.hint}`);
+  const lines = [`error: ${clip(error.message)}`];
+  if (where !== "") lines.push(`  in ${clip(where)}`);
+  if (error.hint !== undefined) lines.push(`  fix: ${clip(error.hint)}`);
   return lines.join("\n");
+}
+
+/** Spec text in a message (a name, a $ref, a path) can be any length: keep each part readable. */
+const MAX_PART = 400;
+
+function clip(text: string): string {
+  return text.length <= MAX_PART ? text : `${text.slice(0, MAX_PART / 2)}…${text.slice(-MAX_PART / 2)}`;
 }

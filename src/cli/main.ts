@@ -106,10 +106,15 @@ function withCommonOptions(command: Command): Command {
 /** The entry point: the only place that exits the process. */
 export function main(argv: readonly string[]): void {
   run(argv.slice(2)).then(
-    (code) => process.exit(code),
+    (code) => exitAfterOutput(code),
     (error: unknown) => {
       process.stderr.write(`error: ${String(error)}\n`);
-      process.exit(2);
+      exitAfterOutput(2);
     },
   );
+}
+
+/** Exits once everything written to stdout and stderr has gone out (a pipe may still hold some). */
+function exitAfterOutput(code: number): void {
+  process.stdout.write("", () => process.stderr.write("", () => process.exit(code)));
 }

@@ -40,9 +40,11 @@ export function docComment(paragraphs: Array<string | undefined>, tags: string[]
   for (const paragraph of paragraphs) {
     if (paragraph === undefined || paragraph.trim() === "") continue;
     if (lines.length > 0) lines.push("");
-    lines.push(...trimBlank(commentLines(paragraph)));
+    for (const line of trimBlank(commentLines(paragraph))) lines.push(line);
   }
-  for (const tag of tags) lines.push(...commentLines(tag).map((line, index) => (index === 0 ? line.replace(/^\\@/, "@") : line)));
+  for (const tag of tags) {
+    commentLines(tag).forEach((line, index) => lines.push(index === 0 ? line.replace(/^\\@/, "@") : line));
+  }
   if (lines.length === 0) return "";
   if (lines.length === 1) return `/** ${lines[0]} */\n`;
   return ["/**", ...lines.map((line) => (line === "" ? " *" : ` * ${line}`)), " */"].join("\n") + "\n";

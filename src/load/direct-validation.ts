@@ -164,7 +164,7 @@ function schemaRefs(node: Record<string, unknown>, refOk: (ref: string) => boole
     const current = stack.pop();
     if (typeof current !== "object" || current === null) continue;
     if (Array.isArray(current)) {
-      stack.push(...current);
+      for (const item of current) stack.push(item);
       continue;
     }
     const ref = (current as { $ref?: unknown }).$ref;

@@ -54,7 +54,7 @@ function* refsIn(root: unknown, descend: (key: string) => boolean): Generator<st
     const ref = (node as { $ref?: unknown }).$ref;
     if (typeof ref === "string" && ref.startsWith("#")) yield ref;
     if (Array.isArray(node)) {
-      stack.push(...node);
+      for (const item of node) stack.push(item);
       continue;
     }
     for (const [key, value] of Object.entries(node)) if (descend(key)) stack.push(value);

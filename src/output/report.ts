@@ -16,8 +16,9 @@ export function describeStaleOutput(plan: OutputPlan, outDirShown: string): stri
   }
   for (const removal of plan.removals) lines.push(`  extra   ${outDirShown}/${removal.path}`);
   const diff: string[] = [];
-  for (const change of plan.changes) diff.push(...patch(change.path, change.before ?? "", change.after, outDirShown));
-  for (const removal of plan.removals) diff.push(...patch(removal.path, removal.before, "", outDirShown));
+  // Line by line: a large file's patch has more lines than one call may take as arguments.
+  for (const change of plan.changes) for (const line of patch(change.path, change.before ?? "", change.after, outDirShown)) diff.push(line);
+  for (const removal of plan.removals) for (const line of patch(removal.path, removal.before, "", outDirShown)) diff.push(line);
   if (diff.length > 0) {
     lines.push("");
     lines.push(...diff.slice(0, MAX_DIFF_LINES));

@@ -36,9 +36,14 @@ export interface Call {
   text?: string;
 }
 
+/** What every fixture app's router takes, besides its own settings. */
+export interface AppOptions {
+  onError?: (error: unknown, context: { requestId: string; operationId: string | undefined; method: string; path: string }) => void;
+}
+
 export interface FixtureApp {
   operations: object;
-  router: () => Router;
+  router: (options?: AppOptions) => Router;
   calls: Call[];
 }
 

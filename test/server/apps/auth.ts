@@ -1,6 +1,6 @@
 import { createRouter, forbidden, type Handlers } from "../../golden/auth/server/index.js";
 import { operations } from "../../golden/auth/operations.js";
-import type { FixtureApp } from "../serve.js";
+import type { AppOptions, FixtureApp } from "../serve.js";
 
 export interface Principal {
   name: string;
@@ -23,7 +23,7 @@ const handlers: Handlers<Principal> = {
 };
 
 /** Good credentials: `key-1`, `Bearer token-1`, `ada:secret`, OAuth `oauth-1` with `reports.read`; `Bearer banned` is forbidden. */
-export function authRouter() {
+export function authRouter(options: AppOptions = {}) {
   return createRouter(handlers, {
     auth: {
       headerKey: (key) => (key === "key-1" ? { name: "header-key" } : null),
@@ -35,6 +35,7 @@ export function authRouter() {
       oidc: async (token) => (token === "id-1" ? { name: "oidc" } : null),
     },
     validateResponses: true,
+    ...options,
   });
 }
 

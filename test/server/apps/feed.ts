@@ -34,7 +34,7 @@ export function feedRouter(options: RouterOptions = {}) {
 
 export const feedApp: FixtureApp = {
   operations,
-  router: () => feedRouter(),
+  router: (options) => feedRouter(options),
   calls: [
     {
       operation: "listEvents",

@@ -44,7 +44,7 @@ const tenant = { "x-api-key": "tenant-a" };
 
 export const hardeningApp: FixtureApp = {
   operations,
-  router: () => hardeningRouter(),
+  router: (options) => hardeningRouter(undefined, options),
   calls: [
     { operation: "echo", method: "GET", path: "/v1/echo/ada?text=hi%20there", headers: { ...tenant, "x-note": "n" }, status: 200, response: { name: "ada", text: "hi there", note: "n" } },
     { operation: "checkCode", method: "POST", path: "/v1/codes", headers: tenant, body: { code: "aaa" }, status: 200, response: { code: "aaa" } },

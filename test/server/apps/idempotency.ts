@@ -37,7 +37,7 @@ export function idempotencyRouter(effects: SideEffects, options: Partial<RouterO
 
 export const idempotencyApp: FixtureApp = {
   operations,
-  router: () => idempotencyRouter(memoryEffects()),
+  router: (options) => idempotencyRouter(memoryEffects(), options),
   calls: [
     {
       operation: "createOrder",

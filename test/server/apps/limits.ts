@@ -29,7 +29,7 @@ export function limitsRouter(options: Partial<RouterOptions<Account>> = {}) {
 
 export const limitsApp: FixtureApp = {
   operations,
-  router: () => limitsRouter(),
+  router: (options) => limitsRouter(options),
   calls: [
     { operation: "getLimited", method: "GET", path: "/limited", status: 200, response: { ok: true } },
     { operation: "getTiered", method: "GET", path: "/tiered", headers: { "x-api-key": "free-1" }, status: 200, response: { ok: true } },

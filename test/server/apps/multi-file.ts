@@ -13,7 +13,7 @@ const handlers: Handlers = {
 
 export const multiFileApp: FixtureApp = {
   operations,
-  router: () => createRouter(handlers, { validateResponses: true }),
+  router: (options) => createRouter(handlers, { validateResponses: true, ...options }),
   calls: [
     {
       operation: "listBooks",

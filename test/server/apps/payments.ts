@@ -26,10 +26,11 @@ const key = { "x-api-key": "key-live-1" };
 
 export const paymentsApp: FixtureApp = {
   operations,
-  router: () =>
+  router: (options) =>
     createRouter(paymentsHandlers, {
       auth: { apiKey: (value) => (value === "key-live-1" ? { account: "acct_1" } : null) },
       validateResponses: true,
+      ...options,
     }),
   calls: [
     {

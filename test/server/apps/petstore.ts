@@ -17,7 +17,7 @@ const handlers: Handlers = {
 
 export const petstoreApp: FixtureApp = {
   operations,
-  router: () => createRouter(handlers, { validateResponses: true }),
+  router: (options) => createRouter(handlers, { validateResponses: true, ...options }),
   calls: [
     {
       operation: "listPets",

@@ -18,7 +18,7 @@ const handlers: Handlers = {
 
 export const recursiveApp: FixtureApp = {
   operations,
-  router: () => createRouter(handlers, { validateResponses: true }),
+  router: (options) => createRouter(handlers, { validateResponses: true, ...options }),
   calls: [
     {
       operation: "getTree",

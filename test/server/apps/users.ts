@@ -55,10 +55,11 @@ const meta = { request_id: "req-e2e-1" };
 
 export const usersApp: FixtureApp = {
   operations,
-  router: () =>
+  router: (options) =>
     createRouter(handlers, {
       auth: { bearerAuth: (token) => (token === "good-token" ? { name: "grace" } : null) },
       validateResponses: true,
+      ...options,
     }),
   calls: [
     {

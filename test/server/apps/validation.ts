@@ -27,7 +27,7 @@ const widgetId = "0b6a2c1e-8f4d-4a8e-9c51-3f0f4f3b2a10";
 
 export const validationApp: FixtureApp = {
   operations,
-  router: () => validationRouter(),
+  router: (options) => validationRouter(options),
   calls: [
     {
       operation: "searchWidgets",
