@@ -7,7 +7,7 @@ import { hideLiteralValues, restoreLiteralValues } from "./literal-values.js";
 import { withLine } from "./locate.js";
 import { checkBounds } from "./bounds.js";
 import { parseSpecText, readSpecBytes, readSpecFile } from "./read.js";
-import { checkRefCycles } from "./ref-cycles.js";
+import { checkRefTargets } from "./ref-targets.js";
 import { checkVersion, type OpenApiVersion } from "./version.js";
 import { toCodegenError } from "./parser-errors.js";
 
@@ -46,8 +46,9 @@ async function loadValidated(path: string, options: LoadOptions): Promise<Loaded
   // valid directly, without swagger-parser's dereferenced copy (hidden data values read as `{}`,
   // valid wherever data may stand).
   const external = findRef(root, (ref) => !ref.startsWith("#")) !== undefined;
+  // Before any validator follows them: a $ref must resolve through own properties.
+  checkRefTargets(root, displayPath(path));
   if (!external && isPlainlyValid(root as Record<string, unknown>, version)) {
-    checkRefCycles(root, displayPath(path));
     return { path, version, document: restoreLiteralValues(root) as Record<string, unknown> };
   }
   const { default: SwaggerParser } = await import("@apidevtools/swagger-parser");
@@ -62,8 +63,10 @@ async function loadValidated(path: string, options: LoadOptions): Promise<Loaded
     await SwaggerParser.validate(path, structuredClone(root) as never, parserOptions as never);
     const bundled = external ? await SwaggerParser.bundle(path, root as never, parserOptions as never) : root;
     // Bundling joins files, so the joined document is measured again.
-    if (external) checkBounds(bundled, displayPath(path));
-    checkRefCycles(bundled, displayPath(path));
+    if (external) {
+      checkBounds(bundled, displayPath(path));
+      checkRefTargets(bundled, displayPath(path));
+    }
     const document = restoreLiteralValues(bundled) as Record<string, unknown>;
     return { path, version, document };
   } catch (error) {

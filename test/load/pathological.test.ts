@@ -82,6 +82,14 @@ describe("documents that expand or nest without bound", () => {
   });
 });
 
+describe("references that resolve only through the prototype", () => {
+  it.each(["__proto__", "constructor", "toString"])("refuses a $ref to components/schemas/%s when no such schema is written", (name) => {
+    const spec = join(tempDir(), "proto.yaml");
+    writeFileSync(spec, `${HEAD}paths: {}\ncomponents:\n  schemas:\n    A: { type: object, properties: { c: { $ref: "#/components/schemas/${name}" } } }\n`);
+    expectRefused(spec, /unresolved reference: \$ref "#\/components\/schemas\/.+" points to nothing/);
+  });
+});
+
 describe("schemas made only of references to each other", () => {
   it.each([
     ["two bare $refs", "A: { $ref: '#/components/schemas/B' }\n    B: { $ref: '#/components/schemas/A' }"],

@@ -7,12 +7,19 @@ describe("expandPath (runtime, copied verbatim into the output)", () => {
     ["/users/{userId}/orders/{orderId}", { userId: "a b", orderId: "x/y?z#" }, "/users/a%20b/orders/x%2Fy%3Fz%23"],
     ["/files/{name}", { name: "../etc/passwd" }, "/files/..%2Fetc%2Fpasswd"],
     ["/flags/{on}", { on: true }, "/flags/true"],
+    ["/ids/{ids}", { ids: [1, "a,b", 3] }, "/ids/1,a%2Cb,3"],
+    ["/at/{point}", { point: { x: 1, y: "2 3" } }, "/at/x,1,y,2%203"],
   ])("%s with %j → %s", (template, values, want) => {
     expect(expandPath(template, values)).toBe(want);
   });
 
   it("throws on a missing value rather than sending a broken path", () => {
     expect(() => expandPath("/users/{userId}", {})).toThrow(/missing path parameter "userId"/);
+  });
+
+  it("refuses what no URL can carry (nested values) instead of writing [object Object]", () => {
+    expect(() => expandPath("/at/{point}", { point: { x: { y: 1 } } })).toThrow(/path parameter "point" cannot be written/);
+    expect(() => expandPath("/at/{point}", { point: null })).toThrow(/missing path parameter "point"/);
   });
 
   it("does not read inherited properties as values", () => {

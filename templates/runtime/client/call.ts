@@ -1,5 +1,5 @@
 import type { OperationContract, SecuritySchemeContract } from "../contract.js";
-import { expandPath, type PathValue } from "../path.js";
+import { expandPath } from "../path.js";
 import { applyAuth } from "./auth.js";
 import { nextPage, itemsOf, PagePromise, type FetchedPage } from "./pagination.js";
 import { serializeQuery } from "./query.js";
@@ -14,7 +14,7 @@ export interface ClientContext {
 
 /** A call's parameters, grouped by location as the contract declares them. */
 export interface CallParams {
-  path?: Readonly<Record<string, PathValue>>;
+  path?: Readonly<Record<string, unknown>>;
   query?: Readonly<Record<string, unknown>>;
   headers?: Readonly<Record<string, unknown>>;
   cookies?: Readonly<Record<string, unknown>>;

@@ -1,17 +1,27 @@
 import { CodegenError } from "../cli/errors.js";
+import { findRef } from "./find-ref.js";
 import { parsePointer } from "./pointer.js";
 
 /** Where a reference stays "transparent": TypeScript must know the referred type to write this one. */
 const TRANSPARENT_LISTS = ["allOf", "anyOf", "oneOf", "prefixItems"] as const;
 
 /**
- * Refuses schemas that refer to each other only through `$ref`, `allOf`/`anyOf`/`oneOf` and
+ * Refuses a `$ref` that points to nothing, and schemas that refer to each other only through `$ref`, `allOf`/`anyOf`/`oneOf` and
  * `items` (`A: {$ref: B}`, `B: {$ref: A}`): no TypeScript type can be written for them (TS2502).
  * A cycle through an object's property is fine (`Tree.children: Tree[]`). Walks keep their own
  * stacks.
  */
-export function checkRefCycles(document: unknown, file: string): void {
-  const targets = [...refsIn(document, () => true)];
+export function checkRefTargets(document: unknown, file: string): void {
+  const targets = [...new Set(refsIn(document, () => true))];
+  // Every target is found through own properties only: `#/components/schemas/__proto__` names nothing.
+  for (const target of targets) {
+    if (resolve(document, target) === undefined) {
+      throw new CodegenError(`unresolved reference: $ref ${JSON.stringify(target)} points to nothing`, {
+        location: { file, pointer: findRef(document, (ref) => ref === target) },
+        hint: "define the referenced component or fix the $ref path",
+      });
+    }
+  }
   const edges = new Map<string, string[]>();
   const edgesOf = (target: string): string[] => {
     let found = edges.get(target);
