@@ -41,7 +41,10 @@ export async function fuzzRequests(targets: readonly Target[], options: { numRun
       }),
       { numRuns: options.numRuns, seed: options.seed, endOnFailure: true },
     );
-    if (result.failed) figures.failure = `${String(result.errorInstance)}\ncounterexample: ${fc.stringify(result.counterexample)}`;
+    if (result.failed) {
+      const [target, requests] = result.counterexample?.[0] ?? [undefined, []];
+      figures.failure = `${String(result.errorInstance)}\ncounterexample (${target?.name ?? "?"}): ${JSON.stringify(requests.map((request) => ({ ...request, body: request.body?.toString("latin1").slice(0, 500) })))}`;
+    }
   } finally {
     process.off("unhandledRejection", onCrash);
     process.off("uncaughtException", onCrash);

@@ -44,6 +44,7 @@ const queryName = fc.oneof(encoded, fc.constantFrom("__proto__", "constructor", 
 const queryValue = fc.oneof(encoded, fc.constantFrom("%zz", "-1", "0", "101", "1e309", "9007199254740993", "true", "null", "a,b,c", "%E2%98%95", "%01", "x".repeat(5000)));
 
 const queryMutation: fc.Arbitrary<Mutation> = fc.oneof(
+  fc.tuple(fc.nat(), queryValue).map<Mutation>(([at, value]) => (r) => ({ ...r, path: replaceQueryValue(r.path, at, value) })),
   fc.tuple(queryName, queryValue).map<Mutation>(([name, value]) => (r) => ({ ...r, path: `${r.path}${r.path.includes("?") ? "&" : "?"}${name}=${value}` })),
   fc.constant<Mutation>((r) => ({ ...r, path: r.path.includes("?") ? `${r.path}&${r.path.split("?")[1] ?? ""}` : r.path })),
   fc.constant<Mutation>((r) => ({ ...r, path: r.path.split("?")[0] ?? r.path })),
@@ -56,6 +57,7 @@ const headerValue = fc.oneof(
 );
 
 const headerMutation: fc.Arbitrary<Mutation> = fc.oneof(
+  fc.tuple(fc.nat(), headerValue).map<Mutation>(([at, value]) => (r) => ({ ...r, headers: r.headers.map((header, index) => (index === at % Math.max(1, r.headers.length) ? [header[0], value] : header)) })),
   fc.tuple(headerName, headerValue).map<Mutation>(([name, value]) => (r) => ({ ...r, headers: [...r.headers, [name, value]] })),
   fc.tuple(headerName, headerValue).map<Mutation>(([name, value]) => (r) => ({ ...r, headers: [...r.headers.filter(([n]) => n !== name), [name, value]] })),
   fc.nat().map<Mutation>((at) => (r) => {
@@ -114,6 +116,16 @@ function fromCall(call: Call): WireRequest {
 function splitPath(full: string, rebuild: (path: string, query: string) => string): string {
   const at = full.indexOf("?");
   return at < 0 ? rebuild(full, "") : rebuild(full.slice(0, at), full.slice(at));
+}
+
+/** The query with one existing parameter's value replaced (the request's own names are the ones handlers read). */
+function replaceQueryValue(full: string, at: number, value: string): string {
+  const [path = "", query] = full.split("?");
+  if (query === undefined || query === "") return full;
+  const pairs = query.split("&");
+  const index = at % pairs.length;
+  pairs[index] = `${(pairs[index] ?? "").split("=")[0] ?? ""}=${value}`;
+  return `${path}?${pairs.join("&")}`;
 }
 
 function percentEncodeAt(path: string, at: number): string {

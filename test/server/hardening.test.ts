@@ -90,6 +90,7 @@ describe("the response path never takes the process down", () => {
       const reply = await send(`http://127.0.0.1:${port}`, { method: "GET", path: "/anything" });
       expect(reply.status).toBe(500);
       expect(reply.headers["x-bad"]).toBeUndefined();
+      expect(reply.headers["x-request-id"]).toBe("r-1");
       expect(reported).toHaveLength(1);
     } finally {
       await new Promise((resolve) => listening.close(resolve));

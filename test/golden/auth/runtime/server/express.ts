@@ -23,13 +23,14 @@ export function expressRouter(handle: RequestHandler): Router {
       try {
         send(res, response);
       } catch (error) {
+        const requestId = response.headers.get("x-request-id") ?? "";
         handle.report(error, {
-          requestId: response.headers.get("x-request-id") ?? "",
+          requestId,
           operationId: undefined,
           method: request.method,
           path: request.path,
         });
-        failed(res);
+        failed(res, requestId);
       }
     });
   });
@@ -64,12 +65,13 @@ function send(res: Response, response: ServerResponse): void {
   else res.end(response.body);
 }
 
-/** After a failed send: a bare 500 while nothing has gone out, else the connection is closed. */
-function failed(res: Response): void {
+/** After a failed send: a bare 500 (with the request id) while nothing has gone out, else the connection is closed. */
+function failed(res: Response, requestId: string): void {
   try {
     if (!res.headersSent) {
       for (const name of res.getHeaderNames()) res.removeHeader(name);
       res.statusCode = 500;
+      if (requestId !== "") res.setHeader("x-request-id", requestId);
       res.end();
       return;
     }
