@@ -1,0 +1,92 @@
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ROOT } from "../helpers.js";
+import { send, serve, type Call, type Served } from "./serve.js";
+import { startPrismProxy, violationsOf, type PrismProxy } from "./prism.js";
+import { hardeningRouter } from "./apps/hardening.js";
+import { limitsRouter } from "./apps/limits.js";
+
+/** Prism ignores the server URL's base path, so requests go to it bare and it forwards to `<server>/v1`. */
+async function behindPrism(spec: string, router: Parameters<typeof serve>[0], basePath: string) {
+  const server = await serve(router);
+  const prism = await startPrismProxy(join(ROOT, spec), `${server.url}${basePath}`);
+  return { server, prism };
+}
+
+type Request = Pick<Call, "method" | "path" | "headers" | "body">;
+
+const tenant = { "x-api-key": "tenant-a" };
+
+describe("the hardening server, judged by Stoplight Prism as a proxy", () => {
+  let server: Served;
+  let prism: PrismProxy;
+  beforeAll(async () => {
+    ({ server, prism } = await behindPrism("fixtures/hardening.yaml", hardeningRouter(), "/v1"));
+  });
+  afterAll(async () => {
+    prism.close();
+    await server.close();
+  });
+
+  it.each<[string, Request, number]>([
+    ["a valid list", { method: "GET", path: "/items?limit=100", headers: tenant }, 200],
+    ["a limit over the schema's maximum", { method: "GET", path: "/items?limit=101", headers: tenant }, 400],
+    ["no credentials", { method: "GET", path: "/items" }, 401],
+    ["a refused key", { method: "GET", path: "/echo/ada", headers: { "x-api-key": "nobody" } }, 401],
+    ["a body the schema refuses", { method: "POST", path: "/orders/o-9/payments", headers: { ...tenant, "idempotency-key": "p-1" }, body: { amount: 0 } }, 400],
+    ["no idempotency key", { method: "POST", path: "/orders/o-9/payments", headers: tenant, body: { amount: 1 } }, 400],
+    ["a first payment", { method: "POST", path: "/orders/o-9/payments", headers: { ...tenant, "idempotency-key": "p-2" }, body: { amount: 1 } }, 201],
+    ["the key reused with another body", { method: "POST", path: "/orders/o-9/payments", headers: { ...tenant, "idempotency-key": "p-2" }, body: { amount: 2 } }, 422],
+    ["an undeclared media type", { method: "POST", path: "/codes", headers: { ...tenant, "content-type": "text/plain" }, body: "aaa" }, 415],
+    // (Prism runs patterns on JavaScript's engine: a catastrophic input would hang Prism itself.)
+    ["a value for a pattern RE2 cannot run", { method: "POST", path: "/codes", headers: tenant, body: { code: "aaaa" } }, 200],
+    ["a value that fails it", { method: "POST", path: "/codes", headers: tenant, body: { code: "xaaa" } }, 400],
+  ])("%s: the reply is one the contract declares", async (_name, request, status) => {
+    const reply = await send(prism.url, request);
+    expect(reply.status, reply.text).toBe(status);
+    const violations = violationsOf(reply.headers["sl-violations"]);
+    expect(violations.filter((violation) => violation.location[0] === "response")).toEqual([]);
+    // A request Prism finds against the contract is never served as if it were fine.
+    if (violations.some((violation) => violation.location[0] === "request" && violation.severity === "Error")) expect(reply.status).toBeGreaterThanOrEqual(400);
+  });
+});
+
+describe("Prism and the server agree on a limit the schema forbids", () => {
+  let server: Served;
+  let prism: PrismProxy;
+  beforeAll(async () => {
+    ({ server, prism } = await behindPrism("fixtures/hardening.yaml", hardeningRouter(), "/v1"));
+  });
+  afterAll(async () => {
+    prism.close();
+    await server.close();
+  });
+
+  it("Prism flags limit=101 as against the contract, and the server answers 400 (not a clamped 200)", async () => {
+    const reply = await send(prism.url, { method: "GET", path: "/items?limit=101", headers: tenant });
+    const violations = violationsOf(reply.headers["sl-violations"]);
+    expect(violations.some((violation) => violation.location.join(".") === "request.query.limit")).toBe(true);
+    expect(reply.status).toBe(400);
+  });
+});
+
+describe("a contract that does not declare what its server sends, judged by Prism", () => {
+  let server: Served;
+  let prism: PrismProxy;
+  beforeAll(async () => {
+    ({ server, prism } = await behindPrism("fixtures/limits.yaml", limitsRouter(), ""));
+  });
+  afterAll(async () => {
+    prism.close();
+    await server.close();
+  });
+
+  it("flags the 429 that codegen validate warns about", async () => {
+    // getBrief allows one request a second per client: the second is a 429 its contract omits.
+    const headers = { "x-client-id": "prism-1" };
+    expect((await send(prism.url, { method: "GET", path: "/brief", headers })).status).toBe(200);
+    const limited = await send(prism.url, { method: "GET", path: "/brief", headers });
+    expect(limited.status).toBe(429);
+    expect(violationsOf(limited.headers["sl-violations"]).some((violation) => violation.location[0] === "response")).toBe(true);
+  });
+});
