@@ -82,6 +82,8 @@ const bodyMutation: fc.Arbitrary<Mutation> = fc.oneof(
   bodyText.map<Mutation>((text) => (r) => ({ ...r, body: Buffer.from(text, "utf8") })),
   fc.uint8Array({ maxLength: 64 }).map<Mutation>((bytes) => (r) => ({ ...r, body: Buffer.from(bytes) })),
   fc.constant<Mutation>((r) => ({ ...r, body: undefined })),
+  // One byte over the default body limit (1 MiB).
+  fc.constant<Mutation>((r) => ({ ...r, body: Buffer.alloc(1024 * 1024 + 1, 0x20) })),
 );
 
 const methodMutation: fc.Arbitrary<Mutation> = fc
