@@ -5,7 +5,7 @@ import { format } from "prettier";
 import { renderOutput } from "../src/pipeline.js";
 import { planOutput } from "../src/output/plan.js";
 import { applyPlan } from "../src/output/write.js";
-import { PRETTIER_OPTIONS } from "../src/output/format.js";
+import { PRETTIER_OPTIONS } from "../src/format/format.js";
 import { ROOT, VALID_FIXTURES, runTsc, snapshotDir } from "./helpers.js";
 
 const GOLDEN = join(ROOT, "test", "golden");

@@ -1,6 +1,5 @@
-import { resolve } from "node:path";
-import { CodegenError } from "../cli/errors.js";
-import { serverImportPath } from "../output/scaffold.js";
+import { isAbsolute, join, relative, resolve, sep } from "node:path";
+import { CodegenError } from "../errors.js";
 
 /** Every option, normalized once; commands read only this. */
 export interface ResolvedConfig {
@@ -12,8 +11,8 @@ export interface ResolvedConfig {
   quiet: boolean;
   /** List each operation's undeclared statuses, not only their count. */
   verbose: boolean;
-  /** Absolute path of the folder for starting handler files (`--scaffold`), when asked for. */
-  scaffoldDir: string | undefined;
+  /** Starting handler files (`--scaffold`), when asked for: where, and how they import the server. */
+  scaffold: { dir: string; serverImport: string } | undefined;
 }
 
 export interface RawOptions {
@@ -41,15 +40,26 @@ export function resolveConfig(spec: string, options: RawOptions, cwd = process.c
     allowRemoteRefs: options.allowRemoteRefs === true,
     quiet: options.quiet === true,
     verbose: options.verbose === true,
-    scaffoldDir: scaffoldDir(options.scaffold, outDir, cwd),
+    scaffold: scaffoldOf(options.scaffold, outDir, cwd),
   };
 }
 
-function scaffoldDir(option: string | undefined, outDir: string, cwd: string): string | undefined {
+function scaffoldOf(option: string | undefined, outDir: string, cwd: string): ResolvedConfig["scaffold"] {
   if (option === undefined) return undefined;
   const dir = resolve(cwd, option);
-  serverImportPath(dir, outDir);
-  return dir;
+  return { dir, serverImport: serverImportPath(dir, outDir) };
+}
+
+/** The import specifier of the generated server from the scaffold folder (`../api/server/index.js`). */
+function serverImportPath(scaffoldDir: string, outDir: string): string {
+  const inside = relative(outDir, scaffoldDir);
+  if (inside === "" || (!inside.startsWith("..") && !isAbsolute(inside))) {
+    throw new CodegenError("the scaffold folder is inside the output folder", {
+      hint: "keep your handlers outside the generated folder, e.g. --scaffold src/handlers -o src/api",
+    });
+  }
+  const path = relative(scaffoldDir, join(outDir, "server", "index.js")).split(sep).join("/");
+  return path.startsWith(".") ? path : `./${path}`;
 }
 
 export function resolveSpecPath(spec: string, cwd = process.cwd()): string {

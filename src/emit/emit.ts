@@ -1,6 +1,6 @@
 import type { ApiModel } from "../ir/model.js";
 import type { LoadedSpec } from "../load/load.js";
-import type { GeneratedFile } from "./generated-file.js";
+import type { GeneratedFile, TextFile } from "./generated-file.js";
 import { emitClient } from "./client/client.js";
 import { emitIndex } from "./index-file.js";
 import { emitModels } from "./models.js";
@@ -19,8 +19,8 @@ import { emitTypes } from "./types.js";
 export async function emitAll(
   model: ApiModel,
   spec: LoadedSpec,
-  finish: (file: GeneratedFile) => Promise<GeneratedFile>,
-): Promise<GeneratedFile[]> {
+  finish: (file: GeneratedFile) => Promise<TextFile>,
+): Promise<TextFile[]> {
   const emitters: Array<() => GeneratedFile | GeneratedFile[] | Promise<GeneratedFile>> = [
     () => emitModels(model),
     () => emitOperations(model),
@@ -33,7 +33,7 @@ export async function emitAll(
     () => emitRuntime(),
     () => emitTypes(spec.document),
   ];
-  const files: GeneratedFile[] = [];
+  const files: TextFile[] = [];
   for (const emit of emitters) {
     for (const file of [await emit()].flat()) files.push(await finish(file));
   }

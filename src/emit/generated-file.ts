@@ -1,10 +1,57 @@
-/** One output file, before the header and formatting are applied. `path` is relative, with `/`. */
-export interface GeneratedFile {
+import type { Node as TsNode } from "typescript";
+
+/**
+ * One output file as an emitter describes it; the format stage turns each into text. Emitters do
+ * not lay code out themselves: they hand over TypeScript source, openapi-typescript's
+ * declarations, or text with data constants, and say which.
+ */
+export type GeneratedFile = TextFile | DeclarationsFile | DataFile;
+
+/** A file as text. `path` is relative, with `/`. */
+export interface TextFile {
   path: string;
   content: string;
   /**
-   * The content is already in the pinned prettier layout (tests prove it), so the format stage
-   * passes it through instead of spending time re-formatting it.
+   * The content is already in the pinned prettier layout (the runtime's files; tests prove it),
+   * so the format stage passes it through instead of spending time re-formatting it.
    */
   formatted?: true;
+}
+
+/** openapi-typescript's declarations, laid out one by one (each released once printed). */
+export interface DeclarationsFile {
+  path: string;
+  declarations: Array<TsNode | undefined>;
+}
+
+/** Lines of code with data constants among them (`operations.ts`, `server/schemas.ts`). */
+export interface DataFile {
+  path: string;
+  parts: DataPart[];
+}
+
+/** Text as written, or a value the format stage lays out where it stands. */
+export type DataPart =
+  | string
+  | { kind: "object"; entries: ObjectEntry[]; at: ValuePosition; expanded: boolean }
+  | { kind: "value"; value: unknown; at: ValuePosition }
+  /** `<head> "<text>"<tail>`: the line breaks after `head` (an `=`) when the string does not fit. */
+  | { kind: "string-assignment"; head: string; text: string; tail: string };
+
+/** Where a value starts and what follows it, for laying it out. */
+export interface ValuePosition {
+  /** The indentation of the line the value starts on. */
+  indentation: string;
+  /** The column the value starts at. */
+  column: number;
+  /** The width of what follows the value on its last line (`,` or `;` and the like). */
+  trailing: number;
+}
+
+/** An entry of an object constant: a key, its value and an optional comment. */
+export interface ObjectEntry {
+  key: string;
+  value: unknown;
+  /** Comment lines printed above the entry (a JSDoc block as `docComment` writes it). */
+  comment?: string;
 }

@@ -1,8 +1,6 @@
 import type { ApiModel, Operation } from "../ir/model.js";
 import type { GeneratedFile } from "./generated-file.js";
 import { docComment } from "./literal.js";
-import { PRINT_WIDTH, textWidth } from "./print/doc.js";
-import { printObject, printValue, quoted } from "./print/js-value.js";
 import { setOwn } from "../own.js";
 
 /** `operations.ts`: the contract of each operation as data, for the server and client to share. */
@@ -12,32 +10,30 @@ export function emitOperations(model: ApiModel): GeneratedFile {
     doc: operationDoc(operation),
     meta: operationMeta(operation),
   }));
-  const operationsObject = printObject(
-    operations.map((operation) => ({ key: operation.id, value: operation.meta, comment: operation.doc || undefined })),
-    { indentation: "", column: 0, trailing: 0 },
-    true,
-  );
-  const basePath = quoted(model.basePath);
   const schemesPrefix = "export const securitySchemes = ";
   const schemesSuffix = " as const satisfies Record<string, SecuritySchemeContract>;";
-  const schemes = printValue(securitySchemesMeta(model), { indentation: "", column: schemesPrefix.length, trailing: schemesSuffix.length });
-  const content = [
-    'import type { OperationContract, SecuritySchemeContract } from "./runtime/contract.js";',
-    "",
-    "/** What the contract says of each operation, keyed by the operation's generated name. */",
-    `export const operations = ${operationsObject} as const satisfies Record<string, OperationContract>;`,
-    "",
-    "export type OperationId = keyof typeof operations;",
-    "",
-    "/** The path every operation path is mounted under (from the first server URL). */",
-    // A string cannot break, so the line breaks after `=` when it does not fit.
-    `export const basePath =${textWidth(`export const basePath = ${basePath};`) <= PRINT_WIDTH ? " " : "\n  "}${basePath};`,
-    "",
-    "/** The contract's security schemes, by name. */",
-    `${schemesPrefix}${schemes}${schemesSuffix}`,
-    "",
-  ].join("\n");
-  return { path: "operations.ts", content, formatted: true };
+  return {
+    path: "operations.ts",
+    parts: [
+      'import type { OperationContract, SecuritySchemeContract } from "./runtime/contract.js";\n\n',
+      "/** What the contract says of each operation, keyed by the operation's generated name. */\n",
+      "export const operations = ",
+      {
+        kind: "object",
+        entries: operations.map((operation) => ({ key: operation.id, value: operation.meta, comment: operation.doc || undefined })),
+        at: { indentation: "", column: 0, trailing: 0 },
+        expanded: true,
+      },
+      " as const satisfies Record<string, OperationContract>;\n\n",
+      "export type OperationId = keyof typeof operations;\n\n",
+      "/** The path every operation path is mounted under (from the first server URL). */\n",
+      { kind: "string-assignment", head: "export const basePath =", text: model.basePath, tail: ";" },
+      "\n\n/** The contract's security schemes, by name. */\n",
+      schemesPrefix,
+      { kind: "value", value: securitySchemesMeta(model), at: { indentation: "", column: schemesPrefix.length, trailing: schemesSuffix.length } },
+      `${schemesSuffix}\n`,
+    ],
+  };
 }
 
 export function operationDoc(operation: Operation): string {

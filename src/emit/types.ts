@@ -1,26 +1,16 @@
 import type { Node as TsNode } from "typescript";
 import type { GlobalContext, OpenAPI3 } from "openapi-typescript";
-import { CodegenError } from "../cli/errors.js";
+import { CodegenError } from "../errors.js";
 import { inlineDeepRefs } from "./inline-deep-refs.js";
 import type { GeneratedFile } from "./generated-file.js";
-import { PRINT_WIDTH, printDoc } from "./print/doc.js";
-import { UnsupportedNode, statementDoc } from "./print/typescript.js";
-import { formatSource } from "../output/format.js";
 import { openapiTypescript } from "../require.js";
 
 /**
  * `types.ts`: every schema, path and operation as TypeScript types, by openapi-typescript's
- * transform with its default options, laid out in prettier's layout by our own printer.
+ * transform with its default options (laid out by the format stage's printer).
  */
-export async function emitTypes(document: Record<string, unknown>): Promise<GeneratedFile> {
-  const statements: Array<TsNode | undefined> = typeStatements(document);
-  const printed: string[] = [];
-  for (let index = 0; index < statements.length; index++) {
-    printed.push(await printStatement(statements[index] as TsNode));
-    // Each declaration's AST can go as soon as it is printed (Stripe's are tens of MB).
-    statements[index] = undefined;
-  }
-  return { path: "types.ts", content: printed.join(""), formatted: true };
+export function emitTypes(document: Record<string, unknown>): GeneratedFile {
+  return { path: "types.ts", declarations: typeStatements(document) };
 }
 
 /** openapi-typescript's declarations for the document (the AST that `types.ts` prints). */
@@ -39,16 +29,6 @@ export function typeStatements(document: Record<string, unknown>): TsNode[] {
       hint: "fix the schema at that location; run with --debug for details",
       cause: error,
     });
-  }
-}
-
-/** One declaration in prettier's layout; the rare kind our printer does not lay out goes through prettier. */
-async function printStatement(statement: TsNode): Promise<string> {
-  try {
-    return printDoc(statementDoc(statement), PRINT_WIDTH) + "\n";
-  } catch (error) {
-    if (!(error instanceof UnsupportedNode)) throw error;
-    return formatSource(openapiTypescript().astToString(statement), "types.ts");
   }
 }
 

@@ -1,4 +1,4 @@
-import { CodegenError } from "../cli/errors.js";
+import { CodegenError } from "../errors.js";
 import { displayPath } from "../load/display-path.js";
 import { parsePointer, pointer as makePointer } from "../load/pointer.js";
 

@@ -1,4 +1,4 @@
-import { CodegenError } from "../cli/errors.js";
+import { CodegenError } from "../errors.js";
 import { pointer } from "./pointer.js";
 
 /** Deepest nesting of objects and arrays a spec may have (each file, and the bundled document). */

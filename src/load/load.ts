@@ -1,5 +1,5 @@
 import { fileURLToPath } from "node:url";
-import { CodegenError, type ErrorLocation } from "../cli/errors.js";
+import { CodegenError, type ErrorLocation } from "../errors.js";
 import { findRef } from "./find-ref.js";
 import { isPlainlyValid } from "./direct-validation.js";
 import { displayPath } from "./display-path.js";

@@ -1,4 +1,4 @@
-import { CodegenError } from "../cli/errors.js";
+import { CodegenError } from "../errors.js";
 import { displayPath } from "./display-path.js";
 import { dirname, resolve } from "node:path";
 import { findRef } from "./find-ref.js";

@@ -2,7 +2,7 @@ import { closeSync, constants, fstatSync, openSync, readFileSync, readSync } fro
 import { isUtf8 } from "node:buffer";
 import { createRequire } from "node:module";
 import type { Node as YamlNode } from "yaml";
-import { CodegenError } from "../cli/errors.js";
+import { CodegenError } from "../errors.js";
 import { displayPath } from "./display-path.js";
 import { checkBounds, MAX_SPEC_DEPTH } from "./bounds.js";
 import { parseCommonYaml } from "./fast-yaml.js";

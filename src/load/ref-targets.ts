@@ -1,4 +1,4 @@
-import { CodegenError } from "../cli/errors.js";
+import { CodegenError } from "../errors.js";
 import { findRef } from "./find-ref.js";
 import { parsePointer } from "./pointer.js";
 

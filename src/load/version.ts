@@ -1,4 +1,4 @@
-import { CodegenError } from "../cli/errors.js";
+import { CodegenError } from "../errors.js";
 
 export type OpenApiVersion = "3.0" | "3.1";
 

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { GeneratedFile } from "../emit/generated-file.js";
+import type { TextFile } from "../emit/generated-file.js";
 import { listOwnedFiles } from "./owned-files.js";
 import { assertSafeOutputPath } from "./safe-path.js";
 
@@ -19,7 +19,7 @@ export interface OutputPlan {
   removals: Array<{ path: string; before: string }>;
 }
 
-export function planOutput(outDir: string, files: ReadonlyArray<GeneratedFile>): OutputPlan {
+export function planOutput(outDir: string, files: ReadonlyArray<TextFile>): OutputPlan {
   const plan: OutputPlan = { changes: [], unchanged: [], removals: [] };
   const produced = new Set<string>();
   for (const file of files) {

@@ -1,6 +1,6 @@
 import { lstatSync } from "node:fs";
 import { join } from "node:path";
-import { CodegenError } from "../cli/errors.js";
+import { CodegenError } from "../errors.js";
 
 /** Relative paths of `/`-separated segments, each starting with a letter, digit or `_`: no `..`, no dot-files. */
 const SAFE_PATH = /^[A-Za-z0-9_][A-Za-z0-9_.-]*(\/[A-Za-z0-9_][A-Za-z0-9_.-]*)*$/;

@@ -1,7 +1,7 @@
 import { linkSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { randomBytes } from "node:crypto";
-import { CodegenError } from "../cli/errors.js";
+import { CodegenError } from "../errors.js";
 import type { OutputPlan } from "./plan.js";
 
 /**

@@ -1,7 +1,7 @@
 import { format } from "prettier";
 import { describe, expect, it } from "vitest";
-import { printObject } from "../../src/emit/print/js-value.js";
-import { PRETTIER_OPTIONS } from "../../src/output/format.js";
+import { printObject } from "../../src/format/print/js-value.js";
+import { PRETTIER_OPTIONS } from "../../src/format/format.js";
 
 /** Data shapes at the edges of prettier's layout rules: each must come out as prettier prints it. */
 const CASES: Record<string, unknown> = {

@@ -2,7 +2,7 @@ import { truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { MAX_SPEC_BYTES, parseSpecText, readSpecFile } from "../../src/load/read.js";
-import { CodegenError } from "../../src/cli/errors.js";
+import { CodegenError } from "../../src/errors.js";
 import { tempDir } from "../helpers.js";
 
 function failure(run: () => unknown): CodegenError {

@@ -3,14 +3,14 @@ import { astToString } from "openapi-typescript";
 import { format } from "prettier";
 import { describe, expect, it } from "vitest";
 import { typeStatements } from "../../src/emit/types.js";
-import { PRETTIER_OPTIONS } from "../../src/output/format.js";
+import { PRETTIER_OPTIONS } from "../../src/format/format.js";
 import { loadSpec } from "../../src/load/load.js";
 import { renderOutput } from "../../src/pipeline.js";
 import { ROOT } from "../helpers.js";
 import { SPECS_DIR, openApiSpecs } from "./specs.js";
 
 /**
- * The large files are laid out by our own printer (src/emit/print) instead of prettier, for
+ * The large files are laid out by our own printer (src/format/print) instead of prettier, for
  * speed. On every real spec, prettier must agree with that layout byte for byte.
  */
 describe.each(openApiSpecs())("the printed layout on %s", (name) => {

@@ -1,7 +1,6 @@
 import type { ApiModel, JsonSchema, Operation, Parameter } from "../../ir/model.js";
 import { parsePointer } from "../../load/pointer.js";
 import type { GeneratedFile } from "../generated-file.js";
-import { printObject } from "../print/js-value.js";
 import { normalizeSchema } from "./json-schema.js";
 import { setOwn } from "../../own.js";
 
@@ -35,21 +34,21 @@ export function emitServerSchemas(model: ApiModel, document: Json): GeneratedFil
   for (const ref of [...targets.keys()].sort()) placeAt(spec, parsePointer(ref), targets.get(ref));
   return {
     path: "server/schemas.ts",
-    content: [
-      'import type { ContractSchemas } from "../runtime/server/validation.js";',
-      "",
-      "/** Every schema the server validates against (JSON Schema, ready for ajv). */",
-      `export const schemas: ContractSchemas = ${printObject(
-        [
+    parts: [
+      'import type { ContractSchemas } from "../runtime/server/validation.js";\n\n',
+      "/** Every schema the server validates against (JSON Schema, ready for ajv). */\n",
+      "export const schemas: ContractSchemas = ",
+      {
+        kind: "object",
+        entries: [
           { key: "openapi", value: model.openapi },
           { key: "document", value: { spec, operations } },
         ],
-        { indentation: "", column: 0, trailing: 1 },
-        true,
-      )};`,
-      "",
-    ].join("\n"),
-    formatted: true,
+        at: { indentation: "", column: 0, trailing: 1 },
+        expanded: true,
+      },
+      ";\n",
+    ],
   };
 }
 

@@ -1,5 +1,8 @@
 import { PRINT_WIDTH, textWidth } from "./doc.js";
-import { jsLiteral } from "../literal.js";
+import { jsLiteral } from "../../emit/literal.js";
+import type { ObjectEntry, ValuePosition } from "../../emit/generated-file.js";
+
+export type { ObjectEntry, ValuePosition };
 
 /**
  * JSON data as a JavaScript expression, laid out the way prettier lays out the same literal
@@ -8,23 +11,6 @@ import { jsLiteral } from "../literal.js";
  * each with a trailing comma. Data has no comments and few shapes, so this prints text directly,
  * in one pass, without a document tree: the schemas of a large API are megabytes of it.
  */
-export interface ValuePosition {
-  /** The indentation of the line the value starts on. */
-  indentation: string;
-  /** The column the value starts at. */
-  column: number;
-  /** The width of what follows the value on its last line (`,` or `;` and the like). */
-  trailing: number;
-}
-
-/** An entry of an object printed by {@link printObject}: a key, its value and an optional comment. */
-export interface ObjectEntry {
-  key: string;
-  value: unknown;
-  /** Comment lines printed above the entry (a JSDoc block as `docComment` writes it). */
-  comment?: string;
-}
-
 export function printValue(value: unknown, at: ValuePosition): string {
   if (Array.isArray(value)) return printArray(value, at);
   if (isObject(value)) return printObject(entriesOf(value), at, false);

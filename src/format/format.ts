@@ -1,10 +1,12 @@
 import type ts from "typescript";
 import { typescript } from "../require.js";
 import type { Options } from "prettier";
-import { CodegenError } from "../cli/errors.js";
-import type { GeneratedFile } from "../emit/generated-file.js";
-import { PRINT_WIDTH, printDoc } from "../emit/print/doc.js";
-import { UnsupportedNode, statementDoc } from "../emit/print/typescript.js";
+import { CodegenError } from "../errors.js";
+import type { DataPart, GeneratedFile, TextFile } from "../emit/generated-file.js";
+import { openapiTypescript } from "../require.js";
+import { PRINT_WIDTH, printDoc, textWidth } from "./print/doc.js";
+import { printObject, printValue, quoted } from "./print/js-value.js";
+import { UnsupportedNode, statementDoc } from "./print/typescript.js";
 
 /**
  * Prettier options pinned by the tool: the user's `.prettierrc` is never read, so output is the
@@ -24,15 +26,54 @@ export const PRETTIER_OPTIONS: Options = {
   endOfLine: "lf",
 };
 
-/** Formats one TypeScript file; a formatter failure is an error, never unformatted output. */
-export async function formatFile(file: GeneratedFile): Promise<GeneratedFile> {
+/**
+ * The format stage: one emitted file as text in prettier's layout. Declarations and data are laid
+ * out by our printer; TypeScript source statement by statement (our printer, prettier for what it
+ * does not know). A formatter failure is an error, never unformatted output.
+ */
+export async function formatFile(file: GeneratedFile): Promise<TextFile> {
+  if ("declarations" in file) return { path: file.path, content: await printDeclarations(file.declarations) };
+  if ("parts" in file) return { path: file.path, content: file.parts.map(printPart).join("") };
   if (file.formatted) return file;
-  return { ...file, content: await formatSource(file.content, file.path) };
+  return { path: file.path, content: await formatSource(file.content, file.path) };
+}
+
+/** Each declaration in prettier's layout, released once printed (Stripe's are tens of MB). */
+async function printDeclarations(declarations: Array<ts.Node | undefined>): Promise<string> {
+  const printed: string[] = [];
+  for (let index = 0; index < declarations.length; index++) {
+    const declaration = declarations[index] as ts.Node;
+    declarations[index] = undefined;
+    try {
+      printed.push(printDoc(statementDoc(declaration), PRINT_WIDTH) + "\n");
+    } catch (error) {
+      if (!(error instanceof UnsupportedNode)) throw error;
+      // The rare kind our printer does not lay out goes through prettier.
+      printed.push(await formatSource(openapiTypescript().astToString(declaration), "types.ts"));
+    }
+  }
+  return printed.join("");
+}
+
+function printPart(part: DataPart): string {
+  if (typeof part === "string") return part;
+  switch (part.kind) {
+    case "object":
+      return printObject(part.entries, part.at, part.expanded);
+    case "value":
+      return printValue(part.value, part.at);
+    case "string-assignment": {
+      // A string cannot break, so the line breaks after `=` when it does not fit.
+      const text = quoted(part.text);
+      const fits = textWidth(`${part.head} ${text}${part.tail}`) <= PRINT_WIDTH;
+      return `${part.head}${fits ? " " : "\n  "}${text}${part.tail}`;
+    }
+  }
 }
 
 /**
  * Formats TypeScript source that will be written at `path`, exactly as prettier would: each
- * top-level statement our printer knows (src/emit/print/typescript.ts) is laid out by it, and
+ * top-level statement our printer knows (src/format/print/typescript.ts) is laid out by it, and
  * each run of other statements by prettier itself, so generated files skip prettier's parse and
  * print (the golden and real-spec tests hold the two to the same bytes).
  */
