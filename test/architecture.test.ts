@@ -59,3 +59,55 @@ describe("imports in src/ run down the pipeline", () => {
     expect(backwards).toEqual([]);
   });
 });
+
+describe("the runtime's folders", () => {
+  const runtime = join(ROOT, "templates", "runtime");
+  const folderOf = (file: string) => relative(runtime, file).split(sep)[0] ?? "";
+
+  it("import each other without a cycle", () => {
+    const edges = new Map<string, Set<string>>();
+    for (const file of sourceFiles(runtime)) {
+      for (const target of importsOf(file)) {
+        const [from, to] = [folderOf(file), folderOf(target)];
+        if (from === to || to.endsWith(".ts") || from.endsWith(".ts")) continue;
+        edges.set(from, (edges.get(from) ?? new Set()).add(to));
+      }
+    }
+    const cycles: string[] = [];
+    const reaches = (from: string, to: string, seen = new Set<string>()): boolean =>
+      [...(edges.get(from) ?? [])].some((next) => next === to || (!seen.has(next) && (seen.add(next), reaches(next, to, seen))));
+    for (const [from, targets] of edges) for (const to of targets) if (reaches(to, from)) cycles.push(`${from} → ${to} → … → ${from}`);
+    expect(edges.size).toBeGreaterThan(0);
+    expect(cycles).toEqual([]);
+  });
+});
+
+describe("code size", () => {
+  const files = [...sourceFiles(join(ROOT, "src")), ...sourceFiles(join(ROOT, "templates", "runtime"))];
+
+  it("has no function over 80 lines", async () => {
+    const { default: ts } = await import("typescript");
+    const long: string[] = [];
+    for (const file of files) {
+      const source = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true);
+      const visit = (node: import("typescript").Node): void => {
+        if (ts.isFunctionLike(node) && "body" in node && node.body !== undefined) {
+          const start = source.getLineAndCharacterOfPosition(node.getStart(source)).line;
+          const end = source.getLineAndCharacterOfPosition(node.end).line;
+          if (end - start + 1 > 80) long.push(`${relative(ROOT, file)}:${start + 1} (${end - start + 1} lines)`);
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(source);
+    }
+    expect(long).toEqual([]);
+  });
+
+  it("has no file over 400 lines unless its opening comment says why", () => {
+    const long = files.filter((file) => {
+      const text = readFileSync(file, "utf8");
+      return text.split("\n").length > 400 && !/^\/\/ Over 400 lines by design: \S/.test(text);
+    });
+    expect(long.map((file) => relative(ROOT, file))).toEqual([]);
+  });
+});

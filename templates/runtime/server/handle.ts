@@ -1,24 +1,23 @@
 import type { OperationContract, SecuritySchemeContract } from "../contract.js";
 import { authenticate } from "./auth.js";
-import { matchMediaType, parseBody, readBody } from "./body.js";
-import {
-  errorResponse,
-  HttpError,
-  type ErrorDetail,
-  type ErrorFormat,
-  type ErrorLocation,
-} from "./errors.js";
+import { callHandler } from "./call.js";
+import { DEFAULT_DEPTH_LIMIT } from "./depth.js";
+import { errorResponse, HttpError, type ErrorFormat } from "./errors.js";
 import { headerValue, type ServerRequest, type ServerResponse } from "./http.js";
-import { parseCookies, parseQuery, readParameters, type ParameterValues } from "./parameters.js";
-import { requestIdFor } from "./request-id.js";
-import { checkDepth, DEFAULT_DEPTH_LIMIT } from "./depth.js";
-import { invalidHeader, responseKey, responseMediaType, toResponse } from "./respond.js";
-import { Paginator, type Page } from "../pagination/page.js";
 import { IdempotencyGuard, type IdempotencyOptions, type Lease } from "./idempotency.js";
+import { readInput, type InputLimits, type Route } from "./input.js";
+import { parseCookies, parseQuery, type QueryPairs } from "./parameters.js";
+import { DEFAULT_PATTERN_TIME_LIMIT } from "./patterns.js";
 import { RateLimiter, type RateLimitOptions } from "./rate-limiting.js";
-import { RouteTable } from "./routes.js";
-import { DEFAULT_PATTERN_TIME_LIMIT, usePatternBudget } from "./patterns.js";
-import { ContractValidators, toDetails, type ContractSchemas } from "./validation.js";
+import { logError, safeReporter, type ErrorContext } from "./report.js";
+import { requestIdFor } from "./request-id.js";
+import { invalidHeader } from "./respond.js";
+import { RouteTable, type RouteMatch } from "./routes.js";
+import { ContractValidators, type ContractSchemas } from "./validation.js";
+import { Paginator, type Page } from "./pagination.js";
+
+export { ResponseValidationError } from "./call.js";
+export type { ErrorContext } from "./report.js";
 
 /** The contract as the generated code hands it to the runtime. */
 export interface ServerContract {
@@ -29,13 +28,6 @@ export interface ServerContract {
   readonly basePath: string;
   /** The error format the contract's own error responses use. */
   readonly errorFormat: ErrorFormat;
-}
-
-export interface ErrorContext {
-  requestId: string;
-  operationId: string | undefined;
-  method: string;
-  path: string;
 }
 
 export interface ServerOptions {
@@ -76,27 +68,7 @@ export interface ServerOptions {
   principalKey?: (principal: unknown) => string | undefined;
 }
 
-/** A handler result did not match the contract (with `validateResponses`). */
-export class ResponseValidationError extends Error {
-  constructor(
-    readonly operationId: string,
-    readonly status: number,
-    readonly details: readonly ErrorDetail[],
-  ) {
-    super(
-      `${operationId} returned a ${status} response that does not match the contract: ` +
-        details.map((detail) => `${detail.pointer || "body"} ${detail.message}`).join("; "),
-    );
-    this.name = "ResponseValidationError";
-  }
-}
-
-type Route = OperationContract & { id: string };
-type AnyHandler = (input: Record<string, unknown>) => unknown;
-
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
-
-const INPUT_KEYS = { path: "path", query: "query", header: "headers", cookie: "cookies" } as const;
 
 /** The pipeline as adapters call it; `report` tells `onError` of a failure after the response left the pipeline. */
 export type RequestHandler = ((request: ServerRequest) => Promise<ServerResponse | undefined>) & {
@@ -104,13 +76,10 @@ export type RequestHandler = ((request: ServerRequest) => Promise<ServerResponse
 };
 
 /**
- * The request pipeline, independent of any framework: request id → route (404/405) →
- * deprecation headers → auth (401/403) → rate limits (429) → parameters and body
- * (400/413/415) → idempotency (409/422) → handler → response. It never rejects: every failure
- * becomes an error response (a 500 for anything unexpected, reported to `onError`), and no header
- * leaves it that is not a valid RFC 9110 field. Resolves to `undefined` only when `fallthrough`
- * is set and no operation matches. Every missing handler or verifier is reported at once, when
- * this is called.
+ * The request pipeline, independent of any framework. It never rejects: every failure becomes an
+ * error response (a 500 for anything unexpected, reported to `onError`), and no header leaves it
+ * that is not a valid RFC 9110 field. Resolves to `undefined` only when `fallthrough` is set and no
+ * operation matches. Every missing handler or verifier is reported at once, when this is called.
  */
 export function createRequestHandler(
   contract: ServerContract,
@@ -118,100 +87,168 @@ export function createRequestHandler(
   verifierObject: object,
   options: ServerOptions = {},
 ): RequestHandler {
-  const handlers = handlerObject as Readonly<Record<string, unknown>>;
-  const verifiers = verifierObject as Readonly<Record<string, unknown>>;
-  checkComplete(contract, handlers, verifiers);
-  const routes = new RouteTable<Route>(
-    Object.entries(contract.operations).map(([id, operation]) => ({ ...operation, id })),
-    options.basePath ?? contract.basePath,
-  );
-  const validators = new ContractValidators(contract.schemas);
-  const format = options.errorFormat ?? contract.errorFormat;
-  const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
-  const depthLimit = options.depthLimit ?? DEFAULT_DEPTH_LIMIT;
-  const patternTimeLimit = options.patternTimeLimit ?? DEFAULT_PATTERN_TIME_LIMIT;
-  const onError = safeReporter(options.onError ?? logError);
-  const realm = options.realm ?? "api";
-  const principalKey = options.principalKey ?? defaultPrincipalKey;
-  const limiter = new RateLimiter(options.rateLimit, principalKey);
-  const guard = new IdempotencyGuard(options.idempotency);
-  const paginator = new Paginator(options.pagination?.cursorSecret);
+  const pipeline = new RequestPipeline(contract, handlerObject, verifierObject, options);
+  return Object.assign((request: ServerRequest) => pipeline.handle(request), {
+    report: pipeline.report,
+  });
+}
 
-  const run = async (
-    request: ServerRequest,
-    extraHeaders: Map<string, string>,
-    requestId: string,
-    matched: ReturnType<typeof routes.match>,
-  ): Promise<ServerResponse> => {
+/** One request on its way through the steps. */
+interface InFlight {
+  request: ServerRequest;
+  requestId: string;
+  /** Headers every response to it carries (request id, deprecation, rate limits). */
+  headers: Map<string, string>;
+  operationId: string | undefined;
+}
+
+/** What the steps before the handler prepared for it. */
+interface Prepared {
+  input: Record<string, unknown>;
+  page: Page | undefined;
+  lease: Lease | undefined;
+  query: QueryPairs;
+}
+
+/**
+ * The steps, in order: route (404/405) → deprecation headers → authenticate (401/403) → limit
+ * (429) → parse and validate (400/413/415) → paginate → idempotency (409/422, or a replay) →
+ * handle → respond (the `Link` header, the lease stored) → seal (headers checked).
+ */
+class RequestPipeline {
+  readonly report: (error: unknown, context: ErrorContext) => void;
+  readonly #contract: ServerContract;
+  readonly #handlers: Readonly<Record<string, unknown>>;
+  readonly #verifiers: Readonly<Record<string, unknown>>;
+  readonly #options: ServerOptions;
+  readonly #routes: RouteTable<Route>;
+  readonly #validators: ContractValidators;
+  readonly #format: ErrorFormat;
+  readonly #limits: InputLimits;
+  readonly #principalKey: (principal: unknown) => string | undefined;
+  readonly #limiter: RateLimiter;
+  readonly #guard: IdempotencyGuard;
+  readonly #paginator: Paginator;
+
+  constructor(
+    contract: ServerContract,
+    handlers: object,
+    verifiers: object,
+    options: ServerOptions,
+  ) {
+    this.#contract = contract;
+    this.#handlers = handlers as Readonly<Record<string, unknown>>;
+    this.#verifiers = verifiers as Readonly<Record<string, unknown>>;
+    checkComplete(contract, this.#handlers, this.#verifiers);
+    this.#options = options;
+    this.#routes = new RouteTable<Route>(
+      Object.entries(contract.operations).map(([id, operation]) => ({ ...operation, id })),
+      options.basePath ?? contract.basePath,
+    );
+    this.#validators = new ContractValidators(contract.schemas);
+    this.#format = options.errorFormat ?? contract.errorFormat;
+    this.#limits = {
+      bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+      depthLimit: options.depthLimit ?? DEFAULT_DEPTH_LIMIT,
+      patternTimeLimit: options.patternTimeLimit ?? DEFAULT_PATTERN_TIME_LIMIT,
+    };
+    this.report = safeReporter(options.onError ?? logError);
+    this.#principalKey = options.principalKey ?? defaultPrincipalKey;
+    this.#limiter = new RateLimiter(options.rateLimit, this.#principalKey);
+    this.#guard = new IdempotencyGuard(options.idempotency);
+    this.#paginator = new Paginator(options.pagination?.cursorSecret);
+  }
+
+  async handle(request: ServerRequest): Promise<ServerResponse | undefined> {
+    const requestId = requestIdFor(headerValue(request.headers, "x-request-id"));
+    const flight: InFlight = {
+      request,
+      requestId,
+      headers: new Map([["x-request-id", requestId]]),
+      operationId: undefined,
+    };
+    let response: ServerResponse;
+    try {
+      const matched = this.#routes.match(request.method, request.path);
+      if (matched.kind === "not-found" && this.#options.fallthrough === true) return undefined;
+      response = await this.#run(flight, this.#route(matched, request.method));
+    } catch (error) {
+      if (!(error instanceof HttpError)) this.report(error, contextOf(flight));
+      response =
+        error instanceof HttpError
+          ? errorResponse(error, requestId, this.#format)
+          : this.#internalError(requestId);
+    }
+    return this.#seal(flight, response);
+  }
+
+  /** Route: the operation and its path parameters, or a 404 or 405 (with `Allow`). */
+  #route(
+    matched: RouteMatch<Route>,
+    method: string,
+  ): { operation: Route; params: Map<string, string> } {
     if (matched.kind === "not-found")
       throw new HttpError(404, "NOT_FOUND", "No operation matches this path.");
     if (matched.kind === "method-not-allowed") {
       throw new HttpError(
         405,
         "METHOD_NOT_ALLOWED",
-        `${request.method} is not allowed here.`,
+        `${method} is not allowed here.`,
         [],
         new Map([["allow", matched.allow.join(", ")]]),
       );
     }
-    const { route: operation, params } = matched;
-    const report = (error: unknown) => onError(error, contextOf(request, requestId, operation.id));
-    if (operation.deprecated) addDeprecationHeaders(extraHeaders, operation.sunset);
+    return { operation: matched.route, params: matched.params };
+  }
+
+  async #run(
+    flight: InFlight,
+    { operation, params }: { operation: Route; params: Map<string, string> },
+  ): Promise<ServerResponse> {
+    const { request } = flight;
+    flight.operationId = operation.id;
+    const report = (error: unknown) => this.report(error, contextOf(flight));
+    if (operation.deprecated) addDeprecationHeaders(flight.headers, operation.sunset);
     const query = parseQuery(request.query);
     const cookies = parseCookies(headerValue(request.headers, "cookie"));
     const { principal } = await authenticate(
       operation.security,
-      contract.securitySchemes,
-      verifiers,
+      this.#contract.securitySchemes,
+      this.#verifiers,
       { headers: request.headers, query, cookies, clientCertificate: request.clientCertificate },
-      { operationId: operation.id, requestId },
-      realm,
+      { operationId: operation.id, requestId: flight.requestId },
+      this.#options.realm ?? "api",
     );
-    const limits = await limiter.apply(
+    const limits = await this.#limiter.apply(
       operation,
       { principal, ip: request.ip, headers: request.headers },
       report,
     );
-    for (const [name, value] of limits) extraHeaders.set(name, value);
-    const patternBudget = { remainingMs: patternTimeLimit };
-    usePatternBudget(patternBudget);
-    const values = readParameters(operation.parameters, {
-      path: params,
-      query,
-      headers: request.headers,
-      cookies,
-    });
-    const details = validateParameters(validators, operation, values);
-    const input: Record<string, unknown> = { requestId };
+    for (const [name, value] of limits) flight.headers.set(name, value);
+    const { input, values } = await readInput(
+      operation,
+      request,
+      { params, query, cookies },
+      this.#validators,
+      this.#limits,
+    );
+    input.requestId = flight.requestId;
     if (operation.security.length > 0) input.principal = principal;
-    for (const location of ["path", "query", "header", "cookie"] as const) {
-      if (operation.parameters.some((parameter) => parameter.in === location)) {
-        input[INPUT_KEYS[location]] = values[location];
-      }
-    }
-    if (operation.requestBody !== null) {
-      const body = await readRequestBody(request, operation, bodyLimit);
-      if (body.mediaType !== undefined && body.validatable) {
-        checkDepth(body.value, depthLimit);
-        const validate = validators.body(operation.id, body.mediaType);
-        usePatternBudget(patternBudget);
-        if (validate !== undefined && !validate(body.value))
-          details.push(...toDetails(validate.errors, "body"));
-      }
-      input.body = body.value;
-    }
-    if (details.length > 0)
-      throw new HttpError(400, "VALIDATION_ERROR", "The request is invalid.", details);
-    const scope = principal === undefined ? undefined : principalKey(principal);
+    const scope = principal === undefined ? undefined : this.#principalKey(principal);
     let page: Page | undefined;
     if (operation.pagination !== undefined) {
       const callerScope =
         operation.security.length > 0 && scope !== undefined ? `principal:${scope}` : "";
-      input.page = page = paginator.page(operation.pagination, values.query, query, callerScope);
+      input.page = page = this.#paginator.page(
+        operation.pagination,
+        values.query,
+        query,
+        callerScope,
+      );
     }
     let lease: Lease | undefined;
     if (operation.idempotency !== undefined) {
-      const outcome = await guard.begin(
+      const outcome = await this.#guard.begin(
         operation.idempotency,
         {
           target: matchedTarget(operation.id, values.path),
@@ -224,21 +261,31 @@ export function createRequestHandler(
       if (outcome.kind === "replay") return outcome.response;
       lease = outcome.lease;
     }
+    return this.#respond(flight, operation, { input, page, lease, query }, report);
+  }
+
+  /** Handle and respond: the handler's result as a response, with its `Link`; the lease stored or given up. */
+  async #respond(
+    flight: InFlight,
+    operation: Route,
+    { input, page, lease, query }: Prepared,
+    report: (error: unknown) => void,
+  ): Promise<ServerResponse> {
     let response: ServerResponse;
     try {
-      const result = await (handlers[operation.id] as AnyHandler).call(handlers, input);
-      response = toResponse(operation, result);
-      if (options.validateResponses === true) {
-        usePatternBudget({ remainingMs: patternTimeLimit });
-        checkResponse(validators, operation, result, response.status);
-      }
+      const called = await callHandler(this.#handlers, operation, input, {
+        validators: this.#validators,
+        validateResponses: this.#options.validateResponses === true,
+        patternTimeLimit: this.#limits.patternTimeLimit,
+      });
+      response = called.response;
       if (operation.pagination !== undefined && page !== undefined && response.status < 300) {
-        const link = paginator.link(
+        const link = this.#paginator.link(
           operation.pagination,
           page,
-          request.originalPath ?? request.path,
+          flight.request.originalPath ?? flight.request.path,
           query,
-          (result as { body?: unknown }).body,
+          called.body,
         );
         if (link !== undefined) response.headers.set("link", link);
       }
@@ -248,53 +295,33 @@ export function createRequestHandler(
     }
     await lease?.finish(response).catch(report);
     return response;
-  };
+  }
 
-  const internalError = (requestId: string) =>
-    errorResponse(
+  /** Seal: the request's own headers added, and a response with a header HTTP cannot carry replaced by a 500. */
+  #seal(flight: InFlight, response: ServerResponse): ServerResponse {
+    for (const [name, value] of flight.headers) response.headers.set(name, value);
+    const problem = invalidHeader(response.headers);
+    if (problem === undefined) return response;
+    this.report(
+      new TypeError(`the response has a header that cannot be sent: ${problem}`),
+      contextOf(flight),
+    );
+    const failed = this.#internalError(flight.requestId);
+    failed.headers.set("x-request-id", flight.requestId);
+    return failed;
+  }
+
+  #internalError(requestId: string): ServerResponse {
+    return errorResponse(
       new HttpError(500, "INTERNAL_ERROR", "Something went wrong on our side."),
       requestId,
-      format,
+      this.#format,
     );
-
-  const handle = async (request: ServerRequest): Promise<ServerResponse | undefined> => {
-    const requestId = requestIdFor(headerValue(request.headers, "x-request-id"));
-    const extraHeaders = new Map<string, string>([["x-request-id", requestId]]);
-    let operationId: string | undefined;
-    let response: ServerResponse;
-    try {
-      const matched = routes.match(request.method, request.path);
-      if (matched.kind === "not-found" && options.fallthrough === true) return undefined;
-      if (matched.kind === "found") operationId = matched.route.id;
-      response = await run(request, extraHeaders, requestId, matched);
-    } catch (error) {
-      if (!(error instanceof HttpError)) onError(error, contextOf(request, requestId, operationId));
-      response =
-        error instanceof HttpError
-          ? errorResponse(error, requestId, format)
-          : internalError(requestId);
-    }
-    for (const [name, value] of extraHeaders) response.headers.set(name, value);
-    const problem = invalidHeader(response.headers);
-    if (problem !== undefined) {
-      onError(
-        new TypeError(`the response has a header that cannot be sent: ${problem}`),
-        contextOf(request, requestId, operationId),
-      );
-      response = internalError(requestId);
-      response.headers.set("x-request-id", requestId);
-    }
-    return response;
-  };
-
-  return Object.assign(handle, { report: onError });
+  }
 }
 
-function contextOf(
-  request: ServerRequest,
-  requestId: string,
-  operationId: string | undefined,
-): ErrorContext {
+function contextOf(flight: InFlight): ErrorContext {
+  const { request, requestId, operationId } = flight;
   return { requestId, operationId, method: request.method, path: request.path };
 }
 
@@ -307,105 +334,6 @@ function matchedTarget(operationId: string, path: Record<string, unknown>): stri
     .sort()
     .map((name) => [name, path[name]]);
   return `${operationId}\n${JSON.stringify(params)}`;
-}
-
-/** `onError` that can never throw into the pipeline: its own failure is logged beside the error. */
-function safeReporter(
-  onError: NonNullable<ServerOptions["onError"]>,
-): NonNullable<ServerOptions["onError"]> {
-  return (error, context) => {
-    try {
-      onError(error, context);
-    } catch (failure) {
-      logError(error, context);
-      console.error(`[${context.requestId}] onError itself threw:`, failure);
-    }
-  };
-}
-
-function validateParameters(
-  validators: ContractValidators,
-  operation: Route,
-  values: ParameterValues,
-): ErrorDetail[] {
-  const details: ErrorDetail[] = [];
-  for (const location of ["path", "query", "header", "cookie"] as const) {
-    const validate = validators.parameters(operation.id, location);
-    if (validate !== undefined && !validate(values[location])) {
-      details.push(...toDetails(validate.errors, location as ErrorLocation));
-    }
-  }
-  return details;
-}
-
-async function readRequestBody(
-  request: ServerRequest,
-  operation: Route,
-  limit: number,
-): Promise<{ mediaType: string | undefined; value: unknown; validatable: boolean }> {
-  const declared = operation.requestBody?.contentTypes ?? [];
-  const length = headerValue(request.headers, "content-length");
-  const chunked = headerValue(request.headers, "transfer-encoding") !== undefined;
-  const hasBody =
-    request.parsedBody !== undefined || chunked || (length !== undefined && length !== "0");
-  const contentType = headerValue(request.headers, "content-type");
-  if (!hasBody) {
-    if (operation.requestBody?.required === true) {
-      const detail: ErrorDetail = {
-        location: "body",
-        pointer: "",
-        field: "body",
-        code: "required",
-        message: "is required",
-      };
-      throw new HttpError(400, "VALIDATION_ERROR", "The request is invalid.", [detail]);
-    }
-    return { mediaType: undefined, value: undefined, validatable: false };
-  }
-  const mediaType = matchMediaType(contentType, declared);
-  if (contentType === undefined || mediaType === undefined) {
-    throw new HttpError(
-      415,
-      "UNSUPPORTED_MEDIA_TYPE",
-      `The request body must be sent as ${declared.join(" or ")}.`,
-      [],
-      new Map([["accept", declared.join(", ")]]),
-    );
-  }
-  if (request.parsedBody !== undefined)
-    return { mediaType, value: request.parsedBody.value, validatable: true };
-  const bytes = await readBody(request.body, limit, length);
-  if (bytes.byteLength === 0 && operation.requestBody?.required !== true) {
-    return { mediaType: undefined, value: undefined, validatable: false };
-  }
-  return parseBody(bytes, contentType, mediaType);
-}
-
-function checkResponse(
-  validators: ContractValidators,
-  operation: Route,
-  result: unknown,
-  status: number,
-): void {
-  const key = responseKey(operation, status);
-  if (key === undefined) {
-    const detail: ErrorDetail = {
-      location: "body",
-      pointer: "",
-      field: "status",
-      code: "status",
-      message: `status ${status} is not declared`,
-    };
-    throw new ResponseValidationError(operation.id, status, [detail]);
-  }
-  const body = (result as { body?: unknown }).body;
-  const validate =
-    body === undefined
-      ? undefined
-      : validators.response(operation.id, key, responseMediaType(operation, key));
-  if (validate !== undefined && !validate(body)) {
-    throw new ResponseValidationError(operation.id, status, toDetails(validate.errors, "body"));
-  }
 }
 
 /** `Deprecation` (RFC 9745: deprecated as of an unstated past date) and `Sunset` (RFC 8594). */
@@ -440,13 +368,6 @@ function checkComplete(
   if (unverified.length > 0)
     problems.push(`no verifier in options.auth for ${unverified.join(", ")}`);
   if (problems.length > 0) throw new Error(`createRouter: ${problems.join("; ")}`);
-}
-
-function logError(error: unknown, context: ErrorContext): void {
-  console.error(
-    `[${context.requestId}] ${context.method} ${context.path} (${context.operationId ?? "no operation"}) failed:`,
-    error,
-  );
 }
 
 function defaultPrincipalKey(principal: unknown): string | undefined {

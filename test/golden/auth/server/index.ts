@@ -23,5 +23,5 @@ export type { IdempotencyOptions } from "../runtime/server/idempotency.js";
 export { MemoryIdempotencyStore } from "../runtime/idempotency/memory-store.js";
 export { RedisIdempotencyStore } from "../runtime/idempotency/redis-store.js";
 export type { IdempotencyStore } from "../runtime/idempotency/store.js";
-export type { CursorPage, NumberedPage, OffsetPage } from "../runtime/pagination/page.js";
-export { compareKeys } from "../runtime/pagination/cursor.js";
+export type { CursorPage, NumberedPage, OffsetPage } from "../runtime/server/pagination.js";
+export { compareKeys } from "../runtime/server/cursor.js";

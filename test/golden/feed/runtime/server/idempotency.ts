@@ -102,32 +102,33 @@ export class IdempotencyGuard {
         );
       case "replay":
         return { kind: "replay", response: fromStored(begun.response) };
-      case "acquired": {
-        const store = this.#store;
-        const token = begun.token;
-        return {
-          kind: "run",
-          lease: {
-            async finish(response) {
-              if (response.status >= 500) return store.release(recordKey, token);
-              const stored = await store.complete(
-                recordKey,
-                token,
-                toStored(response),
-                policy.ttlMs,
-              );
-              if (!stored)
-                report(
-                  new Error(
-                    `the idempotency lease for ${request.target.split("\n")[0] ?? ""} expired before the handler finished; raise x-idempotency lease`,
-                  ),
-                );
-            },
-            abandon: () => store.release(recordKey, token),
-          },
-        };
-      }
+      case "acquired":
+        return { kind: "run", lease: this.#lease(recordKey, begun.token, policy, request, report) };
     }
+  }
+
+  /** The lease a first request holds: `finish` stores its response (a 5xx gives the key up). */
+  #lease(
+    recordKey: string,
+    token: string,
+    policy: IdempotencyContract,
+    request: IdempotentRequest,
+    report: (error: unknown) => void,
+  ): Lease {
+    const store = this.#store;
+    return {
+      async finish(response) {
+        if (response.status >= 500) return store.release(recordKey, token);
+        const stored = await store.complete(recordKey, token, toStored(response), policy.ttlMs);
+        if (!stored)
+          report(
+            new Error(
+              `the idempotency lease for ${request.target.split("\n")[0] ?? ""} expired before the handler finished; raise x-idempotency lease`,
+            ),
+          );
+      },
+      abandon: () => store.release(recordKey, token),
+    };
   }
 }
 

@@ -1,0 +1,76 @@
+import type { ErrorDetail } from "./errors.js";
+import type { ServerResponse } from "./http.js";
+import type { Route } from "./input.js";
+import { usePatternBudget } from "./patterns.js";
+import { responseKey, responseMediaType, toResponse } from "./respond.js";
+import { ContractValidators, toDetails } from "./validation.js";
+
+/** A handler result did not match the contract (with `validateResponses`). */
+export class ResponseValidationError extends Error {
+  constructor(
+    readonly operationId: string,
+    readonly status: number,
+    readonly details: readonly ErrorDetail[],
+  ) {
+    super(
+      `${operationId} returned a ${status} response that does not match the contract: ` +
+        details.map((detail) => `${detail.pointer || "body"} ${detail.message}`).join("; "),
+    );
+    this.name = "ResponseValidationError";
+  }
+}
+
+type AnyHandler = (input: Record<string, unknown>) => unknown;
+
+/** How a handler's result is checked: against the contract's response schemas, when asked. */
+export interface ResultChecks {
+  validators: ContractValidators;
+  validateResponses: boolean;
+  patternTimeLimit: number;
+}
+
+/**
+ * The handle and respond steps: runs the operation's handler and turns its result into a
+ * response (a result the contract does not allow throws, which the pipeline makes a 500).
+ */
+export async function callHandler(
+  handlers: Readonly<Record<string, unknown>>,
+  operation: Route,
+  input: Record<string, unknown>,
+  checks: ResultChecks,
+): Promise<{ response: ServerResponse; body: unknown }> {
+  const result = await (handlers[operation.id] as AnyHandler).call(handlers, input);
+  const response = toResponse(operation, result);
+  if (checks.validateResponses) {
+    usePatternBudget({ remainingMs: checks.patternTimeLimit });
+    checkResponse(checks.validators, operation, result, response.status);
+  }
+  return { response, body: (result as { body?: unknown }).body };
+}
+
+function checkResponse(
+  validators: ContractValidators,
+  operation: Route,
+  result: unknown,
+  status: number,
+): void {
+  const key = responseKey(operation, status);
+  if (key === undefined) {
+    const detail: ErrorDetail = {
+      location: "body",
+      pointer: "",
+      field: "status",
+      code: "status",
+      message: `status ${status} is not declared`,
+    };
+    throw new ResponseValidationError(operation.id, status, [detail]);
+  }
+  const body = (result as { body?: unknown }).body;
+  const validate =
+    body === undefined
+      ? undefined
+      : validators.response(operation.id, key, responseMediaType(operation, key));
+  if (validate !== undefined && !validate(body)) {
+    throw new ResponseValidationError(operation.id, status, toDetails(validate.errors, "body"));
+  }
+}

@@ -1,0 +1,133 @@
+import type { OperationContract } from "../contract.js";
+import { matchMediaType, parseBody, readBody } from "./body.js";
+import { checkDepth } from "./depth.js";
+import { HttpError, type ErrorDetail, type ErrorLocation } from "./errors.js";
+import { headerValue, type ServerRequest } from "./http.js";
+import { readParameters, type ParameterValues, type QueryPairs } from "./parameters.js";
+import { usePatternBudget } from "./patterns.js";
+import { ContractValidators, toDetails } from "./validation.js";
+
+/** An operation as the pipeline routes to it: its contract and its generated name. */
+export type Route = OperationContract & { id: string };
+
+/** The bounds one request is read within. */
+export interface InputLimits {
+  /** Largest body, in bytes (413 past it). */
+  bodyLimit: number;
+  /** Deepest nesting of a body (400 past it). */
+  depthLimit: number;
+  /** Milliseconds for patterns RE2 cannot run. */
+  patternTimeLimit: number;
+}
+
+/** What the request carries besides its body, already split out of it. */
+export interface RawInput {
+  params: ReadonlyMap<string, string>;
+  query: QueryPairs;
+  cookies: ReadonlyMap<string, string>;
+}
+
+const INPUT_KEYS = { path: "path", query: "query", header: "headers", cookie: "cookies" } as const;
+
+/**
+ * The parse and validate steps: every declared parameter read by its style and coerced, the body
+ * read within its limits and decoded by its media type, and both checked against the contract.
+ * Resolves to the handler's input (without principal and page) and the typed parameter values;
+ * any problem is one 400 listing them all (or a 413/415 for the body).
+ */
+export async function readInput(
+  operation: Route,
+  request: ServerRequest,
+  raw: RawInput,
+  validators: ContractValidators,
+  limits: InputLimits,
+): Promise<{ input: Record<string, unknown>; values: ParameterValues }> {
+  const patternBudget = { remainingMs: limits.patternTimeLimit };
+  usePatternBudget(patternBudget);
+  const values = readParameters(operation.parameters, {
+    path: raw.params,
+    query: raw.query,
+    headers: request.headers,
+    cookies: raw.cookies,
+  });
+  const details = validateParameters(validators, operation, values);
+  const input: Record<string, unknown> = {};
+  for (const location of ["path", "query", "header", "cookie"] as const) {
+    if (operation.parameters.some((parameter) => parameter.in === location)) {
+      input[INPUT_KEYS[location]] = values[location];
+    }
+  }
+  if (operation.requestBody !== null) {
+    const body = await readRequestBody(request, operation, limits.bodyLimit);
+    if (body.mediaType !== undefined && body.validatable) {
+      checkDepth(body.value, limits.depthLimit);
+      const validate = validators.body(operation.id, body.mediaType);
+      // Reading the body awaited: this request's budget is made current again.
+      usePatternBudget(patternBudget);
+      if (validate !== undefined && !validate(body.value))
+        details.push(...toDetails(validate.errors, "body"));
+    }
+    input.body = body.value;
+  }
+  if (details.length > 0)
+    throw new HttpError(400, "VALIDATION_ERROR", "The request is invalid.", details);
+  return { input, values };
+}
+
+function validateParameters(
+  validators: ContractValidators,
+  operation: Route,
+  values: ParameterValues,
+): ErrorDetail[] {
+  const details: ErrorDetail[] = [];
+  for (const location of ["path", "query", "header", "cookie"] as const) {
+    const validate = validators.parameters(operation.id, location);
+    if (validate !== undefined && !validate(values[location])) {
+      details.push(...toDetails(validate.errors, location as ErrorLocation));
+    }
+  }
+  return details;
+}
+
+async function readRequestBody(
+  request: ServerRequest,
+  operation: Route,
+  limit: number,
+): Promise<{ mediaType: string | undefined; value: unknown; validatable: boolean }> {
+  const declared = operation.requestBody?.contentTypes ?? [];
+  const length = headerValue(request.headers, "content-length");
+  const chunked = headerValue(request.headers, "transfer-encoding") !== undefined;
+  const hasBody =
+    request.parsedBody !== undefined || chunked || (length !== undefined && length !== "0");
+  const contentType = headerValue(request.headers, "content-type");
+  if (!hasBody) {
+    if (operation.requestBody?.required === true) {
+      const detail: ErrorDetail = {
+        location: "body",
+        pointer: "",
+        field: "body",
+        code: "required",
+        message: "is required",
+      };
+      throw new HttpError(400, "VALIDATION_ERROR", "The request is invalid.", [detail]);
+    }
+    return { mediaType: undefined, value: undefined, validatable: false };
+  }
+  const mediaType = matchMediaType(contentType, declared);
+  if (contentType === undefined || mediaType === undefined) {
+    throw new HttpError(
+      415,
+      "UNSUPPORTED_MEDIA_TYPE",
+      `The request body must be sent as ${declared.join(" or ")}.`,
+      [],
+      new Map([["accept", declared.join(", ")]]),
+    );
+  }
+  if (request.parsedBody !== undefined)
+    return { mediaType, value: request.parsedBody.value, validatable: true };
+  const bytes = await readBody(request.body, limit, length);
+  if (bytes.byteLength === 0 && operation.requestBody?.required !== true) {
+    return { mediaType: undefined, value: undefined, validatable: false };
+  }
+  return parseBody(bytes, contentType, mediaType);
+}

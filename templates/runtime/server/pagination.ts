@@ -1,0 +1,141 @@
+import type { PaginationContract } from "../contract.js";
+import { HttpError } from "./errors.js";
+import { getOwn } from "./own.js";
+import { itemsOf, valueAt } from "../pagination/body.js";
+import { CursorCodec, queryBinding } from "./cursor.js";
+import { linkHeader } from "./link.js";
+
+/** What a cursor-paged handler gets: the page size, the decoded position to continue after, and how to make the next cursor. */
+export interface CursorPage {
+  limit: number;
+  /** The keyset position the previous page ended at (`undefined` on the first page). */
+  after: readonly unknown[] | undefined;
+  /** The opaque cursor for a position, e.g. `[lastRow.createdAt, lastRow.id]` (sort keys, then a unique tie-breaker). */
+  cursorFor(position: readonly unknown[]): string;
+}
+
+export interface OffsetPage {
+  limit: number;
+  offset: number;
+}
+
+export interface NumberedPage {
+  limit: number;
+  /** 1-based. */
+  page: number;
+}
+
+export type Page = CursorPage | OffsetPage | NumberedPage;
+
+type Pairs = ReadonlyArray<readonly [string, string]>;
+
+/**
+ * Pagination around a handler: after validation (which refuses a limit the schema forbids), the
+ * handler gets its `page`, the limit clamped to the contract's `maxLimit`; after the handler, a
+ * `Link` header (next, and prev where known) is derived from the request and the body it returned.
+ */
+export class Paginator {
+  readonly #codec: CursorCodec;
+
+  constructor(cursorSecret?: string | Uint8Array) {
+    this.#codec = new CursorCodec(cursorSecret);
+  }
+
+  /**
+   * The page a request asks for. Cursors are bound to the query's other parameters and to
+   * `callerScope` (the principal on secured operations), so one caller's cursor is refused for
+   * another.
+   */
+  page(
+    contract: PaginationContract,
+    query: Record<string, unknown>,
+    pairs: Pairs,
+    callerScope = "",
+  ): Page {
+    const rawLimit = getOwn(query, contract.limitParam) ?? contract.defaultLimit;
+    if (typeof rawLimit !== "number" || !Number.isInteger(rawLimit) || rawLimit < 1) {
+      throw new HttpError(400, "VALIDATION_ERROR", "The request is invalid.", [
+        {
+          location: "query",
+          pointer: `/${contract.limitParam}`,
+          field: contract.limitParam,
+          code: "minimum",
+          message: "must be a whole number of at least 1",
+        },
+      ]);
+    }
+    const limit = Math.min(rawLimit, contract.maxLimit);
+    const position = getOwn(query, contract.positionParam);
+    if (contract.style === "offset")
+      return { limit, offset: typeof position === "number" ? position : 0 };
+    if (contract.style === "page")
+      return { limit, page: typeof position === "number" ? position : 1 };
+    const binding = queryBinding(
+      pairs,
+      new Set([contract.limitParam, contract.positionParam]),
+      callerScope,
+    );
+    const after =
+      typeof position === "string" && position !== ""
+        ? this.#codec.decode(position, binding)
+        : undefined;
+    return { limit, after, cursorFor: (at) => this.#codec.encode(at, binding) };
+  }
+
+  /** The `Link` header for a page the handler returned, or undefined when there is nowhere to go. */
+  link(
+    contract: PaginationContract,
+    page: Page,
+    path: string,
+    pairs: Pairs,
+    body: unknown,
+  ): string | undefined {
+    const links: Array<{ rel: "next" | "prev"; set: Record<string, string> }> = [];
+    const limit = String(page.limit);
+    if ("cursorFor" in page) {
+      const next =
+        valueAt(body, contract.nextCursorPath ?? "next_cursor") ?? valueAt(body, "nextCursor");
+      if (typeof next === "string" && next !== "")
+        links.push({
+          rel: "next",
+          set: { [contract.positionParam]: next, [contract.limitParam]: limit },
+        });
+    } else {
+      const full = itemsOf(contract, body).length >= page.limit;
+      if ("offset" in page) {
+        const total = valueAt(body, "total");
+        const more = typeof total === "number" ? page.offset + page.limit < total : full;
+        if (more)
+          links.push({
+            rel: "next",
+            set: {
+              [contract.positionParam]: String(page.offset + page.limit),
+              [contract.limitParam]: limit,
+            },
+          });
+        if (page.offset > 0)
+          links.push({
+            rel: "prev",
+            set: {
+              [contract.positionParam]: String(Math.max(0, page.offset - page.limit)),
+              [contract.limitParam]: limit,
+            },
+          });
+      } else {
+        const pages = valueAt(body, "pagination.total_pages") ?? valueAt(body, "total_pages");
+        const more = typeof pages === "number" ? page.page < pages : full;
+        if (more)
+          links.push({
+            rel: "next",
+            set: { [contract.positionParam]: String(page.page + 1), [contract.limitParam]: limit },
+          });
+        if (page.page > 1)
+          links.push({
+            rel: "prev",
+            set: { [contract.positionParam]: String(page.page - 1), [contract.limitParam]: limit },
+          });
+      }
+    }
+    return linkHeader(path, pairs, links);
+  }
+}
