@@ -3,7 +3,7 @@ import type { GlobalContext, OpenAPI3 } from "openapi-typescript";
 import { CodegenError } from "../errors.js";
 import { inlineDeepRefs } from "./inline-deep-refs.js";
 import type { GeneratedFile } from "./generated-file.js";
-import { openapiTypescript } from "../require.js";
+import { openapiTypescript } from "../internals.js";
 
 /**
  * `types.ts`: every schema, path and operation as TypeScript types, by openapi-typescript's

@@ -1,9 +1,8 @@
 import type ts from "typescript";
-import { typescript } from "../require.js";
 import type { Options } from "prettier";
 import { CodegenError } from "../errors.js";
 import type { DataPart, GeneratedFile, TextFile } from "../emit/generated-file.js";
-import { openapiTypescript } from "../require.js";
+import { hasParseErrors, openapiTypescript, typescript } from "../internals.js";
 import { PRINT_WIDTH, printDoc, textWidth } from "./print/doc.js";
 import { printObject, printValue, quoted } from "./print/js-value.js";
 import { UnsupportedNode, statementDoc } from "./print/typescript.js";
@@ -82,7 +81,7 @@ export async function formatSource(source: string, path: string): Promise<string
   const options = { languageVersion: typescript.ScriptTarget.Latest, jsDocParsingMode: typescript.JSDocParsingMode.ParseNone };
   const file = typescript.createSourceFile(path, source, options, false, typescript.ScriptKind.TS);
   const statements = file.statements;
-  if (statements.length === 0 || hasSyntaxErrors(file)) return prettier(source, path);
+  if (statements.length === 0 || hasParseErrors(file)) return prettier(source, path);
   const ours = statements.map((statement) => printedByUs(statement, file));
   const chunks: string[] = [];
   let index = 0;
@@ -122,9 +121,7 @@ function blankLineBefore(file: ts.SourceFile, statement: ts.Statement): boolean 
   return /\n[ \t]*\n/.test(file.text.slice(statement.pos, start));
 }
 
-function hasSyntaxErrors(file: ts.SourceFile): boolean {
-  return ((file as unknown as { parseDiagnostics?: unknown[] }).parseDiagnostics?.length ?? 0) > 0;
-}
+
 
 /** Prettier itself, loaded only when a statement needs it (none of what the tool generates today does). */
 async function prettier(source: string, path: string): Promise<string> {

@@ -1,4 +1,5 @@
 import { CORE_SCHEMA, load } from "js-yaml";
+import { yamlAnchors } from "../internals.js";
 
 /**
  * Parses the common case of a spec quickly: YAML 1.2 core types, no duplicate keys, no tags
@@ -13,7 +14,7 @@ export function parseCommonYaml(text: string): { value: unknown } | undefined {
       schema: CORE_SCHEMA,
       json: false,
       listener(_event, state) {
-        anchors ??= (state as unknown as { anchorMap: Record<string, unknown> }).anchorMap;
+        anchors ??= yamlAnchors(state);
       },
     });
     // An anchored mapping or sequence can be aliased many times over: that expansion is what

@@ -1,7 +1,7 @@
 // Over 400 lines by design: one printer class that mirrors prettier's TypeScript printing for every
 // node kind the emitters produce; split up, its shared layout decisions would be spread thin.
 import type ts from "typescript";
-import { typescript } from "../../require.js";
+import { typescript } from "../../internals.js";
 import { PRINT_WIDTH, align, group, hardline, ifBreak, indent, join, line, printDoc, softline, type Doc } from "./doc.js";
 import { preferredQuotes, printNumber } from "./js-value.js";
 import { assignment, propertyAssignment } from "./assignment.js";
