@@ -1,23 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { buildModel } from "../../src/ir/build-model.js";
-import { loadSpec } from "../../src/load/load.js";
 import { join } from "node:path";
-import { writeFileSync } from "node:fs";
 import { ROOT, runCli, tempDir } from "../helpers.js";
-
-/** Builds the model of one operation written in YAML under `/things` (with the given root lines). */
-async function operationOf(operation: string, root = "") {
-  const spec = join(tempDir(), "spec.yaml");
-  writeFileSync(
-    spec,
-    `openapi: 3.0.3\ninfo: { title: T, version: "1" }\n${root}paths:\n  /things:\n    post:\n${operation
-      .split("\n")
-      .map((line) => `      ${line}`)
-      .join("\n")}\n      responses: { "200": { description: ok } }\ncomponents:\n  securitySchemes:\n    key: { type: apiKey, in: header, name: X-Key }\n`,
-  );
-  const model = buildModel(await loadSpec(spec, { allowRemoteRefs: false }));
-  return model.operations[0]?.impliedStatuses.map(({ status }) => status);
-}
+import { operationOf } from "./model-of.js";
 
 describe("implied statuses", () => {
   it.each([
@@ -31,7 +15,8 @@ describe("implied statuses", () => {
     ["a fail-open rate limit", "x-rate-limit: { limit: 5, window: 1m }", "", [429]],
     ["a fail-closed rate limit", "x-rate-limit: { limit: 5, window: 1m, failOpen: false }", "", [429, 503]],
   ])("%s → %j", async (_name, operation, root, want) => {
-    expect(await operationOf(operation, root)).toEqual(want);
+    const built = await operationOf(operation, { root });
+    expect(built?.impliedStatuses.map(({ status }) => status)).toEqual(want);
   });
 });
 

@@ -1,0 +1,23 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { buildModel } from "../../src/ir/build-model.js";
+import type { Operation } from "../../src/ir/model.js";
+import { loadSpec } from "../../src/load/load.js";
+import { tempDir } from "../helpers.js";
+
+/**
+ * The model of one operation written in YAML (the lines under `<method>:`), at `/things`, with
+ * optional lines at the document's root; a document-level apiKey scheme `key` is defined.
+ */
+export async function operationOf(operation: string, options: { root?: string; method?: string } = {}): Promise<Operation | undefined> {
+  const spec = join(tempDir(), "spec.yaml");
+  const body = operation
+    .split("\n")
+    .map((line) => `      ${line}`)
+    .join("\n");
+  writeFileSync(
+    spec,
+    `openapi: 3.0.3\ninfo: { title: T, version: "1" }\n${options.root ?? ""}paths:\n  /things:\n    ${options.method ?? "post"}:\n${body}\n      responses: { "200": { description: ok } }\ncomponents:\n  securitySchemes:\n    key: { type: apiKey, in: header, name: X-Key }\n`,
+  );
+  return buildModel(await loadSpec(spec, { allowRemoteRefs: false })).operations[0];
+}
