@@ -22,9 +22,9 @@ export interface RenderedOutput {
 export async function renderOutput(
   config: Pick<ResolvedConfig, "specPath" | "outDir" | "allowRemoteRefs"> & Partial<Pick<ResolvedConfig, "scaffold">>,
 ): Promise<RenderedOutput> {
-  const { spec, model } = await loadModel(config);
+  const { model } = await loadModel(config);
   const specFromOutput = relative(config.outDir, config.specPath).split(sep).join("/");
-  const files = await emitAll(model, spec, async (file) => withHeader(await formatFile(file), specFromOutput));
+  const files = await emitAll(model, async (file) => withHeader(await formatFile(file), specFromOutput));
   const scaffold: TextFile[] = [];
   if (config.scaffold !== undefined) {
     for (const file of emitScaffold(model, config.scaffold.serverImport)) scaffold.push(await formatFile(file));

@@ -9,7 +9,7 @@ import { ROOT } from "./helpers.js";
  * stage or any stage below it, never one above; a leaf imports only leaves.
  */
 const STAGES = ["cli", "pipeline", "output", "format", "emit", "ir", "load"] as const;
-const LEAVES = new Set(["errors", "config", "own", "internals"]);
+const LEAVES = new Set(["errors", "config", "own", "internals", "pointer"]);
 
 /** The stage a file under src/ belongs to: its top folder, or its name for files at the top. */
 function stageOf(file: string): string {
@@ -57,6 +57,22 @@ describe("imports in src/ run down the pipeline", () => {
       }
     }
     expect(backwards).toEqual([]);
+  });
+});
+
+describe("the IR is the only road to the spec", () => {
+  it("emitters, the format stage and the output stage import nothing from load but types", () => {
+    const reaching: string[] = [];
+    for (const stage of ["emit", "format", "output"]) {
+      for (const file of sourceFiles(join(ROOT, "src", stage))) {
+        const text = readFileSync(file, "utf8");
+        for (const match of text.matchAll(/^import (type )?[^;]*?from "(\.{1,2}\/[^"]+)"/gm)) {
+          const target = resolve(dirname(file), match[2] ?? "");
+          if (stageOf(target) === "load" && match[1] === undefined) reaching.push(`${relative(ROOT, file)} imports ${relative(ROOT, target)}`);
+        }
+      }
+    }
+    expect(reaching).toEqual([]);
   });
 });
 

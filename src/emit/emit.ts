@@ -1,5 +1,4 @@
 import type { ApiModel } from "../ir/model.js";
-import type { LoadedSpec } from "../load/load.js";
 import type { GeneratedFile, TextFile } from "./generated-file.js";
 import { emitClient } from "./client/client.js";
 import { emitIndex } from "./index-file.js";
@@ -18,7 +17,6 @@ import { emitTypes } from "./types.js";
  */
 export async function emitAll(
   model: ApiModel,
-  spec: LoadedSpec,
   finish: (file: GeneratedFile) => Promise<TextFile>,
 ): Promise<TextFile[]> {
   const emitters: Array<() => GeneratedFile | GeneratedFile[] | Promise<GeneratedFile>> = [
@@ -28,10 +26,10 @@ export async function emitAll(
     () => emitClient(model),
     () => emitServerHandlers(model),
     () => emitServerRouter(model),
-    () => emitServerSchemas(model, spec.document),
+    () => emitServerSchemas(model),
     () => emitServerIndex(model),
     () => emitRuntime(),
-    () => emitTypes(spec.document),
+    () => emitTypes(model),
   ];
   const files: TextFile[] = [];
   for (const emit of emitters) {

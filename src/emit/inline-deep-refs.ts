@@ -1,5 +1,5 @@
 import { setOwn } from "../own.js";
-import { parsePointer } from "../load/pointer.js";
+import { valueAtPointer } from "../pointer.js";
 
 /** A `$ref` openapi-typescript can name as a type: a whole component, e.g. `#/components/schemas/User`. */
 const COMPONENT_ROOT = /^#\/components\/[^/]+\/[^/]+$/;
@@ -12,14 +12,6 @@ const COMPONENT_ROOT = /^#\/components\/[^/]+\/[^/]+$/;
  * objects on the way to such a reference are copied; the rest is shared with the input.
  */
 export function inlineDeepRefs(document: Record<string, unknown>): Record<string, unknown> {
-  const lookup = (ref: string): unknown => {
-    let node: unknown = document;
-    for (const token of parsePointer(ref)) {
-      if (typeof node !== "object" || node === null || !Object.hasOwn(node, token)) return undefined;
-      node = (node as Record<string, unknown>)[token];
-    }
-    return node;
-  };
   const copy = (node: unknown, inlining: ReadonlySet<string>): unknown => {
     if (typeof node !== "object" || node === null) return node;
     if (Array.isArray(node)) {
@@ -28,7 +20,7 @@ export function inlineDeepRefs(document: Record<string, unknown>): Record<string
     }
     const ref = (node as { $ref?: unknown }).$ref;
     if (typeof ref === "string" && ref.startsWith("#/") && !COMPONENT_ROOT.test(ref)) {
-      const target = lookup(ref);
+      const target = valueAtPointer(document, ref);
       if (target === undefined || inlining.has(ref)) return {};
       return copy(target, new Set([...inlining, ref]));
     }

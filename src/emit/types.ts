@@ -3,14 +3,15 @@ import type { GlobalContext, OpenAPI3 } from "openapi-typescript";
 import { CodegenError } from "../errors.js";
 import { inlineDeepRefs } from "./inline-deep-refs.js";
 import type { GeneratedFile } from "./generated-file.js";
+import type { ApiModel } from "../ir/model.js";
 import { openapiTypescript } from "../internals.js";
 
 /**
  * `types.ts`: every schema, path and operation as TypeScript types, by openapi-typescript's
  * transform with its default options (laid out by the format stage's printer).
  */
-export function emitTypes(document: Record<string, unknown>): GeneratedFile {
-  return { path: "types.ts", declarations: typeStatements(document) };
+export function emitTypes(model: Pick<ApiModel, "typesSource">): GeneratedFile {
+  return { path: "types.ts", declarations: typeStatements(model.typesSource) };
 }
 
 /** openapi-typescript's declarations for the document (the AST that `types.ts` prints). */

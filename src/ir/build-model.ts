@@ -2,6 +2,7 @@ import type { LoadedSpec } from "../load/load.js";
 import { HTTP_METHODS, type ApiModel, type NamedSchema, type Operation, type Tag } from "./model.js";
 import { BuildContext, entriesOf, isRecord, optionalString } from "./context.js";
 import { buildOperation, type OperationSource } from "./operation.js";
+import { collectRefTargets } from "./ref-targets.js";
 import { buildSecurity, buildSecuritySchemes } from "./security.js";
 import { camelCase, NameRegistry, pascalCase, words } from "./naming.js";
 
@@ -30,6 +31,8 @@ export function buildModel(spec: LoadedSpec): ApiModel {
     schemas: buildNamedSchemas(context),
     securitySchemes: schemes,
     tags: buildTags(document.tags, operations),
+    refTargets: collectRefTargets(document, operations),
+    typesSource: document,
   };
 }
 

@@ -1,6 +1,6 @@
 import { CodegenError } from "../errors.js";
 import { displayPath } from "../load/display-path.js";
-import { parsePointer, pointer as makePointer } from "../load/pointer.js";
+import { pointer as makePointer, valueAtPointer } from "../pointer.js";
 
 /** What every IR builder needs: the bundled document, for `$ref`s, and a way to report. */
 export class BuildContext {
@@ -29,12 +29,7 @@ export class BuildContext {
 
   /** The value at a JSON pointer, or undefined. */
   at(jsonPointer: string): unknown {
-    let node: unknown = this.document;
-    for (const token of parsePointer(jsonPointer)) {
-      if (!isRecord(node) && !Array.isArray(node)) return undefined;
-      node = Object.hasOwn(node, token) ? (node as Record<string, unknown>)[token] : undefined;
-    }
-    return node;
+    return valueAtPointer(this.document, jsonPointer);
   }
 
   error(message: string, at: string, hint: string): CodegenError {

@@ -24,6 +24,13 @@ export interface ApiModel {
   schemas: NamedSchema[];
   securitySchemes: SecurityScheme[];
   tags: Tag[];
+  /** The schema each `$ref` in the operations' schemas reaches (transitively), by its pointer. */
+  refTargets: ReadonlyMap<string, JsonSchema | undefined>;
+  /**
+   * The bundled document, for openapi-typescript's transform alone (it reads an OpenAPI document,
+   * not this model); no other emitter reads it.
+   */
+  typesSource: Readonly<Record<string, unknown>>;
 }
 
 export interface Operation {

@@ -1,7 +1,7 @@
 import type { RateLimitRule } from "./model.js";
 import { BuildContext, isRecord } from "./context.js";
 import { parseDuration } from "./duration.js";
-import { escapeToken } from "../load/pointer.js";
+import { escapeToken } from "../pointer.js";
 
 const ALGORITHMS = new Set(["fixed-window", "sliding-window", "sliding-window-log", "token-bucket", "gcra"]);
 

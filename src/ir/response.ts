@@ -2,7 +2,7 @@ import type { Response, ResponseHeader } from "./model.js";
 import { BuildContext, entriesOf, optionalString } from "./context.js";
 import { buildContent } from "./media-type.js";
 import { buildSchema } from "./schema.js";
-import { parsePointer } from "../load/pointer.js";
+import { parsePointer } from "../pointer.js";
 
 /** A Header Object (OpenAPI 3 §4.8.21). */
 function buildHeader(name: string, raw: unknown, at: string, context: BuildContext): ResponseHeader {

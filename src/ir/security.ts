@@ -1,7 +1,7 @@
 import type { SecurityRequirement, SecurityScheme } from "./model.js";
 import { BuildContext, entriesOf, isRecord, optionalString } from "./context.js";
 import { camelCase, NameRegistry } from "./naming.js";
-import { escapeToken } from "../load/pointer.js";
+import { escapeToken } from "../pointer.js";
 
 const SCHEME_TYPES: ReadonlySet<string> = new Set(["apiKey", "http", "oauth2", "openIdConnect", "mutualTLS"]);
 const KEY_LOCATIONS: ReadonlySet<string> = new Set(["header", "query", "cookie"]);

@@ -1,5 +1,5 @@
 import { CodegenError } from "../errors.js";
-import { pointer } from "./pointer.js";
+import { pointer } from "../pointer.js";
 
 /** Deepest nesting of objects and arrays a spec may have (each file, and the bundled document). */
 export const MAX_SPEC_DEPTH = 256;

@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import type { OpenApiVersion } from "./version.js";
-import { parsePointer } from "./pointer.js";
+import { parsePointer, valueAtPointer } from "../pointer.js";
 
 const require = createRequire(import.meta.url);
 
@@ -99,12 +99,7 @@ function refsResolve(document: Record<string, unknown>): boolean {
     if (tokens === undefined || tokens[0] !== "components" || KIND_OF_SECTION.get(tokens[1] ?? "") !== kind) return false;
     // A schema may point into another schema; every other kind names a whole component.
     if (kind !== "schema" && tokens.length !== 3) return false;
-    let node: unknown = components;
-    for (const token of tokens.slice(1)) {
-      if (typeof node !== "object" || node === null || !Object.hasOwn(node, token)) return false;
-      node = (node as Record<string, unknown>)[token];
-    }
-    return true;
+    return valueAtPointer(document, ref) !== undefined;
   };
 
   const visit = (node: unknown, kind: Kind): boolean => {

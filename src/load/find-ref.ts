@@ -1,4 +1,4 @@
-import { pointer } from "./pointer.js";
+import { pointer } from "../pointer.js";
 
 /** The JSON pointer of the first `$ref` in `document` whose value satisfies `matches`. */
 export function findRef(document: unknown, matches: (ref: string) => boolean): string | undefined {

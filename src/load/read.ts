@@ -13,7 +13,7 @@ const require = createRequire(import.meta.url);
 function carefulYaml(): typeof import("yaml") {
   return require("yaml") as typeof import("yaml");
 }
-import { parsePointer } from "./pointer.js";
+import { parsePointer } from "../pointer.js";
 
 /** Largest spec file read, in bytes; the largest public specs are a few MB. */
 export const MAX_SPEC_BYTES = 32 * 1024 * 1024;

@@ -1,6 +1,6 @@
 import { CodegenError } from "../errors.js";
 import { findRef } from "./find-ref.js";
-import { parsePointer } from "./pointer.js";
+import { valueAtPointer } from "../pointer.js";
 
 /** Where a reference stays "transparent": TypeScript must know the referred type to write this one. */
 const TRANSPARENT_LISTS = ["allOf", "anyOf", "oneOf", "prefixItems"] as const;
@@ -15,7 +15,7 @@ export function checkRefTargets(document: unknown, file: string): void {
   const targets = [...new Set(refsIn(document, () => true))];
   // Every target is found through own properties only: `#/components/schemas/__proto__` names nothing.
   for (const target of targets) {
-    if (resolve(document, target) === undefined) {
+    if (valueAtPointer(document, target) === undefined) {
       throw new CodegenError(`unresolved reference: $ref ${JSON.stringify(target)} points to nothing`, {
         location: { file, pointer: findRef(document, (ref) => ref === target) },
         hint: "define the referenced component or fix the $ref path",
@@ -26,7 +26,7 @@ export function checkRefTargets(document: unknown, file: string): void {
   const edgesOf = (target: string): string[] => {
     let found = edges.get(target);
     if (found === undefined) {
-      const node = resolve(document, target);
+      const node = valueAtPointer(document, target);
       found = node === undefined ? [] : [...refsIn(node, isTransparent)];
       edges.set(target, found);
     }
@@ -75,14 +75,6 @@ function isTransparent(key: string): boolean {
   return key === "items" || (TRANSPARENT_LISTS as readonly string[]).includes(key);
 }
 
-function resolve(document: unknown, ref: string): unknown {
-  let node = document;
-  for (const token of parsePointer(ref)) {
-    if (typeof node !== "object" || node === null || !Object.hasOwn(node, token)) return undefined;
-    node = (node as Record<string, unknown>)[token];
-  }
-  return node;
-}
 
 function cycleError(cycle: readonly string[], file: string): CodegenError {
   return new CodegenError(

@@ -20,7 +20,7 @@ describe("emitTypes", () => {
       },
     };
     const before = structuredClone(document);
-    const types = await formatFile(emitTypes(document));
+    const types = await formatFile(emitTypes({ typesSource: document }));
     expect(document).toEqual(before);
     // The patch itself still reaches the types: the discriminator becomes a literal.
     expect(types.content).toMatch(/kind: "cat"/);

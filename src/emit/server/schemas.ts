@@ -1,5 +1,5 @@
 import type { ApiModel, JsonSchema, Operation, Parameter } from "../../ir/model.js";
-import { parsePointer } from "../../load/pointer.js";
+import { parsePointer } from "../../pointer.js";
 import type { GeneratedFile } from "../generated-file.js";
 import { normalizeSchema } from "./json-schema.js";
 import { setOwn } from "../../own.js";
@@ -12,7 +12,7 @@ type Json = Record<string, unknown>;
  * those reached); `operations.<id>` holds, per operation, one object schema per parameter
  * location, the request body per media type, and each response per status and media type.
  */
-export function emitServerSchemas(model: ApiModel, document: Json): GeneratedFile {
+export function emitServerSchemas(model: ApiModel): GeneratedFile {
   const spec: Json = {};
   const pending: string[] = [];
   const seen = new Set<string>();
@@ -29,7 +29,7 @@ export function emitServerSchemas(model: ApiModel, document: Json): GeneratedFil
   for (const operation of model.operations) setOwn(operations, operation.id, operationSchemas(operation, convert));
   const targets = new Map<string, unknown>();
   for (let ref = pending.shift(); ref !== undefined; ref = pending.shift()) {
-    targets.set(ref, convert(valueAt(document, parsePointer(ref)) as JsonSchema | undefined));
+    targets.set(ref, convert(model.refTargets.get(ref)));
   }
   for (const ref of [...targets.keys()].sort()) placeAt(spec, parsePointer(ref), targets.get(ref));
   return {
@@ -81,15 +81,6 @@ function locationSchema(parameters: Parameter[], convert: (schema: JsonSchema | 
   for (const parameter of parameters) setOwn(properties, parameter.name, convert(parameter.schema));
   const required = parameters.filter((parameter) => parameter.required).map((parameter) => parameter.name);
   return { type: "object", properties, ...(required.length > 0 ? { required } : {}) };
-}
-
-function valueAt(document: unknown, tokens: string[]): unknown {
-  let node = document;
-  for (const token of tokens) {
-    if (typeof node !== "object" || node === null || !Object.hasOwn(node, token)) return undefined;
-    node = (node as Json)[token];
-  }
-  return node;
 }
 
 function placeAt(root: Json, tokens: string[], value: unknown): void {

@@ -29,3 +29,16 @@ function decodeURIComponentSafe(token: string): string {
     return token;
   }
 }
+
+/**
+ * The value a JSON pointer names in a document, through own properties only (`__proto__` and
+ * `constructor` name nothing unless the document has them), or undefined. The one pointer walk.
+ */
+export function valueAtPointer(document: unknown, value: string): unknown {
+  let node = document;
+  for (const token of parsePointer(value)) {
+    if (typeof node !== "object" || node === null || !Object.hasOwn(node, token)) return undefined;
+    node = (node as Record<string, unknown>)[token];
+  }
+  return node;
+}
