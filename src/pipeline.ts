@@ -24,7 +24,12 @@ export async function renderOutput(
 ): Promise<RenderedOutput> {
   const { model } = await loadModel(config);
   const specFromOutput = relative(config.outDir, config.specPath).split(sep).join("/");
-  const files = await emitAll(model, async (file) => withHeader(await formatFile(file), specFromOutput));
+  let files: TextFile[];
+  try {
+    files = await emitAll(model, async (file) => withHeader(await formatFile(file), specFromOutput));
+  } catch (error) {
+    throw withLine(error, config.specPath);
+  }
   const scaffold: TextFile[] = [];
   if (config.scaffold !== undefined) {
     for (const file of emitScaffold(model, config.scaffold.serverImport)) scaffold.push(await formatFile(file));

@@ -4,6 +4,7 @@ import { CodegenError } from "../errors.js";
 import { inlineDeepRefs } from "./inline-deep-refs.js";
 import type { GeneratedFile } from "./generated-file.js";
 import type { ApiModel } from "../ir/model.js";
+import { pointer } from "../pointer.js";
 import { openapiTypescript } from "../internals.js";
 
 /**
@@ -26,11 +27,35 @@ export function typeStatements(document: Record<string, unknown>): TsNode[] {
     const schema: OpenAPI3 = { ...inlined, components: inlined.components ?? {} };
     return openapiTypescript().transformSchema(schema, defaultContext(schema, discriminated));
   } catch (error) {
+    // openapi-typescript percent-decodes the names in its own references: a name with a `%` that
+    // is not an escape breaks it (a known limitation), although the document is valid.
+    const named = error instanceof URIError ? keyWithPercent(document) : undefined;
+    if (named !== undefined) {
+      throw new CodegenError(`openapi-typescript cannot generate types for a name containing "%": ${JSON.stringify(named.key)}`, {
+        location: { pointer: named.pointer },
+        hint: "rename it without the % sign (or write the % as %25 where the name is a URL)",
+        cause: error,
+      });
+    }
     throw new CodegenError(`cannot generate types: ${(error as Error).message}`, {
       hint: "fix the schema at that location; run with --debug for details",
       cause: error,
     });
   }
+}
+
+/** The first object key with a `%` that does not begin a valid escape, and where it is. */
+function keyWithPercent(document: unknown): { key: string; pointer: string } | undefined {
+  const stack: Array<[unknown, string[]]> = [[document, []]];
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    const [node, path] = next;
+    if (typeof node !== "object" || node === null) continue;
+    for (const [key, value] of Object.entries(node)) {
+      if (/%(?![0-9A-Fa-f]{2})/.test(key)) return { key, pointer: pointer(...path, key) };
+      stack.push([value, [...path, key]]);
+    }
+  }
+  return undefined;
 }
 
 /**

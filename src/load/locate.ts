@@ -5,10 +5,12 @@ import { lineOfPointer } from "./read.js";
 /** Adds the line number to an error that points into the root file but has none yet. */
 export function withLine(error: unknown, rootPath: string): unknown {
   if (!(error instanceof CodegenError)) return error;
-  const { file, pointer, line } = error.location;
+  // A pointer without a file (from a stage that sees only the bundled document) is in the root file.
+  const { pointer, line } = error.location;
+  const file = error.location.file ?? (pointer === undefined ? undefined : displayPath(rootPath));
   if (pointer === undefined || line !== undefined || file !== displayPath(rootPath)) return error;
   return new CodegenError(error.message, {
-    location: { ...error.location, line: lineOfPointer(rootPath, pointer) },
+    location: { ...error.location, file, line: lineOfPointer(rootPath, pointer) },
     hint: error.hint,
     exitCode: error.exitCode,
     cause: error.cause,

@@ -90,6 +90,18 @@ describe("references that resolve only through the prototype", () => {
   });
 });
 
+describe("names openapi-typescript cannot reference", () => {
+  it("refuses a property name with a % that is no escape, naming it and where it is", () => {
+    const spec = join(tempDir(), "percent.yaml");
+    writeFileSync(spec, `${HEAD}paths: {}\ncomponents:\n  schemas:\n    A: { type: array, items: { type: object, properties: { "%": { type: object, properties: { a: { type: string } } } } } }\n`);
+    const result = generate(spec);
+    expect(result.status, result.stderr).toBe(2);
+    expect(result.stderr).toMatch(/cannot generate types for a name containing "%": "%"/);
+    expect(result.stderr).toMatch(/percent\.yaml:6 at #\/components\/schemas\/A\/items\/properties\/%/);
+    expect(result.wrote).toBe(false);
+  });
+});
+
 describe("schemas made only of references to each other", () => {
   it.each([
     ["two bare $refs", "A: { $ref: '#/components/schemas/B' }\n    B: { $ref: '#/components/schemas/A' }"],
