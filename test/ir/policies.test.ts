@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { Policies } from "../../src/ir/model.js";
 import { operationOf } from "./model-of.js";
 
 const query = (name: string, schema: string) => `{ name: ${name}, in: query, schema: ${schema} }`;
@@ -31,25 +32,15 @@ const RATE_LIMIT: ReadonlyArray<[string, { given: string; root?: string; want: o
   ["x-rate-limit: false exempts", { given: "x-rate-limit: false", root: "x-rate-limit: { limit: 10, window: 1m }\n", want: undefined }],
 ];
 
-describe("pagination inference", () => {
-  it.each(PAGINATION)("%s", async (_name, { given, method, want }) => {
-    const policy = (await operationOf(given, { method: method ?? "post" }))?.policies.pagination;
-    if (want === undefined) expect(policy).toBeUndefined();
-    else expect(policy).toMatchObject(want);
-  });
-});
+type Case = [string, { given: string; method?: string; root?: string; want: object | undefined }];
 
-describe("idempotency inference", () => {
-  it.each(IDEMPOTENCY)("%s", async (_name, { given, method, want }) => {
-    const policy = (await operationOf(given, { method: method ?? "post" }))?.policies.idempotency;
-    if (want === undefined) expect(policy).toBeUndefined();
-    else expect(policy).toMatchObject(want);
-  });
-});
-
-describe("rate-limit rules", () => {
-  it.each(RATE_LIMIT)("%s", async (_name, { given, root, want }) => {
-    const policy = (await operationOf(given, { root: root ?? "" }))?.policies.rateLimit;
+describe.each([
+  ["pagination", PAGINATION],
+  ["idempotency", IDEMPOTENCY],
+  ["rateLimit", RATE_LIMIT],
+] as Array<[keyof Policies, readonly Case[]]>)("%s inference", (policyName, cases) => {
+  it.each(cases)("%s", async (_name, { given, method, root, want }) => {
+    const policy = (await operationOf(given, { method: method ?? "post", root: root ?? "" }))?.policies[policyName];
     if (want === undefined) expect(policy).toBeUndefined();
     else expect(policy).toMatchObject(want);
   });

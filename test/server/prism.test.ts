@@ -6,11 +6,22 @@ import { startPrismProxy, violationsOf, type PrismProxy } from "./prism.js";
 import { hardeningRouter } from "./apps/hardening.js";
 import { limitsRouter } from "./apps/limits.js";
 
-/** Prism ignores the server URL's base path, so requests go to it bare and it forwards to `<server>/v1`. */
-async function behindPrism(spec: string, router: Parameters<typeof serve>[0], basePath: string) {
-  const server = await serve(router);
-  const prism = await startPrismProxy(join(ROOT, spec), `${server.url}${basePath}`);
-  return { server, prism };
+/**
+ * A server behind `prism proxy` for the tests of one describe block; returns Prism's URL. Prism
+ * ignores the server URL's base path, so requests go to it bare and it forwards to `<server><basePath>`.
+ */
+function behindPrism(spec: string, router: () => Parameters<typeof serve>[0], basePath: string): () => string {
+  let server: Served | undefined;
+  let prism: PrismProxy | undefined;
+  beforeAll(async () => {
+    server = await serve(router());
+    prism = await startPrismProxy(join(ROOT, spec), `${server.url}${basePath}`);
+  });
+  afterAll(async () => {
+    prism?.close();
+    await server?.close();
+  });
+  return () => prism?.url ?? "";
 }
 
 type Request = Pick<Call, "method" | "path" | "headers" | "body">;
@@ -18,15 +29,7 @@ type Request = Pick<Call, "method" | "path" | "headers" | "body">;
 const tenant = { "x-api-key": "tenant-a" };
 
 describe("the hardening server, judged by Stoplight Prism as a proxy", () => {
-  let server: Served;
-  let prism: PrismProxy;
-  beforeAll(async () => {
-    ({ server, prism } = await behindPrism("fixtures/hardening.yaml", hardeningRouter(), "/v1"));
-  });
-  afterAll(async () => {
-    prism.close();
-    await server.close();
-  });
+  const prism = behindPrism("fixtures/hardening.yaml", () => hardeningRouter(), "/v1");
 
   it.each<[string, Request, number]>([
     ["a valid list", { method: "GET", path: "/items?limit=100", headers: tenant }, 200],
@@ -42,7 +45,7 @@ describe("the hardening server, judged by Stoplight Prism as a proxy", () => {
     ["a value for a pattern RE2 cannot run", { method: "POST", path: "/codes", headers: tenant, body: { code: "aaaa" } }, 200],
     ["a value that fails it", { method: "POST", path: "/codes", headers: tenant, body: { code: "xaaa" } }, 400],
   ])("%s: the reply is one the contract declares", async (_name, request, status) => {
-    const reply = await send(prism.url, request);
+    const reply = await send(prism(), request);
     expect(reply.status, reply.text).toBe(status);
     const violations = violationsOf(reply.headers["sl-violations"]);
     expect(violations.filter((violation) => violation.location[0] === "response")).toEqual([]);
@@ -52,18 +55,10 @@ describe("the hardening server, judged by Stoplight Prism as a proxy", () => {
 });
 
 describe("Prism and the server agree on a limit the schema forbids", () => {
-  let server: Served;
-  let prism: PrismProxy;
-  beforeAll(async () => {
-    ({ server, prism } = await behindPrism("fixtures/hardening.yaml", hardeningRouter(), "/v1"));
-  });
-  afterAll(async () => {
-    prism.close();
-    await server.close();
-  });
+  const prism = behindPrism("fixtures/hardening.yaml", () => hardeningRouter(), "/v1");
 
   it("Prism flags limit=101 as against the contract, and the server answers 400 (not a clamped 200)", async () => {
-    const reply = await send(prism.url, { method: "GET", path: "/items?limit=101", headers: tenant });
+    const reply = await send(prism(), { method: "GET", path: "/items?limit=101", headers: tenant });
     const violations = violationsOf(reply.headers["sl-violations"]);
     expect(violations.some((violation) => violation.location.join(".") === "request.query.limit")).toBe(true);
     expect(reply.status).toBe(400);
@@ -71,21 +66,13 @@ describe("Prism and the server agree on a limit the schema forbids", () => {
 });
 
 describe("a contract that does not declare what its server sends, judged by Prism", () => {
-  let server: Served;
-  let prism: PrismProxy;
-  beforeAll(async () => {
-    ({ server, prism } = await behindPrism("fixtures/limits.yaml", limitsRouter(), ""));
-  });
-  afterAll(async () => {
-    prism.close();
-    await server.close();
-  });
+  const prism = behindPrism("fixtures/limits.yaml", () => limitsRouter(), "");
 
   it("flags the 429 that codegen validate warns about", async () => {
     // getBrief allows one request a second per client: the second is a 429 its contract omits.
     const headers = { "x-client-id": "prism-1" };
-    expect((await send(prism.url, { method: "GET", path: "/brief", headers })).status).toBe(200);
-    const limited = await send(prism.url, { method: "GET", path: "/brief", headers });
+    expect((await send(prism(), { method: "GET", path: "/brief", headers })).status).toBe(200);
+    const limited = await send(prism(), { method: "GET", path: "/brief", headers });
     expect(limited.status).toBe(429);
     expect(violationsOf(limited.headers["sl-violations"]).some((violation) => violation.location[0] === "response")).toBe(true);
   });
