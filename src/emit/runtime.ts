@@ -7,6 +7,7 @@ import { readRuntimeFile } from "./templates.js";
  * they skip the format stage.
  */
 const RUNTIME_FILES = [
+  "client/api-promise.ts",
   "client/auth.ts",
   "client/call.ts",
   "client/errors.ts",

@@ -1,72 +1,48 @@
 import type { PaginationContract } from "../contract.js";
 import { itemsOf, valueAt } from "../pagination/body.js";
+import { ApiPromise } from "./api-promise.js";
+import type { ApiResponse } from "./request.js";
 
 export { itemsOf };
 
 /** One fetched page: its body and headers (for `Link`). */
-export interface FetchedPage<Body> {
-  data: Body;
-  headers: Headers;
-}
+export type FetchedPage<Body> = Pick<ApiResponse<Body>, "data" | "headers">;
 
 /** Where the next page is: new query values, a URL from a `Link` header, or nowhere. */
 export type NextPage = { query: Record<string, unknown> } | { url: string } | undefined;
 
+/** How a list walks on from a page: fetching the next, reading its items, finding where next is. */
+export interface PageWalk<Body, Item> {
+  fetchNext: (next: Exclude<NextPage, undefined>) => Promise<FetchedPage<Body>>;
+  items: (body: Body) => Item[];
+  next: (page: FetchedPage<Body>) => NextPage;
+}
+
 /**
- * A list call: awaiting it gives the first page's body; `for await` walks every item across
- * pages; `.pages()` walks page by page. Pages are fetched lazily, one at a time.
+ * A list call: an {@link ApiPromise} of the first page (awaiting it gives the first page's
+ * body, `.withResponse()` its status and headers), and also `for await` over every item across
+ * pages and `.pages()` page by page; later pages are fetched one at a time, as they are reached.
  */
-export class PagePromise<Body, Item> implements PromiseLike<Body>, AsyncIterable<Item> {
-  readonly #first: () => Promise<FetchedPage<Body>>;
-  readonly #fetchNext: (next: Exclude<NextPage, undefined>) => Promise<FetchedPage<Body>>;
-  readonly #items: (body: Body) => Item[];
-  readonly #next: (page: FetchedPage<Body>) => NextPage;
-  #firstPage: Promise<FetchedPage<Body>> | undefined;
+export class PagePromise<Body, Item> extends ApiPromise<Body> implements AsyncIterable<Item> {
+  readonly #walk: PageWalk<Body, Item>;
 
-  constructor(options: {
-    first: () => Promise<FetchedPage<Body>>;
-    fetchNext: (next: Exclude<NextPage, undefined>) => Promise<FetchedPage<Body>>;
-    items: (body: Body) => Item[];
-    next: (page: FetchedPage<Body>) => NextPage;
-  }) {
-    this.#first = options.first;
-    this.#fetchNext = options.fetchNext;
-    this.#items = options.items;
-    this.#next = options.next;
-  }
-
-  then<A = Body, B = never>(
-    onFulfilled?: ((value: Body) => A | PromiseLike<A>) | null,
-    onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
-  ): Promise<A | B> {
-    return this.#start()
-      .then((page) => page.data)
-      .then(onFulfilled, onRejected);
-  }
-
-  catch<B = never>(
-    onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
-  ): Promise<Body | B> {
-    return this.then(undefined, onRejected);
+  constructor(first: Promise<ApiResponse<Body>>, walk: PageWalk<Body, Item>) {
+    super(first);
+    this.#walk = walk;
   }
 
   async *pages(): AsyncGenerator<Body> {
-    let page = await this.#start();
+    let page: FetchedPage<Body> = await this.withResponse();
     for (;;) {
       yield page.data;
-      const next = this.#next(page);
+      const next = this.#walk.next(page);
       if (next === undefined) return;
-      page = await this.#fetchNext(next);
+      page = await this.#walk.fetchNext(next);
     }
   }
 
   async *[Symbol.asyncIterator](): AsyncGenerator<Item> {
-    for await (const body of this.pages()) yield* this.#items(body);
-  }
-
-  #start(): Promise<FetchedPage<Body>> {
-    this.#firstPage ??= this.#first();
-    return this.#firstPage;
+    for await (const body of this.pages()) yield* this.#walk.items(body);
   }
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { PaginationContract, ParameterContract } from "../../../templates/runtime/contract.js";
+import { ApiPromise } from "../../../templates/runtime/client/api-promise.js";
 import { nextLink, nextPage, PagePromise, type FetchedPage } from "../../../templates/runtime/client/pagination.js";
 import { serializeQuery } from "../../../templates/runtime/client/query.js";
 
@@ -68,8 +69,9 @@ describe("PagePromise", () => {
     return { data: { items: rows.slice(start, start + 3) }, headers: new Headers() };
   };
   const list = (calls: Array<Record<string, unknown>>) =>
-    new PagePromise<{ items: number[] }, number>({
-      first: () => (calls.push({ limit: 3 }), fetchOffset({ limit: 3 })),
+    new PagePromise<{ items: number[] }, number>(
+      (calls.push({ limit: 3 }), fetchOffset({ limit: 3 }).then((page) => ({ ...page, status: 200, requestId: "r-1" }))),
+      {
       fetchNext: (next) => {
         const query = "query" in next ? next.query : {};
         calls.push(query);
@@ -77,11 +79,15 @@ describe("PagePromise", () => {
       },
       items: (body) => body.items,
       next: (fetched) => nextPage({ ...offset, defaultLimit: 3 }, calls.at(-1) ?? {}, fetched),
-    });
+      },
+    );
 
-  it("awaits to the first page", async () => {
+  it("awaits to the first page, and is an ApiPromise: withResponse() gives its status and request id", async () => {
     const calls: Array<Record<string, unknown>> = [];
-    expect(await list(calls)).toEqual({ items: [0, 1, 2] });
+    const pages = list(calls);
+    expect(pages).toBeInstanceOf(ApiPromise);
+    expect(await pages).toEqual({ items: [0, 1, 2] });
+    expect(await pages.withResponse()).toMatchObject({ status: 200, requestId: "r-1" });
     expect(calls).toHaveLength(1);
   });
 

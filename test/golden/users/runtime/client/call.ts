@@ -2,7 +2,8 @@
 import type { OperationContract, SecuritySchemeContract } from "../contract.js";
 import { expandPath } from "../path.js";
 import { applyAuth } from "./auth.js";
-import { nextPage, itemsOf, PagePromise, type FetchedPage } from "./pagination.js";
+import { ApiPromise } from "./api-promise.js";
+import { nextPage, itemsOf, PagePromise } from "./pagination.js";
 import { serializeQuery } from "./query.js";
 import { send, type ApiResponse, type ClientConfig, type RequestOptions } from "./request.js";
 
@@ -22,33 +23,7 @@ export interface CallParams {
   body?: unknown;
 }
 
-/** A call's result: await it for the data, or `.withResponse()` for status, headers and request id too. */
-export class ApiPromise<T> implements PromiseLike<T> {
-  readonly #response: Promise<ApiResponse<T>>;
-
-  constructor(response: Promise<ApiResponse<T>>) {
-    this.#response = response;
-  }
-
-  then<A = T, B = never>(
-    onFulfilled?: ((value: T) => A | PromiseLike<A>) | null,
-    onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
-  ): Promise<A | B> {
-    return this.#response.then((response) => response.data).then(onFulfilled, onRejected);
-  }
-
-  catch<B = never>(onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<T | B> {
-    return this.then(undefined, onRejected);
-  }
-
-  finally(onFinally?: (() => void) | null): Promise<T> {
-    return this.then().finally(onFinally);
-  }
-
-  withResponse(): Promise<ApiResponse<T>> {
-    return this.#response;
-  }
-}
+export { ApiPromise };
 
 /** One operation call. */
 export function call<T>(
@@ -70,21 +45,15 @@ export function paginate<Body, Item>(
   const contract = operation.pagination;
   if (contract === undefined) throw new TypeError(`${operation.path} is not paginated`);
   let query: Readonly<Record<string, unknown>> = params.query ?? {};
-  return new PagePromise<Body, Item>({
-    first: () => request<Body>(context, operation, params, options).then(pageOf),
+  return new PagePromise<Body, Item>(request<Body>(context, operation, params, options), {
     fetchNext: (next) => {
-      if ("url" in next)
-        return request<Body>(context, operation, params, options, next.url).then(pageOf);
+      if ("url" in next) return request<Body>(context, operation, params, options, next.url);
       query = next.query;
-      return request<Body>(context, operation, { ...params, query }, options).then(pageOf);
+      return request<Body>(context, operation, { ...params, query }, options);
     },
     items: (body) => itemsOf(contract, body) as Item[],
     next: (page) => nextPage(contract, query, page),
   });
-}
-
-function pageOf<Body>(response: ApiResponse<Body>): FetchedPage<Body> {
-  return { data: response.data, headers: response.headers };
 }
 
 async function request<T>(
