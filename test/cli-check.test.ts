@@ -1,7 +1,7 @@
 import { cpSync, readFileSync, rmSync, writeFileSync, appendFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
-import { ROOT, runCli, snapshotDir, tempDir } from "./helpers.js";
+import { goldenPaths, ROOT, runCli, snapshotDir, tempDir } from "./helpers.js";
 
 /** A project folder with a copy of the users fixture, generated once. */
 function project(): { dir: string; out: string } {
@@ -83,7 +83,7 @@ describe("codegen generate", () => {
     writeFileSync(join(dir, "openapi.yaml"), spec);
     const result = runCli(["openapi.yaml", "-o", "src/api"], dir);
     expect(result.status, result.stderr).toBe(0);
-    const total = snapshotDir(join(ROOT, "test", "golden", "users")).size;
+    const total = goldenPaths("users").length;
     expect(result.stdout).toContain(`4 written, ${total - 4} unchanged, 1 removed · 7 operations`);
     expect(readFileSync(join(out, "handlers.ts"), "utf8")).toBe("// my own code\n");
     expect(snapshotDir(out).has("stale.ts")).toBe(false);

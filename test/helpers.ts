@@ -95,3 +95,17 @@ export function snapshotDir(dir: string): Map<string, string> {
   visit(dir);
   return files;
 }
+
+/**
+ * The paths of every file a fixture's output holds, as its golden records them: the golden's own
+ * files, and the runtime files its `runtime.txt` lists (the golden's `runtime/` is a link).
+ */
+export function goldenPaths(name: string): string[] {
+  const dir = join(ROOT, "test", "golden", name);
+  const own = [...snapshotDir(dir).keys()].filter((path) => !path.startsWith("runtime/") && path !== "runtime.txt");
+  const runtime = readFileSync(join(dir, "runtime.txt"), "utf8")
+    .split("\n")
+    .filter((line) => line !== "")
+    .map((line) => `runtime/${line}`);
+  return [...own, ...runtime].sort();
+}
