@@ -4,8 +4,10 @@
 // on the real specs in ../shared/specs, plus `codegen check` on unchanged output; ratios are taken
 // within this run. Peers come from this folder's own package.json (run `npm install` here first;
 // the script does it when they are missing). Writes the table to BENCHMARKS.md.
+// BENCH_BASELINE=<git rev> adds codegen as built at that revision (a temporary worktree sharing
+// this node_modules), timed in the same run, to tell whether a change made generation slower.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -26,9 +28,28 @@ const SPEC_FILES = [
   ["OAI petstore", "oai-petstore.yaml"],
 ].filter(([name]) => process.env.BENCH_SPECS === undefined || process.env.BENCH_SPECS.split(",").some((part) => name.toLowerCase().includes(part.toLowerCase())));
 
+/** codegen built at BENCH_BASELINE in a temporary worktree, or undefined. */
+function buildBaseline(rev) {
+  if (rev === undefined) return undefined;
+  const dir = mkdtempSync(join(tmpdir(), "bench-baseline-"));
+  const run = (command, args, cwd) => {
+    const result = spawnSync(command, args, { cwd, stdio: "inherit" });
+    if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed in ${cwd}`);
+  };
+  run("git", ["worktree", "add", "--detach", dir, rev], ROOT);
+  symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"));
+  run("npm", ["run", "build", "--silent"], dir);
+  process.on("exit", () => spawnSync("git", ["worktree", "remove", "--force", dir], { cwd: ROOT }));
+  return dir;
+}
+const BASELINE = buildBaseline(process.env.BENCH_BASELINE);
+
 /** Each tool: how to run it on a spec into an empty folder. */
 const TOOLS = [
   ["codegen (types + server + client)", (spec, out) => [process.execPath, join(ROOT, "bin", "codegen.js"), spec, "-o", out, "--quiet"]],
+  ...(BASELINE === undefined
+    ? []
+    : [[`codegen at ${process.env.BENCH_BASELINE}`, (spec, out) => [process.execPath, join(BASELINE, "bin", "codegen.js"), spec, "-o", out, "--quiet"]]]),
   ["openapi-typescript (types)", (spec, out) => [BIN("openapi-typescript"), spec, "-o", join(out, "types.ts")]],
   ["orval (fetch client)", (spec, out) => [BIN("orval"), "--input", spec, "--output", join(out, "api.ts"), "--client", "fetch", "--quiet"]],
   ["@hey-api/openapi-ts (fetch client)", (spec, out) => [BIN("openapi-ts"), "-i", spec, "-o", out]],
@@ -101,8 +122,9 @@ function snapshot(dir) {
 
 // Robustness: every tool once on every spec in ../shared/specs; which ones each fails on.
 const robustness = [];
+const PEERS = TOOLS.filter(([name]) => !name.startsWith("codegen at "));
 for (const file of readdirSync(SPECS).filter((name) => /\.(ya?ml|json)$/.test(name)).sort()) {
-  const outcomes = TOOLS.map(([, argv]) => {
+  const outcomes = PEERS.map(([, argv]) => {
     const dir = mkdtempSync(join(tmpdir(), "bench-robust-"));
     const result = spawnSync(argv(join(SPECS, file), join(dir, "out"))[0], argv(join(SPECS, file), join(dir, "out")).slice(1), { cwd: dir, encoding: "utf8", maxBuffer: 64 * 2 ** 20 });
     rmSync(dir, { recursive: true, force: true });
@@ -145,8 +167,8 @@ const section = [
   "",
   "Every spec in `../shared/specs`, each tool once (ok = exit 0):",
   "",
-  `| spec | ${TOOLS.map(([name]) => name).join(" | ")} |`,
-  `|---|${TOOLS.map(() => "---").join("|")}|`,
+  `| spec | ${PEERS.map(([name]) => name).join(" | ")} |`,
+  `|---|${PEERS.map(() => "---").join("|")}|`,
   ...robustness,
   "<!-- /bench:codegen -->",
 ].join("\n");

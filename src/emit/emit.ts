@@ -14,6 +14,7 @@ import { emitTypes } from "./types.js";
 /**
  * Every file of the output, in path order, each passed through `finish` (the format stage) as
  * soon as it is emitted, so one large file's intermediate state is gone before the next is made.
+ * The runtime modules come last: those the other files import, and what those import.
  */
 export async function emitAll(
   model: ApiModel,
@@ -28,12 +29,16 @@ export async function emitAll(
     () => emitServerRouter(model),
     () => emitServerSchemas(model),
     () => emitServerIndex(model),
-    () => emitRuntime(),
     () => emitTypes(model),
   ];
   const files: TextFile[] = [];
+  const imports = new Set<string>();
   for (const emit of emitters) {
-    for (const file of [await emit()].flat()) files.push(await finish(file));
+    for (const file of [await emit()].flat()) {
+      for (const path of file.imports ?? []) imports.add(path);
+      files.push(await finish(file));
+    }
   }
+  for (const file of emitRuntime(imports)) files.push(await finish(file));
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

@@ -7,9 +7,19 @@ import type { Node as TsNode } from "typescript";
  */
 export type GeneratedFile = TextFile | DeclarationsFile | DataFile;
 
-/** A file as text. `path` is relative, with `/`. */
-export interface TextFile {
+/** What every emitted file has. */
+interface EmittedFile {
+  /** Relative to the output root, with `/`. */
   path: string;
+  /**
+   * The output files it imports or re-exports from, by path from the output root (as its
+   * `SourceFile` holds them): the runtime modules an output includes are what these reach.
+   */
+  imports?: readonly string[];
+}
+
+/** A file as text. */
+export interface TextFile extends EmittedFile {
   content: string;
   /**
    * The content is already in the pinned prettier layout (the runtime's files; tests prove it),
@@ -19,21 +29,24 @@ export interface TextFile {
 }
 
 /** openapi-typescript's declarations, laid out one by one (each released once printed). */
-export interface DeclarationsFile {
-  path: string;
+export interface DeclarationsFile extends EmittedFile {
   declarations: Array<TsNode | undefined>;
 }
 
 /** Lines of code with data constants among them (`operations.ts`, `server/schemas.ts`). */
-export interface DataFile {
-  path: string;
+export interface DataFile extends EmittedFile {
   parts: DataPart[];
 }
 
 /** Text as written, or a value the format stage lays out where it stands. */
 export type DataPart =
   | string
-  | { kind: "object"; entries: ObjectEntry[]; at: ValuePosition; expanded: boolean }
+  | {
+      kind: "object";
+      entries: ObjectEntry[];
+      at: ValuePosition;
+      expanded: boolean;
+    }
   | { kind: "value"; value: unknown; at: ValuePosition }
   /** `<head> "<text>"<tail>`: the line breaks after `head` (an `=`) when the string does not fit. */
   | { kind: "string-assignment"; head: string; text: string; tail: string };

@@ -1,13 +1,15 @@
 import type { ApiModel } from "../ir/model.js";
 import type { GeneratedFile } from "./generated-file.js";
 import { docComment } from "./literal.js";
-import { renderTemplate } from "./templates.js";
+import { SourceFile, outputFile } from "./source-file.js";
 
 /** `index.ts`: the public surface of the generated folder. */
 export function emitIndex(model: ApiModel): GeneratedFile {
   const title = [model.title, model.version].filter((part) => part !== "").join(" ");
-  return {
-    path: "index.ts",
-    content: renderTemplate("index.ts", { doc: docComment([title, model.description]) }),
-  };
+  return new SourceFile("index.ts")
+    .export(outputFile("types.ts"), ["components", "paths"], { typeOnly: true })
+    .export(outputFile("models.ts"), "*")
+    .export(outputFile("operations.ts"), ["operations", "basePath", "type OperationId"])
+    .export(outputFile("runtime/path.ts"), ["expandPath"])
+    .fromTemplate("index.ts", { doc: docComment([title, model.description]) });
 }

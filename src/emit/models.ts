@@ -1,7 +1,7 @@
 import type { ApiModel } from "../ir/model.js";
 import type { GeneratedFile } from "./generated-file.js";
 import { docComment } from "./literal.js";
-import { renderTemplate } from "./templates.js";
+import { SourceFile, outputFile } from "./source-file.js";
 
 /** `models.ts`: a named type alias for every component schema. */
 export function emitModels(model: ApiModel): GeneratedFile {
@@ -10,5 +10,7 @@ export function emitModels(model: ApiModel): GeneratedFile {
     name: schema.name,
     doc: docComment([schema.description]),
   }));
-  return { path: "models.ts", content: renderTemplate("models.ts", { schemas }) };
+  const file = new SourceFile("models.ts");
+  if (schemas.length > 0) file.import(outputFile("types.ts"), ["components"], { typeOnly: true });
+  return file.fromTemplate("models.ts", { schemas });
 }

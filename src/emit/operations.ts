@@ -2,6 +2,7 @@ import type { ApiModel, Operation } from "../ir/model.js";
 import type { GeneratedFile } from "./generated-file.js";
 import { docComment } from "./literal.js";
 import { setOwn } from "../own.js";
+import { SourceFile, runtimeFile } from "./source-file.js";
 
 /** `operations.ts`: the contract of each operation as data, for the server and client to share. */
 export function emitOperations(model: ApiModel): GeneratedFile {
@@ -12,28 +13,44 @@ export function emitOperations(model: ApiModel): GeneratedFile {
   }));
   const schemesPrefix = "export const securitySchemes = ";
   const schemesSuffix = " as const satisfies Record<string, SecuritySchemeContract>;";
-  return {
-    path: "operations.ts",
-    parts: [
-      'import type { OperationContract, SecuritySchemeContract } from "./runtime/contract.js";\n\n',
-      "/** What the contract says of each operation, keyed by the operation's generated name. */\n",
-      "export const operations = ",
-      {
-        kind: "object",
-        entries: operations.map((operation) => ({ key: operation.id, value: operation.meta, comment: operation.doc || undefined })),
-        at: { indentation: "", column: 0, trailing: 0 },
-        expanded: true,
+  const file = new SourceFile("operations.ts").import(runtimeFile("contract.ts"), ["OperationContract", "SecuritySchemeContract"], {
+    typeOnly: true,
+  });
+  return file.withData([
+    "/** What the contract says of each operation, keyed by the operation's generated name. */\n",
+    "export const operations = ",
+    {
+      kind: "object",
+      entries: operations.map((operation) => ({
+        key: operation.id,
+        value: operation.meta,
+        comment: operation.doc || undefined,
+      })),
+      at: { indentation: "", column: 0, trailing: 0 },
+      expanded: true,
+    },
+    " as const satisfies Record<string, OperationContract>;\n\n",
+    "export type OperationId = keyof typeof operations;\n\n",
+    "/** The path every operation path is mounted under (from the first server URL). */\n",
+    {
+      kind: "string-assignment",
+      head: "export const basePath =",
+      text: model.basePath,
+      tail: ";",
+    },
+    "\n\n/** The contract's security schemes, by name. */\n",
+    schemesPrefix,
+    {
+      kind: "value",
+      value: securitySchemesMeta(model),
+      at: {
+        indentation: "",
+        column: schemesPrefix.length,
+        trailing: schemesSuffix.length,
       },
-      " as const satisfies Record<string, OperationContract>;\n\n",
-      "export type OperationId = keyof typeof operations;\n\n",
-      "/** The path every operation path is mounted under (from the first server URL). */\n",
-      { kind: "string-assignment", head: "export const basePath =", text: model.basePath, tail: ";" },
-      "\n\n/** The contract's security schemes, by name. */\n",
-      schemesPrefix,
-      { kind: "value", value: securitySchemesMeta(model), at: { indentation: "", column: schemesPrefix.length, trailing: schemesSuffix.length } },
-      `${schemesSuffix}\n`,
-    ],
-  };
+    },
+    `${schemesSuffix}\n`,
+  ]);
 }
 
 export function operationDoc(operation: Operation): string {
@@ -68,11 +85,12 @@ function operationMeta(operation: Operation): object {
             required: operation.requestBody.required,
             contentTypes: operation.requestBody.content.map((media) => media.contentType),
           },
-    responses: Object.fromEntries(
-      operation.responses.map((response) => [response.status, response.content.map((media) => media.contentType)]),
-    ),
+    responses: Object.fromEntries(operation.responses.map((response) => [response.status, response.content.map((media) => media.contentType)])),
     security: operation.security.map((requirement) =>
-      requirement.map((entry) => ({ scheme: entry.scheme, scopes: entry.scopes })),
+      requirement.map((entry) => ({
+        scheme: entry.scheme,
+        scopes: entry.scopes,
+      })),
     ),
     deprecated: operation.deprecated,
     ...(operation.sunset === undefined ? {} : { sunset: operation.sunset }),
@@ -86,7 +104,11 @@ function operationMeta(operation: Operation): object {
             defaultLimit: operation.policies.pagination.defaultLimit,
             maxLimit: operation.policies.pagination.maxLimit,
             ...(operation.policies.pagination.itemsPath === undefined ? {} : { itemsPath: operation.policies.pagination.itemsPath }),
-            ...(operation.policies.pagination.nextCursorPath === undefined ? {} : { nextCursorPath: operation.policies.pagination.nextCursorPath }),
+            ...(operation.policies.pagination.nextCursorPath === undefined
+              ? {}
+              : {
+                  nextCursorPath: operation.policies.pagination.nextCursorPath,
+                }),
           },
         }),
     ...(operation.policies.idempotency === undefined

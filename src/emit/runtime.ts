@@ -1,60 +1,32 @@
-import type { GeneratedFile } from "./generated-file.js";
+import { posix } from "node:path";
+import { typescript } from "../internals.js";
+import type { TextFile } from "./generated-file.js";
 import { readRuntimeFile } from "./templates.js";
 
 /**
- * Runtime modules: real, tested TypeScript under `templates/runtime/`, copied verbatim. They are
- * kept in the pinned prettier layout (`templates/runtime/.prettierrc.json`, checked by a test), so
- * they skip the format stage.
+ * The runtime modules an output needs: those its files import, and what those import in turn.
+ * Runtime modules are real, tested TypeScript under `templates/runtime/`, copied verbatim; they
+ * are kept in the pinned prettier layout (`templates/runtime/.prettierrc.json`, checked by a
+ * test), so they skip the format stage. Returned in path order.
  */
-const RUNTIME_FILES = [
-  "client/api-promise.ts",
-  "client/auth.ts",
-  "client/call.ts",
-  "client/errors.ts",
-  "client/pagination.ts",
-  "client/query.ts",
-  "client/request.ts",
-  "client/retry.ts",
-  "client/types.ts",
-  "content.ts",
-  "contract.ts",
-  "idempotency/fingerprint.ts",
-  "idempotency/memory-store.ts",
-  "idempotency/redis-store.ts",
-  "idempotency/store.ts",
-  "pagination/body.ts",
-  "path.ts",
-  "rate-limit/algorithms.ts",
-  "rate-limit/memory-store.ts",
-  "rate-limit/policy.ts",
-  "rate-limit/redis-store.ts",
-  "rate-limit/scripts.ts",
-  "server/auth.ts",
-  "server/body.ts",
-  "server/call.ts",
-  "server/cursor.ts",
-  "server/depth.ts",
-  "server/errors.ts",
-  "server/express.ts",
-  "server/handle.ts",
-  "server/http.ts",
-  "server/idempotency.ts",
-  "server/input.ts",
-  "server/link.ts",
-  "server/own.ts",
-  "server/pagination.ts",
-  "server/parameters.ts",
-  "server/patterns.ts",
-  "server/rate-limiting.ts",
-  "server/report.ts",
-  "server/request-id.ts",
-  "server/respond.ts",
-  "server/results.ts",
-  "server/routes.ts",
-  "server/status-text.ts",
-  "server/validation.ts",
-] as const;
+export function emitRuntime(imports: Iterable<string>): TextFile[] {
+  const files = new Map<string, TextFile>();
+  const pending = [...imports].filter((path) => path.startsWith("runtime/"));
+  for (let path = pending.pop(); path !== undefined; path = pending.pop()) {
+    if (files.has(path)) continue;
+    const content = readRuntimeFile(path.slice("runtime/".length));
+    const imported = localImports(path, content);
+    files.set(path, { path, content, formatted: true, imports: imported });
+    pending.push(...imported);
+  }
+  return [...files.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
+}
 
-export function emitRuntime(): GeneratedFile[] {
-  return RUNTIME_FILES.map((name) => ({ path: `runtime/${name}`, content: readRuntimeFile(name), formatted: true }));
+/** The output files a runtime module imports or re-exports from (its `./` and `../` specifiers). */
+function localImports(path: string, content: string): string[] {
+  return typescript
+    .preProcessFile(content, true, false)
+    .importedFiles.map((reference) => reference.fileName)
+    .filter((specifier) => specifier.startsWith("."))
+    .map((specifier) => posix.join(posix.dirname(path), specifier).replace(/\.js$/, ".ts"));
 }

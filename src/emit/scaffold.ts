@@ -1,7 +1,7 @@
 import type { ApiModel, Operation } from "../ir/model.js";
 import type { GeneratedFile } from "./generated-file.js";
 import { docComment, jsLiteral } from "./literal.js";
-import { renderTemplate } from "./templates.js";
+import { SourceFile, external, outputFile } from "./source-file.js";
 
 /**
  * Starting handler files, one per tag (an operation goes with its first tag; untagged ones to
@@ -29,10 +29,12 @@ export function emitScaffold(model: ApiModel, serverImport: string): GeneratedFi
       operations: operations.map((operation) => ({ id: operation.id, doc: docComment([operation.summary]) })),
     };
   });
-  const files = modules.map((module) => ({
-    path: `${module.file}.ts`,
-    content: renderTemplate("scaffold/handlers.ts", { ...module, serverImport: jsLiteral(serverImport) }),
-  }));
-  files.push({ path: "index.ts", content: renderTemplate("scaffold/index.ts", { modules, serverImport: jsLiteral(serverImport) }) });
+  const server = external(serverImport);
+  const files = modules.map((module) =>
+    new SourceFile(`${module.file}.ts`).import(server, ["notImplemented", "type Handlers"]).fromTemplate("scaffold/handlers.ts", module),
+  );
+  const index = new SourceFile("index.ts").import(server, ["Handlers"], { typeOnly: true });
+  for (const module of modules) index.import(outputFile(`${module.file}.ts`), [module.constant]);
+  files.push(index.fromTemplate("scaffold/index.ts", { modules }));
   return files;
 }

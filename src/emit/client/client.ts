@@ -2,9 +2,9 @@ import type { ApiModel, Operation, SecurityScheme } from "../../ir/model.js";
 import type { GeneratedFile } from "../generated-file.js";
 import { docComment, jsLiteral } from "../literal.js";
 import { operationDoc } from "../operations.js";
-import { renderTemplate } from "../templates.js";
 import { PARAMETER_GROUPS, typeStem } from "../parameter-groups.js";
 import { methodGroups } from "./method-names.js";
+import { SourceFile, outputFile, runtimeFile } from "../source-file.js";
 
 /**
  * `client/index.ts`: `createClient(options)` with one method per operation, grouped by tag,
@@ -12,30 +12,46 @@ import { methodGroups } from "./method-names.js";
  * required), the success body as the result, list operations as `PagePromise`s.
  */
 export function emitClient(model: ApiModel): GeneratedFile {
-  const used = new Set(model.operations.flatMap((operation) => operation.security.flatMap((requirement) => requirement.map((entry) => entry.scheme))));
+  const used = new Set(
+    model.operations.flatMap((operation) => operation.security.flatMap((requirement) => requirement.map((entry) => entry.scheme))),
+  );
   const schemes = model.securitySchemes
     .filter((scheme) => used.has(scheme.name) && scheme.type !== "mutualTLS")
-    .map((scheme) => ({ key: jsLiteral(scheme.name), doc: docComment([scheme.description]), type: credentialType(scheme) }));
+    .map((scheme) => ({
+      key: jsLiteral(scheme.name),
+      doc: docComment([scheme.description]),
+      type: credentialType(scheme),
+    }));
   const groups = methodGroups(model).map((group) => ({
     id: group.id,
     doc: docComment([group.description]),
     methods: group.methods.map(({ name, operation }) => methodView(name, operation)),
   }));
-  const operations = model.operations.map((operation) => paramsView(operation));
-  return {
-    path: "client/index.ts",
-    content: renderTemplate("client/index.ts", {
-      operations,
-      topLevel: groups.filter((group) => group.id === undefined).flatMap((group) => group.methods),
-      groups: groups.filter((group) => group.id !== undefined),
-      schemes,
-      hasAuth: schemes.length > 0,
-      usesBasic: schemes.some((scheme) => scheme.type.includes("BasicCredentials")),
-      paginated: model.operations.some((operation) => operation.policies.pagination !== undefined),
-      plain: model.operations.some((operation) => operation.policies.pagination === undefined),
-      hasBodies: model.operations.some((operation) => operation.requestBody !== undefined),
-    }),
-  };
+  const usesBasic = schemes.some((scheme) => scheme.type.includes("BasicCredentials"));
+  const paginated = model.operations.some((operation) => operation.policies.pagination !== undefined);
+  const plain = model.operations.some((operation) => operation.policies.pagination === undefined);
+  const hasBodies = model.operations.some((operation) => operation.requestBody !== undefined);
+  const file = new SourceFile("client/index.ts")
+    .import(outputFile("operations.ts"), ["operations", "securitySchemes"])
+    .import(outputFile("types.ts"), ["paths"], { typeOnly: true })
+    .import(runtimeFile("content.ts"), hasBodies ? ["ContentOf"] : [], {
+      typeOnly: true,
+    })
+    .import(runtimeFile("client/auth.ts"), schemes.length > 0 ? [...(usesBasic ? ["BasicCredentials"] : []), "Credential"] : [], {
+      typeOnly: true,
+    })
+    .import(runtimeFile("client/call.ts"), [...(plain ? ["call"] : []), ...(paginated ? ["paginate"] : []), "type ClientContext"])
+    .import(runtimeFile("client/request.ts"), ["ClientConfig", "RequestOptions"], { typeOnly: true })
+    .import(runtimeFile("client/types.ts"), [...(paginated ? ["ItemsOf"] : []), "SuccessBody"], { typeOnly: true })
+    .export(runtimeFile("client/errors.ts"), "*")
+    .export(runtimeFile("client/request.ts"), ["ApiResponse", "RequestOptions"], { typeOnly: true });
+  return file.fromTemplate("client/index.ts", {
+    operations: model.operations.map((operation) => paramsView(operation)),
+    topLevel: groups.filter((group) => group.id === undefined).flatMap((group) => group.methods),
+    groups: groups.filter((group) => group.id !== undefined),
+    schemes,
+    hasAuth: schemes.length > 0,
+  });
 }
 
 function credentialType(scheme: SecurityScheme): string {
@@ -61,7 +77,10 @@ function paramsView(operation: Operation) {
     operationType: `paths[${jsLiteral(operation.path)}][${jsLiteral(operation.method)}]`,
     fields,
     optional: !fields.some((field) => !/^\w+\?:/.test(field)),
-    item: pagination === undefined ? undefined : `ItemsOf<${name}Data, ${pagination.itemsPath === undefined ? "undefined" : jsLiteral(pagination.itemsPath)}>`,
+    item:
+      pagination === undefined
+        ? undefined
+        : `ItemsOf<${name}Data, ${pagination.itemsPath === undefined ? "undefined" : jsLiteral(pagination.itemsPath)}>`,
   };
 }
 

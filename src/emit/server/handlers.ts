@@ -3,7 +3,7 @@ import type { GeneratedFile } from "../generated-file.js";
 import { jsLiteral } from "../literal.js";
 import { operationDoc } from "../operations.js";
 import { PARAMETER_GROUPS, typeStem } from "../parameter-groups.js";
-import { renderTemplate } from "../templates.js";
+import { SourceFile, outputFile, runtimeFile } from "../source-file.js";
 
 /**
  * `server/handlers.ts`: per operation, the typed input a handler receives and the union of
@@ -13,15 +13,18 @@ import { renderTemplate } from "../templates.js";
 export function emitServerHandlers(model: ApiModel): GeneratedFile {
   const usesAuth = model.operations.some((operation) => operation.security.length > 0);
   const operations = model.operations.map((operation) => handlerView(operation));
-  return {
-    path: "server/handlers.ts",
-    content: renderTemplate("server/handlers.ts", {
+  return new SourceFile("server/handlers.ts")
+    .import(outputFile("types.ts"), ["paths"], { typeOnly: true })
+    .import(runtimeFile("server/results.ts"), resultTypes(model), {
+      typeOnly: true,
+    })
+    .import(runtimeFile("server/pagination.ts"), pageTypes(model), {
+      typeOnly: true,
+    })
+    .fromTemplate("server/handlers.ts", {
       operations,
       principalParameter: usesAuth ? "<Principal = unknown>" : "",
-      imports: runtimeImports(operations),
-      pageImports: pageImports(operations),
-    }),
-  };
+    });
 }
 
 interface HandlerView {
@@ -64,7 +67,7 @@ function inputFields(operation: Operation, operationType: string): string[] {
   }
   const pagination = operation.policies.pagination;
   if (pagination !== undefined) {
-    const type = { cursor: "CursorPage", offset: "OffsetPage", page: "NumberedPage" }[pagination.style];
+    const type = PAGE_TYPES[pagination.style];
     fields.push(`/** The page asked for: limit (defaulted, clamped to ${pagination.maxLimit}) and position. */`);
     fields.push(`page: ${type};`);
   }
@@ -76,27 +79,44 @@ function inputFields(operation: Operation, operationType: string): string[] {
   return fields;
 }
 
+const PAGE_TYPES = {
+  cursor: "CursorPage",
+  offset: "OffsetPage",
+  page: "NumberedPage",
+} as const;
+
 function resultType(response: Response, operationType: string): string {
   const key = /^\d{3}$/.test(response.status) ? response.status : jsLiteral(response.status);
-  const status = /^\d{3}$/.test(response.status)
-    ? response.status
-    : response.status === "default"
-      ? "number"
-      : `StatusRange<${response.status.charAt(0)}>`;
-  const reply = response.headers.some((header) => header.required) ? "ReplyWithHeaders" : "Reply";
-  return `${reply}<${operationType}["responses"][${key}], ${status}>`;
+  const reply = requiresHeaders(response) ? "ReplyWithHeaders" : "Reply";
+  return `${reply}<${operationType}["responses"][${key}], ${statusType(response.status)}>`;
 }
 
-function runtimeImports(operations: HandlerView[]): string {
-  const text = operations.flatMap((operation) => [...operation.fields, ...operation.results]).join("\n");
-  const names = ["Awaitable", "NotImplemented"];
-  for (const name of ["ContentOf", "Reply", "ReplyWithHeaders", "StatusRange"]) {
-    if (new RegExp(`\\b${name}<`).test(text)) names.push(name);
-  }
-  return names.sort().join(", ");
+/** The status a result may carry: the code, a range's codes, or any for `default`. */
+function statusType(status: string): string {
+  if (/^\d{3}$/.test(status)) return status;
+  return status === "default" ? "number" : `StatusRange<${status.charAt(0)}>`;
 }
 
-function pageImports(operations: HandlerView[]): string {
-  const text = operations.flatMap((operation) => operation.fields).join("\n");
-  return ["CursorPage", "NumberedPage", "OffsetPage"].filter((name) => text.includes(`page: ${name};`)).join(", ");
+function requiresHeaders(response: Response): boolean {
+  return response.headers.some((header) => header.required);
+}
+
+/** The result types the handlers name, in name order. */
+function resultTypes(model: ApiModel): string[] {
+  const responses = model.operations.flatMap((operation) => operation.responses);
+  const uses = {
+    Awaitable: true,
+    ContentOf: model.operations.some((operation) => operation.requestBody !== undefined),
+    NotImplemented: true,
+    Reply: responses.some((response) => !requiresHeaders(response)),
+    ReplyWithHeaders: responses.some(requiresHeaders),
+    StatusRange: responses.some((response) => statusType(response.status).startsWith("StatusRange")),
+  };
+  return Object.entries(uses).flatMap(([name, used]) => (used ? [name] : []));
+}
+
+/** The page types the paginated handlers take, in name order. */
+function pageTypes(model: ApiModel): string[] {
+  const styles = new Set(model.operations.map((operation) => operation.policies.pagination?.style));
+  return (["cursor", "page", "offset"] as const).filter((style) => styles.has(style)).map((style) => PAGE_TYPES[style]);
 }

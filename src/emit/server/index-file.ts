@@ -1,9 +1,36 @@
 import type { ApiModel } from "../../ir/model.js";
 import type { GeneratedFile } from "../generated-file.js";
-import { renderTemplate } from "../templates.js";
+import { SourceFile, outputFile, runtimeFile } from "../source-file.js";
 
 /** `server/index.ts`: what a server needs, from one import. */
 export function emitServerIndex(model: ApiModel): GeneratedFile {
   const hasAuth = model.operations.some((operation) => operation.security.some((requirement) => requirement.length > 0));
-  return { path: "server/index.ts", content: renderTemplate("server/index.ts", { hasAuth }) };
+  return new SourceFile("server/index.ts")
+    .export(outputFile("server/handlers.ts"), "*")
+    .export(outputFile("server/router.ts"), ["createRouter", "type RouterOptions", ...(hasAuth ? ["type AuthVerifiers"] : [])])
+    .export(runtimeFile("server/auth.ts"), ["forbidden", "type BasicCredentials", "type VerifyContext"])
+    .export(runtimeFile("server/results.ts"), ["notImplemented"])
+    .export(runtimeFile("server/handle.ts"), ["createRequestHandler", "ResponseValidationError", "type ErrorContext", "type ServerOptions"])
+    .export(runtimeFile("server/errors.ts"), ["ErrorDetail", "ErrorFormat"], {
+      typeOnly: true,
+    })
+    .export(runtimeFile("server/rate-limiting.ts"), ["RateLimitOptions"], {
+      typeOnly: true,
+    })
+    .export(runtimeFile("rate-limit/memory-store.ts"), ["MemoryRateLimitStore"])
+    .export(runtimeFile("rate-limit/redis-store.ts"), ["RedisRateLimitStore", "ioredisClient", "nodeRedisClient", "type RedisScriptClient"])
+    .export(runtimeFile("rate-limit/policy.ts"), ["RateLimitStore"], {
+      typeOnly: true,
+    })
+    .export(runtimeFile("server/idempotency.ts"), ["IdempotencyOptions"], {
+      typeOnly: true,
+    })
+    .export(runtimeFile("idempotency/memory-store.ts"), ["MemoryIdempotencyStore"])
+    .export(runtimeFile("idempotency/redis-store.ts"), ["RedisIdempotencyStore"])
+    .export(runtimeFile("idempotency/store.ts"), ["IdempotencyStore"], {
+      typeOnly: true,
+    })
+    .export(runtimeFile("server/pagination.ts"), ["CursorPage", "NumberedPage", "OffsetPage"], { typeOnly: true })
+    .export(runtimeFile("server/cursor.ts"), ["compareKeys"])
+    .fromTemplate("server/index.ts", {});
 }

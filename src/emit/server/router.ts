@@ -1,7 +1,7 @@
 import type { ApiModel, SecurityScheme } from "../../ir/model.js";
 import type { GeneratedFile } from "../generated-file.js";
 import { docComment, jsLiteral } from "../literal.js";
-import { renderTemplate } from "../templates.js";
+import { SourceFile, external, outputFile, runtimeFile } from "../source-file.js";
 
 /**
  * `server/router.ts`: `createRouter(handlers, options)`, typed so that every operation needs a
@@ -12,16 +12,25 @@ export function emitServerRouter(model: ApiModel): GeneratedFile {
   const used = new Set(model.operations.flatMap((operation) => operation.security.flatMap((r) => r.map((e) => e.scheme))));
   const schemes = model.securitySchemes
     .filter((scheme) => used.has(scheme.name))
-    .map((scheme) => ({ key: jsLiteral(scheme.name), doc: docComment([scheme.description]), credential: credentialType(scheme) }));
-  return {
-    path: "server/router.ts",
-    content: renderTemplate("server/router.ts", {
-      schemes,
-      hasAuth: schemes.length > 0,
-      usesBasic: schemes.some((scheme) => scheme.credential === "BasicCredentials"),
-      errorFormat: jsLiteral(errorFormat(model)),
-    }),
-  };
+    .map((scheme) => ({
+      key: jsLiteral(scheme.name),
+      doc: docComment([scheme.description]),
+      credential: credentialType(scheme),
+    }));
+  const usesBasic = schemes.some((scheme) => scheme.credential === "BasicCredentials");
+  const file = new SourceFile("server/router.ts")
+    .import(external("express"), ["Router"], { typeOnly: true })
+    .import(outputFile("operations.ts"), ["basePath", "operations", "securitySchemes"])
+    .import(runtimeFile("server/auth.ts"), schemes.length > 0 ? [...(usesBasic ? ["BasicCredentials"] : []), "Verifier"] : [], { typeOnly: true })
+    .import(runtimeFile("server/express.ts"), ["expressRouter"])
+    .import(runtimeFile("server/handle.ts"), ["createRequestHandler", "type ServerContract", "type ServerOptions"])
+    .import(outputFile("server/handlers.ts"), ["Handlers"], { typeOnly: true })
+    .import(outputFile("server/schemas.ts"), ["schemas"]);
+  return file.fromTemplate("server/router.ts", {
+    schemes,
+    hasAuth: schemes.length > 0,
+    errorFormat: jsLiteral(errorFormat(model)),
+  });
 }
 
 function credentialType(scheme: SecurityScheme): string {
@@ -35,8 +44,7 @@ function errorFormat(model: ApiModel): "problem" | "envelope" {
   const problem = model.operations.some((operation) =>
     operation.responses.some(
       (response) =>
-        !/^[123]/.test(response.status) &&
-        response.content.some((media) => media.contentType.toLowerCase() === "application/problem+json"),
+        !/^[123]/.test(response.status) && response.content.some((media) => media.contentType.toLowerCase() === "application/problem+json"),
     ),
   );
   return problem ? "problem" : "envelope";

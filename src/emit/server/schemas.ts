@@ -3,6 +3,7 @@ import { parsePointer } from "../../pointer.js";
 import type { GeneratedFile } from "../generated-file.js";
 import { normalizeSchema } from "./json-schema.js";
 import { setOwn } from "../../own.js";
+import { SourceFile, runtimeFile } from "../source-file.js";
 
 type Json = Record<string, unknown>;
 
@@ -32,24 +33,21 @@ export function emitServerSchemas(model: ApiModel): GeneratedFile {
     targets.set(ref, convert(model.refTargets.get(ref)));
   }
   for (const ref of [...targets.keys()].sort()) placeAt(spec, parsePointer(ref), targets.get(ref));
-  return {
-    path: "server/schemas.ts",
-    parts: [
-      'import type { ContractSchemas } from "../runtime/server/validation.js";\n\n',
-      "/** Every schema the server validates against (JSON Schema, ready for ajv). */\n",
-      "export const schemas: ContractSchemas = ",
-      {
-        kind: "object",
-        entries: [
-          { key: "openapi", value: model.openapi },
-          { key: "document", value: { spec, operations } },
-        ],
-        at: { indentation: "", column: 0, trailing: 1 },
-        expanded: true,
-      },
-      ";\n",
-    ],
-  };
+  const file = new SourceFile("server/schemas.ts").import(runtimeFile("server/validation.ts"), ["ContractSchemas"], { typeOnly: true });
+  return file.withData([
+    "/** Every schema the server validates against (JSON Schema, ready for ajv). */\n",
+    "export const schemas: ContractSchemas = ",
+    {
+      kind: "object",
+      entries: [
+        { key: "openapi", value: model.openapi },
+        { key: "document", value: { spec, operations } },
+      ],
+      at: { indentation: "", column: 0, trailing: 1 },
+      expanded: true,
+    },
+    ";\n",
+  ]);
 }
 
 function operationSchemas(operation: Operation, convert: (schema: JsonSchema | undefined) => unknown): Json {
@@ -80,7 +78,11 @@ function locationSchema(parameters: Parameter[], convert: (schema: JsonSchema | 
   const properties: Json = {};
   for (const parameter of parameters) setOwn(properties, parameter.name, convert(parameter.schema));
   const required = parameters.filter((parameter) => parameter.required).map((parameter) => parameter.name);
-  return { type: "object", properties, ...(required.length > 0 ? { required } : {}) };
+  return {
+    type: "object",
+    properties,
+    ...(required.length > 0 ? { required } : {}),
+  };
 }
 
 function placeAt(root: Json, tokens: string[], value: unknown): void {

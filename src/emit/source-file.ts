@@ -1,0 +1,122 @@
+import { posix } from "node:path";
+import type { DataFile, DataPart, TextFile } from "./generated-file.js";
+import { jsLiteral } from "./literal.js";
+import { renderTemplate } from "./templates.js";
+
+/**
+ * A module a generated file links to: another file of the output, named by its path from the
+ * output root (`runtime/server/results.ts`), or anything else by the specifier written as is
+ * (`express`, or the user's path to the generated server in a scaffold).
+ */
+export type ModuleRef = { file: string } | { specifier: string };
+
+/**
+ * One `import` or `export … from` statement. A name is written as given: `call`, or `type Client`
+ * for a type among values. `typeOnly` makes the whole statement `import type` / `export type`.
+ */
+interface Link {
+  statement: "import" | "export";
+  from: ModuleRef;
+  names: string[] | "*";
+  typeOnly: boolean;
+}
+
+/**
+ * One generated file's imports and re-exports, held as data, and the file built from them. The
+ * output files a file links to (`imports`) decide which runtime modules an output includes;
+ * statements are written in the order they were added, one line each (the format stage lays them
+ * out).
+ */
+export class SourceFile {
+  private readonly links: Link[] = [];
+
+  constructor(readonly path: string) {}
+
+  /** `import { …names } from`; nothing when `names` is empty. */
+  import(from: ModuleRef, names: string[], options: { typeOnly?: boolean } = {}): this {
+    return this.add({
+      statement: "import",
+      from,
+      names,
+      typeOnly: options.typeOnly ?? false,
+    });
+  }
+
+  /** `export { …names } from`, or `export * from` for "*". */
+  export(from: ModuleRef, names: string[] | "*", options: { typeOnly?: boolean } = {}): this {
+    return this.add({
+      statement: "export",
+      from,
+      names,
+      typeOnly: options.typeOnly ?? false,
+    });
+  }
+
+  /** The output files this file imports or re-exports from, by path from the output root. */
+  get imports(): string[] {
+    return this.links.flatMap((link) => ("file" in link.from ? [link.from.file] : []));
+  }
+
+  /** The `import` statements, one per line. */
+  importLines(): string {
+    return this.render("import");
+  }
+
+  /** The `export … from` statements, one per line. */
+  exportLines(): string {
+    return this.render("export");
+  }
+
+  /** The file from a template, whose view model gains `imports` and `exports` (the statements). */
+  fromTemplate(template: string, view: object): TextFile {
+    const content = renderTemplate(template, {
+      ...view,
+      imports: this.importLines(),
+      exports: this.exportLines(),
+    });
+    return { path: this.path, content, imports: this.imports };
+  }
+
+  /** A data file: the imports, a blank line, then the parts. */
+  withData(parts: DataPart[]): DataFile {
+    return {
+      path: this.path,
+      parts: [`${this.importLines()}\n\n`, ...parts],
+      imports: this.imports,
+    };
+  }
+
+  private add(link: Link): this {
+    if (link.names === "*" || link.names.length > 0) this.links.push(link);
+    return this;
+  }
+
+  private render(statement: Link["statement"]): string {
+    return this.links
+      .filter((link) => link.statement === statement)
+      .map((link) => {
+        const keyword = link.typeOnly ? `${statement} type` : statement;
+        const names = link.names === "*" ? "*" : `{ ${link.names.join(", ")} }`;
+        return `${keyword} ${names} from ${jsLiteral(this.specifier(link.from))};`;
+      })
+      .join("\n");
+  }
+
+  /** `./x.js`-style specifiers between output files, as ESM under NodeNext needs them. */
+  private specifier(from: ModuleRef): string {
+    if ("specifier" in from) return from.specifier;
+    const path = posix.relative(posix.dirname(this.path), from.file).replace(/\.ts$/, ".js");
+    return path.startsWith(".") ? path : `./${path}`;
+  }
+}
+
+/** A module of the output, by its path from the output root. */
+export const outputFile = (file: string): ModuleRef => ({ file });
+
+/** A runtime module of the output, by its path under `runtime/`. */
+export const runtimeFile = (name: string): ModuleRef => ({
+  file: `runtime/${name}`,
+});
+
+/** A module outside the output (a package, or a path the user chose), written as given. */
+export const external = (specifier: string): ModuleRef => ({ specifier });

@@ -1,0 +1,95 @@
+import { readdirSync } from "node:fs";
+import { posix } from "node:path";
+import ts from "typescript";
+import { describe, expect, it } from "vitest";
+import { emitAll } from "../../src/emit/emit.js";
+import type { GeneratedFile, TextFile } from "../../src/emit/generated-file.js";
+import { SourceFile, external, outputFile, runtimeFile } from "../../src/emit/source-file.js";
+import { formatFile } from "../../src/format/format.js";
+import { loadModel } from "../../src/pipeline.js";
+import { ROOT, VALID_FIXTURES } from "../helpers.js";
+
+describe("SourceFile", () => {
+  it("writes each statement as added, with specifiers relative to the file", () => {
+    const file = new SourceFile("server/router.ts")
+      .import(external("express"), ["Router"], { typeOnly: true })
+      .import(outputFile("operations.ts"), ["basePath", "type OperationId"])
+      .import(runtimeFile("server/handle.ts"), ["createRequestHandler"])
+      .import(outputFile("server/schemas.ts"), ["schemas"])
+      .export(runtimeFile("client/errors.ts"), "*")
+      .export(outputFile("types.ts"), ["paths"], { typeOnly: true });
+    expect(file.importLines()).toBe(
+      [
+        'import type { Router } from "express";',
+        'import { basePath, type OperationId } from "../operations.js";',
+        'import { createRequestHandler } from "../runtime/server/handle.js";',
+        'import { schemas } from "./schemas.js";',
+      ].join("\n"),
+    );
+    expect(file.exportLines()).toBe(['export * from "../runtime/client/errors.js";', 'export type { paths } from "../types.js";'].join("\n"));
+    expect(file.imports).toEqual(["operations.ts", "runtime/server/handle.ts", "server/schemas.ts", "runtime/client/errors.ts", "types.ts"]);
+  });
+
+  it("leaves out a statement with no names, so an unused module is neither imported nor included", () => {
+    const file = new SourceFile("index.ts").import(runtimeFile("content.ts"), [], { typeOnly: true }).import(outputFile("types.ts"), ["paths"]);
+    expect(file.importLines()).toBe('import { paths } from "./types.js";');
+    expect(file.imports).toEqual(["types.ts"]);
+  });
+
+  it("writes an external specifier as an escaped literal", () => {
+    const file = new SourceFile("index.ts").import(external('../api/"server"/index.js\u2028'), ["Handlers"]);
+    const line = file.importLines();
+    expect(line).not.toContain("\u2028");
+    const parsed = ts.preProcessFile(line, true, false).importedFiles.map((reference) => reference.fileName);
+    expect(parsed).toEqual(['../api/"server"/index.js\u2028']);
+  });
+});
+
+/** The output files a generated file's text imports or re-exports from, read by TypeScript. */
+function importsInText(file: TextFile): string[] {
+  return ts
+    .preProcessFile(file.content, true, false)
+    .importedFiles.map((reference) => reference.fileName)
+    .filter((specifier) => specifier.startsWith("."))
+    .map((specifier) => posix.join(posix.dirname(file.path), specifier).replace(/\.js$/, ".ts"));
+}
+
+describe.each(VALID_FIXTURES)("the imports of %s's output", (_name, spec) => {
+  it("are data that matches the text, and decide which runtime modules are written", async () => {
+    const { model } = await loadModel({ specPath: posix.join(ROOT, spec), allowRemoteRefs: false });
+    const emitted = new Map<string, GeneratedFile>();
+    const files = await emitAll(model, async (file) => {
+      emitted.set(file.path, file);
+      return formatFile(file);
+    });
+    const written = new Set(files.map((file) => file.path));
+    const reached = new Set<string>();
+    for (const file of files) {
+      const declared = [...(emitted.get(file.path)?.imports ?? [])].sort();
+      // What the file says it imports is what its text imports.
+      expect(importsInText(file).sort(), file.path).toEqual(declared);
+      for (const path of declared) {
+        expect(written.has(path), `${file.path} imports ${path}`).toBe(true);
+        reached.add(path);
+      }
+    }
+    // Every runtime module written is imported by some file of the output.
+    const runtime = files.filter((file) => file.path.startsWith("runtime/")).map((file) => file.path);
+    expect(runtime.filter((path) => !reached.has(path))).toEqual([]);
+  });
+});
+
+it("every runtime module is reached from some output, so none is dead", async () => {
+  const all = new Set<string>();
+  const walk = (dir: string, prefix: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.isDirectory()) walk(posix.join(dir, entry.name), `${prefix}${entry.name}/`);
+      else if (entry.name.endsWith(".ts")) all.add(`runtime/${prefix}${entry.name}`);
+    }
+  };
+  walk(posix.join(ROOT, "templates/runtime"), "");
+  const { model } = await loadModel({ specPath: posix.join(ROOT, "fixtures/auth.yaml"), allowRemoteRefs: false });
+  const files = await emitAll(model, async (file) => formatFile(file));
+  const written = new Set(files.map((file) => file.path).filter((path) => path.startsWith("runtime/")));
+  expect([...all].filter((path) => !written.has(path))).toEqual([]);
+});
