@@ -1,34 +1,48 @@
-/** A value that can stand in a path segment as it is. */
-export type PathValue = string | number | boolean | bigint;
+import type { ParameterContract } from "./contract.js";
+import { isPlainObject, listItems, mapEntries, simpleStyle } from "./style.js";
 
 /**
  * Fills a path template such as `/users/{userId}/orders` with values, each percent-encoded so
- * it stays inside its own segment (`/` and `?` in a value cannot change the route). Lists and
- * maps are written in the `simple` style paths use by default (`a,b`, `k,v,k2,v2`).
+ * it stays inside its own segment (`/` and `?` in a value cannot change the route). Values are
+ * written in the style the contract declares for the parameter (`simple` by default: `a,b`,
+ * `k,v`; `label`: `.a.b`; `matrix`: `;id=a,b`), exploded or not.
  */
-export function expandPath(template: string, values: Readonly<Record<string, unknown>>): string {
+export function expandPath(
+  template: string,
+  values: Readonly<Record<string, unknown>>,
+  declared: readonly ParameterContract[] = [],
+): string {
   return template.replace(/\{([^{}]+)\}/g, (_match, name: string) => {
     const value = Object.hasOwn(values, name) ? values[name] : undefined;
     if (value === undefined || value === null) {
       throw new TypeError(`missing path parameter ${JSON.stringify(name)} for ${template}`);
     }
-    return simpleStyle(value, name);
+    const parameter = declared.find((entry) => entry.in === "path" && entry.name === name);
+    return pathSegment(value, name, parameter?.style ?? "simple", parameter?.explode ?? false);
   });
 }
 
-function simpleStyle(value: unknown, name: string): string {
-  if (isPathValue(value)) return encodeURIComponent(String(value));
-  const items = Array.isArray(value)
-    ? value
-    : typeof value === "object" && value !== null
-      ? Object.entries(value).flat()
-      : [value];
-  if (!items.every(isPathValue)) {
-    throw new TypeError(`path parameter ${JSON.stringify(name)} cannot be written into a URL`);
+function pathSegment(value: unknown, name: string, style: string, explode: boolean): string {
+  const where = `path parameter ${JSON.stringify(name)}`;
+  const encode = encodeURIComponent;
+  if (style === "label") {
+    if (!explode || !(Array.isArray(value) || isPlainObject(value)))
+      return `.${simpleStyle(value, explode, where, encode)}`;
+    const parts = Array.isArray(value)
+      ? listItems(value, where).map(encode)
+      : mapEntries(value, where).map(([key, item]) => `${encode(key)}=${encode(item)}`);
+    return parts.map((part) => `.${part}`).join("");
   }
-  return items.map((item) => encodeURIComponent(String(item))).join(",");
-}
-
-function isPathValue(value: unknown): value is PathValue {
-  return ["string", "number", "boolean", "bigint"].includes(typeof value);
+  if (style === "matrix") {
+    if (Array.isArray(value) && explode)
+      return listItems(value, where)
+        .map((item) => `;${encode(name)}=${encode(item)}`)
+        .join("");
+    if (isPlainObject(value) && explode)
+      return mapEntries(value, where)
+        .map(([key, item]) => `;${encode(key)}=${encode(item)}`)
+        .join("");
+    return `;${encode(name)}=${simpleStyle(value, false, where, encode)}`;
+  }
+  return simpleStyle(value, explode, where, encode);
 }

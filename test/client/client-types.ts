@@ -4,6 +4,7 @@
  */
 import { createClient, type ListUsersItem, type GetUserData } from "../golden/users/client/index.js";
 import { createClient as createPaymentsClient } from "../golden/payments/client/index.js";
+import type { ItemsOf, ReceivedContent, RequestContent } from "../../templates/runtime/client/types.js";
 
 const client = createClient({ baseUrl: "http://localhost/v1", auth: { bearerAuth: "t" } });
 const payments = createPaymentsClient({ baseUrl: "http://localhost" });
@@ -23,6 +24,8 @@ export async function parameters(): Promise<void> {
   await client.users.create({ body: { name: "Bo" } });
   // @ts-expect-error amount_cents is a number.
   await payments.charges.create({ headers: { "Idempotency-Key": "k" }, body: { amount_cents: "5", currency: "eur", source: "t" } });
+  // The client makes the idempotency key itself, so a required Idempotency-Key header may be left out.
+  await payments.charges.create({ body: { amount_cents: 5, currency: "eur", source: "t" } });
   // List parameters are all optional.
   await client.users.list();
 }
@@ -46,4 +49,29 @@ export function configuration(): void {
   // @ts-expect-error basic credentials need a username and password; bearerAuth takes a token.
   createClient({ baseUrl: "x", auth: { bearerAuth: { username: "u" } } });
   createClient({ baseUrl: "x", auth: { bearerAuth: async () => "token" } });
+}
+
+/** Exactly equal types, or a compile error. */
+type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+const holds = <T extends true>(): T => true as T;
+
+export function mediaTypes(): void {
+  // Bytes are a Blob, whatever the schema says (openapi-typescript types `format: binary` as string).
+  holds<Equal<ReceivedContent<{ content: { "application/pdf": string } }>, Blob>>();
+  holds<Equal<ReceivedContent<{ content: { "text/csv": string; "application/json": { a: number } } }>, string | { a: number }>>();
+  holds<Equal<ReceivedContent<{ content?: never }>, undefined>>();
+  const upload: RequestContent<{ content: { "application/octet-stream": string } }> = new Uint8Array([1]);
+  const form: RequestContent<{ content: { "multipart/form-data": { name: string } } }> = new FormData();
+  void upload;
+  void form;
+  // @ts-expect-error a JSON body is its schema, not bytes.
+  const notBytes: RequestContent<{ content: { "application/json": { a: number } } }> = new Uint8Array([1]);
+  void notBytes;
+}
+
+export function items(): void {
+  // An optional list property does not let undefined into the items.
+  holds<Equal<ItemsOf<{ data?: Array<{ id: number }> }, "data">, { id: number }>>();
+  holds<Equal<ItemsOf<{ data: Array<{ id: number }> | null }, "data">, { id: number }>>();
+  holds<Equal<ItemsOf<Array<{ id: number }>, undefined>, { id: number }>>();
 }

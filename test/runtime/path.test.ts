@@ -18,7 +18,7 @@ describe("expandPath (runtime, copied verbatim into the output)", () => {
   });
 
   it("refuses what no URL can carry (nested values) instead of writing [object Object]", () => {
-    expect(() => expandPath("/at/{point}", { point: { x: { y: 1 } } })).toThrow(/path parameter "point" cannot be written/);
+    expect(() => expandPath("/at/{point}", { point: { x: { y: 1 } } })).toThrow(/path parameter "point"\.x cannot be written as text: a nested object/);
     expect(() => expandPath("/at/{point}", { point: null })).toThrow(/missing path parameter "point"/);
   });
 

@@ -34,15 +34,21 @@ export function emitClient(model: ApiModel): GeneratedFile {
   const file = new SourceFile("client/index.ts")
     .import(outputFile("operations.ts"), ["operations", "securitySchemes"])
     .import(outputFile("types.ts"), ["paths"], { typeOnly: true })
-    .import(runtimeFile("content.ts"), hasBodies ? ["ContentOf"] : [], {
-      typeOnly: true,
-    })
     .import(runtimeFile("client/auth.ts"), schemes.length > 0 ? [...(usesBasic ? ["BasicCredentials"] : []), "Credential"] : [], {
       typeOnly: true,
     })
     .import(runtimeFile("client/call.ts"), [...(plain ? ["call"] : []), ...(paginated ? ["paginate"] : []), "type ClientContext"])
     .import(runtimeFile("client/request.ts"), ["ClientConfig", "RequestOptions"], { typeOnly: true })
-    .import(runtimeFile("client/types.ts"), [...(paginated ? ["ItemsOf"] : []), "SuccessBody"], { typeOnly: true })
+    .import(
+      runtimeFile("client/types.ts"),
+      [
+        ...(paginated ? ["ItemsOf"] : []),
+        ...(model.operations.some((operation) => idempotencyParameter(operation) !== undefined) ? ["OptionalKeys"] : []),
+        ...(hasBodies ? ["RequestContent"] : []),
+        "SuccessBody",
+      ],
+      { typeOnly: true },
+    )
     .export(runtimeFile("client/errors.ts"), "*")
     .export(runtimeFile("client/request.ts"), ["ApiResponse", "RequestOptions"], { typeOnly: true });
   return file.fromTemplate("client/index.ts", {
@@ -65,11 +71,14 @@ function paramsView(operation: Operation) {
   for (const [location, key] of PARAMETER_GROUPS) {
     const parameters = operation.parameters[location];
     if (parameters.length === 0) continue;
-    const required = parameters.some((parameter) => parameter.required);
-    fields.push(`${key}${required ? "" : "?"}: NonNullable<${type}["parameters"][${jsLiteral(location)}]>;`);
+    // The client makes the idempotency key itself (once per call, reused on retries), so callers may leave it out.
+    const keyHeader = location === "header" ? idempotencyParameter(operation) : undefined;
+    const required = parameters.some((parameter) => parameter.required && parameter.name !== keyHeader);
+    const group = `NonNullable<${type}["parameters"][${jsLiteral(location)}]>`;
+    fields.push(`${key}${required ? "" : "?"}: ${keyHeader === undefined ? group : `OptionalKeys<${group}, ${jsLiteral(keyHeader)}>`};`);
   }
   if (operation.requestBody !== undefined) {
-    fields.push(`body${operation.requestBody.required ? "" : "?"}: ContentOf<NonNullable<${type}["requestBody"]>>;`);
+    fields.push(`body${operation.requestBody.required ? "" : "?"}: RequestContent<NonNullable<${type}["requestBody"]>>;`);
   }
   const pagination = operation.policies.pagination;
   return {
@@ -82,6 +91,12 @@ function paramsView(operation: Operation) {
         ? undefined
         : `ItemsOf<${name}Data, ${pagination.itemsPath === undefined ? "undefined" : jsLiteral(pagination.itemsPath)}>`,
   };
+}
+
+/** The header parameter that carries the operation's idempotency key, as the contract spells it. */
+function idempotencyParameter(operation: Operation): string | undefined {
+  const header = operation.policies.idempotency?.header.toLowerCase();
+  return operation.parameters.header.find((parameter) => parameter.name.toLowerCase() === header)?.name;
 }
 
 function methodView(name: string, operation: Operation) {

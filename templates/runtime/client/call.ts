@@ -3,7 +3,7 @@ import { expandPath } from "../path.js";
 import { applyAuth } from "./auth.js";
 import { ApiPromise } from "./api-promise.js";
 import { nextPage, itemsOf, PagePromise } from "./pagination.js";
-import { serializeQuery } from "./query.js";
+import { cookieParameters, headerParameters, serializeQuery } from "./parameters.js";
 import { send, type ApiResponse, type ClientConfig, type RequestOptions } from "./request.js";
 
 /** The settings every generated method shares. */
@@ -63,19 +63,17 @@ async function request<T>(
   linkTarget?: string,
 ): Promise<ApiResponse<T>> {
   const auth = await applyAuth(operation.security, context.schemes, context.credentials);
-  const headers: Record<string, string> = { ...auth.headers };
-  for (const [name, value] of Object.entries(params.headers ?? {}))
-    if (value !== undefined && value !== null) headers[name] = String(value);
-  const cookies = [
-    ...auth.cookies,
-    ...Object.entries(params.cookies ?? {})
-      .filter(([, value]) => value !== undefined && value !== null)
-      .map(([name, value]) => [name, String(value)] as const),
+  // Auth first, header parameters after: a parameter the contract declares wins.
+  const headers: Array<[string, string]> = [
+    ...Object.entries(auth.headers),
+    ...headerParameters(operation.parameters, params.headers),
   ];
+  const cookies = [...auth.cookies, ...cookieParameters(operation.parameters, params.cookies)];
   if (cookies.length > 0)
-    headers.cookie = cookies
-      .map(([name, value]) => `${name}=${encodeURIComponent(value)}`)
-      .join("; ");
+    headers.push([
+      "cookie",
+      cookies.map(([name, value]) => `${name}=${encodeURIComponent(value)}`).join("; "),
+    ]);
   const authQuery = auth.query
     .map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`)
     .join("&");
@@ -87,7 +85,7 @@ async function request<T>(
     path = basePathless(context.config.baseUrl, target.pathname);
     query = [target.search.slice(1), authQuery].filter(Boolean).join("&");
   } else {
-    path = expandPath(operation.path, params.path ?? {});
+    path = expandPath(operation.path, params.path ?? {}, operation.parameters);
     query = [serializeQuery(operation.parameters, params.query), authQuery]
       .filter(Boolean)
       .join("&");
@@ -99,6 +97,7 @@ async function request<T>(
       path,
       query,
       headers,
+      accept: acceptable(operation),
       ...(params.body === undefined
         ? {}
         : { body: params.body, contentTypes: operation.requestBody?.contentTypes ?? [] }),
@@ -108,6 +107,14 @@ async function request<T>(
     },
     options,
   );
+}
+
+/** The media types the operation's responses declare, successes first: what `Accept` asks for. */
+function acceptable(operation: OperationContract): string[] {
+  const statuses = Object.keys(operation.responses).sort(
+    (a, b) => Number(!a.startsWith("2")) - Number(!b.startsWith("2")),
+  );
+  return [...new Set(statuses.flatMap((status) => operation.responses[status] ?? []))];
 }
 
 /** A Link target carries the full path; the base URL already ends with the server's base path. */

@@ -86,6 +86,12 @@ export function errorFor(status: number, body: unknown, headers: Headers): ApiEr
   return new ErrorClass(status, body, headers);
 }
 
+/**
+ * The code, message, details and request id of an error body, from the shapes APIs use: the
+ * envelope (`error: { code, message, details }`), Stripe's (`error: { type, code, message }`),
+ * OAuth's (`error: "invalid_grant", error_description`), problem details (`type`, `title`,
+ * `detail`), and flat ones (`code` string or number, `id`, `message`).
+ */
 function readError(body: unknown): {
   code?: string;
   message?: string;
@@ -98,28 +104,39 @@ function readError(body: unknown): {
       : { details: [] };
   }
   const record = body as Record<string, unknown>;
-  const envelope = record.error;
-  if (typeof envelope === "object" && envelope !== null) {
-    const error = envelope as Record<string, unknown>;
-    return {
-      ...text("code", error.code),
-      ...text("message", error.message),
-      details: detailsOf(error.details),
-      ...text("requestId", (record.meta as Record<string, unknown> | undefined)?.request_id),
-    };
-  }
+  const nested =
+    typeof record.error === "object" && record.error !== null
+      ? (record.error as Record<string, unknown>)
+      : {};
+  const meta =
+    typeof record.meta === "object" && record.meta !== null
+      ? (record.meta as Record<string, unknown>)
+      : {};
+  const problemType = record.type !== "about:blank" ? record.type : undefined;
   return {
-    ...text("code", record.code),
-    ...text("message", record.detail ?? record.title ?? record.message),
-    details: detailsOf(record.errors),
-    ...text("requestId", record.request_id),
+    ...first("code", [nested.code, nested.type, record.code, record.error, record.id, problemType]),
+    ...first("message", [
+      nested.message,
+      record.detail,
+      record.title,
+      record.message,
+      record.error_description,
+    ]),
+    details: detailsOf(nested.details ?? record.errors),
+    ...first("requestId", [meta.request_id, record.request_id, record.requestId]),
   };
 }
 
-function text<K extends string>(key: K, value: unknown): Partial<Record<K, string>> {
-  return typeof value === "string" && value !== ""
-    ? ({ [key]: value } as Partial<Record<K, string>>)
-    : {};
+/** The first candidate that is a non-empty string or a finite number, as text. */
+function first<K extends string>(key: K, candidates: unknown[]): Partial<Record<K, string>> {
+  for (const value of candidates) {
+    if (
+      (typeof value === "string" && value !== "") ||
+      (typeof value === "number" && Number.isFinite(value))
+    )
+      return { [key]: String(value) } as Partial<Record<K, string>>;
+  }
+  return {};
 }
 
 function detailsOf(value: unknown): ApiErrorDetail[] {

@@ -1,11 +1,16 @@
 import { AbortError, ApiError, ConnectionError, errorFor, TimeoutError } from "./errors.js";
+import { encodeBody } from "./body.js";
+import { mediaKind } from "./media.js";
 import { DEFAULT_RETRY, mayRetry, retryDelay, sleep, type RetryPolicy } from "./retry.js";
 
 export interface ClientConfig {
   baseUrl: string;
   /** Defaults to the global `fetch`; inject one for tests or other runtimes. */
   fetch?: typeof fetch;
-  /** Sent with every request (per-call headers win). */
+  /**
+   * Sent with every request. Precedence, lowest first, names compared case-insensitively and one
+   * value each: `Accept` from the contract < these < auth < header parameters < per-call headers.
+   */
   headers?: Readonly<Record<string, string>>;
   /** Per attempt, in milliseconds. Default 60 s. */
   timeout?: number;
@@ -22,6 +27,7 @@ export interface RequestOptions {
   signal?: AbortSignal;
   timeout?: number;
   maxRetries?: number;
+  /** Win over every other header of the same name (compared case-insensitively). */
   headers?: Readonly<Record<string, string>>;
   /** Your own idempotency key; by default one is made per logical call where the contract asks for it. */
   idempotencyKey?: string;
@@ -33,7 +39,10 @@ export interface ApiRequest {
   path: string;
   /** Already serialized, without `?`. */
   query?: string;
-  headers?: Readonly<Record<string, string>>;
+  /** Auth, then header parameters and the cookie header, in order (a later one wins). */
+  headers?: ReadonlyArray<readonly [string, string]>;
+  /** The media types the responses declare, successes first (`Accept`; and how to read a body that names none). */
+  accept?: readonly string[];
   /** Encoded for the first declared media type that fits it (JSON, text, form fields). */
   body?: unknown;
   /** The media types the operation accepts. */
@@ -66,20 +75,20 @@ export async function send<T>(
     maxRetries: options.maxRetries ?? config.maxRetries ?? DEFAULT_RETRY.maxRetries,
   };
   const timeout = options.timeout ?? config.timeout ?? 60_000;
-  const headers: Record<string, string> = {
-    accept: "application/json",
-    ...config.headers,
-    ...request.headers,
-    ...options.headers,
-  };
+  const headers = new Headers({
+    accept: request.accept?.length ? request.accept.join(", ") : "*/*",
+  });
+  for (const layer of [
+    Object.entries(config.headers ?? {}),
+    request.headers ?? [],
+    Object.entries(options.headers ?? {}),
+  ])
+    for (const [name, value] of layer) setHeader(headers, name, value);
   const key = idempotencyKey(request.idempotencyHeader, headers, options.idempotencyKey);
   const encoded =
     request.body === undefined ? undefined : encodeBody(request.body, request.contentTypes ?? []);
-  if (
-    encoded !== undefined &&
-    !Object.keys(headers).some((name) => name.toLowerCase() === "content-type")
-  )
-    headers["content-type"] = encoded.contentType;
+  if (encoded?.contentType !== undefined && !headers.has("content-type"))
+    headers.set("content-type", encoded.contentType);
   const url = `${config.baseUrl.replace(/\/+$/, "")}${request.path}${request.query ? `?${request.query}` : ""}`;
   const body = encoded?.body;
 
@@ -106,12 +115,16 @@ export async function send<T>(
     }
     if (response.ok)
       return {
-        data: (await readBody(response, true)) as T,
+        data: (await readBody(response, true, request.accept?.[0])) as T,
         status: response.status,
         headers: response.headers,
         requestId: response.headers.get("x-request-id") ?? undefined,
       };
-    const error = errorFor(response.status, await readBody(response, false), response.headers);
+    const error = errorFor(
+      response.status,
+      await readBody(response, false, request.accept?.[0]),
+      response.headers,
+    );
     if (!canRetry || !mayRetry(request.method, key !== undefined, response.status)) throw error;
     const delay = retryDelay(attempt, policy, response.headers.get("retry-after"), config.random);
     if (delay === undefined) throw error;
@@ -147,22 +160,46 @@ async function attemptFetch(
   }
 }
 
-/** The body as JSON when it says so, else text; never throws for an error body. A success body that claims JSON but is not is an ApiError. */
-async function readBody(response: Response, success: boolean): Promise<unknown> {
+/**
+ * The body, read by the media type the response names (else the first the contract declares):
+ * JSON parsed, text as a string, anything else as a `Blob`, never decoded as text. Never throws
+ * for an error body; a success body that claims JSON but is not is an ApiError.
+ */
+async function readBody(
+  response: Response,
+  success: boolean,
+  declared: string | undefined,
+): Promise<unknown> {
   if (response.status === 204 || response.status === 205) return undefined;
-  let text: string;
+  const kind = mediaKind(response.headers.get("content-type") ?? declared ?? "");
   try {
-    text = await response.text();
+    if (kind === "binary") {
+      const blob = await response.blob();
+      return blob.size === 0 ? undefined : blob;
+    }
+    const text = await response.text();
+    if (text === "") return undefined;
+    if (kind === "text") return text;
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      if (success) throw new ApiError(response.status, text, response.headers);
+      return text;
+    }
   } catch (error) {
+    if (error instanceof ApiError) throw error;
     throw new ConnectionError({ cause: error });
   }
-  const type = response.headers.get("content-type") ?? "";
-  if (text === "" || !/[/+]json\b/i.test(type)) return text === "" ? undefined : text;
+}
+
+/** Sets one header, replacing any value under the same name; a value fetch refuses names the header. */
+function setHeader(headers: Headers, name: string, value: string): void {
   try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    if (success) throw new ApiError(response.status, text, response.headers);
-    return text;
+    headers.set(name, value);
+  } catch (error) {
+    throw new TypeError(`header ${JSON.stringify(name)} has a name or value HTTP cannot carry`, {
+      cause: error,
+    });
   }
 }
 
@@ -172,32 +209,11 @@ async function readBody(response: Response, success: boolean): Promise<unknown> 
  */
 function idempotencyKey(
   header: string | undefined,
-  headers: Record<string, string>,
+  headers: Headers,
   own: string | undefined,
 ): string | undefined {
   if (header === undefined) return own;
-  const present = Object.keys(headers).find((name) => name.toLowerCase() === header.toLowerCase());
-  const key =
-    own ?? (present === undefined ? undefined : headers[present]) ?? globalThis.crypto.randomUUID();
-  if (present !== undefined) delete headers[present];
-  headers[header] = key;
+  const key = own ?? headers.get(header) ?? globalThis.crypto.randomUUID();
+  setHeader(headers, header, key);
   return key;
-}
-
-/** A body encoded for the media type it fits: a string as text, an object as JSON, or as form fields when only a form is accepted. */
-function encodeBody(
-  body: unknown,
-  contentTypes: readonly string[],
-): { body: string; contentType: string } {
-  const json = contentTypes.find((type) => /[/+]json$/i.test(type.split(";")[0]?.trim() ?? ""));
-  const text = contentTypes.find((type) => /^text\//i.test(type));
-  const form = contentTypes.find((type) => /^application\/x-www-form-urlencoded$/i.test(type));
-  if (typeof body === "string" && text !== undefined) return { body, contentType: text };
-  if (json === undefined && form !== undefined && typeof body === "object" && body !== null) {
-    const fields = new URLSearchParams();
-    for (const [name, value] of Object.entries(body))
-      if (value !== undefined && value !== null) fields.append(name, String(value));
-    return { body: fields.toString(), contentType: form };
-  }
-  return { body: JSON.stringify(body), contentType: json ?? "application/json" };
 }

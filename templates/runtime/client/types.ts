@@ -1,17 +1,48 @@
-import type { ContentOf } from "../content.js";
-
 type SuccessStatus =
   200 | 201 | 202 | 203 | 204 | 205 | 206 | 207 | 208 | 226 | "2XX" | "200" | "201" | "202" | "204";
 
+/** Media types whose bodies the client reads as text (see `mediaKind`). */
+type TextMedia = `text/${string}` | `${string}xml${string}` | "application/x-www-form-urlencoded";
+
+/**
+ * A response body of one media type as the client hands it back: JSON and text as the schema
+ * types it, any other media type as a `Blob` (bytes are never decoded as text); a wildcard type
+ * as whichever the response turns out to be.
+ */
+type Received<Media, Body> = Media extends `${string}json${string}` | TextMedia
+  ? Body
+  : Media extends `${string}*${string}`
+    ? Body | Blob
+    : Blob;
+
+/** A request body of one media type as the client takes it: bytes for binary media types, `FormData` too for multipart. */
+type Sent<Media, Body> = Media extends `${string}json${string}` | TextMedia
+  ? Body
+  : Media extends `multipart/${string}`
+    ? Body | FormData
+    : Blob | ArrayBuffer | ArrayBufferView;
+
+/** The body of a response as received: the union over its media types. */
+export type ReceivedContent<T> = T extends { content: infer Content }
+  ? { [Media in keyof Content]: Received<Media, Content[Media]> }[keyof Content]
+  : undefined;
+
+/** The body of a request as sent: the union over its media types. */
+export type RequestContent<T> = T extends { content: infer Content }
+  ? { [Media in keyof Content]: Sent<Media, Content[Media]> }[keyof Content]
+  : undefined;
+
 /** The body of a successful response: the union of what the operation's 2xx responses carry. */
 export type SuccessBody<Responses> = {
-  [Status in keyof Responses]: Status extends SuccessStatus ? ContentOf<Responses[Status]> : never;
+  [Status in keyof Responses]: Status extends SuccessStatus
+    ? ReceivedContent<Responses[Status]>
+    : never;
 }[keyof Responses];
 
-/** The items of a list body: the array at `Key`, or the body itself when it is an array. */
+/** The items of a list body: the array at `Key` (present or not), or the body itself when it is an array. */
 export type ItemsOf<Body, Key extends string | undefined> = Key extends string
-  ? Body extends Record<Key, infer Items>
-    ? Items extends ReadonlyArray<infer Item>
+  ? Body extends Partial<Record<Key, infer Items>>
+    ? NonNullable<Items> extends ReadonlyArray<infer Item>
       ? Item
       : never
     : never
@@ -20,3 +51,6 @@ export type ItemsOf<Body, Key extends string | undefined> = Key extends string
     : {
         [K in keyof Body]: NonNullable<Body[K]> extends ReadonlyArray<infer Item> ? Item : never;
       }[keyof Body];
+
+/** `T` with the keys `K` optional (a header the client fills in itself, such as an idempotency key). */
+export type OptionalKeys<T, K extends keyof T> = Omit<T, K> & Partial<Pick<T, K>>;

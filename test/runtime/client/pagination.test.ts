@@ -1,30 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { PaginationContract, ParameterContract } from "../../../templates/runtime/contract.js";
+import type { PaginationContract } from "../../../templates/runtime/contract.js";
 import { ApiPromise } from "../../../templates/runtime/client/api-promise.js";
 import { nextLink, nextPage, PagePromise, type FetchedPage } from "../../../templates/runtime/client/pagination.js";
-import { serializeQuery } from "../../../templates/runtime/client/query.js";
-
-const q = (name: string, style: string, explode: boolean): ParameterContract => ({ name, in: "query", required: false, style, explode, shape: "scalar" });
-
-describe("serializeQuery", () => {
-  it.each([
-    ["form explode array", q("id", "form", true), [3, 4], "id=3&id=4"],
-    ["form array", q("id", "form", false), [3, 4], "id=3%2C4"],
-    ["spaceDelimited", q("id", "spaceDelimited", false), [3, 4], "id=3%204"],
-    ["pipeDelimited", q("id", "pipeDelimited", false), [3, 4], "id=3%7C4"],
-    ["deepObject", q("f", "deepObject", true), { a: 1, b: "x y" }, "f%5Ba%5D=1&f%5Bb%5D=x%20y"],
-    ["form explode object", q("f", "form", true), { a: 1, b: 2 }, "a=1&b=2"],
-    ["form object", q("f", "form", false), { a: 1, b: 2 }, "f=a%2C1%2Cb%2C2"],
-    ["scalar with reserved characters", q("q", "form", true), "a&b=c#d", "q=a%26b%3Dc%23d"],
-    ["boolean", q("flag", "form", true), false, "flag=false"],
-  ] as const)("%s", (_name, parameter, value, want) => {
-    expect(serializeQuery([parameter], { [parameter.name]: value })).toBe(want);
-  });
-
-  it("leaves out undefined, null and undeclared values", () => {
-    expect(serializeQuery([q("a", "form", true), q("b", "form", true)], { a: undefined, b: null, c: 1 })).toBe("");
-  });
-});
 
 describe("nextLink", () => {
   it.each([

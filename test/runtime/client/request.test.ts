@@ -60,14 +60,14 @@ describe("send", () => {
   it("sends the same idempotency key on every attempt, and a caller's own key wins", async () => {
     const { fetch, seen } = scripted(json(409, {}), json(500, {}), json(201, {}));
     await send(config(fetch), { method: "POST", path: "/charges", body: { a: 1 }, idempotencyHeader: "Idempotency-Key" });
-    const keys = seen.map((attempt) => (attempt.init.headers as Record<string, string>)["Idempotency-Key"]);
+    const keys = seen.map((attempt) => new Headers(attempt.init.headers).get("Idempotency-Key"));
     expect(keys).toHaveLength(3);
     expect(new Set(keys).size).toBe(1);
     expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
 
     const own = scripted(json(201, {}));
     await send(config(own.fetch), { method: "POST", path: "/charges", body: {}, idempotencyHeader: "Idempotency-Key" }, { idempotencyKey: "mine" });
-    expect((own.seen[0]?.init.headers as Record<string, string>)["Idempotency-Key"]).toBe("mine");
+    expect(new Headers(own.seen[0]?.init.headers).get("Idempotency-Key")).toBe("mine");
   });
 
   it("a new logical call gets a new key", async () => {
@@ -75,7 +75,7 @@ describe("send", () => {
     const request = { method: "POST", path: "/charges", body: {}, idempotencyHeader: "Idempotency-Key" };
     await send(config(fetch), request);
     await send(config(fetch), request);
-    const keys = seen.map((attempt) => (attempt.init.headers as Record<string, string>)["Idempotency-Key"]);
+    const keys = seen.map((attempt) => new Headers(attempt.init.headers).get("Idempotency-Key"));
     expect(keys[0]).not.toBe(keys[1]);
   });
 
@@ -156,12 +156,25 @@ describe("send", () => {
     await expect(send(config(envelope.fetch), { method: "GET", path: "/x" })).rejects.toMatchObject({ code: "VALIDATION_ERROR", message: "bad", requestId: "r-1", details: [{ pointer: "/a" }] });
     const problem = scripted(new Response(JSON.stringify({ type: "about:blank", title: "Not Found", status: 404, detail: "gone", code: "NOT_FOUND", request_id: "r-2" }), { status: 404, headers: { "content-type": "application/problem+json" } }));
     await expect(send(config(problem.fetch), { method: "GET", path: "/x" })).rejects.toMatchObject({ code: "NOT_FOUND", message: "gone", requestId: "r-2" });
-    for (const body of ["{not json", "<html>oops</html>", "", "null", "[1,2]", '{"error":"flat"}', '{"error":{"code":7}}']) {
+    for (const body of ["{not json", "<html>oops</html>", "", "null", "[1,2]", '{"error":{"code":null}}', '{"code":""}']) {
       const { fetch } = scripted(new Response(body, { status: 502, headers: { "content-type": "application/json", "x-request-id": "r-3" } }));
       const error = (await send(config(fetch, { maxRetries: 0 }), { method: "GET", path: "/x" }).catch((caught: unknown) => caught)) as ApiError;
       expect(error, body).toBeInstanceOf(InternalServerError);
       expect(error.code).toBe("HTTP_502");
       expect(error.requestId).toBe("r-3");
     }
+  });
+
+  it.each([
+    ["Stripe", { error: { type: "invalid_request_error", code: "resource_missing", message: "No such customer" } }, "resource_missing", "No such customer"],
+    ["Stripe without a code", { error: { type: "card_error", message: "declined" } }, "card_error", "declined"],
+    ["a numeric code", { code: 20404, message: "not found" }, "20404", "not found"],
+    ["a nested numeric code", { error: { code: 7, message: "m" } }, "7", "m"],
+    ["OAuth", { error: "invalid_grant", error_description: "expired" }, "invalid_grant", "expired"],
+    ["DigitalOcean", { id: "not_found", message: "The resource was not found." }, "not_found", "The resource was not found."],
+    ["problem+json type", { type: "https://example.com/probs/out-of-credit", title: "Out of credit" }, "https://example.com/probs/out-of-credit", "Out of credit"],
+  ])("reads the code of %s error bodies", async (_name, body, code, message) => {
+    const { fetch } = scripted(json(404, body));
+    await expect(send(config(fetch), { method: "GET", path: "/x" })).rejects.toMatchObject({ code, message });
   });
 });
