@@ -69,7 +69,9 @@ function defaultContext(schema: OpenAPI3, discriminated: boolean): GlobalContext
     additionalProperties: false,
     alphabetize: false,
     arrayLength: false,
-    defaultNonNullable: true,
+    // A field with a default may be left out of a request (the server applies the default), so
+    // it is optional in the types.
+    defaultNonNullable: false,
     // Scanning walks the whole document twice; most documents have no discriminator to find.
     discriminators: discriminated ? scanDiscriminators(schema, { silent: true }) : { objects: {}, refsHandled: [] },
     emptyObjectsUnknown: false,

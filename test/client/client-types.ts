@@ -4,6 +4,7 @@
  */
 import { createClient, type ListUsersItem, type GetUserData } from "../golden/users/client/index.js";
 import { createClient as createPaymentsClient } from "../golden/payments/client/index.js";
+import { createClient as createValidationClient } from "../golden/validation/client/index.js";
 import type { ItemsOf, ReceivedContent, RequestContent } from "../../templates/runtime/client/types.js";
 
 const client = createClient({ baseUrl: "http://localhost/v1", auth: { bearerAuth: "t" } });
@@ -26,6 +27,9 @@ export async function parameters(): Promise<void> {
   await payments.charges.create({ headers: { "Idempotency-Key": "k" }, body: { amount_cents: "5", currency: "eur", source: "t" } });
   // The client makes the idempotency key itself, so a required Idempotency-Key header may be left out.
   await payments.charges.create({ body: { amount_cents: 5, currency: "eur", source: "t" } });
+  // A field with a default may be left out of a request body (the server applies it).
+  const validation = createValidationClient({ baseUrl: "http://localhost/api" });
+  await validation.putWidget({ path: { widgetId: "w" }, body: { id: "w", name: "Gear", weight: 1, secret: "s" } });
   // List parameters are all optional.
   await client.users.list();
 }

@@ -90,7 +90,10 @@ function createEngine(openapi: "3.0" | "3.1", direction: Direction): Ajv {
     validateSchema: false,
     logger: false,
     code: { regExp: linearRegExp },
-    ...(direction === "parameters" ? { coerceTypes: "array", useDefaults: true } : {}),
+    // The handler's input is what the contract says it is: defaults applied to parameters and
+    // to the request body (a parsed copy of the request's bytes), never to responses.
+    ...(direction === "parameters" ? { coerceTypes: "array" } : {}),
+    useDefaults: direction !== "response",
   };
   const engine = openapi === "3.1" ? new Ajv2020(options) : new Ajv(options);
   addFormats.default(engine);

@@ -80,7 +80,7 @@ export interface components {
        * @default `${globalThis.__codegenCanary = 'default2'}`
        * @enum {string}
        */
-      kind:
+      kind?:
         | "a'; globalThis.__codegenCanary = 'enum'; '"
         | "`${globalThis.__codegenCanary = 'enum2'}`"
         | "*/"

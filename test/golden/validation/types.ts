@@ -95,6 +95,10 @@ export interface components {
       nickname?: string | null;
       parts?: string[];
       secret: string;
+      /** @default grey */
+      color?: string;
+      /** @default [] */
+      labels?: string[];
     };
     Shape: components["schemas"]["Circle"] | components["schemas"]["Square"];
     Circle: {

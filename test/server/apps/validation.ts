@@ -48,7 +48,8 @@ export const validationApp: FixtureApp = {
       path: `/api/widgets/${widgetId}`,
       body: widget,
       status: 200,
-      response: { ...Object.fromEntries(Object.entries(widget).filter(([key]) => key !== "secret")), id: widgetId },
+      // The handler echoes the body: the contract's defaults were applied to it.
+      response: { ...Object.fromEntries(Object.entries(widget).filter(([key]) => key !== "secret")), color: "grey", labels: [], id: widgetId },
     },
     { operation: "createShape", method: "POST", path: "/api/shapes", body: { kind: "round", size: 2 }, status: 201, response: { kind: "round", size: 2 } },
     { operation: "createNote", method: "POST", path: "/api/notes", headers: { "content-type": "text/plain" }, body: "remember", status: 204 },

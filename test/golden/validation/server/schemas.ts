@@ -61,6 +61,8 @@ export const schemas: ContractSchemas = {
                 items: { type: "string" },
               },
               secret: { type: "string", writeOnly: true },
+              color: { type: "string", default: "grey" },
+              labels: { type: "array", items: { type: "string" }, default: [] },
             },
             "x-required-in-response": ["id"],
             "x-required-in-request": ["secret"],
