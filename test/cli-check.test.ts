@@ -96,7 +96,9 @@ describe("codegen generate", () => {
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toContain('createCharge: idempotency required via "Idempotency-Key" (x-idempotency), rate limit gcra 10/1s by principal (operation) + token-bucket 100/60s by principal (document)');
     expect(result.stdout).toContain('refundCharge: idempotency required via "Idempotency-Key" (inferred from the parameters)');
-    expect(result.stdout).toContain("listCharges: pagination offset (inferred from the parameters), rate limit token-bucket 100/60s by principal (document)");
+    expect(result.stdout).toContain(
+      "listCharges: pagination offset (inferred from the parameters and the response; items at items; next offset: offset + items, ends at the total at total), rate limit token-bucket 100/60s by principal (document)",
+    );
     expect(result.stdout).not.toContain("getHealth");
   });
 

@@ -69,3 +69,16 @@ describe("the README example app", () => {
     }
   });
 });
+
+describe("the README's pagination example", () => {
+  it("shows lines `validate` prints", () => {
+    const part = README.slice(README.indexOf("### Pagination: where the next page comes from"), README.indexOf("The generated server also answers some requests itself"));
+    const [command, output] = [...part.matchAll(/```(\w+)\n([\s\S]*?)```/g)].map((match) => match[2] ?? "");
+    const args = (command ?? "").trim().replace(/^npx codegen /, "").split(/\s+/);
+    const result = runCli(args);
+    expect(result.status, result.stderr).toBe(0);
+    const lines = (output ?? "").split("\n").filter(Boolean);
+    expect(lines.length).toBeGreaterThan(1);
+    for (const line of lines) expect(result.stdout.split("\n")).toContain(line);
+  });
+});

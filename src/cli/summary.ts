@@ -1,5 +1,5 @@
 import { declaresStatus } from "../ir/implied-statuses.js";
-import type { ApiModel, ImpliedStatus } from "../ir/model.js";
+import type { ApiModel, ImpliedStatus, Pagination } from "../ir/model.js";
 
 /** Most policy lines printed; the rest are counted. */
 const MAX_POLICY_LINES = 20;
@@ -10,7 +10,10 @@ export function describePolicies(model: ApiModel): string[] {
   for (const operation of model.operations) {
     const { pagination, idempotency, rateLimit } = operation.policies;
     const parts: string[] = [];
-    if (pagination) parts.push(`pagination ${pagination.style} (${origin(pagination.source, "x-pagination")})`);
+    if (pagination) {
+      const from = pagination.source === "explicit" ? "x-pagination" : "inferred from the parameters and the response";
+      parts.push(`pagination ${pagination.style} (${from}; ${describePages(pagination)})`);
+    }
     if (idempotency) {
       const mode = idempotency.required ? "required" : "optional";
       parts.push(`idempotency ${mode} via ${JSON.stringify(idempotency.header)} (${origin(idempotency.source, "x-idempotency")})`);
@@ -26,6 +29,31 @@ export function describePolicies(model: ApiModel): string[] {
     return [...lines.slice(0, MAX_POLICY_LINES), `  … and ${hidden} more operations with policies`];
   }
   return lines;
+}
+
+/** Where a list's items, next page and end come from, as the client and server will go by them. */
+export function describePages(pagination: Pagination): string {
+  const items = pagination.itemsPath === undefined ? "items: the body's list" : `items at ${pagination.itemsPath}`;
+  const whileMore = pagination.hasMorePath === undefined ? "" : ` while ${pagination.hasMorePath} is true`;
+  let next: string;
+  if (pagination.style === "cursor") {
+    if (pagination.cursorFromItem !== undefined) next = `next cursor: the last item's ${pagination.cursorFromItem}${whileMore}`;
+    else if (pagination.nextCursorPath !== undefined) next = `next cursor at ${pagination.nextCursorPath}${whileMore}, ends when it is empty`;
+    else if (pagination.nextUrlPath !== undefined) next = `next page: the URL at ${pagination.nextUrlPath}, ends when it is empty`;
+    else next = "next page: the Link header, ends when there is none";
+  } else {
+    const step = pagination.style === "offset" ? "next offset: offset + items" : "next page: page + 1";
+    const end =
+      pagination.totalPath !== undefined
+        ? `ends at the total at ${pagination.totalPath}`
+        : pagination.totalPagesPath !== undefined
+          ? `ends at the page count at ${pagination.totalPagesPath}`
+          : pagination.hasMorePath !== undefined
+            ? `ends when ${pagination.hasMorePath} is false`
+            : "ends at an empty or short page";
+    next = `${pagination.nextUrlPath === undefined ? step : `next page: the URL at ${pagination.nextUrlPath}`}, ${end}`;
+  }
+  return `${items}; ${next}${pagination.linkHeader ? "; a Link header wins" : ""}`;
 }
 
 function origin(source: "explicit" | "inferred", extension: string): string {

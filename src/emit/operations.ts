@@ -1,4 +1,4 @@
-import type { ApiModel, Operation } from "../ir/model.js";
+import type { ApiModel, Operation, Pagination } from "../ir/model.js";
 import type { GeneratedFile } from "./generated-file.js";
 import { docComment } from "./literal.js";
 import { setOwn } from "../own.js";
@@ -103,12 +103,7 @@ function operationMeta(operation: Operation): object {
             positionParam: operation.policies.pagination.positionParam,
             defaultLimit: operation.policies.pagination.defaultLimit,
             maxLimit: operation.policies.pagination.maxLimit,
-            ...(operation.policies.pagination.itemsPath === undefined ? {} : { itemsPath: operation.policies.pagination.itemsPath }),
-            ...(operation.policies.pagination.nextCursorPath === undefined
-              ? {}
-              : {
-                  nextCursorPath: operation.policies.pagination.nextCursorPath,
-                }),
+            ...pageSources(operation.policies.pagination),
           },
         }),
     ...(operation.policies.idempotency === undefined
@@ -132,6 +127,16 @@ function operationMeta(operation: Operation): object {
       failOpen: rule.failOpen,
     })),
   };
+}
+
+/** Where the items, the next page and the end of a list are, as far as the contract says. */
+function pageSources(pagination: Pagination): Record<string, string> {
+  const sources: Record<string, string> = {};
+  for (const key of ["itemsPath", "nextCursorPath", "nextUrlPath", "hasMorePath", "cursorFromItem", "totalPath", "totalPagesPath"] as const) {
+    const path = pagination[key];
+    if (path !== undefined) sources[key] = path;
+  }
+  return sources;
 }
 
 function securitySchemesMeta(model: ApiModel): Record<string, object> {

@@ -167,8 +167,20 @@ export interface Pagination {
   defaultLimit: number;
   /** Larger requested limits are clamped to this. */
   maxLimit: number;
-  /** Where the items are in the response body (`data`), when the contract says. */
+  /** Where the items are in the response body (`data`); undefined when the body is the list. */
   itemsPath: string | undefined;
-  /** Where the next cursor is in the response body (`next_cursor`), when the contract says. */
+  /** Where the next cursor is in the response body (`meta.next_cursor`). */
   nextCursorPath: string | undefined;
+  /** Where the next page's URL is in the response body (`links.next`). */
+  nextUrlPath: string | undefined;
+  /** A boolean in the response body that is true while more pages follow (`has_more`). */
+  hasMorePath: string | undefined;
+  /** With `hasMorePath`: the field of a page's last item that is the next cursor (Stripe's `id`). */
+  cursorFromItem: string | undefined;
+  /** The total number of items (`meta.total`). */
+  totalPath: string | undefined;
+  /** The total number of pages (`pagination.total_pages`). */
+  totalPagesPath: string | undefined;
+  /** The success response declares a `Link` header (RFC 8288), which the client follows. */
+  linkHeader: boolean;
 }

@@ -34,6 +34,7 @@ function buildDeclared(
   const { operation, pointer, method } = source;
   const parameters = buildParameters(source.pathItem.parameters, operation.parameters, source.pathPointer, pointer, context);
   const deprecated = operation.deprecated === true;
+  const responses = buildResponses(operation.responses, `${pointer}/responses`, context);
   return {
     operationId: optionalString(operation.operationId),
     method,
@@ -46,13 +47,13 @@ function buildDeclared(
     tags: Array.isArray(operation.tags) ? operation.tags.filter((tag): tag is string => typeof tag === "string") : [],
     parameters,
     requestBody: buildRequestBody(operation.requestBody, `${pointer}/requestBody`, context),
-    responses: buildResponses(operation.responses, `${pointer}/responses`, context),
+    responses,
     security: "security" in operation
       ? buildSecurity(operation.security, `${pointer}/security`, root.schemes, context)
       : root.security,
     policies: buildPolicies(
       { root: root.document, pathItem: source.pathItem, operation: isRecord(operation) ? operation : {} },
-      { method, parameters },
+      { method, parameters, responses },
       { pathItem: source.pathPointer, operation: pointer },
       context,
     ),

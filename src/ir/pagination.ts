@@ -1,22 +1,33 @@
 import type { Operation, Pagination } from "./model.js";
 import { BuildContext, isRecord } from "./context.js";
+import { findPageSources, type PageSources } from "./page-sources.js";
 
 const STYLES = new Set(["cursor", "offset", "page"]);
 const DEFAULT_NAMES = { cursor: "cursor", offset: "offset", page: "page" } as const;
+/** Query parameters that can only be a cursor to the next page. */
+const CURSOR_PARAMS = ["cursor", "page_token", "pageToken", "next_token", "continuation_token"];
+/** Query parameters that are a cursor when the response says there is more (Stripe's `starting_after`). */
+const AFTER_PARAMS = ["starting_after", "after"];
+const LIMIT_PARAMS = ["limit", "per_page", "page_size", "pageSize", "max_results", "maxResults"];
+const SOURCE_KEYS = ["itemsPath", "nextCursorPath", "nextUrlPath", "hasMorePath", "cursorFromItem", "totalPath", "totalPagesPath"] as const;
 
 /**
- * `x-pagination` (DESIGN.md), or an unambiguous shape: `cursor` + integer `limit`, integer
- * `offset` + `limit`, integer `page` + `per_page`/`page_size`/`limit` on a GET. Named parameters
- * must be declared query parameters; limits must be positive with the default under the max.
+ * `x-pagination` (DESIGN.md), or an unambiguous shape on a GET: a cursor parameter (`cursor`,
+ * `page_token`…, or `starting_after`/`after` when the response says whether there is more) with
+ * an integer limit, integer `offset` + `limit`, integer `page` + `per_page`/`page_size`/`limit`.
+ * Where the items, the next page and the end are is read from the success response schema
+ * (`x-pagination` may name each). Named parameters must be declared query parameters; limits
+ * positive with the default under the max; a cursor list must say where its next cursor is.
  */
 export function buildPagination(
   extension: unknown,
-  shape: Pick<Operation, "method" | "parameters">,
+  shape: Pick<Operation, "method" | "parameters" | "responses">,
   pointer: string,
   context: BuildContext,
 ): Pagination | undefined {
   if (extension === false) return undefined;
   const query = new Map(shape.parameters.query.map((parameter) => [parameter.name, parameter]));
+  const found = findPageSources(shape.responses, (schema) => resolveSchema(schema, context));
   if (extension !== undefined) {
     if (!isRecord(extension)) throw context.error("x-pagination must be an object or false", pointer, "write e.g. { style: cursor, limitParam: limit, maxLimit: 100 }");
     const style = extension.style;
@@ -36,16 +47,12 @@ export function buildPagination(
     const maxLimit = positive(extension.maxLimit, schemaNumber(query.get(limitParam)?.schema, "maximum") ?? 100, `${pointer}/maxLimit`, context);
     const defaultLimit = positive(extension.defaultLimit, schemaNumber(query.get(limitParam)?.schema, "default") ?? Math.min(20, maxLimit), `${pointer}/defaultLimit`, context);
     if (defaultLimit > maxLimit) throw context.error("x-pagination defaultLimit is over maxLimit", `${pointer}/defaultLimit`, "make defaultLimit at most maxLimit");
-    return {
-      style: typed,
-      source: "explicit",
-      limitParam,
-      positionParam,
-      defaultLimit,
-      maxLimit,
-      itemsPath: pathOf(extension.itemsPath, `${pointer}/itemsPath`, context),
-      nextCursorPath: pathOf(extension.nextCursorPath, `${pointer}/nextCursorPath`, context),
-    };
+    const sources = { ...found };
+    for (const key of SOURCE_KEYS) {
+      const given = pathOf(extension[key], `${pointer}/${key}`, context);
+      if (given !== undefined) sources[key] = given;
+    }
+    return withSources({ style: typed, source: "explicit", limitParam, positionParam, defaultLimit, maxLimit }, sources, shape, pointer, context);
   }
   if (shape.method !== "get") return undefined;
   // Only integer page numbers, offsets and limits are unambiguous (Stripe's `page`, for one, is a token).
@@ -55,18 +62,18 @@ export function buildPagination(
   };
   const inferred = (style: Pagination["style"], positionParam: string, limitParam: string): Pagination => {
     const maxLimit = schemaNumber(query.get(limitParam)?.schema, "maximum") ?? 100;
-    return {
-      style,
-      source: "inferred",
-      limitParam,
-      positionParam,
-      defaultLimit: Math.min(schemaNumber(query.get(limitParam)?.schema, "default") ?? 20, maxLimit),
-      maxLimit,
-      itemsPath: undefined,
-      nextCursorPath: undefined,
-    };
+    const defaultLimit = Math.min(schemaNumber(query.get(limitParam)?.schema, "default") ?? 20, maxLimit);
+    return withSources({ style, source: "inferred", limitParam, positionParam, defaultLimit, maxLimit }, found, shape, `${pointer.slice(0, -"/x-pagination".length)}/responses`, context);
   };
-  if (query.has("cursor") && integer("limit")) return inferred("cursor", "cursor", "limit");
+  const limit = LIMIT_PARAMS.find((name) => integer(name));
+  const cursor = CURSOR_PARAMS.find((name) => query.has(name));
+  if (cursor !== undefined && limit !== undefined) return inferred("cursor", cursor, limit);
+  // A page parameter that is not a number is a token (Stripe's search `page`, with `next_page`).
+  const token = query.has("page") && !integer("page") && found.nextCursorPath !== undefined ? "page" : undefined;
+  if (token !== undefined && limit !== undefined) return inferred("cursor", token, limit);
+  const after = AFTER_PARAMS.find((name) => query.has(name));
+  const saysMore = found.nextCursorPath !== undefined || found.nextUrlPath !== undefined || (found.hasMorePath !== undefined && found.cursorFromItem !== undefined);
+  if (after !== undefined && limit !== undefined && saysMore) return inferred("cursor", after, limit);
   if (integer("offset") && integer("limit")) return inferred("offset", "offset", "limit");
   const pageLimit = ["per_page", "page_size", "limit"].find((name) => integer(name));
   if (integer("page") && pageLimit !== undefined) return inferred("page", "page", pageLimit);
@@ -93,4 +100,38 @@ function pathOf(value: unknown, pointer: string, context: BuildContext): string 
     throw context.error("x-pagination paths are dotted property names", pointer, "write e.g. data or meta.next_cursor");
   }
   return value;
+}
+
+/**
+ * The pagination with where its items, next page and end come from. A cursor list whose next
+ * cursor cannot be found would stop after one page without a word: that is an error, with a fix.
+ */
+function withSources(
+  base: Omit<Pagination, keyof PageSources | "linkHeader">,
+  sources: PageSources,
+  shape: Pick<Operation, "responses">,
+  pointer: string,
+  context: BuildContext,
+): Pagination {
+  const linkHeader = shape.responses.some((response) => /^2/.test(response.status) && response.headers.some((header) => header.name.toLowerCase() === "link"));
+  const cursorFromItem = base.style === "cursor" && sources.hasMorePath !== undefined && sources.nextCursorPath === undefined ? sources.cursorFromItem : undefined;
+  const pagination: Pagination = { ...base, ...sources, cursorFromItem, linkHeader };
+  if (base.style === "cursor" && !linkHeader && sources.nextCursorPath === undefined && sources.nextUrlPath === undefined && cursorFromItem === undefined) {
+    throw context.error(
+      `this list is paginated by ${JSON.stringify(base.positionParam)}, but its response does not say where the next cursor is`,
+      pointer,
+      "add x-pagination: { style: cursor, nextCursorPath: <dotted path of the next cursor> } (or nextUrlPath, or hasMorePath with cursorFromItem), declare a Link response header, or x-pagination: false",
+    );
+  }
+  return pagination;
+}
+
+/** A schema with its `$ref`s followed (inside the document), or undefined when it is not an object. */
+function resolveSchema(schema: unknown, context: BuildContext): Record<string, unknown> | undefined {
+  let current = schema;
+  for (let hops = 0; isRecord(current) && typeof current.$ref === "string"; hops++) {
+    if (!current.$ref.startsWith("#") || hops > 64) return undefined;
+    current = context.at(current.$ref);
+  }
+  return isRecord(current) ? current : undefined;
 }

@@ -11,7 +11,7 @@ import { buildPagination } from "./pagination.js";
  */
 export function buildPolicies(
   raw: { root: Record<string, unknown>; pathItem: Record<string, unknown>; operation: Record<string, unknown> },
-  shape: Pick<Operation, "method" | "parameters">,
+  shape: Pick<Operation, "method" | "parameters" | "responses">,
   pointers: { pathItem: string; operation: string },
   context: BuildContext,
 ): Policies {

@@ -83,6 +83,18 @@ export interface PaginationContract {
   readonly positionParam: string;
   readonly defaultLimit: number;
   readonly maxLimit: number;
+  /** Where the items are (dotted path); absent: the body is the list, or holds it as its first list. */
   readonly itemsPath?: string;
+  /** Where the next cursor is. */
   readonly nextCursorPath?: string;
+  /** Where the next page's URL is. */
+  readonly nextUrlPath?: string;
+  /** A boolean that is true while more pages follow. */
+  readonly hasMorePath?: string;
+  /** With `hasMorePath`: the field of a page's last item that is the next cursor. */
+  readonly cursorFromItem?: string;
+  /** The total number of items. */
+  readonly totalPath?: string;
+  /** The total number of pages. */
+  readonly totalPagesPath?: string;
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serve, type Served } from "../server/serve.js";
 import { usersApp } from "../server/apps/users.js";
 import { EVENTS, feedRouter } from "../server/apps/feed.js";
-import { paymentsApp, paymentsHandlers } from "../server/apps/payments.js";
+import { paymentsApp, paymentsHandlers, REFUNDS } from "../server/apps/payments.js";
 import { createRouter as createUsersRouter, type Handlers as UsersHandlers } from "../golden/users/server/index.js";
 import { createRouter as createPaymentsRouter } from "../golden/payments/server/index.js";
 import { authRouter } from "../server/apps/auth.js";
@@ -96,6 +96,23 @@ describe("payments client", () => {
     expect((await client.charges.get({ path: { chargeId: "ch_abcdefgh12" } })).id).toBe("ch_abcdefgh12");
     expect((await client.refunds.refundCharge({ path: { chargeId: "ch_abcdefgh12" }, headers: { "Idempotency-Key": "r-1" }, body: { amount_cents: 5 } })).amount_cents).toBe(5);
     expect(await client.getHealth()).toBe("ok");
+  });
+
+  it("walks a Stripe-style list (starting_after = the last id, while has_more) across pages, each item once", async () => {
+    const client = paymentsClient({ baseUrl: url(), auth: { apiKey: "key-live-1" } });
+    const ids: string[] = [];
+    for await (const refund of client.refunds.list({ query: { limit: 3 } })) ids.push(refund.id);
+    expect(ids).toEqual(REFUNDS.map((refund) => refund.id));
+    const pages: number[] = [];
+    for await (const page of client.refunds.list({ query: { limit: 3 } }).pages()) pages.push(page.data.length);
+    expect(pages).toEqual([3, 3, 1]);
+  });
+
+  it("sends the server's Link header for the same next page the body implies", async () => {
+    const response = await fetch(`${url()}/refunds?limit=3`, { headers: { "x-api-key": "key-live-1" } });
+    expect(response.headers.get("link")).toBe('</refunds?starting_after=re_3&limit=3>; rel="next"');
+    const last = await fetch(`${url()}/refunds?limit=3&starting_after=re_6`, { headers: { "x-api-key": "key-live-1" } });
+    expect(last.headers.get("link")).toBeNull();
   });
 });
 

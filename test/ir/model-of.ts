@@ -7,9 +7,10 @@ import { tempDir } from "../helpers.js";
 
 /**
  * The model of one operation written in YAML (the lines under `<method>:`), at `/things`, with
- * optional lines at the document's root; a document-level apiKey scheme `key` is defined.
+ * optional lines at the document's root and its responses (inline YAML); a document-level apiKey
+ * scheme `key` and a schema `Charge` (with an `id`) are defined.
  */
-export async function operationOf(operation: string, options: { root?: string; method?: string } = {}): Promise<Operation | undefined> {
+export async function operationOf(operation: string, options: { root?: string; method?: string; responses?: string } = {}): Promise<Operation | undefined> {
   const spec = join(tempDir(), "spec.yaml");
   const body = operation
     .split("\n")
@@ -17,7 +18,7 @@ export async function operationOf(operation: string, options: { root?: string; m
     .join("\n");
   writeFileSync(
     spec,
-    `openapi: 3.0.3\ninfo: { title: T, version: "1" }\n${options.root ?? ""}paths:\n  /things:\n    ${options.method ?? "post"}:\n${body}\n      responses: { "200": { description: ok } }\ncomponents:\n  securitySchemes:\n    key: { type: apiKey, in: header, name: X-Key }\n`,
+    `openapi: 3.0.3\ninfo: { title: T, version: "1" }\n${options.root ?? ""}paths:\n  /things:\n    ${options.method ?? "post"}:\n${body}\n      responses: ${options.responses ?? '{ "200": { description: ok } }'}\ncomponents:\n  schemas:\n    Charge: { type: object, properties: { id: { type: string } } }\n  securitySchemes:\n    key: { type: apiKey, in: header, name: X-Key }\n`,
   );
   return buildModel(await loadSpec(spec, { allowRemoteRefs: false })).operations[0];
 }

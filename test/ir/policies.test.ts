@@ -5,18 +5,32 @@ import { operationOf } from "./model-of.js";
 const query = (name: string, schema: string) => `{ name: ${name}, in: query, schema: ${schema} }`;
 const int = "{ type: integer }";
 
-/** [name, { given: the operation's YAML, method, root lines; want: the policy (or undefined) }] */
-const PAGINATION: ReadonlyArray<[string, { given: string; method?: string; want: object | undefined }]> = [
-  ["cursor + integer limit", { given: `parameters: [${query("cursor", "{ type: string }")}, ${query("limit", int)}]`, method: "get", want: { style: "cursor", source: "inferred", positionParam: "cursor", limitParam: "limit", defaultLimit: 20, maxLimit: 100 } }],
+/** A 200 response whose JSON body has this schema (inline YAML). */
+const body = (schema: string) => `{ "200": { description: ok, content: { application/json: { schema: ${schema} } } } }`;
+const cursorBody = body("{ type: object, properties: { data: { type: array, items: { type: object } }, next_cursor: { type: string, nullable: true } } }");
+const stripeList = body("{ type: object, properties: { object: { type: string }, data: { type: array, items: { $ref: '#/components/schemas/Charge' } }, has_more: { type: boolean }, url: { type: string } } }");
+
+/** [name, { given: the operation's YAML, method, root lines, responses; want: the policy (or undefined) }] */
+const PAGINATION: ReadonlyArray<[string, { given: string; method?: string; responses?: string; want: object | undefined }]> = [
+  ["cursor + integer limit", { given: `parameters: [${query("cursor", "{ type: string }")}, ${query("limit", int)}]`, method: "get", responses: cursorBody, want: { style: "cursor", source: "inferred", positionParam: "cursor", limitParam: "limit", defaultLimit: 20, maxLimit: 100, itemsPath: "data", nextCursorPath: "next_cursor" } }],
+  ["a next cursor nested at pagination.next_cursor", { given: `parameters: [${query("cursor", "{ type: string }")}, ${query("limit", int)}]`, method: "get", responses: body("{ type: object, properties: { items: { type: array, items: {} }, pagination: { type: object, properties: { next_cursor: { type: string } } } } }"), want: { style: "cursor", itemsPath: "items", nextCursorPath: "pagination.next_cursor" } }],
+  ["Google's pageToken and nextPageToken", { given: `parameters: [${query("pageToken", "{ type: string }")}, ${query("pageSize", int)}]`, method: "get", responses: body("{ type: object, properties: { books: { type: array, items: {} }, nextPageToken: { type: string } } }"), want: { style: "cursor", positionParam: "pageToken", limitParam: "pageSize", itemsPath: "books", nextCursorPath: "nextPageToken" } }],
+  ["Stripe: starting_after, has_more and the last item's id", { given: `parameters: [${query("starting_after", "{ type: string }")}, ${query("ending_before", "{ type: string }")}, ${query("limit", int)}]`, method: "get", responses: stripeList, want: { style: "cursor", positionParam: "starting_after", itemsPath: "data", hasMorePath: "has_more", cursorFromItem: "id", nextCursorPath: undefined } }],
+  ["Stripe's search: a string page and next_page", { given: `parameters: [${query("page", "{ type: string }")}, ${query("limit", int)}]`, method: "get", responses: body("{ type: object, properties: { data: { type: array, items: {} }, has_more: { type: boolean }, next_page: { type: string, nullable: true } } }"), want: { style: "cursor", positionParam: "page", nextCursorPath: "next_page", hasMorePath: "has_more" } }],
+  ["after without anything that says there is more", { given: `parameters: [${query("after", "{ type: string }")}, ${query("limit", int)}]`, method: "get", responses: body("{ type: array, items: { type: object, properties: { id: { type: string } } } }"), want: undefined }],
+  ["DigitalOcean: links.pages.next inside an anyOf, meta.total", { given: `parameters: [${query("page", int)}, ${query("per_page", int)}]`, method: "get", responses: body("{ allOf: [ { type: object, properties: { droplets: { type: array, items: {} } } }, { type: object, properties: { links: { type: object, properties: { pages: { anyOf: [ { type: object, properties: { last: { type: string }, next: { type: string } } }, {} ] } } } } }, { type: object, properties: { meta: { type: object, properties: { total: { type: integer } } } } } ] }"), want: { style: "page", itemsPath: "droplets", nextUrlPath: "links.pages.next", totalPath: "meta.total" } }],
+  ["HAL: _links.next.href", { given: `parameters: [${query("offset", int)}, ${query("limit", int)}]`, method: "get", responses: body("{ type: object, properties: { _embedded: { type: object, properties: { orders: { type: array, items: {} } } }, _links: { type: object, properties: { next: { type: object, properties: { href: { type: string } } } } } } }"), want: { style: "offset", itemsPath: "_embedded.orders", nextUrlPath: "_links.next.href" } }],
+  ["a cursor list that declares a Link header", { given: `parameters: [${query("cursor", "{ type: string }")}, ${query("limit", int)}]`, method: "get", responses: `{ "200": { description: ok, headers: { Link: { schema: { type: string } } }, content: { application/json: { schema: { type: array, items: {} } } } } }`, want: { style: "cursor", linkHeader: true, itemsPath: undefined } }],
   ["offset + limit", { given: `parameters: [${query("offset", int)}, ${query("limit", int)}]`, method: "get", want: { style: "offset", positionParam: "offset", limitParam: "limit" } }],
   ["page + per_page", { given: `parameters: [${query("page", int)}, ${query("per_page", int)}]`, method: "get", want: { style: "page", limitParam: "per_page" } }],
   ["page + page_size", { given: `parameters: [${query("page", int)}, ${query("page_size", int)}]`, method: "get", want: { style: "page", limitParam: "page_size" } }],
-  ["the limit's schema bounds", { given: `parameters: [${query("cursor", "{ type: string }")}, ${query("limit", "{ type: integer, maximum: 30, default: 10 }")}]`, method: "get", want: { maxLimit: 30, defaultLimit: 10 } }],
+  ["the limit's schema bounds", { given: `parameters: [${query("cursor", "{ type: string }")}, ${query("limit", "{ type: integer, maximum: 30, default: 10 }")}]`, method: "get", responses: cursorBody, want: { maxLimit: 30, defaultLimit: 10 } }],
   ["a string page (a token, as Stripe's)", { given: `parameters: [${query("page", "{ type: string }")}, ${query("per_page", int)}]`, method: "get", want: undefined }],
   ["a string limit", { given: `parameters: [${query("cursor", "{ type: string }")}, ${query("limit", "{ type: string }")}]`, method: "get", want: undefined }],
   ["the shape on a POST", { given: `parameters: [${query("offset", int)}, ${query("limit", int)}]`, want: undefined }],
   ["x-pagination: false", { given: `x-pagination: false\nparameters: [${query("cursor", "{ type: string }")}, ${query("limit", int)}]`, method: "get", want: undefined }],
   ["x-pagination", { given: `x-pagination: { style: cursor, cursorParam: after, maxLimit: 50, itemsPath: data, nextCursorPath: meta.next }\nparameters: [${query("after", "{ type: string }")}, ${query("limit", int)}]`, method: "get", want: { style: "cursor", source: "explicit", positionParam: "after", maxLimit: 50, defaultLimit: 20, itemsPath: "data", nextCursorPath: "meta.next" } }],
+  ["x-pagination naming what the schema does not say", { given: `x-pagination: { style: page, totalPagesPath: meta.pages, nextUrlPath: meta.next, hasMorePath: meta.more }\nparameters: [${query("page", int)}, ${query("per_page", int)}]`, method: "get", responses: body("{ type: object, properties: { rows: { type: array, items: {} } } }"), want: { style: "page", itemsPath: "rows", totalPagesPath: "meta.pages", nextUrlPath: "meta.next", hasMorePath: "meta.more" } }],
 ];
 
 const IDEMPOTENCY: ReadonlyArray<[string, { given: string; method?: string; want: object | undefined }]> = [
@@ -32,15 +46,15 @@ const RATE_LIMIT: ReadonlyArray<[string, { given: string; root?: string; want: o
   ["x-rate-limit: false exempts", { given: "x-rate-limit: false", root: "x-rate-limit: { limit: 10, window: 1m }\n", want: undefined }],
 ];
 
-type Case = [string, { given: string; method?: string; root?: string; want: object | undefined }];
+type Case = [string, { given: string; method?: string; root?: string; responses?: string; want: object | undefined }];
 
 describe.each([
   ["pagination", PAGINATION],
   ["idempotency", IDEMPOTENCY],
   ["rateLimit", RATE_LIMIT],
 ] as Array<[keyof Policies, readonly Case[]]>)("%s inference", (policyName, cases) => {
-  it.each(cases)("%s", async (_name, { given, method, root, want }) => {
-    const policy = (await operationOf(given, { method: method ?? "post", root: root ?? "" }))?.policies[policyName];
+  it.each(cases)("%s", async (_name, { given, method, root, responses, want }) => {
+    const policy = (await operationOf(given, { method: method ?? "post", root: root ?? "", ...(responses === undefined ? {} : { responses }) }))?.policies[policyName];
     if (want === undefined) expect(policy).toBeUndefined();
     else expect(policy).toMatchObject(want);
   });
@@ -50,10 +64,11 @@ describe("policy errors name the pointer and a fix", () => {
   it.each([
     ["an unknown pagination style", `x-pagination: { style: keyset }`, /unknown pagination style "keyset"/],
     ["an undeclared limit parameter", `x-pagination: { style: offset, limitParam: size }\nparameters: [${query("offset", int)}]`, /limitParam "size" is not a query parameter/],
+    ["a cursor list whose response does not say where the next cursor is", `parameters: [${query("cursor", "{ type: string }")}, ${query("limit", int)}]`, /paginated by "cursor", but its response does not say where the next cursor is/],
     ["a default over the max", `x-pagination: { style: offset, defaultLimit: 50, maxLimit: 10 }\nparameters: [${query("offset", int)}, ${query("limit", int)}]`, /defaultLimit is over maxLimit/],
     ["a ttl that is not a duration", "x-idempotency: { ttl: soon }", /x-idempotency ttl is not a duration/],
     ["an unknown algorithm", "x-rate-limit: { limit: 1, window: 1s, algorithm: leaky-bucket }", /unknown rate-limit algorithm "leaky-bucket"/],
   ])("%s", async (_name, given, message) => {
-    await expect(operationOf(given, { method: "get" })).rejects.toMatchObject({ message: expect.stringMatching(message), location: { pointer: expect.stringMatching(/^#\/paths\/~1things\/get\/x-/) }, hint: expect.any(String) });
+    await expect(operationOf(given, { method: "get" })).rejects.toMatchObject({ message: expect.stringMatching(message), location: { pointer: expect.stringMatching(/^#\/paths\/~1things\/get\/(x-|responses)/) }, hint: expect.any(String) });
   });
 });

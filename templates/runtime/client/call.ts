@@ -44,14 +44,28 @@ export function paginate<Body, Item>(
   const contract = operation.pagination;
   if (contract === undefined) throw new TypeError(`${operation.path} is not paginated`);
   let query: Readonly<Record<string, unknown>> = params.query ?? {};
+  // With no limit sent, the server's default page size is what the first page holds.
+  let pageSize: number | undefined;
   return new PagePromise<Body, Item>(request<Body>(context, operation, params, options), {
     fetchNext: (next) => {
-      if ("url" in next) return request<Body>(context, operation, params, options, next.url);
+      if ("url" in next) {
+        // Where a followed link stands (its position and limit) is where the walk goes on from.
+        const target = new URL(next.url, "http://link.invalid").searchParams;
+        const moved: Record<string, unknown> = { ...query };
+        for (const name of [contract.positionParam, contract.limitParam])
+          if (target.has(name)) moved[name] = target.get(name);
+        query = moved;
+        return request<Body>(context, operation, params, options, next.url);
+      }
       query = next.query;
       return request<Body>(context, operation, { ...params, query }, options);
     },
     items: (body) => itemsOf(contract, body) as Item[],
-    next: (page) => nextPage(contract, query, page),
+    next: (page) => {
+      if (query[contract.limitParam] === undefined)
+        pageSize ??= itemsOf(contract, page.data).length;
+      return nextPage(contract, query, page, pageSize);
+    },
   });
 }
 

@@ -59,6 +59,14 @@ export class TimeoutError extends Error {
   }
 }
 
+/** A list walk the server would make endless: the same next page, or the same page, twice. */
+export class PaginationError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "PaginationError";
+  }
+}
+
 /** The caller's AbortSignal fired (also while waiting to retry). */
 export class AbortError extends Error {
   constructor(options?: { cause: unknown }) {

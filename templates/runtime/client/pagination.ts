@@ -1,5 +1,6 @@
 import type { PaginationContract } from "../contract.js";
-import { itemsOf, valueAt } from "../pagination/body.js";
+import { itemsOf, nextPosition, valueAt } from "../pagination/body.js";
+import { PaginationError } from "./errors.js";
 import { ApiPromise } from "./api-promise.js";
 import type { ApiResponse } from "./request.js";
 
@@ -31,13 +32,28 @@ export class PagePromise<Body, Item> extends ApiPromise<Body> implements AsyncIt
     this.#walk = walk;
   }
 
+  /**
+   * Each page's body in turn. A server that sends the walk back to where it was (the same next
+   * page twice, or the same body twice in a row) would make it endless: that is a
+   * `PaginationError`, never a silent stop or a loop.
+   */
   async *pages(): AsyncGenerator<Body> {
     let page: FetchedPage<Body> = await this.withResponse();
+    let lastNext: string | undefined;
+    let lastBody = JSON.stringify(page.data);
     for (;;) {
       yield page.data;
       const next = this.#walk.next(page);
       if (next === undefined) return;
+      const nextKey = JSON.stringify(next);
+      if (nextKey === lastNext)
+        throw new PaginationError(`the server pointed to the same next page twice: ${nextKey}`);
+      lastNext = nextKey;
       page = await this.#walk.fetchNext(next);
+      const body = JSON.stringify(page.data);
+      if (body === lastBody)
+        throw new PaginationError(`the server sent the same page twice in a row after ${nextKey}`);
+      lastBody = body;
     }
   }
 
@@ -48,39 +64,35 @@ export class PagePromise<Body, Item> extends ApiPromise<Body> implements AsyncIt
 
 /**
  * How the contract's pagination moves on: a `Link: <…>; rel="next"` header wins when present;
- * otherwise the next cursor in the body, the next offset, or the next page number — and the walk
- * stops at a short or empty page, a null cursor, or the known total.
+ * then the next page's URL in the body, when the contract says where it is; otherwise the next
+ * cursor, offset or page number (`nextPosition`, the rule the server's `Link` header follows).
+ * `pageSize`: when the caller sent no limit, the size of the first page (the server's default),
+ * so a full page is not mistaken for the last.
  */
 export function nextPage(
   contract: PaginationContract,
   query: Readonly<Record<string, unknown>>,
   page: FetchedPage<unknown>,
+  pageSize?: number,
 ): NextPage {
   const link = nextLink(page.headers.get("link"));
   if (link !== undefined) return { url: link };
-  const items = itemsOf(contract, page.data);
-  const limit = Number(query[contract.limitParam] ?? contract.defaultLimit);
-  if (contract.style === "cursor") {
-    const cursor =
-      valueAt(page.data, contract.nextCursorPath ?? "next_cursor") ??
-      valueAt(page.data, "nextCursor");
-    return typeof cursor === "string" && cursor !== ""
-      ? { query: { ...query, [contract.positionParam]: cursor } }
-      : undefined;
+  const at = {
+    position: Number(query[contract.positionParam] ?? (contract.style === "page" ? 1 : 0)),
+    limit: Number(query[contract.limitParam] ?? pageSize ?? contract.defaultLimit),
+  };
+  const next = nextPosition(contract, page.data, at);
+  // A URL in the body leads on, unless a cursor list also names its cursor; an offset or page
+  // list still ends where its total or a short page says.
+  const byCursor = contract.nextCursorPath !== undefined || contract.cursorFromItem !== undefined;
+  const byUrl =
+    contract.nextUrlPath !== undefined &&
+    (contract.style === "cursor" ? !byCursor : next !== undefined);
+  if (byUrl) {
+    const url = valueAt(page.data, contract.nextUrlPath ?? "");
+    return typeof url === "string" && url !== "" ? { url } : undefined;
   }
-  if (items.length === 0 || items.length < limit) return undefined;
-  if (contract.style === "offset") {
-    const offset = Number(query[contract.positionParam] ?? 0) + items.length;
-    const total = valueAt(page.data, "total");
-    return typeof total === "number" && offset >= total
-      ? undefined
-      : { query: { ...query, [contract.positionParam]: offset } };
-  }
-  const current = Number(query[contract.positionParam] ?? 1);
-  const pages = valueAt(page.data, "pagination.total_pages") ?? valueAt(page.data, "total_pages");
-  return typeof pages === "number" && current >= pages
-    ? undefined
-    : { query: { ...query, [contract.positionParam]: current + 1 } };
+  return next === undefined ? undefined : { query: { ...query, [contract.positionParam]: next } };
 }
 
 /** The target of `rel="next"` in a Link header (RFC 8288), if any. */

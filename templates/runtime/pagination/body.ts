@@ -25,3 +25,54 @@ export function itemsOf(contract: PaginationContract, body: unknown): unknown[] 
       : undefined;
   return Array.isArray(first) ? first : [];
 }
+
+/** Where a page stands: its position (offset or page number; unused for cursors) and its limit. */
+export interface PageAt {
+  position: number;
+  limit: number;
+}
+
+/**
+ * The position of the page after this one, or undefined when the list ends here — one rule for
+ * the client's walk and the server's `Link` header. A cursor list goes on while its next cursor
+ * is present (`nextCursorPath`; or, while `hasMorePath` is true, the last item's
+ * `cursorFromItem`). An offset or page list ends at an empty page, when `hasMorePath` is false,
+ * at the known total (`totalPath`, `totalPagesPath`), or — knowing none — at a short page.
+ */
+export function nextPosition(
+  contract: PaginationContract,
+  body: unknown,
+  at: PageAt,
+): string | number | undefined {
+  const items = itemsOf(contract, body);
+  const more = contract.hasMorePath === undefined ? undefined : valueAt(body, contract.hasMorePath);
+  if (more !== undefined && more !== true) return undefined;
+  if (contract.style === "cursor") {
+    const cursor =
+      contract.cursorFromItem !== undefined
+        ? valueAt(items.at(-1), contract.cursorFromItem)
+        : contract.nextCursorPath !== undefined
+          ? valueAt(body, contract.nextCursorPath)
+          : (valueAt(body, "next_cursor") ?? valueAt(body, "nextCursor"));
+    return (typeof cursor === "string" && cursor !== "") || typeof cursor === "number"
+      ? cursor
+      : undefined;
+  }
+  if (items.length === 0) return undefined;
+  const total = numberAt(body, contract.totalPath);
+  if (contract.style === "offset") {
+    const next = at.position + items.length;
+    if (total !== undefined) return next < total ? next : undefined;
+    return more === true || items.length >= at.limit ? next : undefined;
+  }
+  const pages =
+    numberAt(body, contract.totalPagesPath) ??
+    (total === undefined ? undefined : Math.ceil(total / at.limit));
+  if (pages !== undefined) return at.position < pages ? at.position + 1 : undefined;
+  return more === true || items.length >= at.limit ? at.position + 1 : undefined;
+}
+
+function numberAt(body: unknown, path: string | undefined): number | undefined {
+  const value = path === undefined ? undefined : valueAt(body, path);
+  return typeof value === "number" && Number.isFinite(value) ? value : undefined;
+}

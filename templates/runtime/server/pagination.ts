@@ -1,7 +1,7 @@
 import type { PaginationContract } from "../contract.js";
 import { HttpError } from "./errors.js";
 import { getOwn } from "./own.js";
-import { itemsOf, valueAt } from "../pagination/body.js";
+import { nextPosition } from "../pagination/body.js";
 import { CursorCodec, queryBinding } from "./cursor.js";
 import { linkHeader } from "./link.js";
 
@@ -75,10 +75,15 @@ export class Paginator {
       new Set([contract.limitParam, contract.positionParam]),
       callerScope,
     );
+    const given = typeof position === "string" && position !== "" ? position : undefined;
+    // A list that continues after its last item's field (`starting_after=<id>`) takes that value
+    // as it is; any other cursor is one this server made, checked and decoded.
     const after =
-      typeof position === "string" && position !== ""
-        ? this.#codec.decode(position, binding)
-        : undefined;
+      given === undefined
+        ? undefined
+        : contract.cursorFromItem !== undefined
+          ? [given]
+          : this.#codec.decode(given, binding);
     return { limit, after, cursorFor: (at) => this.#codec.encode(at, binding) };
   }
 
@@ -92,50 +97,26 @@ export class Paginator {
   ): string | undefined {
     const links: Array<{ rel: "next" | "prev"; set: Record<string, string> }> = [];
     const limit = String(page.limit);
-    if ("cursorFor" in page) {
-      const next =
-        valueAt(body, contract.nextCursorPath ?? "next_cursor") ?? valueAt(body, "nextCursor");
-      if (typeof next === "string" && next !== "")
-        links.push({
-          rel: "next",
-          set: { [contract.positionParam]: next, [contract.limitParam]: limit },
-        });
-    } else {
-      const full = itemsOf(contract, body).length >= page.limit;
-      if ("offset" in page) {
-        const total = valueAt(body, "total");
-        const more = typeof total === "number" ? page.offset + page.limit < total : full;
-        if (more)
-          links.push({
-            rel: "next",
-            set: {
-              [contract.positionParam]: String(page.offset + page.limit),
-              [contract.limitParam]: limit,
-            },
-          });
-        if (page.offset > 0)
-          links.push({
-            rel: "prev",
-            set: {
-              [contract.positionParam]: String(Math.max(0, page.offset - page.limit)),
-              [contract.limitParam]: limit,
-            },
-          });
-      } else {
-        const pages = valueAt(body, "pagination.total_pages") ?? valueAt(body, "total_pages");
-        const more = typeof pages === "number" ? page.page < pages : full;
-        if (more)
-          links.push({
-            rel: "next",
-            set: { [contract.positionParam]: String(page.page + 1), [contract.limitParam]: limit },
-          });
-        if (page.page > 1)
-          links.push({
-            rel: "prev",
-            set: { [contract.positionParam]: String(page.page - 1), [contract.limitParam]: limit },
-          });
-      }
-    }
+    const position = "offset" in page ? page.offset : "page" in page ? page.page : 0;
+    const next = nextPosition(contract, body, { position, limit: page.limit });
+    if (next !== undefined)
+      links.push({
+        rel: "next",
+        set: { [contract.positionParam]: String(next), [contract.limitParam]: limit },
+      });
+    const previous =
+      "offset" in page
+        ? page.offset > 0
+          ? Math.max(0, page.offset - page.limit)
+          : undefined
+        : "page" in page && page.page > 1
+          ? page.page - 1
+          : undefined;
+    if (previous !== undefined)
+      links.push({
+        rel: "prev",
+        set: { [contract.positionParam]: String(previous), [contract.limitParam]: limit },
+      });
     return linkHeader(path, pairs, links);
   }
 }

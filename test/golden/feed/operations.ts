@@ -38,6 +38,8 @@ export const operations = {
       positionParam: "cursor",
       defaultLimit: 50,
       maxLimit: 200,
+      itemsPath: "items",
+      nextCursorPath: "next_cursor",
     },
     rateLimits: [],
   },

@@ -45,6 +45,8 @@ export const operations = {
       positionParam: "offset",
       defaultLimit: 25,
       maxLimit: 100,
+      itemsPath: "items",
+      totalPath: "total",
     },
     rateLimits: [
       {
@@ -171,6 +173,60 @@ export const operations = {
     security: [[{ scheme: "apiKey", scopes: [] }]],
     deprecated: false,
     idempotency: { required: true, header: "Idempotency-Key", ttlMs: 86400000, leaseMs: 60000 },
+    rateLimits: [
+      {
+        bucket: "*",
+        algorithm: "token-bucket",
+        limit: 100,
+        windowMs: 60000,
+        key: "principal",
+        tiers: { free: 100, pro: 1000, enterprise: 10000 },
+        failOpen: true,
+      },
+    ],
+  },
+  /**
+   * List refunds, Stripe-style
+   *
+   * Pages continue after the last refund's id while has_more is true.
+   */
+  listRefunds: {
+    method: "GET",
+    path: "/refunds",
+    operationId: "listRefunds",
+    tags: ["refunds"],
+    parameters: [
+      {
+        name: "starting_after",
+        in: "query",
+        required: false,
+        style: "form",
+        explode: true,
+        shape: "scalar",
+      },
+      {
+        name: "limit",
+        in: "query",
+        required: false,
+        style: "form",
+        explode: true,
+        shape: "scalar",
+      },
+    ],
+    requestBody: null,
+    responses: { "200": ["application/json"] },
+    security: [[{ scheme: "apiKey", scopes: [] }]],
+    deprecated: false,
+    pagination: {
+      style: "cursor",
+      limitParam: "limit",
+      positionParam: "starting_after",
+      defaultLimit: 10,
+      maxLimit: 100,
+      itemsPath: "data",
+      hasMorePath: "has_more",
+      cursorFromItem: "id",
+    },
     rateLimits: [
       {
         bucket: "*",

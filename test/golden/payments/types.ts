@@ -55,6 +55,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/refunds": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List refunds, Stripe-style
+     * @description Pages continue after the last refund's id while has_more is true.
+     */
+    get: operations["listRefunds"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/health": {
     parameters: {
       query?: never;
@@ -272,6 +292,34 @@ export interface operations {
         };
       };
       404: components["responses"]["Problem"];
+    };
+  };
+  listRefunds: {
+    parameters: {
+      query?: {
+        starting_after?: string;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of refunds. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            object: "list";
+            data: components["schemas"]["Refund"][];
+            has_more: boolean;
+          };
+        };
+      };
     };
   };
   getHealth: {

@@ -19,8 +19,17 @@ export const paymentsHandlers: Handlers<{ account: string }> = {
     status: 201,
     body: { id: "re_1", charge_id: path.chargeId, amount_cents: body?.amount_cents ?? charge.amount_cents },
   }),
+  listRefunds: ({ page }) => {
+    // Stripe-style: the position is the last refund the caller saw, as it is (not a signed cursor).
+    const start = page.after === undefined ? 0 : REFUNDS.findIndex((refund) => refund.id === page.after?.[0]) + 1;
+    const data = REFUNDS.slice(start, start + page.limit);
+    return { status: 200, body: { object: "list", data, has_more: start + data.length < REFUNDS.length } };
+  },
   getHealth: () => ({ status: 200, body: "ok" }),
 };
+
+/** Seven refunds, in list order. */
+export const REFUNDS = Array.from({ length: 7 }, (_, index) => ({ id: `re_${index + 1}`, charge_id: charge.id, amount_cents: 100 * (index + 1) }));
 
 const key = { "x-api-key": "key-live-1" };
 
@@ -72,6 +81,14 @@ export const paymentsApp: FixtureApp = {
       body: { amount_cents: 100, reason: "duplicate" },
       status: 201,
       response: { id: "re_1", charge_id: "ch_abcdefgh12", amount_cents: 100 },
+    },
+    {
+      operation: "listRefunds",
+      method: "GET",
+      path: "/refunds?starting_after=re_5&limit=5",
+      headers: key,
+      status: 200,
+      response: { object: "list", data: REFUNDS.slice(5), has_more: false },
     },
     { operation: "getHealth", method: "GET", path: "/health", status: 200, text: "ok" },
   ],

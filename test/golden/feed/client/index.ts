@@ -11,7 +11,7 @@ type ListEventsOperation = paths["/events"]["get"];
 export type ListEventsData = SuccessBody<ListEventsOperation["responses"]>;
 
 /** One item of a `ListEvents` page. */
-export type ListEventsItem = ItemsOf<ListEventsData, undefined>;
+export type ListEventsItem = ItemsOf<ListEventsData, "items">;
 
 export interface ListEventsParams {
   query?: NonNullable<ListEventsOperation["parameters"]["query"]>;

@@ -17,7 +17,7 @@ type ListChargesOperation = paths["/charges"]["get"];
 export type ListChargesData = SuccessBody<ListChargesOperation["responses"]>;
 
 /** One item of a `ListCharges` page. */
-export type ListChargesItem = ItemsOf<ListChargesData, undefined>;
+export type ListChargesItem = ItemsOf<ListChargesData, "items">;
 
 export interface ListChargesParams {
   query?: NonNullable<ListChargesOperation["parameters"]["query"]>;
@@ -57,6 +57,18 @@ export interface RefundChargeParams {
     "Idempotency-Key"
   >;
   body?: RequestContent<NonNullable<RefundChargeOperation["requestBody"]>>;
+}
+
+type ListRefundsOperation = paths["/refunds"]["get"];
+
+/** What a successful `ListRefunds` call returns. */
+export type ListRefundsData = SuccessBody<ListRefundsOperation["responses"]>;
+
+/** One item of a `ListRefunds` page. */
+export type ListRefundsItem = ItemsOf<ListRefundsData, "data">;
+
+export interface ListRefundsParams {
+  query?: NonNullable<ListRefundsOperation["parameters"]["query"]>;
 }
 
 type GetHealthOperation = paths["/health"]["get"];
@@ -112,6 +124,18 @@ export function createClient(options: ClientOptions) {
       /** Refund a charge, in full or in part */
       refundCharge: (params: RefundChargeParams, options?: RequestOptions) =>
         call<RefundChargeData>(context, operations.refundCharge, params, options),
+      /**
+       * List refunds, Stripe-style
+       *
+       * Pages continue after the last refund's id while has_more is true.
+       */
+      list: (params: ListRefundsParams = {}, options?: RequestOptions) =>
+        paginate<ListRefundsData, ListRefundsItem>(
+          context,
+          operations.listRefunds,
+          params,
+          options,
+        ),
     },
   };
 }

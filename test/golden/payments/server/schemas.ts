@@ -138,6 +138,28 @@ export const schemas: ContractSchemas = {
           "404": { "application/problem+json": { $ref: "#/spec/components/schemas/Problem" } },
         },
       },
+      listRefunds: {
+        query: {
+          type: "object",
+          properties: {
+            starting_after: { type: "string" },
+            limit: { type: "integer", minimum: 1, maximum: 100, default: 10 },
+          },
+        },
+        responses: {
+          "200": {
+            "application/json": {
+              type: "object",
+              required: ["object", "data", "has_more"],
+              properties: {
+                object: { type: "string", enum: ["list"] },
+                data: { type: "array", items: { $ref: "#/spec/components/schemas/Refund" } },
+                has_more: { type: "boolean" },
+              },
+            },
+          },
+        },
+      },
       getHealth: { responses: { "200": { "text/plain": { type: "string" } } } },
     },
   },

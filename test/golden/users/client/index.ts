@@ -71,7 +71,7 @@ type ListUserOrdersOperation = paths["/users/{userId}/orders"]["get"];
 export type ListUserOrdersData = SuccessBody<ListUserOrdersOperation["responses"]>;
 
 /** One item of a `ListUserOrders` page. */
-export type ListUserOrdersItem = ItemsOf<ListUserOrdersData, undefined>;
+export type ListUserOrdersItem = ItemsOf<ListUserOrdersData, "data">;
 
 export interface ListUserOrdersParams {
   path: NonNullable<ListUserOrdersOperation["parameters"]["path"]>;
