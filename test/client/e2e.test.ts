@@ -196,6 +196,9 @@ describe("the other fixtures' clients", () => {
     expect(await v.createShape({ body: { kind: "round", size: 1 } })).toEqual({ kind: "round", size: 1 });
     expect(await v.createNote({ body: { text: "hi" } })).toBeUndefined();
     expect(await v.checkCode({ path: { code: "aaa" } })).toEqual({ code: "aaa" });
+    // A form body through the client and back: nested objects, lists of objects, numbers and a default.
+    const payment = { amount: 500, currency: "eur" as const, expand: ["customer", "invoice"], metadata: { order: "7" }, items: [{ price: "p_1", quantity: 2 }] };
+    expect(await v.createPayment({ body: payment })).toEqual({ ...payment, capture: true });
 
     const p = petstoreClient({ baseUrl: `${petstore()}/v1` });
     expect(await p.pets.list({ query: { limit: 2 } })).toHaveLength(2);

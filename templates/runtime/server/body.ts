@@ -72,14 +72,81 @@ export function parseBody(bytes: Uint8Array, contentType: string, mediaType: str
       throw new HttpError(400, "MALFORMED_JSON", "The request body is not valid JSON.");
     }
   }
-  if (essence === "application/x-www-form-urlencoded") {
-    const fields: Record<string, unknown> = {};
-    for (const [name, value] of new URLSearchParams(decodeText(bytes))) setOwn(fields, name, value);
-    return { mediaType, value: fields, validatable: true };
-  }
+  if (essence === "application/x-www-form-urlencoded")
+    return {
+      mediaType,
+      value: formFields(new URLSearchParams(decodeText(bytes))),
+      validatable: true,
+    };
   if (essence.startsWith("text/"))
     return { mediaType, value: decodeText(bytes), validatable: true };
   return { mediaType, value: bytes, validatable: false };
+}
+
+/** At most this index in a `name[<index>]` field; a larger one is a 400, never a sparse array. */
+const MAX_FORM_INDEX = 10_000;
+
+/**
+ * Form fields as the structure their names spell (the convention of Stripe, Rails and qs):
+ * `a=1&a=2` is a list, `a[]=x` appends, `a[b][c]=x` nests objects, `a[0][b]=x` indexes a list.
+ * Values stay text; validation coerces them to the schema's types. Names become own properties
+ * only, so `__proto__` is an ordinary field.
+ */
+export function formFields(entries: Iterable<[string, string]>): Record<string, unknown> {
+  const root: Record<string, unknown> = {};
+  for (const [name, value] of entries) {
+    const [head, ...rest] = keyPath(name);
+    let node: Record<string, unknown> | unknown[] = root;
+    let key: string = head ?? name;
+    for (const next of rest) {
+      const existing: unknown = getEntry(node, key);
+      const child =
+        typeof existing === "object" && existing !== null
+          ? (existing as Record<string, unknown> | unknown[])
+          : next === "" || /^\d+$/.test(next)
+            ? []
+            : {};
+      if (child !== existing) setEntry(node, key, child);
+      node = child;
+      key = next;
+    }
+    const existing = getEntry(node, key);
+    if (key === "" && Array.isArray(node)) node.push(value);
+    else if (existing === undefined) setEntry(node, key, value);
+    else if (Array.isArray(existing)) existing.push(value);
+    else setEntry(node, key, [existing, value]);
+  }
+  return root;
+}
+
+/** `a[b][]` → `["a", "b", ""]`; a name without brackets is itself. */
+function keyPath(name: string): string[] {
+  const match = /^([^[\]]+)((?:\[[^[\]]*\])+)$/.exec(name);
+  if (match === null) return [name];
+  return [
+    match[1] ?? name,
+    ...[...(match[2] ?? "").matchAll(/\[([^[\]]*)\]/g)].map((part) => part[1] ?? ""),
+  ];
+}
+
+function getEntry(node: Record<string, unknown> | unknown[], key: string): unknown {
+  if (Array.isArray(node)) return /^\d+$/.test(key) ? node[Number(key)] : undefined;
+  return Object.hasOwn(node, key) ? node[key] : undefined;
+}
+
+function setEntry(node: Record<string, unknown> | unknown[], key: string, value: unknown): void {
+  if (!Array.isArray(node)) {
+    setOwn(node, key, value);
+    return;
+  }
+  const index = key === "" ? node.length : Number(key);
+  if (!Number.isInteger(index) || index > MAX_FORM_INDEX)
+    throw new HttpError(
+      400,
+      "MALFORMED_BODY",
+      `A form field name mixes list indexes and names, or has an index over ${MAX_FORM_INDEX}.`,
+    );
+  node[index] = value;
 }
 
 function decodeText(bytes: Uint8Array): string {

@@ -15,7 +15,8 @@ export interface ContractSchemas {
   readonly document: object;
 }
 
-type Direction = "parameters" | "request" | "response";
+/** Form bodies (fields arrive as text) are coerced to their schema's types, as parameters are. */
+type Direction = "parameters" | "request" | "form" | "response";
 
 /** At most this many problems are reported for one request. */
 export const MAX_DETAILS = 100;
@@ -42,7 +43,10 @@ export class ContractValidators {
   }
 
   body(operationId: string, mediaType: string): ValidateFunction | undefined {
-    return this.#get("request", ["operations", operationId, "body", mediaType]);
+    const essence = (mediaType.split(";")[0] ?? "").trim().toLowerCase();
+    const form =
+      essence === "application/x-www-form-urlencoded" || essence === "multipart/form-data";
+    return this.#get(form ? "form" : "request", ["operations", operationId, "body", mediaType]);
   }
 
   response(operationId: string, status: string, mediaType: string): ValidateFunction | undefined {
@@ -92,7 +96,7 @@ function createEngine(openapi: "3.0" | "3.1", direction: Direction): Ajv {
     code: { regExp: linearRegExp },
     // The handler's input is what the contract says it is: defaults applied to parameters and
     // to the request body (a parsed copy of the request's bytes), never to responses.
-    ...(direction === "parameters" ? { coerceTypes: "array" } : {}),
+    ...(direction === "parameters" || direction === "form" ? { coerceTypes: "array" } : {}),
     useDefaults: direction !== "response",
   };
   const engine = openapi === "3.1" ? new Ajv2020(options) : new Ajv(options);

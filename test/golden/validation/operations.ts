@@ -130,6 +130,19 @@ export const operations = {
     deprecated: false,
     rateLimits: [],
   },
+  /** A form body, Stripe-style - nested objects as a[b]=c, lists repeated, numbers as text. */
+  createPayment: {
+    method: "POST",
+    path: "/payments",
+    operationId: "createPayment",
+    tags: [],
+    parameters: [],
+    requestBody: { required: true, contentTypes: ["application/x-www-form-urlencoded"] },
+    responses: { "201": ["application/json"], "400": ["application/json"] },
+    security: [],
+    deprecated: false,
+    rateLimits: [],
+  },
   checkCode: {
     method: "GET",
     path: "/codes/{code}",

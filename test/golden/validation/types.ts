@@ -64,6 +64,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/payments": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** @description A form body, Stripe-style - nested objects as a[b]=c, lists repeated, numbers as text. */
+    post: operations["createPayment"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/codes/{code}": {
     parameters: {
       query?: never;
@@ -256,6 +273,47 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      400: components["responses"]["Invalid"];
+    };
+  };
+  createPayment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/x-www-form-urlencoded": {
+          amount: number;
+          /** @enum {string} */
+          currency: "eur" | "usd";
+          /** @default true */
+          capture?: boolean;
+          expand?: string[];
+          metadata?: {
+            [key: string]: string;
+          };
+          items?: {
+            price: string;
+            quantity?: number;
+          }[];
+        };
+      };
+    };
+    responses: {
+      /** @description The payment as the handler received it. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            [key: string]: unknown;
+          };
+        };
       };
       400: components["responses"]["Invalid"];
     };

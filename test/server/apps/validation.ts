@@ -16,6 +16,7 @@ export const validationHandlers: Handlers = {
   createShape: ({ body }) => ({ status: 201, body }),
   createNote: () => ({ status: 204 }),
   checkCode: ({ path }) => ({ status: 200, body: { code: path.code } }),
+  createPayment: ({ body }) => ({ status: 201, body }),
 };
 
 export function validationRouter(options: RouterOptions = {}) {
@@ -54,5 +55,15 @@ export const validationApp: FixtureApp = {
     { operation: "createShape", method: "POST", path: "/api/shapes", body: { kind: "round", size: 2 }, status: 201, response: { kind: "round", size: 2 } },
     { operation: "createNote", method: "POST", path: "/api/notes", headers: { "content-type": "text/plain" }, body: "remember", status: 204 },
     { operation: "checkCode", method: "GET", path: "/api/codes/aaaa", status: 200, response: { code: "aaaa" } },
+    {
+      operation: "createPayment",
+      method: "POST",
+      path: "/api/payments",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: "amount=500&currency=eur&expand=customer&metadata[order]=7&items[0][price]=p_1&items[0][quantity]=2&items[1][price]=p_2",
+      status: 201,
+      // Nested as the names spell, coerced to the schema's types, the default applied.
+      response: { amount: 500, currency: "eur", capture: true, expand: ["customer"], metadata: { order: "7" }, items: [{ price: "p_1", quantity: 2 }, { price: "p_2" }] },
+    },
   ],
 };

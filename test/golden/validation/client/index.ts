@@ -44,6 +44,15 @@ export interface CreateNoteParams {
   body: RequestContent<NonNullable<CreateNoteOperation["requestBody"]>>;
 }
 
+type CreatePaymentOperation = paths["/payments"]["post"];
+
+/** What a successful `CreatePayment` call returns. */
+export type CreatePaymentData = SuccessBody<CreatePaymentOperation["responses"]>;
+
+export interface CreatePaymentParams {
+  body: RequestContent<NonNullable<CreatePaymentOperation["requestBody"]>>;
+}
+
 type CheckCodeOperation = paths["/codes/{code}"]["get"];
 
 /** What a successful `CheckCode` call returns. */
@@ -75,6 +84,9 @@ export function createClient(options: ClientOptions) {
       call<CreateShapeData>(context, operations.createShape, params, options),
     createNote: (params: CreateNoteParams, options?: RequestOptions) =>
       call<CreateNoteData>(context, operations.createNote, params, options),
+    /** A form body, Stripe-style - nested objects as a[b]=c, lists repeated, numbers as text. */
+    createPayment: (params: CreatePaymentParams, options?: RequestOptions) =>
+      call<CreatePaymentData>(context, operations.createPayment, params, options),
     checkCode: (params: CheckCodeParams, options?: RequestOptions) =>
       call<CheckCodeData>(context, operations.checkCode, params, options),
   };

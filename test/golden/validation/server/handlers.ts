@@ -65,6 +65,21 @@ export type CreateNoteResult =
   | Reply<CreateNoteOperation["responses"][400], 400>
   | NotImplemented;
 
+type CreatePaymentOperation = paths["/payments"]["post"];
+
+/** What the `createPayment` handler receives: parameters typed and coerced, body validated. */
+export interface CreatePaymentInput {
+  /** This request's id, also sent back as `X-Request-ID`. */
+  requestId: string;
+  body: ContentOf<NonNullable<CreatePaymentOperation["requestBody"]>>;
+}
+
+/** What the `createPayment` handler may return: a status the contract declares, with its body. */
+export type CreatePaymentResult =
+  | Reply<CreatePaymentOperation["responses"][201], 201>
+  | Reply<CreatePaymentOperation["responses"][400], 400>
+  | NotImplemented;
+
 type CheckCodeOperation = paths["/codes/{code}"]["get"];
 
 /** What the `checkCode` handler receives: parameters typed and coerced, body validated. */
@@ -86,5 +101,7 @@ export interface Handlers {
   putWidget(input: PutWidgetInput): Awaitable<PutWidgetResult>;
   createShape(input: CreateShapeInput): Awaitable<CreateShapeResult>;
   createNote(input: CreateNoteInput): Awaitable<CreateNoteResult>;
+  /** A form body, Stripe-style - nested objects as a[b]=c, lists repeated, numbers as text. */
+  createPayment(input: CreatePaymentInput): Awaitable<CreatePaymentResult>;
   checkCode(input: CheckCodeInput): Awaitable<CheckCodeResult>;
 }

@@ -132,6 +132,34 @@ export const schemas: ContractSchemas = {
         },
         responses: { "400": { "application/json": { $ref: "#/spec/components/schemas/Error" } } },
       },
+      createPayment: {
+        body: {
+          "application/x-www-form-urlencoded": {
+            type: "object",
+            required: ["amount", "currency"],
+            additionalProperties: false,
+            properties: {
+              amount: { type: "integer", minimum: 1 },
+              currency: { type: "string", enum: ["eur", "usd"] },
+              capture: { type: "boolean", default: true },
+              expand: { type: "array", items: { type: "string" } },
+              metadata: { type: "object", additionalProperties: { type: "string" } },
+              items: {
+                type: "array",
+                items: {
+                  type: "object",
+                  required: ["price"],
+                  properties: { price: { type: "string" }, quantity: { type: "integer" } },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          "201": { "application/json": { type: "object", additionalProperties: true } },
+          "400": { "application/json": { $ref: "#/spec/components/schemas/Error" } },
+        },
+      },
       checkCode: {
         path: {
           type: "object",
