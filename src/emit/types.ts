@@ -5,7 +5,7 @@ import { inlineDeepRefs } from "./inline-deep-refs.js";
 import type { GeneratedFile } from "./generated-file.js";
 import type { ApiModel } from "../ir/model.js";
 import { pointer } from "../pointer.js";
-import { openapiTypescript } from "../internals.js";
+import { openapiTypescript, typescript } from "../internals.js";
 
 /**
  * `types.ts`: every schema, path and operation as TypeScript types, by openapi-typescript's
@@ -91,7 +91,10 @@ function defaultContext(schema: OpenAPI3, discriminated: boolean): GlobalContext
     rootTypesKeepCasing: false,
     redoc: undefined as unknown as GlobalContext["redoc"],
     silent: true,
-    transform: undefined,
+    // Bytes (`format: binary`, a file in a multipart body or a download) are a Blob on both
+    // sides: the client sends and receives them as one, the server hands files to handlers so.
+    transform: (schemaObject) =>
+      schemaObject.format === "binary" && schemaObject.type === "string" ? typescript.factory.createTypeReferenceNode("Blob") : undefined,
     transformProperty: undefined,
     makePathsEnum: false,
     generatePathParams: false,

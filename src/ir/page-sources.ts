@@ -19,8 +19,9 @@ export interface PageSources {
   totalPagesPath: string | undefined;
 }
 
-/** How deep into a response body the fields are looked for. */
+/** How deep into a response body the fields are looked for, and how many at most. */
 const MAX_DEPTH = 4;
+const MAX_FIELDS = 2_000;
 
 const CURSOR_NAMES = new Set([
   "nextcursor",
@@ -89,6 +90,7 @@ function collectFields(root: Record<string, unknown>, resolve: (schema: unknown)
   for (let index = 0; index < queue.length; index++) {
     const { schema, path, parent, depth } = queue[index]!;
     for (const [name, value] of properties(schema, resolve)) {
+      if (fields.length >= MAX_FIELDS) return fields;
       if (!/^[A-Za-z_$][\w$]*$/.test(name)) continue;
       const property = resolve(value);
       if (property === undefined) continue;

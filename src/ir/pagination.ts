@@ -27,7 +27,10 @@ export function buildPagination(
 ): Pagination | undefined {
   if (extension === false) return undefined;
   const query = new Map(shape.parameters.query.map((parameter) => [parameter.name, parameter]));
-  const found = findPageSources(shape.responses, (schema) => resolveSchema(schema, context));
+  // Read the response schema only for an operation that may be a list (most are not, and a
+  // resource's schema can be large).
+  let sources: PageSources | undefined;
+  const pageSources = () => (sources ??= findPageSources(shape.responses, (schema) => resolveSchema(schema, context)));
   if (extension !== undefined) {
     if (!isRecord(extension)) throw context.error("x-pagination must be an object or false", pointer, "write e.g. { style: cursor, limitParam: limit, maxLimit: 100 }");
     const style = extension.style;
@@ -47,12 +50,12 @@ export function buildPagination(
     const maxLimit = positive(extension.maxLimit, schemaNumber(query.get(limitParam)?.schema, "maximum") ?? 100, `${pointer}/maxLimit`, context);
     const defaultLimit = positive(extension.defaultLimit, schemaNumber(query.get(limitParam)?.schema, "default") ?? Math.min(20, maxLimit), `${pointer}/defaultLimit`, context);
     if (defaultLimit > maxLimit) throw context.error("x-pagination defaultLimit is over maxLimit", `${pointer}/defaultLimit`, "make defaultLimit at most maxLimit");
-    const sources = { ...found };
+    const named = { ...pageSources() };
     for (const key of SOURCE_KEYS) {
       const given = pathOf(extension[key], `${pointer}/${key}`, context);
-      if (given !== undefined) sources[key] = given;
+      if (given !== undefined) named[key] = given;
     }
-    return withSources({ style: typed, source: "explicit", limitParam, positionParam, defaultLimit, maxLimit }, sources, shape, pointer, context);
+    return withSources({ style: typed, source: "explicit", limitParam, positionParam, defaultLimit, maxLimit }, named, shape, pointer, context);
   }
   if (shape.method !== "get") return undefined;
   // Only integer page numbers, offsets and limits are unambiguous (Stripe's `page`, for one, is a token).
@@ -63,17 +66,19 @@ export function buildPagination(
   const inferred = (style: Pagination["style"], positionParam: string, limitParam: string): Pagination => {
     const maxLimit = schemaNumber(query.get(limitParam)?.schema, "maximum") ?? 100;
     const defaultLimit = Math.min(schemaNumber(query.get(limitParam)?.schema, "default") ?? 20, maxLimit);
-    return withSources({ style, source: "inferred", limitParam, positionParam, defaultLimit, maxLimit }, found, shape, `${pointer.slice(0, -"/x-pagination".length)}/responses`, context);
+    return withSources({ style, source: "inferred", limitParam, positionParam, defaultLimit, maxLimit }, pageSources(), shape, `${pointer.slice(0, -"/x-pagination".length)}/responses`, context);
   };
   const limit = LIMIT_PARAMS.find((name) => integer(name));
   const cursor = CURSOR_PARAMS.find((name) => query.has(name));
   if (cursor !== undefined && limit !== undefined) return inferred("cursor", cursor, limit);
   // A page parameter that is not a number is a token (Stripe's search `page`, with `next_page`).
-  const token = query.has("page") && !integer("page") && found.nextCursorPath !== undefined ? "page" : undefined;
-  if (token !== undefined && limit !== undefined) return inferred("cursor", token, limit);
+  if (query.has("page") && !integer("page") && limit !== undefined && pageSources().nextCursorPath !== undefined) return inferred("cursor", "page", limit);
   const after = AFTER_PARAMS.find((name) => query.has(name));
-  const saysMore = found.nextCursorPath !== undefined || found.nextUrlPath !== undefined || (found.hasMorePath !== undefined && found.cursorFromItem !== undefined);
-  if (after !== undefined && limit !== undefined && saysMore) return inferred("cursor", after, limit);
+  if (after !== undefined && limit !== undefined) {
+    const found = pageSources();
+    const saysMore = found.nextCursorPath !== undefined || found.nextUrlPath !== undefined || (found.hasMorePath !== undefined && found.cursorFromItem !== undefined);
+    if (saysMore) return inferred("cursor", after, limit);
+  }
   if (integer("offset") && integer("limit")) return inferred("offset", "offset", "limit");
   const pageLimit = ["per_page", "page_size", "limit"].find((name) => integer(name));
   if (integer("page") && pageLimit !== undefined) return inferred("page", "page", pageLimit);

@@ -2,7 +2,7 @@
  * Compile-time checks of the generated client, enforced by `tsc -p test/tsconfig.json` (part of
  * `npm test`): each `@ts-expect-error` fails the build if the line below it compiles.
  */
-import { createClient, type ListUsersItem, type GetUserData } from "../golden/users/client/index.js";
+import { createClient, type ListUsersItem, type GetUserData, type GetUserError } from "../golden/users/client/index.js";
 import { createClient as createPaymentsClient } from "../golden/payments/client/index.js";
 import { createClient as createValidationClient } from "../golden/validation/client/index.js";
 import type { ItemsOf, ReceivedContent, RequestContent } from "../../templates/runtime/client/types.js";
@@ -78,4 +78,14 @@ export function items(): void {
   holds<Equal<ItemsOf<{ data?: Array<{ id: number }> }, "data">, { id: number }>>();
   holds<Equal<ItemsOf<{ data: Array<{ id: number }> | null }, "data">, { id: number }>>();
   holds<Equal<ItemsOf<Array<{ id: number }>, undefined>, { id: number }>>();
+}
+
+export function errors(error: GetUserError): string {
+  // Narrowing on status gives the declared error response's body.
+  if (error.status === 404) {
+    // @ts-expect-error the 404 body is an error envelope, with no user in it.
+    void error.body.data;
+    return error.body.error.code;
+  }
+  return error.code;
 }

@@ -199,6 +199,19 @@ describe("the other fixtures' clients", () => {
     // A form body through the client and back: nested objects, lists of objects, numbers and a default.
     const payment = { amount: 500, currency: "eur" as const, expand: ["customer", "invoice"], metadata: { order: "7" }, items: [{ price: "p_1", quantity: 2 }] };
     expect(await v.createPayment({ body: payment })).toEqual({ ...payment, capture: true });
+    // A multipart upload: the file arrives as a File with its name, type and bytes; the JSON part parsed.
+    const bytes = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x00, 0xff, 0x80]);
+    const file = new File([bytes], "scan.pdf", { type: "application/pdf" });
+    expect(await v.createUpload({ body: { file, title: "Scan", tags: ["a", "b"], meta: { source: "phone" } } })).toEqual({
+      title: "Scan",
+      copies: 1,
+      tags: ["a", "b"],
+      meta: { source: "phone" },
+      file: { size: bytes.length, type: "application/pdf", name: "scan.pdf" },
+    });
+    // And back as bytes: a Blob, never decoded as text.
+    const latest: Blob = await v.getLatestUpload();
+    expect(new Uint8Array(await latest.arrayBuffer())).toEqual(bytes);
 
     const p = petstoreClient({ baseUrl: `${petstore()}/v1` });
     expect(await p.pets.list({ query: { limit: 2 } })).toHaveLength(2);

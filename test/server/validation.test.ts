@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { send, serve, type Served } from "./serve.js";
-import { validationRouter } from "./apps/validation.js";
+import { notes, validationRouter } from "./apps/validation.js";
 import { createRouter as createPaymentsRouter } from "../golden/payments/server/index.js";
 import { paymentsApp, paymentsHandlers } from "./apps/payments.js";
 
@@ -97,6 +97,16 @@ describe("request validation", () => {
     const reply = await send(server.url, { method: "PUT", path: widgetPath, body: { ...widget, nickname: null } });
     expect(reply.status, reply.text).toBe(200);
     expect(reply.json()).toMatchObject({ id: "0b6a2c1e-8f4d-4a8e-9c51-3f0f4f3b2a10", nickname: null });
+  });
+
+  it("tells the handler which declared media type the body came as", async () => {
+    notes.length = 0;
+    expect((await send(server.url, { method: "POST", path: "/api/notes", headers: { "content-type": "text/plain; charset=utf-8" }, body: "as text" })).status).toBe(204);
+    expect((await send(server.url, { method: "POST", path: "/api/notes", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "text=as%20form" })).status).toBe(204);
+    expect(notes).toEqual([
+      { contentType: "text/plain", text: "as text" },
+      { contentType: "application/x-www-form-urlencoded", text: "as form" },
+    ]);
   });
 
   it("coerces, defaults and reads every parameter style", async () => {

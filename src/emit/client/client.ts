@@ -42,6 +42,7 @@ export function emitClient(model: ApiModel): GeneratedFile {
     .import(
       runtimeFile("client/types.ts"),
       [
+        "ErrorOf",
         ...(paginated ? ["ItemsOf"] : []),
         ...(model.operations.some((operation) => idempotencyParameter(operation) !== undefined) ? ["OptionalKeys"] : []),
         ...(hasBodies ? ["RequestContent"] : []),

@@ -35,6 +35,7 @@ interface HandlerView {
   inputType: string;
   inputParameter: string;
   fields: string[];
+  bodyVariants: string[] | undefined;
   results: string[];
 }
 
@@ -50,6 +51,7 @@ function handlerView(operation: Operation): HandlerView {
     inputType: secured ? `${name}Input<Principal>` : `${name}Input`,
     inputParameter: secured ? "<Principal>" : "",
     fields: inputFields(operation, `${name}Operation`),
+    bodyVariants: bodyVariants(operation, `${name}Operation`),
     results: operation.responses.map((response) => resultType(response, `${name}Operation`)),
   };
 }
@@ -72,11 +74,24 @@ function inputFields(operation: Operation, operationType: string): string[] {
     fields.push(`page: ${type};`);
   }
   const body = operation.requestBody;
-  if (body !== undefined) {
+  if (body !== undefined && body.content.length <= 1) {
     const type = `ContentOf<NonNullable<${operationType}["requestBody"]>>`;
     fields.push(body.required ? `body: ${type};` : `body: ${type} | undefined;`);
   }
   return fields;
+}
+
+/**
+ * With several request media types, the body's type depends on which one came: one variant per
+ * media type, told apart by `contentType` (none at all when the body is optional and absent).
+ */
+function bodyVariants(operation: Operation, operationType: string): string[] | undefined {
+  const body = operation.requestBody;
+  if (body === undefined || body.content.length <= 1) return undefined;
+  const variants = body.content.map(
+    (media) => `{ contentType: ${jsLiteral(media.contentType)}; body: NonNullable<${operationType}["requestBody"]>["content"][${jsLiteral(media.contentType)}] }`,
+  );
+  return body.required ? variants : [...variants, "{ contentType?: undefined; body: undefined }"];
 }
 
 const PAGE_TYPES = {
@@ -106,7 +121,7 @@ function resultTypes(model: ApiModel): string[] {
   const responses = model.operations.flatMap((operation) => operation.responses);
   const uses = {
     Awaitable: true,
-    ContentOf: model.operations.some((operation) => operation.requestBody !== undefined),
+    ContentOf: model.operations.some((operation) => operation.requestBody !== undefined && operation.requestBody.content.length <= 1),
     NotImplemented: true,
     Reply: responses.some((response) => !requiresHeaders(response)),
     ReplyWithHeaders: responses.some(requiresHeaders),

@@ -12,16 +12,19 @@ export interface ApiErrorDetail {
  * envelope (`{ success: false, error: { code, message, details }, meta: { request_id } }`) or RFC
  * 9457 problem details. A body in neither shape (or not JSON) still gives a usable error.
  */
-export class ApiError extends Error {
-  readonly status: number;
+export class ApiError<Body = unknown, Status extends number = number> extends Error {
+  readonly status: Status;
   readonly code: string;
   readonly details: readonly ApiErrorDetail[];
   readonly requestId: string | undefined;
   readonly headers: Headers;
-  /** The parsed body (or its text when it is not JSON). */
-  readonly body: unknown;
+  /**
+   * The parsed body (or its text when it is not JSON). Each operation's `<Name>Error` type
+   * gives it the type of the error response its status declares: narrow on `status`.
+   */
+  readonly body: Body;
 
-  constructor(status: number, body: unknown, headers: Headers) {
+  constructor(status: Status, body: Body, headers: Headers) {
     const read = readError(body);
     super(read.message ?? `HTTP ${status}`);
     this.name = new.target.name;

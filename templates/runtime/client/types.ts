@@ -1,3 +1,5 @@
+import type { ApiError } from "./errors.js";
+
 type SuccessStatus =
   200 | 201 | 202 | 203 | 204 | 205 | 206 | 207 | 208 | 226 | "2XX" | "200" | "201" | "202" | "204";
 
@@ -37,6 +39,23 @@ export type SuccessBody<Responses> = {
   [Status in keyof Responses]: Status extends SuccessStatus
     ? ReceivedContent<Responses[Status]>
     : never;
+}[keyof Responses];
+
+/** A declared status key as a number type: `404` for "404", any status for `4XX` or `default`. */
+type StatusOf<Key> = Key extends number
+  ? Key
+  : Key extends `${infer Code extends number}`
+    ? Code
+    : number;
+
+/**
+ * The errors an operation declares: an `ApiError` per non-2xx response, its `body` typed as that
+ * response's content. Narrow on `status`: `if (error.status === 404) error.body…`.
+ */
+export type ErrorOf<Responses> = {
+  [Status in keyof Responses]: Status extends SuccessStatus
+    ? never
+    : ApiError<ReceivedContent<Responses[Status]>, StatusOf<Status>>;
 }[keyof Responses];
 
 /** The items of a list body: the array at `Key` (present or not), or the body itself when it is an array. */

@@ -57,10 +57,96 @@ export function isJsonMediaType(mediaType: string): boolean {
   return essence === "application/json" || essence.endsWith("+json");
 }
 
+/** At most this many parts in one multipart body (400 past it). */
+export const MAX_PARTS = 1_000;
+
+/**
+ * A `multipart/form-data` body (already read within the body limit) as fields, parsed by the
+ * platform's own parser (`Response.formData()`): field names nest as in forms, files stay
+ * `File`s, a part sent as `application/json` is parsed. Malformed multipart is a 400.
+ */
+export async function parseMultipart(
+  bytes: Uint8Array,
+  contentType: string,
+  mediaType: string,
+): Promise<ParsedBody> {
+  let parts: FormData;
+  try {
+    parts = await new Response(new Uint8Array(bytes), {
+      headers: { "content-type": contentType },
+    }).formData();
+  } catch {
+    throw new HttpError(
+      400,
+      "MALFORMED_BODY",
+      "The request body is not valid multipart/form-data.",
+    );
+  }
+  const entries: Array<[string, unknown]> = [];
+  for (const [name, value] of parts) {
+    if (entries.length >= MAX_PARTS)
+      throw new HttpError(
+        400,
+        "MALFORMED_BODY",
+        `The request body has more than ${MAX_PARTS} parts.`,
+      );
+    entries.push([name, typeof value === "string" ? value : await filePart(value)]);
+  }
+  return { mediaType, value: formFields(entries), validatable: true };
+}
+
+/** A JSON part is its value; any other file part stays a `File`. */
+async function filePart(file: File): Promise<unknown> {
+  if (!isJsonMediaType(file.type)) return file;
+  try {
+    return JSON.parse(await file.text()) as unknown;
+  } catch {
+    throw new HttpError(
+      400,
+      "MALFORMED_JSON",
+      "A JSON part of the request body is not valid JSON.",
+    );
+  }
+}
+
+/**
+ * Validates a body whose files (`Blob`s) a JSON Schema cannot describe: each file stands in as
+ * an empty string (what `format: binary` is) while `validate` runs, and is put back after,
+ * also where coercion wrapped it in a list.
+ */
+export function validateWithFiles(value: unknown, validate: (value: unknown) => boolean): boolean {
+  const files: Array<{
+    parent: Record<string, unknown> | unknown[];
+    key: string | number;
+    file: Blob;
+  }> = [];
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (typeof node !== "object" || node === null || node instanceof Blob) continue;
+    const entries: Array<[string | number, unknown]> = Array.isArray(node)
+      ? node.map((item, index) => [index, item])
+      : Object.entries(node);
+    for (const [key, child] of entries) {
+      if (child instanceof Blob) {
+        files.push({ parent: node as Record<string, unknown>, key, file: child });
+        (node as Record<string | number, unknown>)[key] = "";
+      } else stack.push(child);
+    }
+  }
+  const valid = validate(value);
+  for (const { parent, key, file } of files) {
+    const current = (parent as Record<string | number, unknown>)[key];
+    if (Array.isArray(current) && current.length === 1 && current[0] === "") current[0] = file;
+    else (parent as Record<string | number, unknown>)[key] = file;
+  }
+  return valid;
+}
+
 /**
  * Decodes a body by the media type the request declared: JSON (and `+json`) is parsed,
  * `application/x-www-form-urlencoded` becomes a map of fields, `text/*` a string, anything else
- * stays bytes. Unparseable JSON and non-UTF-8 text are 400s.
+ * stays bytes (multipart is `parseMultipart`). Unparseable JSON and non-UTF-8 text are 400s.
  */
 export function parseBody(bytes: Uint8Array, contentType: string, mediaType: string): ParsedBody {
   const essence = (contentType.split(";")[0] ?? "").trim().toLowerCase();
@@ -92,7 +178,7 @@ const MAX_FORM_INDEX = 10_000;
  * Values stay text; validation coerces them to the schema's types. Names become own properties
  * only, so `__proto__` is an ordinary field.
  */
-export function formFields(entries: Iterable<[string, string]>): Record<string, unknown> {
+export function formFields(entries: Iterable<[string, unknown]>): Record<string, unknown> {
   const root: Record<string, unknown> = {};
   for (const [name, value] of entries) {
     const [head, ...rest] = keyPath(name);

@@ -40,7 +40,7 @@ export async function callHandler(
   checks: ResultChecks,
 ): Promise<{ response: ServerResponse; body: unknown }> {
   const result = await (handlers[operation.id] as AnyHandler).call(handlers, input);
-  const response = toResponse(operation, result);
+  const response = toResponse(operation, await withBytes(result));
   if (checks.validateResponses) {
     usePatternBudget({ remainingMs: checks.patternTimeLimit });
     checkResponse(checks.validators, operation, result, response.status);
@@ -66,11 +66,19 @@ function checkResponse(
     throw new ResponseValidationError(operation.id, status, [detail]);
   }
   const body = (result as { body?: unknown }).body;
+  // Bytes are what a binary schema says (`format: binary`); there is nothing more to check.
   const validate =
-    body === undefined
+    body === undefined || body instanceof Blob || body instanceof Uint8Array
       ? undefined
       : validators.response(operation.id, key, responseMediaType(operation, key));
   if (validate !== undefined && !validate(body)) {
     throw new ResponseValidationError(operation.id, status, toDetails(validate.errors, "body"));
   }
+}
+
+/** A result whose body is a `Blob` (a binary response) with the body as bytes, which is what is sent. */
+async function withBytes(result: unknown): Promise<unknown> {
+  const body = (result as { body?: unknown } | null)?.body;
+  if (!(body instanceof Blob)) return result;
+  return { ...(result as object), body: new Uint8Array(await body.arrayBuffer()) };
 }

@@ -1,5 +1,5 @@
 import type { OperationContract } from "../contract.js";
-import { matchMediaType, parseBody, readBody } from "./body.js";
+import { matchMediaType, parseBody, parseMultipart, readBody, validateWithFiles } from "./body.js";
 import { checkDepth } from "./depth.js";
 import { HttpError, type ErrorDetail, type ErrorLocation } from "./errors.js";
 import { headerValue, type ServerRequest } from "./http.js";
@@ -64,10 +64,12 @@ export async function readInput(
       const validate = validators.body(operation.id, body.mediaType);
       // Reading the body awaited: this request's budget is made current again.
       usePatternBudget(patternBudget);
-      if (validate !== undefined && !validate(body.value))
+      if (validate !== undefined && !validateWithFiles(body.value, validate))
         details.push(...toDetails(validate.errors, "body"));
     }
     input.body = body.value;
+    // The declared media type the body came as: handlers of operations with several tell them apart by it.
+    if (body.mediaType !== undefined) input.contentType = body.mediaType;
   }
   if (details.length > 0)
     throw new HttpError(400, "VALIDATION_ERROR", "The request is invalid.", details);
@@ -129,5 +131,7 @@ async function readRequestBody(
   if (bytes.byteLength === 0 && operation.requestBody?.required !== true) {
     return { mediaType: undefined, value: undefined, validatable: false };
   }
+  if ((contentType.split(";")[0] ?? "").trim().toLowerCase() === "multipart/form-data")
+    return parseMultipart(bytes, contentType, mediaType);
   return parseBody(bytes, contentType, mediaType);
 }

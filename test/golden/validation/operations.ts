@@ -143,6 +143,32 @@ export const operations = {
     deprecated: false,
     rateLimits: [],
   },
+  /** A multipart body - a file, text fields, a repeated field and a JSON part. */
+  createUpload: {
+    method: "POST",
+    path: "/uploads",
+    operationId: "createUpload",
+    tags: [],
+    parameters: [],
+    requestBody: { required: true, contentTypes: ["multipart/form-data"] },
+    responses: { "201": ["application/json"], "400": ["application/json"] },
+    security: [],
+    deprecated: false,
+    rateLimits: [],
+  },
+  /** The bytes of the last upload. */
+  getLatestUpload: {
+    method: "GET",
+    path: "/uploads/latest",
+    operationId: "getLatestUpload",
+    tags: [],
+    parameters: [],
+    requestBody: null,
+    responses: { "200": ["application/octet-stream"] },
+    security: [],
+    deprecated: false,
+    rateLimits: [],
+  },
   checkCode: {
     method: "GET",
     path: "/codes/{code}",

@@ -81,6 +81,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/uploads": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** @description A multipart body - a file, text fields, a repeated field and a JSON part. */
+    post: operations["createUpload"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/uploads/latest": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description The bytes of the last upload. */
+    get: operations["getLatestUpload"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/codes/{code}": {
     parameters: {
       query?: never;
@@ -316,6 +350,63 @@ export interface operations {
         };
       };
       400: components["responses"]["Invalid"];
+    };
+  };
+  createUpload: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "multipart/form-data": {
+          /** Format: binary */
+          file: Blob;
+          title: string;
+          /** @default 1 */
+          copies?: number;
+          tags?: string[];
+          meta?: {
+            source?: string;
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description What the handler received. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            [key: string]: unknown;
+          };
+        };
+      };
+      400: components["responses"]["Invalid"];
+    };
+  };
+  getLatestUpload: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The file, as sent. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/octet-stream": Blob;
+        };
+      };
     };
   };
   checkCode: {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formFields, parseBody } from "../../../templates/runtime/server/body.js";
+import { formFields, MAX_PARTS, parseBody, parseMultipart, validateWithFiles } from "../../../templates/runtime/server/body.js";
 
 const fields = (query: string) => formFields(new URLSearchParams(query));
 
@@ -33,5 +33,55 @@ describe("form fields", () => {
   it("is what parseBody gives for an urlencoded body", () => {
     const body = parseBody(new TextEncoder().encode("a[b]=1"), "application/x-www-form-urlencoded; charset=utf-8", "application/x-www-form-urlencoded");
     expect(body).toEqual({ mediaType: "application/x-www-form-urlencoded", value: { a: { b: "1" } }, validatable: true });
+  });
+});
+
+describe("multipart bodies", () => {
+  const multipart = async (parts: FormData) => {
+    const request = new Request("http://x", { method: "POST", body: parts });
+    const bytes = new Uint8Array(await request.arrayBuffer());
+    return parseMultipart(bytes, request.headers.get("content-type") ?? "", "multipart/form-data");
+  };
+
+  it("nests fields as forms do, keeps files as Files, parses JSON parts", async () => {
+    const parts = new FormData();
+    parts.append("file", new File([new Uint8Array([1, 2])], "a.bin", { type: "application/octet-stream" }));
+    parts.append("tags", "x");
+    parts.append("tags", "y");
+    parts.append("meta[source]", "scan");
+    parts.append("json", new Blob(['{"a":[1]}'], { type: "application/json" }));
+    parts.append("__proto__[polluted]", "1");
+    const { value } = await multipart(parts);
+    const fields = value as Record<string, unknown>;
+    expect(fields.file).toBeInstanceOf(File);
+    expect(new Uint8Array(await (fields.file as File).arrayBuffer())).toEqual(new Uint8Array([1, 2]));
+    expect(fields).toMatchObject({ tags: ["x", "y"], meta: { source: "scan" }, json: { a: [1] } });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it("is a 400 when malformed, when a JSON part is not JSON, or past the part limit", async () => {
+    await expect(parseMultipart(new TextEncoder().encode("garbage"), "multipart/form-data; boundary=b", "multipart/form-data")).rejects.toMatchObject({ status: 400, code: "MALFORMED_BODY" });
+    const badJson = new FormData();
+    badJson.append("j", new Blob(["{"], { type: "application/json" }));
+    await expect(multipart(badJson)).rejects.toMatchObject({ status: 400, code: "MALFORMED_JSON" });
+    const many = new FormData();
+    for (let index = 0; index <= MAX_PARTS; index++) many.append("p", "x");
+    await expect(multipart(many)).rejects.toMatchObject({ status: 400, message: expect.stringMatching(/more than 1000 parts/) });
+  });
+
+  it("validates files as what format: binary is, and puts them back, also where coercion made a list", () => {
+    const file = new Blob(["x"]);
+    const body: Record<string, unknown> = { one: file, many: file };
+    const seen: unknown[] = [];
+    const valid = validateWithFiles(body, (value) => {
+      const fields = value as Record<string, unknown>;
+      seen.push(fields.one, fields.many);
+      fields.many = [fields.many]; // what coerceTypes: "array" does for a list of files
+      return true;
+    });
+    expect(valid).toBe(true);
+    expect(seen).toEqual(["", ""]);
+    expect(body.one).toBe(file);
+    expect(body.many).toEqual([file]);
   });
 });

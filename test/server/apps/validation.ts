@@ -2,6 +2,9 @@ import { createRouter, type Handlers, type RouterOptions } from "../../golden/va
 import { operations } from "../../golden/validation/operations.js";
 import type { FixtureApp } from "../serve.js";
 
+/** The notes createNote received, with the media type each came as. */
+export const notes: Array<{ contentType: string; text: string }> = [];
+
 /** Each handler echoes what it received, so tests see coercion and validation from the outside. */
 export const validationHandlers: Handlers = {
   searchWidgets: ({ query, headers, cookies }) => ({
@@ -14,10 +17,23 @@ export const validationHandlers: Handlers = {
     return { status: 200, body: { ...stored, id: path.widgetId } as typeof body };
   },
   createShape: ({ body }) => ({ status: 201, body }),
-  createNote: () => ({ status: 204 }),
+  createNote: (input) => {
+    // The body's type follows the media type it came as.
+    notes.push(input.contentType === "text/plain" ? { contentType: input.contentType, text: input.body } : { contentType: input.contentType, text: input.body.text });
+    return { status: 204 };
+  },
   checkCode: ({ path }) => ({ status: 200, body: { code: path.code } }),
   createPayment: ({ body }) => ({ status: 201, body }),
+  createUpload: async ({ body }) => {
+    uploads.push(body.file);
+    const { file, ...fields } = body;
+    return { status: 201, body: { ...fields, file: { size: file.size, type: file.type, name: file instanceof File ? file.name : undefined } } };
+  },
+  getLatestUpload: () => ({ status: 200, body: uploads.at(-1) ?? new Blob([]) }),
 };
+
+/** The files createUpload received. */
+export const uploads: Blob[] = [];
 
 export function validationRouter(options: RouterOptions = {}) {
   return createRouter(validationHandlers, { validateResponses: true, ...options });
@@ -55,6 +71,38 @@ export const validationApp: FixtureApp = {
     { operation: "createShape", method: "POST", path: "/api/shapes", body: { kind: "round", size: 2 }, status: 201, response: { kind: "round", size: 2 } },
     { operation: "createNote", method: "POST", path: "/api/notes", headers: { "content-type": "text/plain" }, body: "remember", status: 204 },
     { operation: "checkCode", method: "GET", path: "/api/codes/aaaa", status: 200, response: { code: "aaaa" } },
+    {
+      operation: "createUpload",
+      method: "POST",
+      path: "/api/uploads",
+      headers: { "content-type": "multipart/form-data; boundary=XyZ" },
+      body: [
+        "--XyZ",
+        'Content-Disposition: form-data; name="file"; filename="a.bin"',
+        "Content-Type: application/octet-stream",
+        "",
+        "abc",
+        "--XyZ",
+        'Content-Disposition: form-data; name="title"',
+        "",
+        "Report",
+        "--XyZ",
+        'Content-Disposition: form-data; name="tags"',
+        "",
+        "x",
+        "--XyZ",
+        'Content-Disposition: form-data; name="meta"; filename="blob"',
+        "Content-Type: application/json",
+        "",
+        '{"source":"scanner"}',
+        "--XyZ--",
+        "",
+      ].join("\r\n"),
+      status: 201,
+      response: { title: "Report", copies: 1, tags: ["x"], meta: { source: "scanner" }, file: { size: 3, type: "application/octet-stream", name: "a.bin" } },
+    },
+    // The file the upload above sent, byte for byte.
+    { operation: "getLatestUpload", method: "GET", path: "/api/uploads/latest", status: 200, text: "abc" },
     {
       operation: "createPayment",
       method: "POST",

@@ -4,12 +4,15 @@ import type { paths } from "../types.js";
 import type { BasicCredentials, Credential } from "../runtime/client/auth.js";
 import { call, type ClientContext } from "../runtime/client/call.js";
 import type { ClientConfig, RequestOptions } from "../runtime/client/request.js";
-import type { SuccessBody } from "../runtime/client/types.js";
+import type { ErrorOf, SuccessBody } from "../runtime/client/types.js";
 
 type WithHeaderKeyOperation = paths["/header-key"]["get"];
 
 /** What a successful `WithHeaderKey` call returns. */
 export type WithHeaderKeyData = SuccessBody<WithHeaderKeyOperation["responses"]>;
+
+/** The errors a `WithHeaderKey` call may reject with, per declared status (narrow on `status`). */
+export type WithHeaderKeyError = ErrorOf<WithHeaderKeyOperation["responses"]>;
 
 export interface WithHeaderKeyParams {}
 
@@ -18,12 +21,18 @@ type WithQueryKeyOperation = paths["/query-key"]["get"];
 /** What a successful `WithQueryKey` call returns. */
 export type WithQueryKeyData = SuccessBody<WithQueryKeyOperation["responses"]>;
 
+/** The errors a `WithQueryKey` call may reject with, per declared status (narrow on `status`). */
+export type WithQueryKeyError = ErrorOf<WithQueryKeyOperation["responses"]>;
+
 export interface WithQueryKeyParams {}
 
 type WithCookieKeyOperation = paths["/cookie-key"]["get"];
 
 /** What a successful `WithCookieKey` call returns. */
 export type WithCookieKeyData = SuccessBody<WithCookieKeyOperation["responses"]>;
+
+/** The errors a `WithCookieKey` call may reject with, per declared status (narrow on `status`). */
+export type WithCookieKeyError = ErrorOf<WithCookieKeyOperation["responses"]>;
 
 export interface WithCookieKeyParams {}
 
@@ -32,12 +41,18 @@ type WithBearerOperation = paths["/bearer"]["get"];
 /** What a successful `WithBearer` call returns. */
 export type WithBearerData = SuccessBody<WithBearerOperation["responses"]>;
 
+/** The errors a `WithBearer` call may reject with, per declared status (narrow on `status`). */
+export type WithBearerError = ErrorOf<WithBearerOperation["responses"]>;
+
 export interface WithBearerParams {}
 
 type WithBasicOperation = paths["/basic"]["get"];
 
 /** What a successful `WithBasic` call returns. */
 export type WithBasicData = SuccessBody<WithBasicOperation["responses"]>;
+
+/** The errors a `WithBasic` call may reject with, per declared status (narrow on `status`). */
+export type WithBasicError = ErrorOf<WithBasicOperation["responses"]>;
 
 export interface WithBasicParams {}
 
@@ -46,12 +61,18 @@ type WithOauthOperation = paths["/oauth"]["get"];
 /** What a successful `WithOauth` call returns. */
 export type WithOauthData = SuccessBody<WithOauthOperation["responses"]>;
 
+/** The errors a `WithOauth` call may reject with, per declared status (narrow on `status`). */
+export type WithOauthError = ErrorOf<WithOauthOperation["responses"]>;
+
 export interface WithOauthParams {}
 
 type WithOpenIdConnectOperation = paths["/oidc"]["get"];
 
 /** What a successful `WithOpenIdConnect` call returns. */
 export type WithOpenIdConnectData = SuccessBody<WithOpenIdConnectOperation["responses"]>;
+
+/** The errors a `WithOpenIdConnect` call may reject with, per declared status (narrow on `status`). */
+export type WithOpenIdConnectError = ErrorOf<WithOpenIdConnectOperation["responses"]>;
 
 export interface WithOpenIdConnectParams {}
 
@@ -60,12 +81,18 @@ type WithEitherOperation = paths["/either"]["get"];
 /** What a successful `WithEither` call returns. */
 export type WithEitherData = SuccessBody<WithEitherOperation["responses"]>;
 
+/** The errors a `WithEither` call may reject with, per declared status (narrow on `status`). */
+export type WithEitherError = ErrorOf<WithEitherOperation["responses"]>;
+
 export interface WithEitherParams {}
 
 type WithBothOperation = paths["/both"]["get"];
 
 /** What a successful `WithBoth` call returns. */
 export type WithBothData = SuccessBody<WithBothOperation["responses"]>;
+
+/** The errors a `WithBoth` call may reject with, per declared status (narrow on `status`). */
+export type WithBothError = ErrorOf<WithBothOperation["responses"]>;
 
 export interface WithBothParams {}
 
@@ -74,12 +101,18 @@ type WithOptionalOperation = paths["/optional"]["get"];
 /** What a successful `WithOptional` call returns. */
 export type WithOptionalData = SuccessBody<WithOptionalOperation["responses"]>;
 
+/** The errors a `WithOptional` call may reject with, per declared status (narrow on `status`). */
+export type WithOptionalError = ErrorOf<WithOptionalOperation["responses"]>;
+
 export interface WithOptionalParams {}
 
 type WithNoneOperation = paths["/public"]["get"];
 
 /** What a successful `WithNone` call returns. */
 export type WithNoneData = SuccessBody<WithNoneOperation["responses"]>;
+
+/** The errors a `WithNone` call may reject with, per declared status (narrow on `status`). */
+export type WithNoneError = ErrorOf<WithNoneOperation["responses"]>;
 
 export interface WithNoneParams {}
 

@@ -3,12 +3,15 @@ import { operations, securitySchemes } from "../operations.js";
 import type { paths } from "../types.js";
 import { call, paginate, type ClientContext } from "../runtime/client/call.js";
 import type { ClientConfig, RequestOptions } from "../runtime/client/request.js";
-import type { ItemsOf, SuccessBody } from "../runtime/client/types.js";
+import type { ErrorOf, ItemsOf, SuccessBody } from "../runtime/client/types.js";
 
 type ListEventsOperation = paths["/events"]["get"];
 
 /** What a successful `ListEvents` call returns. */
 export type ListEventsData = SuccessBody<ListEventsOperation["responses"]>;
+
+/** The errors a `ListEvents` call may reject with, per declared status (narrow on `status`). */
+export type ListEventsError = ErrorOf<ListEventsOperation["responses"]>;
 
 /** One item of a `ListEvents` page. */
 export type ListEventsItem = ItemsOf<ListEventsData, "items">;
@@ -21,6 +24,9 @@ type GetEventOperation = paths["/events/{eventId}"]["get"];
 
 /** What a successful `GetEvent` call returns. */
 export type GetEventData = SuccessBody<GetEventOperation["responses"]>;
+
+/** The errors a `GetEvent` call may reject with, per declared status (narrow on `status`). */
+export type GetEventError = ErrorOf<GetEventOperation["responses"]>;
 
 export interface GetEventParams {
   path: NonNullable<GetEventOperation["parameters"]["path"]>;

@@ -4,12 +4,15 @@ import type { paths } from "../types.js";
 import type { Credential } from "../runtime/client/auth.js";
 import { call, paginate, type ClientContext } from "../runtime/client/call.js";
 import type { ClientConfig, RequestOptions } from "../runtime/client/request.js";
-import type { ItemsOf, RequestContent, SuccessBody } from "../runtime/client/types.js";
+import type { ErrorOf, ItemsOf, RequestContent, SuccessBody } from "../runtime/client/types.js";
 
 type EchoOperation = paths["/echo/{name}"]["get"];
 
 /** What a successful `Echo` call returns. */
 export type EchoData = SuccessBody<EchoOperation["responses"]>;
+
+/** The errors a `Echo` call may reject with, per declared status (narrow on `status`). */
+export type EchoError = ErrorOf<EchoOperation["responses"]>;
 
 export interface EchoParams {
   path: NonNullable<EchoOperation["parameters"]["path"]>;
@@ -22,6 +25,9 @@ type CheckCodeOperation = paths["/codes"]["post"];
 /** What a successful `CheckCode` call returns. */
 export type CheckCodeData = SuccessBody<CheckCodeOperation["responses"]>;
 
+/** The errors a `CheckCode` call may reject with, per declared status (narrow on `status`). */
+export type CheckCodeError = ErrorOf<CheckCodeOperation["responses"]>;
+
 export interface CheckCodeParams {
   body: RequestContent<NonNullable<CheckCodeOperation["requestBody"]>>;
 }
@@ -30,6 +36,9 @@ type PayOrderOperation = paths["/orders/{orderId}/payments"]["post"];
 
 /** What a successful `PayOrder` call returns. */
 export type PayOrderData = SuccessBody<PayOrderOperation["responses"]>;
+
+/** The errors a `PayOrder` call may reject with, per declared status (narrow on `status`). */
+export type PayOrderError = ErrorOf<PayOrderOperation["responses"]>;
 
 export interface PayOrderParams {
   path: NonNullable<PayOrderOperation["parameters"]["path"]>;
@@ -40,6 +49,9 @@ type ListItemsOperation = paths["/items"]["get"];
 
 /** What a successful `ListItems` call returns. */
 export type ListItemsData = SuccessBody<ListItemsOperation["responses"]>;
+
+/** The errors a `ListItems` call may reject with, per declared status (narrow on `status`). */
+export type ListItemsError = ErrorOf<ListItemsOperation["responses"]>;
 
 /** One item of a `ListItems` page. */
 export type ListItemsItem = ItemsOf<ListItemsData, "items">;

@@ -3,13 +3,18 @@ import { operations, securitySchemes } from "../operations.js";
 import type { paths } from "../types.js";
 import { call, type ClientContext } from "../runtime/client/call.js";
 import type { ClientConfig, RequestOptions } from "../runtime/client/request.js";
-import type { RequestContent, SuccessBody } from "../runtime/client/types.js";
+import type { ErrorOf, RequestContent, SuccessBody } from "../runtime/client/types.js";
 
 type GetItemGlobalThisCodegenCanaryOperationIdOperation =
   paths["/items/{id}'; globalThis.__codegenCanary = 'path'; '"]["get"];
 
 /** What a successful `GetItemGlobalThisCodegenCanaryOperationId` call returns. */
 export type GetItemGlobalThisCodegenCanaryOperationIdData = SuccessBody<
+  GetItemGlobalThisCodegenCanaryOperationIdOperation["responses"]
+>;
+
+/** The errors a `GetItemGlobalThisCodegenCanaryOperationId` call may reject with, per declared status (narrow on `status`). */
+export type GetItemGlobalThisCodegenCanaryOperationIdError = ErrorOf<
   GetItemGlobalThisCodegenCanaryOperationIdOperation["responses"]
 >;
 
@@ -24,6 +29,9 @@ type TmpEvilOperation = paths["/../../escape"]["post"];
 /** What a successful `TmpEvil` call returns. */
 export type TmpEvilData = SuccessBody<TmpEvilOperation["responses"]>;
 
+/** The errors a `TmpEvil` call may reject with, per declared status (narrow on `status`). */
+export type TmpEvilError = ErrorOf<TmpEvilOperation["responses"]>;
+
 export interface TmpEvilParams {
   body?: RequestContent<NonNullable<TmpEvilOperation["requestBody"]>>;
 }
@@ -33,12 +41,18 @@ type Constructor_Operation = paths["/constructor"]["get"];
 /** What a successful `Constructor_` call returns. */
 export type Constructor_Data = SuccessBody<Constructor_Operation["responses"]>;
 
+/** The errors a `Constructor_` call may reject with, per declared status (narrow on `status`). */
+export type Constructor_Error = ErrorOf<Constructor_Operation["responses"]>;
+
 export interface Constructor_Params {}
 
 type Delete_Operation = paths["/delete"]["delete"];
 
 /** What a successful `Delete_` call returns. */
 export type Delete_Data = SuccessBody<Delete_Operation["responses"]>;
+
+/** The errors a `Delete_` call may reject with, per declared status (narrow on `status`). */
+export type Delete_Error = ErrorOf<Delete_Operation["responses"]>;
 
 export interface Delete_Params {}
 

@@ -4,12 +4,15 @@ import type { paths } from "../types.js";
 import type { Credential } from "../runtime/client/auth.js";
 import { call, type ClientContext } from "../runtime/client/call.js";
 import type { ClientConfig, RequestOptions } from "../runtime/client/request.js";
-import type { RequestContent, SuccessBody } from "../runtime/client/types.js";
+import type { ErrorOf, RequestContent, SuccessBody } from "../runtime/client/types.js";
 
 type CreateOrderOperation = paths["/orders"]["post"];
 
 /** What a successful `CreateOrder` call returns. */
 export type CreateOrderData = SuccessBody<CreateOrderOperation["responses"]>;
+
+/** The errors a `CreateOrder` call may reject with, per declared status (narrow on `status`). */
+export type CreateOrderError = ErrorOf<CreateOrderOperation["responses"]>;
 
 export interface CreateOrderParams {
   body: RequestContent<NonNullable<CreateOrderOperation["requestBody"]>>;

@@ -4,12 +4,15 @@ import type { paths } from "../types.js";
 import type { Credential } from "../runtime/client/auth.js";
 import { call, type ClientContext } from "../runtime/client/call.js";
 import type { ClientConfig, RequestOptions } from "../runtime/client/request.js";
-import type { SuccessBody } from "../runtime/client/types.js";
+import type { ErrorOf, SuccessBody } from "../runtime/client/types.js";
 
 type GetLimitedOperation = paths["/limited"]["get"];
 
 /** What a successful `GetLimited` call returns. */
 export type GetLimitedData = SuccessBody<GetLimitedOperation["responses"]>;
+
+/** The errors a `GetLimited` call may reject with, per declared status (narrow on `status`). */
+export type GetLimitedError = ErrorOf<GetLimitedOperation["responses"]>;
 
 export interface GetLimitedParams {}
 
@@ -18,12 +21,18 @@ type GetTieredOperation = paths["/tiered"]["get"];
 /** What a successful `GetTiered` call returns. */
 export type GetTieredData = SuccessBody<GetTieredOperation["responses"]>;
 
+/** The errors a `GetTiered` call may reject with, per declared status (narrow on `status`). */
+export type GetTieredError = ErrorOf<GetTieredOperation["responses"]>;
+
 export interface GetTieredParams {}
 
 type GetByClientOperation = paths["/by-client"]["get"];
 
 /** What a successful `GetByClient` call returns. */
 export type GetByClientData = SuccessBody<GetByClientOperation["responses"]>;
+
+/** The errors a `GetByClient` call may reject with, per declared status (narrow on `status`). */
+export type GetByClientError = ErrorOf<GetByClientOperation["responses"]>;
 
 export interface GetByClientParams {}
 
@@ -32,6 +41,9 @@ type GetStrictOperation = paths["/strict"]["get"];
 /** What a successful `GetStrict` call returns. */
 export type GetStrictData = SuccessBody<GetStrictOperation["responses"]>;
 
+/** The errors a `GetStrict` call may reject with, per declared status (narrow on `status`). */
+export type GetStrictError = ErrorOf<GetStrictOperation["responses"]>;
+
 export interface GetStrictParams {}
 
 type GetBriefOperation = paths["/brief"]["get"];
@@ -39,12 +51,18 @@ type GetBriefOperation = paths["/brief"]["get"];
 /** What a successful `GetBrief` call returns. */
 export type GetBriefData = SuccessBody<GetBriefOperation["responses"]>;
 
+/** The errors a `GetBrief` call may reject with, per declared status (narrow on `status`). */
+export type GetBriefError = ErrorOf<GetBriefOperation["responses"]>;
+
 export interface GetBriefParams {}
 
 type GetOpenOperation = paths["/open"]["get"];
 
 /** What a successful `GetOpen` call returns. */
 export type GetOpenData = SuccessBody<GetOpenOperation["responses"]>;
+
+/** The errors a `GetOpen` call may reject with, per declared status (narrow on `status`). */
+export type GetOpenError = ErrorOf<GetOpenOperation["responses"]>;
 
 export interface GetOpenParams {}
 

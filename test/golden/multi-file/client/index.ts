@@ -3,12 +3,15 @@ import { operations, securitySchemes } from "../operations.js";
 import type { paths } from "../types.js";
 import { call, type ClientContext } from "../runtime/client/call.js";
 import type { ClientConfig, RequestOptions } from "../runtime/client/request.js";
-import type { RequestContent, SuccessBody } from "../runtime/client/types.js";
+import type { ErrorOf, RequestContent, SuccessBody } from "../runtime/client/types.js";
 
 type ListBooksOperation = paths["/books"]["get"];
 
 /** What a successful `ListBooks` call returns. */
 export type ListBooksData = SuccessBody<ListBooksOperation["responses"]>;
+
+/** The errors a `ListBooks` call may reject with, per declared status (narrow on `status`). */
+export type ListBooksError = ErrorOf<ListBooksOperation["responses"]>;
 
 export interface ListBooksParams {
   query?: NonNullable<ListBooksOperation["parameters"]["query"]>;
@@ -19,6 +22,9 @@ type AddBookOperation = paths["/books"]["post"];
 /** What a successful `AddBook` call returns. */
 export type AddBookData = SuccessBody<AddBookOperation["responses"]>;
 
+/** The errors a `AddBook` call may reject with, per declared status (narrow on `status`). */
+export type AddBookError = ErrorOf<AddBookOperation["responses"]>;
+
 export interface AddBookParams {
   body: RequestContent<NonNullable<AddBookOperation["requestBody"]>>;
 }
@@ -27,6 +33,9 @@ type GetBookOperation = paths["/books/{isbn}"]["get"];
 
 /** What a successful `GetBook` call returns. */
 export type GetBookData = SuccessBody<GetBookOperation["responses"]>;
+
+/** The errors a `GetBook` call may reject with, per declared status (narrow on `status`). */
+export type GetBookError = ErrorOf<GetBookOperation["responses"]>;
 
 export interface GetBookParams {
   path: NonNullable<GetBookOperation["parameters"]["path"]>;

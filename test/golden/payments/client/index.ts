@@ -5,6 +5,7 @@ import type { Credential } from "../runtime/client/auth.js";
 import { call, paginate, type ClientContext } from "../runtime/client/call.js";
 import type { ClientConfig, RequestOptions } from "../runtime/client/request.js";
 import type {
+  ErrorOf,
   ItemsOf,
   OptionalKeys,
   RequestContent,
@@ -15,6 +16,9 @@ type ListChargesOperation = paths["/charges"]["get"];
 
 /** What a successful `ListCharges` call returns. */
 export type ListChargesData = SuccessBody<ListChargesOperation["responses"]>;
+
+/** The errors a `ListCharges` call may reject with, per declared status (narrow on `status`). */
+export type ListChargesError = ErrorOf<ListChargesOperation["responses"]>;
 
 /** One item of a `ListCharges` page. */
 export type ListChargesItem = ItemsOf<ListChargesData, "items">;
@@ -27,6 +31,9 @@ type CreateChargeOperation = paths["/charges"]["post"];
 
 /** What a successful `CreateCharge` call returns. */
 export type CreateChargeData = SuccessBody<CreateChargeOperation["responses"]>;
+
+/** The errors a `CreateCharge` call may reject with, per declared status (narrow on `status`). */
+export type CreateChargeError = ErrorOf<CreateChargeOperation["responses"]>;
 
 export interface CreateChargeParams {
   headers?: OptionalKeys<
@@ -41,6 +48,9 @@ type GetChargeOperation = paths["/charges/{chargeId}"]["get"];
 /** What a successful `GetCharge` call returns. */
 export type GetChargeData = SuccessBody<GetChargeOperation["responses"]>;
 
+/** The errors a `GetCharge` call may reject with, per declared status (narrow on `status`). */
+export type GetChargeError = ErrorOf<GetChargeOperation["responses"]>;
+
 export interface GetChargeParams {
   path: NonNullable<GetChargeOperation["parameters"]["path"]>;
 }
@@ -49,6 +59,9 @@ type RefundChargeOperation = paths["/charges/{chargeId}/refunds"]["post"];
 
 /** What a successful `RefundCharge` call returns. */
 export type RefundChargeData = SuccessBody<RefundChargeOperation["responses"]>;
+
+/** The errors a `RefundCharge` call may reject with, per declared status (narrow on `status`). */
+export type RefundChargeError = ErrorOf<RefundChargeOperation["responses"]>;
 
 export interface RefundChargeParams {
   path: NonNullable<RefundChargeOperation["parameters"]["path"]>;
@@ -64,6 +77,9 @@ type ListRefundsOperation = paths["/refunds"]["get"];
 /** What a successful `ListRefunds` call returns. */
 export type ListRefundsData = SuccessBody<ListRefundsOperation["responses"]>;
 
+/** The errors a `ListRefunds` call may reject with, per declared status (narrow on `status`). */
+export type ListRefundsError = ErrorOf<ListRefundsOperation["responses"]>;
+
 /** One item of a `ListRefunds` page. */
 export type ListRefundsItem = ItemsOf<ListRefundsData, "data">;
 
@@ -75,6 +91,9 @@ type GetHealthOperation = paths["/health"]["get"];
 
 /** What a successful `GetHealth` call returns. */
 export type GetHealthData = SuccessBody<GetHealthOperation["responses"]>;
+
+/** The errors a `GetHealth` call may reject with, per declared status (narrow on `status`). */
+export type GetHealthError = ErrorOf<GetHealthOperation["responses"]>;
 
 export interface GetHealthParams {}
 

@@ -3,12 +3,15 @@ import { operations, securitySchemes } from "../operations.js";
 import type { paths } from "../types.js";
 import { call, type ClientContext } from "../runtime/client/call.js";
 import type { ClientConfig, RequestOptions } from "../runtime/client/request.js";
-import type { RequestContent, SuccessBody } from "../runtime/client/types.js";
+import type { ErrorOf, RequestContent, SuccessBody } from "../runtime/client/types.js";
 
 type ListPetsOperation = paths["/pets"]["get"];
 
 /** What a successful `ListPets` call returns. */
 export type ListPetsData = SuccessBody<ListPetsOperation["responses"]>;
+
+/** The errors a `ListPets` call may reject with, per declared status (narrow on `status`). */
+export type ListPetsError = ErrorOf<ListPetsOperation["responses"]>;
 
 export interface ListPetsParams {
   query?: NonNullable<ListPetsOperation["parameters"]["query"]>;
@@ -19,6 +22,9 @@ type CreatePetsOperation = paths["/pets"]["post"];
 /** What a successful `CreatePets` call returns. */
 export type CreatePetsData = SuccessBody<CreatePetsOperation["responses"]>;
 
+/** The errors a `CreatePets` call may reject with, per declared status (narrow on `status`). */
+export type CreatePetsError = ErrorOf<CreatePetsOperation["responses"]>;
+
 export interface CreatePetsParams {
   body: RequestContent<NonNullable<CreatePetsOperation["requestBody"]>>;
 }
@@ -27,6 +33,9 @@ type ShowPetByIdOperation = paths["/pets/{petId}"]["get"];
 
 /** What a successful `ShowPetById` call returns. */
 export type ShowPetByIdData = SuccessBody<ShowPetByIdOperation["responses"]>;
+
+/** The errors a `ShowPetById` call may reject with, per declared status (narrow on `status`). */
+export type ShowPetByIdError = ErrorOf<ShowPetByIdOperation["responses"]>;
 
 export interface ShowPetByIdParams {
   path: NonNullable<ShowPetByIdOperation["parameters"]["path"]>;

@@ -3,12 +3,15 @@ import { operations, securitySchemes } from "../operations.js";
 import type { paths } from "../types.js";
 import { call, type ClientContext } from "../runtime/client/call.js";
 import type { ClientConfig, RequestOptions } from "../runtime/client/request.js";
-import type { RequestContent, SuccessBody } from "../runtime/client/types.js";
+import type { ErrorOf, RequestContent, SuccessBody } from "../runtime/client/types.js";
 
 type GetTreeOperation = paths["/trees/{treeId}"]["get"];
 
 /** What a successful `GetTree` call returns. */
 export type GetTreeData = SuccessBody<GetTreeOperation["responses"]>;
+
+/** The errors a `GetTree` call may reject with, per declared status (narrow on `status`). */
+export type GetTreeError = ErrorOf<GetTreeOperation["responses"]>;
 
 export interface GetTreeParams {
   path: NonNullable<GetTreeOperation["parameters"]["path"]>;
@@ -18,6 +21,9 @@ type CreateThreadOperation = paths["/threads"]["post"];
 
 /** What a successful `CreateThread` call returns. */
 export type CreateThreadData = SuccessBody<CreateThreadOperation["responses"]>;
+
+/** The errors a `CreateThread` call may reject with, per declared status (narrow on `status`). */
+export type CreateThreadError = ErrorOf<CreateThreadOperation["responses"]>;
 
 export interface CreateThreadParams {
   body: RequestContent<NonNullable<CreateThreadOperation["requestBody"]>>;

@@ -4,12 +4,15 @@ import type { paths } from "../types.js";
 import type { Credential } from "../runtime/client/auth.js";
 import { call, paginate, type ClientContext } from "../runtime/client/call.js";
 import type { ClientConfig, RequestOptions } from "../runtime/client/request.js";
-import type { ItemsOf, RequestContent, SuccessBody } from "../runtime/client/types.js";
+import type { ErrorOf, ItemsOf, RequestContent, SuccessBody } from "../runtime/client/types.js";
 
 type ListUsersOperation = paths["/users"]["get"];
 
 /** What a successful `ListUsers` call returns. */
 export type ListUsersData = SuccessBody<ListUsersOperation["responses"]>;
+
+/** The errors a `ListUsers` call may reject with, per declared status (narrow on `status`). */
+export type ListUsersError = ErrorOf<ListUsersOperation["responses"]>;
 
 /** One item of a `ListUsers` page. */
 export type ListUsersItem = ItemsOf<ListUsersData, "data">;
@@ -23,6 +26,9 @@ type CreateUserOperation = paths["/users"]["post"];
 /** What a successful `CreateUser` call returns. */
 export type CreateUserData = SuccessBody<CreateUserOperation["responses"]>;
 
+/** The errors a `CreateUser` call may reject with, per declared status (narrow on `status`). */
+export type CreateUserError = ErrorOf<CreateUserOperation["responses"]>;
+
 export interface CreateUserParams {
   body: RequestContent<NonNullable<CreateUserOperation["requestBody"]>>;
 }
@@ -32,6 +38,9 @@ type GetUserOperation = paths["/users/{userId}"]["get"];
 /** What a successful `GetUser` call returns. */
 export type GetUserData = SuccessBody<GetUserOperation["responses"]>;
 
+/** The errors a `GetUser` call may reject with, per declared status (narrow on `status`). */
+export type GetUserError = ErrorOf<GetUserOperation["responses"]>;
+
 export interface GetUserParams {
   path: NonNullable<GetUserOperation["parameters"]["path"]>;
 }
@@ -40,6 +49,9 @@ type ReplaceUserOperation = paths["/users/{userId}"]["put"];
 
 /** What a successful `ReplaceUser` call returns. */
 export type ReplaceUserData = SuccessBody<ReplaceUserOperation["responses"]>;
+
+/** The errors a `ReplaceUser` call may reject with, per declared status (narrow on `status`). */
+export type ReplaceUserError = ErrorOf<ReplaceUserOperation["responses"]>;
 
 export interface ReplaceUserParams {
   path: NonNullable<ReplaceUserOperation["parameters"]["path"]>;
@@ -51,6 +63,9 @@ type DeleteUserOperation = paths["/users/{userId}"]["delete"];
 /** What a successful `DeleteUser` call returns. */
 export type DeleteUserData = SuccessBody<DeleteUserOperation["responses"]>;
 
+/** The errors a `DeleteUser` call may reject with, per declared status (narrow on `status`). */
+export type DeleteUserError = ErrorOf<DeleteUserOperation["responses"]>;
+
 export interface DeleteUserParams {
   path: NonNullable<DeleteUserOperation["parameters"]["path"]>;
 }
@@ -59,6 +74,9 @@ type UpdateUserOperation = paths["/users/{userId}"]["patch"];
 
 /** What a successful `UpdateUser` call returns. */
 export type UpdateUserData = SuccessBody<UpdateUserOperation["responses"]>;
+
+/** The errors a `UpdateUser` call may reject with, per declared status (narrow on `status`). */
+export type UpdateUserError = ErrorOf<UpdateUserOperation["responses"]>;
 
 export interface UpdateUserParams {
   path: NonNullable<UpdateUserOperation["parameters"]["path"]>;
@@ -69,6 +87,9 @@ type ListUserOrdersOperation = paths["/users/{userId}/orders"]["get"];
 
 /** What a successful `ListUserOrders` call returns. */
 export type ListUserOrdersData = SuccessBody<ListUserOrdersOperation["responses"]>;
+
+/** The errors a `ListUserOrders` call may reject with, per declared status (narrow on `status`). */
+export type ListUserOrdersError = ErrorOf<ListUserOrdersOperation["responses"]>;
 
 /** One item of a `ListUserOrders` page. */
 export type ListUserOrdersItem = ItemsOf<ListUserOrdersData, "data">;

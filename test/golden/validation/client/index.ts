@@ -3,12 +3,15 @@ import { operations, securitySchemes } from "../operations.js";
 import type { paths } from "../types.js";
 import { call, type ClientContext } from "../runtime/client/call.js";
 import type { ClientConfig, RequestOptions } from "../runtime/client/request.js";
-import type { RequestContent, SuccessBody } from "../runtime/client/types.js";
+import type { ErrorOf, RequestContent, SuccessBody } from "../runtime/client/types.js";
 
 type SearchWidgetsOperation = paths["/widgets"]["get"];
 
 /** What a successful `SearchWidgets` call returns. */
 export type SearchWidgetsData = SuccessBody<SearchWidgetsOperation["responses"]>;
+
+/** The errors a `SearchWidgets` call may reject with, per declared status (narrow on `status`). */
+export type SearchWidgetsError = ErrorOf<SearchWidgetsOperation["responses"]>;
 
 export interface SearchWidgetsParams {
   query?: NonNullable<SearchWidgetsOperation["parameters"]["query"]>;
@@ -21,6 +24,9 @@ type PutWidgetOperation = paths["/widgets/{widgetId}"]["put"];
 /** What a successful `PutWidget` call returns. */
 export type PutWidgetData = SuccessBody<PutWidgetOperation["responses"]>;
 
+/** The errors a `PutWidget` call may reject with, per declared status (narrow on `status`). */
+export type PutWidgetError = ErrorOf<PutWidgetOperation["responses"]>;
+
 export interface PutWidgetParams {
   path: NonNullable<PutWidgetOperation["parameters"]["path"]>;
   body: RequestContent<NonNullable<PutWidgetOperation["requestBody"]>>;
@@ -31,6 +37,9 @@ type CreateShapeOperation = paths["/shapes"]["post"];
 /** What a successful `CreateShape` call returns. */
 export type CreateShapeData = SuccessBody<CreateShapeOperation["responses"]>;
 
+/** The errors a `CreateShape` call may reject with, per declared status (narrow on `status`). */
+export type CreateShapeError = ErrorOf<CreateShapeOperation["responses"]>;
+
 export interface CreateShapeParams {
   body: RequestContent<NonNullable<CreateShapeOperation["requestBody"]>>;
 }
@@ -39,6 +48,9 @@ type CreateNoteOperation = paths["/notes"]["post"];
 
 /** What a successful `CreateNote` call returns. */
 export type CreateNoteData = SuccessBody<CreateNoteOperation["responses"]>;
+
+/** The errors a `CreateNote` call may reject with, per declared status (narrow on `status`). */
+export type CreateNoteError = ErrorOf<CreateNoteOperation["responses"]>;
 
 export interface CreateNoteParams {
   body: RequestContent<NonNullable<CreateNoteOperation["requestBody"]>>;
@@ -49,14 +61,42 @@ type CreatePaymentOperation = paths["/payments"]["post"];
 /** What a successful `CreatePayment` call returns. */
 export type CreatePaymentData = SuccessBody<CreatePaymentOperation["responses"]>;
 
+/** The errors a `CreatePayment` call may reject with, per declared status (narrow on `status`). */
+export type CreatePaymentError = ErrorOf<CreatePaymentOperation["responses"]>;
+
 export interface CreatePaymentParams {
   body: RequestContent<NonNullable<CreatePaymentOperation["requestBody"]>>;
 }
+
+type CreateUploadOperation = paths["/uploads"]["post"];
+
+/** What a successful `CreateUpload` call returns. */
+export type CreateUploadData = SuccessBody<CreateUploadOperation["responses"]>;
+
+/** The errors a `CreateUpload` call may reject with, per declared status (narrow on `status`). */
+export type CreateUploadError = ErrorOf<CreateUploadOperation["responses"]>;
+
+export interface CreateUploadParams {
+  body: RequestContent<NonNullable<CreateUploadOperation["requestBody"]>>;
+}
+
+type GetLatestUploadOperation = paths["/uploads/latest"]["get"];
+
+/** What a successful `GetLatestUpload` call returns. */
+export type GetLatestUploadData = SuccessBody<GetLatestUploadOperation["responses"]>;
+
+/** The errors a `GetLatestUpload` call may reject with, per declared status (narrow on `status`). */
+export type GetLatestUploadError = ErrorOf<GetLatestUploadOperation["responses"]>;
+
+export interface GetLatestUploadParams {}
 
 type CheckCodeOperation = paths["/codes/{code}"]["get"];
 
 /** What a successful `CheckCode` call returns. */
 export type CheckCodeData = SuccessBody<CheckCodeOperation["responses"]>;
+
+/** The errors a `CheckCode` call may reject with, per declared status (narrow on `status`). */
+export type CheckCodeError = ErrorOf<CheckCodeOperation["responses"]>;
 
 export interface CheckCodeParams {
   path: NonNullable<CheckCodeOperation["parameters"]["path"]>;
@@ -87,6 +127,12 @@ export function createClient(options: ClientOptions) {
     /** A form body, Stripe-style - nested objects as a[b]=c, lists repeated, numbers as text. */
     createPayment: (params: CreatePaymentParams, options?: RequestOptions) =>
       call<CreatePaymentData>(context, operations.createPayment, params, options),
+    /** A multipart body - a file, text fields, a repeated field and a JSON part. */
+    createUpload: (params: CreateUploadParams, options?: RequestOptions) =>
+      call<CreateUploadData>(context, operations.createUpload, params, options),
+    /** The bytes of the last upload. */
+    getLatestUpload: (params: GetLatestUploadParams = {}, options?: RequestOptions) =>
+      call<GetLatestUploadData>(context, operations.getLatestUpload, params, options),
     checkCode: (params: CheckCodeParams, options?: RequestOptions) =>
       call<CheckCodeData>(context, operations.checkCode, params, options),
   };

@@ -52,11 +52,24 @@ export type CreateShapeResult =
 
 type CreateNoteOperation = paths["/notes"]["post"];
 
-/** What the `createNote` handler receives: parameters typed and coerced, body validated. */
-export interface CreateNoteInput {
+/** What the `createNote` handler receives: parameters typed and coerced, body validated; `contentType` says which media type the body came as. */
+export type CreateNoteInput = CreateNoteInputFields &
+  (
+    | {
+        contentType: "text/plain";
+        body: NonNullable<CreateNoteOperation["requestBody"]>["content"]["text/plain"];
+      }
+    | {
+        contentType: "application/x-www-form-urlencoded";
+        body: NonNullable<
+          CreateNoteOperation["requestBody"]
+        >["content"]["application/x-www-form-urlencoded"];
+      }
+  );
+
+interface CreateNoteInputFields {
   /** This request's id, also sent back as `X-Request-ID`. */
   requestId: string;
-  body: ContentOf<NonNullable<CreateNoteOperation["requestBody"]>>;
 }
 
 /** What the `createNote` handler may return: a status the contract declares, with its body. */
@@ -79,6 +92,33 @@ export type CreatePaymentResult =
   | Reply<CreatePaymentOperation["responses"][201], 201>
   | Reply<CreatePaymentOperation["responses"][400], 400>
   | NotImplemented;
+
+type CreateUploadOperation = paths["/uploads"]["post"];
+
+/** What the `createUpload` handler receives: parameters typed and coerced, body validated. */
+export interface CreateUploadInput {
+  /** This request's id, also sent back as `X-Request-ID`. */
+  requestId: string;
+  body: ContentOf<NonNullable<CreateUploadOperation["requestBody"]>>;
+}
+
+/** What the `createUpload` handler may return: a status the contract declares, with its body. */
+export type CreateUploadResult =
+  | Reply<CreateUploadOperation["responses"][201], 201>
+  | Reply<CreateUploadOperation["responses"][400], 400>
+  | NotImplemented;
+
+type GetLatestUploadOperation = paths["/uploads/latest"]["get"];
+
+/** What the `getLatestUpload` handler receives: parameters typed and coerced, body validated. */
+export interface GetLatestUploadInput {
+  /** This request's id, also sent back as `X-Request-ID`. */
+  requestId: string;
+}
+
+/** What the `getLatestUpload` handler may return: a status the contract declares, with its body. */
+export type GetLatestUploadResult =
+  Reply<GetLatestUploadOperation["responses"][200], 200> | NotImplemented;
 
 type CheckCodeOperation = paths["/codes/{code}"]["get"];
 
@@ -103,5 +143,9 @@ export interface Handlers {
   createNote(input: CreateNoteInput): Awaitable<CreateNoteResult>;
   /** A form body, Stripe-style - nested objects as a[b]=c, lists repeated, numbers as text. */
   createPayment(input: CreatePaymentInput): Awaitable<CreatePaymentResult>;
+  /** A multipart body - a file, text fields, a repeated field and a JSON part. */
+  createUpload(input: CreateUploadInput): Awaitable<CreateUploadResult>;
+  /** The bytes of the last upload. */
+  getLatestUpload(input: GetLatestUploadInput): Awaitable<GetLatestUploadResult>;
   checkCode(input: CheckCodeInput): Awaitable<CheckCodeResult>;
 }

@@ -160,6 +160,28 @@ export const schemas: ContractSchemas = {
           "400": { "application/json": { $ref: "#/spec/components/schemas/Error" } },
         },
       },
+      createUpload: {
+        body: {
+          "multipart/form-data": {
+            type: "object",
+            required: ["file", "title"],
+            properties: {
+              file: { type: "string", format: "binary" },
+              title: { type: "string", minLength: 1 },
+              copies: { type: "integer", minimum: 1, default: 1 },
+              tags: { type: "array", items: { type: "string" } },
+              meta: { type: "object", properties: { source: { type: "string" } } },
+            },
+          },
+        },
+        responses: {
+          "201": { "application/json": { type: "object", additionalProperties: true } },
+          "400": { "application/json": { $ref: "#/spec/components/schemas/Error" } },
+        },
+      },
+      getLatestUpload: {
+        responses: { "200": { "application/octet-stream": { type: "string", format: "binary" } } },
+      },
       checkCode: {
         path: {
           type: "object",
