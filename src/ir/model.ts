@@ -157,7 +157,25 @@ export interface RateLimitRule {
   failOpen: boolean;
 }
 
-export interface Pagination {
+/** Where a list response keeps its items and says where the next page is and when the list ends (dotted paths into the body). */
+export interface PageSources {
+  /** The items; undefined when the body is the list. */
+  itemsPath: string | undefined;
+  /** A cursor for the next page (`meta.next_cursor`, `nextPageToken`). */
+  nextCursorPath: string | undefined;
+  /** The next page's URL (`links.next`, `links.pages.next`, `_links.next.href`). */
+  nextUrlPath: string | undefined;
+  /** A boolean that is true while there are more pages (`has_more`, `more`). */
+  hasMorePath: string | undefined;
+  /** With `hasMorePath`: the field of a page's last item whose value is the next cursor (Stripe's `id`). */
+  cursorFromItem: string | undefined;
+  /** The total number of items (`meta.total`, `total_count`). */
+  totalPath: string | undefined;
+  /** The total number of pages (`pagination.total_pages`). */
+  totalPagesPath: string | undefined;
+}
+
+export interface Pagination extends PageSources {
   style: "cursor" | "offset" | "page";
   source: PolicySource;
   /** The query parameter of the page size. */
@@ -167,20 +185,6 @@ export interface Pagination {
   defaultLimit: number;
   /** Larger requested limits are clamped to this. */
   maxLimit: number;
-  /** Where the items are in the response body (`data`); undefined when the body is the list. */
-  itemsPath: string | undefined;
-  /** Where the next cursor is in the response body (`meta.next_cursor`). */
-  nextCursorPath: string | undefined;
-  /** Where the next page's URL is in the response body (`links.next`). */
-  nextUrlPath: string | undefined;
-  /** A boolean in the response body that is true while more pages follow (`has_more`). */
-  hasMorePath: string | undefined;
-  /** With `hasMorePath`: the field of a page's last item that is the next cursor (Stripe's `id`). */
-  cursorFromItem: string | undefined;
-  /** The total number of items (`meta.total`). */
-  totalPath: string | undefined;
-  /** The total number of pages (`pagination.total_pages`). */
-  totalPagesPath: string | undefined;
   /** The success response declares a `Link` header (RFC 8288), which the client follows. */
   linkHeader: boolean;
 }

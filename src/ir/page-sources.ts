@@ -1,23 +1,5 @@
-import type { JsonSchema, Response } from "./model.js";
+import type { JsonSchema, PageSources, Response } from "./model.js";
 import { isRecord } from "./context.js";
-
-/** Where a list response keeps its items and says where the next page is and when the list ends. */
-export interface PageSources {
-  /** The items: a dotted path, or undefined when the body is the list. */
-  itemsPath: string | undefined;
-  /** A cursor for the next page (`meta.next_cursor`, `nextPageToken`). */
-  nextCursorPath: string | undefined;
-  /** The next page's URL (`links.next`, `links.pages.next`, `_links.next.href`). */
-  nextUrlPath: string | undefined;
-  /** A boolean that is true while there are more pages (`has_more`, `more`). */
-  hasMorePath: string | undefined;
-  /** The field of an item whose value, on a page's last item, is the next cursor (`id`). */
-  cursorFromItem: string | undefined;
-  /** The total number of items (`meta.total`, `total_count`). */
-  totalPath: string | undefined;
-  /** The total number of pages (`pagination.total_pages`). */
-  totalPagesPath: string | undefined;
-}
 
 /** How deep into a response body the fields are looked for, and how many at most. */
 const MAX_DEPTH = 4;

@@ -1,6 +1,6 @@
-import type { Operation, Pagination } from "./model.js";
+import type { Operation, PageSources, Pagination } from "./model.js";
 import { BuildContext, isRecord } from "./context.js";
-import { findPageSources, type PageSources } from "./page-sources.js";
+import { findPageSources } from "./page-sources.js";
 
 const STYLES = new Set(["cursor", "offset", "page"]);
 const DEFAULT_NAMES = { cursor: "cursor", offset: "offset", page: "page" } as const;

@@ -75,28 +75,34 @@ export function headerParameters(
   declared: readonly ParameterContract[],
   values: Readonly<Record<string, unknown>> | undefined,
 ): Pair[] {
-  return present(declared, "header", values).map(([parameter, value]) => [
-    parameter.name,
-    simpleStyle(
-      value,
-      parameter.explode,
-      `header parameter ${JSON.stringify(parameter.name)}`,
-      (text) => text,
-    ),
-  ]);
+  return commaJoined(declared, "header", values);
 }
 
 /**
  * Cookie parameters in the `form` style: `name=value`, a list or map comma-joined into one
- * value; each value percent-encoded so it cannot end the cookie.
+ * value (the caller percent-encodes it so it cannot end the cookie).
  */
 export function cookieParameters(
   declared: readonly ParameterContract[],
   values: Readonly<Record<string, unknown>> | undefined,
 ): Pair[] {
-  return present(declared, "cookie", values).map(([parameter, value]) => [
+  return commaJoined(declared, "cookie", values);
+}
+
+/** Each present value as text: a scalar as it is, a list or map comma-joined (a map's entries `k=v` when a header explodes). */
+function commaJoined(
+  declared: readonly ParameterContract[],
+  location: "header" | "cookie",
+  values: Readonly<Record<string, unknown>> | undefined,
+): Pair[] {
+  return present(declared, location, values).map(([parameter, value]) => [
     parameter.name,
-    simpleStyle(value, false, `cookie parameter ${JSON.stringify(parameter.name)}`, (text) => text),
+    simpleStyle(
+      value,
+      location === "header" && parameter.explode,
+      `${location} parameter ${JSON.stringify(parameter.name)}`,
+      (text) => text,
+    ),
   ]);
 }
 
