@@ -86,8 +86,19 @@ export class SourceFile {
     };
   }
 
+  /** A statement for a module already imported the same way gains the new names instead. */
   private add(link: Link): this {
-    if (link.names === "*" || link.names.length > 0) this.links.push(link);
+    if (link.names !== "*" && link.names.length === 0) return this;
+    const same = this.links.find(
+      (other) =>
+        other.statement === link.statement &&
+        other.typeOnly === link.typeOnly &&
+        other.names !== "*" &&
+        link.names !== "*" &&
+        JSON.stringify(other.from) === JSON.stringify(link.from),
+    );
+    if (same === undefined || same.names === "*" || link.names === "*") this.links.push(link);
+    else for (const name of link.names) if (!same.names.includes(name)) same.names.push(name);
     return this;
   }
 

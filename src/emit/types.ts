@@ -11,12 +11,12 @@ import { openapiTypescript, typescript } from "../internals.js";
  * `types.ts`: every schema, path and operation as TypeScript types, by openapi-typescript's
  * transform with its default options (laid out by the format stage's printer).
  */
-export function emitTypes(model: Pick<ApiModel, "typesSource">): GeneratedFile {
-  return { path: "types.ts", declarations: typeStatements(model.typesSource) };
+export function emitTypes(model: Pick<ApiModel, "typesSource"> & Partial<Pick<ApiModel, "readWrite">>): GeneratedFile {
+  return { path: "types.ts", declarations: typeStatements(model.typesSource, model.readWrite ?? false) };
 }
 
 /** openapi-typescript's declarations for the document (the AST that `types.ts` prints). */
-export function typeStatements(document: Record<string, unknown>): TsNode[] {
+export function typeStatements(document: Record<string, unknown>, readWrite = false): TsNode[] {
   try {
     let inlined = inlineDeepRefs(document) as unknown as OpenAPI3;
     // The transform patches discriminator enums into the schemas it is given, which share their
@@ -25,7 +25,7 @@ export function typeStatements(document: Record<string, unknown>): TsNode[] {
     if (discriminated) inlined = structuredClone(inlined);
     // openapiTS() bundles first, which gives every document a components object.
     const schema: OpenAPI3 = { ...inlined, components: inlined.components ?? {} };
-    return openapiTypescript().transformSchema(schema, defaultContext(schema, discriminated));
+    return openapiTypescript().transformSchema(schema, { ...defaultContext(schema, discriminated), readWriteMarkers: readWrite });
   } catch (error) {
     // openapi-typescript percent-decodes the names in its own references: a name with a `%` that
     // is not an escape breaks it (a known limitation), although the document is valid.

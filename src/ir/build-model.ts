@@ -33,7 +33,21 @@ export function buildModel(spec: LoadedSpec): ApiModel {
     tags: buildTags(document.tags, operations),
     refTargets: collectRefTargets(document, operations),
     typesSource: document,
+    readWrite: marksReadWrite(document),
   };
+}
+
+/** Whether any object in the document says `readOnly: true` or `writeOnly: true` (walked without recursion). */
+function marksReadWrite(document: Record<string, unknown>): boolean {
+  const seen = new Set<object>();
+  const stack: unknown[] = [document];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if (typeof node !== "object" || node === null || seen.has(node)) continue;
+    seen.add(node);
+    if (!Array.isArray(node) && ((node as Record<string, unknown>).readOnly === true || (node as Record<string, unknown>).writeOnly === true)) return true;
+    for (const value of Object.values(node)) if (typeof value === "object" && value !== null) stack.push(value);
+  }
+  return false;
 }
 
 function collectOperations(context: BuildContext): OperationSource[] {

@@ -31,6 +31,11 @@ export interface ApiModel {
    * not this model); no other emitter reads it.
    */
   typesSource: Readonly<Record<string, unknown>>;
+  /**
+   * Some schema marks a property `readOnly` or `writeOnly`: the types then tell requests (no
+   * readOnly property) from responses (no writeOnly property).
+   */
+  readWrite: boolean;
 }
 
 export interface Operation {

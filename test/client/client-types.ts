@@ -29,7 +29,17 @@ export async function parameters(): Promise<void> {
   await payments.charges.create({ body: { amount_cents: 5, currency: "eur", source: "t" } });
   // A field with a default may be left out of a request body (the server applies it).
   const validation = createValidationClient({ baseUrl: "http://localhost/api" });
+  await validation.putWidget({ path: { widgetId: "w" }, body: { name: "Gear", weight: 1, secret: "s" } });
+  // @ts-expect-error id is readOnly: a request may not send it.
   await validation.putWidget({ path: { widgetId: "w" }, body: { id: "w", name: "Gear", weight: 1, secret: "s" } });
+  // @ts-expect-error secret is writeOnly and required in requests.
+  await validation.putWidget({ path: { widgetId: "w" }, body: { name: "Gear", weight: 1 } });
+  const stored = await validation.putWidget({ path: { widgetId: "w" }, body: { name: "Gear", weight: 1, secret: "s" } });
+  // A response has the readOnly id, and never the writeOnly secret.
+  const storedId: string = stored.id;
+  // @ts-expect-error secret is writeOnly: responses do not carry it.
+  void stored.secret;
+  void storedId;
   // List parameters are all optional.
   await client.users.list();
 }

@@ -85,3 +85,21 @@ export function noteText(input: CreateNoteInput): string {
   void wrong;
   return input.body.text;
 }
+
+import type { PutWidgetInput, PutWidgetResult } from "../golden/validation/server/index.js";
+
+/** readOnly and writeOnly, as each side sees them. */
+export function widgetTypes(input: PutWidgetInput): PutWidgetResult {
+  // @ts-expect-error id is readOnly: a request does not carry it.
+  const id: string = input.body.id;
+  void id;
+  const secret: string = input.body.secret;
+  void secret;
+  // @ts-expect-error secret is writeOnly: a response may not carry it.
+  const leaked: PutWidgetResult = { status: 200, body: { id: "w", name: "Gear", weight: 1, secret: "s" } };
+  void leaked;
+  // @ts-expect-error id is readOnly and required in responses.
+  const missing: PutWidgetResult = { status: 200, body: { name: "Gear", weight: 1 } };
+  void missing;
+  return { status: 200, body: { id: "w", name: input.body.name, weight: input.body.weight } };
+}

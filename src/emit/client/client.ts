@@ -5,6 +5,7 @@ import { operationDoc } from "../operations.js";
 import { PARAMETER_GROUPS, typeStem } from "../parameter-groups.js";
 import { methodGroups } from "./method-names.js";
 import { SourceFile, outputFile, runtimeFile } from "../source-file.js";
+import { wireTypes, type WireTypes } from "../read-write.js";
 
 /**
  * `client/index.ts`: `createClient(options)` with one method per operation, grouped by tag,
@@ -22,11 +23,6 @@ export function emitClient(model: ApiModel): GeneratedFile {
       doc: docComment([scheme.description]),
       type: credentialType(scheme),
     }));
-  const groups = methodGroups(model).map((group) => ({
-    id: group.id,
-    doc: docComment([group.description]),
-    methods: group.methods.map(({ name, operation }) => methodView(name, operation)),
-  }));
   const usesBasic = schemes.some((scheme) => scheme.type.includes("BasicCredentials"));
   const paginated = model.operations.some((operation) => operation.policies.pagination !== undefined);
   const plain = model.operations.some((operation) => operation.policies.pagination === undefined);
@@ -52,8 +48,14 @@ export function emitClient(model: ApiModel): GeneratedFile {
     )
     .export(runtimeFile("client/errors.ts"), "*")
     .export(runtimeFile("client/request.ts"), ["ApiResponse", "RequestOptions"], { typeOnly: true });
+  const wire = wireTypes(model, file);
+  const groups = methodGroups(model).map((group) => ({
+    id: group.id,
+    doc: docComment([group.description]),
+    methods: group.methods.map(({ name, operation }) => methodView(name, operation, wire)),
+  }));
   return file.fromTemplate("client/index.ts", {
-    operations: model.operations.map((operation) => paramsView(operation)),
+    operations: model.operations.map((operation) => paramsView(operation, wire)),
     topLevel: groups.filter((group) => group.id === undefined).flatMap((group) => group.methods),
     groups: groups.filter((group) => group.id !== undefined),
     schemes,
@@ -65,7 +67,7 @@ function credentialType(scheme: SecurityScheme): string {
   return scheme.type === "http" && scheme.scheme === "basic" ? "Credential<BasicCredentials>" : "Credential<string>";
 }
 
-function paramsView(operation: Operation) {
+function paramsView(operation: Operation, wire: WireTypes) {
   const name = typeStem(operation);
   const type = `${name}Operation`;
   const fields: string[] = [];
@@ -79,12 +81,13 @@ function paramsView(operation: Operation) {
     fields.push(`${key}${required ? "" : "?"}: ${keyHeader === undefined ? group : `OptionalKeys<${group}, ${jsLiteral(keyHeader)}>`};`);
   }
   if (operation.requestBody !== undefined) {
-    fields.push(`body${operation.requestBody.required ? "" : "?"}: RequestContent<NonNullable<${type}["requestBody"]>>;`);
+    fields.push(`body${operation.requestBody.required ? "" : "?"}: RequestContent<${wire.sent(`NonNullable<${type}["requestBody"]>`)}>;`);
   }
   const pagination = operation.policies.pagination;
   return {
     name,
     operationType: `paths[${jsLiteral(operation.path)}][${jsLiteral(operation.method)}]`,
+    responses: wire.received(`${name}Operation["responses"]`),
     fields,
     optional: !fields.some((field) => !/^\w+\?:/.test(field)),
     item:
@@ -100,9 +103,9 @@ function idempotencyParameter(operation: Operation): string | undefined {
   return operation.parameters.header.find((parameter) => parameter.name.toLowerCase() === header)?.name;
 }
 
-function methodView(name: string, operation: Operation) {
+function methodView(name: string, operation: Operation, wire: WireTypes) {
   const type = typeStem(operation);
-  const fields = paramsView(operation);
+  const fields = paramsView(operation, wire);
   return {
     name,
     id: operation.id,

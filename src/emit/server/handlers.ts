@@ -4,6 +4,7 @@ import { jsLiteral } from "../literal.js";
 import { operationDoc } from "../operations.js";
 import { PARAMETER_GROUPS, typeStem } from "../parameter-groups.js";
 import { SourceFile, outputFile, runtimeFile } from "../source-file.js";
+import { wireTypes, type WireTypes } from "../read-write.js";
 
 /**
  * `server/handlers.ts`: per operation, the typed input a handler receives and the union of
@@ -12,19 +13,13 @@ import { SourceFile, outputFile, runtimeFile } from "../source-file.js";
  */
 export function emitServerHandlers(model: ApiModel): GeneratedFile {
   const usesAuth = model.operations.some((operation) => operation.security.length > 0);
-  const operations = model.operations.map((operation) => handlerView(operation));
-  return new SourceFile("server/handlers.ts")
+  const file = new SourceFile("server/handlers.ts")
     .import(outputFile("types.ts"), ["paths"], { typeOnly: true })
-    .import(runtimeFile("server/results.ts"), resultTypes(model), {
-      typeOnly: true,
-    })
-    .import(runtimeFile("server/pagination.ts"), pageTypes(model), {
-      typeOnly: true,
-    })
-    .fromTemplate("server/handlers.ts", {
-      operations,
-      principalParameter: usesAuth ? "<Principal = unknown>" : "",
-    });
+    .import(runtimeFile("server/results.ts"), resultTypes(model), { typeOnly: true })
+    .import(runtimeFile("server/pagination.ts"), pageTypes(model), { typeOnly: true });
+  const wire = wireTypes(model, file);
+  const operations = model.operations.map((operation) => handlerView(operation, wire));
+  return file.fromTemplate("server/handlers.ts", { operations, principalParameter: usesAuth ? "<Principal = unknown>" : "" });
 }
 
 interface HandlerView {
@@ -39,7 +34,7 @@ interface HandlerView {
   results: string[];
 }
 
-function handlerView(operation: Operation): HandlerView {
+function handlerView(operation: Operation, wire: WireTypes): HandlerView {
   const name = typeStem(operation);
   const operationType = `paths[${jsLiteral(operation.path)}][${jsLiteral(operation.method)}]`;
   const secured = operation.security.length > 0;
@@ -50,13 +45,13 @@ function handlerView(operation: Operation): HandlerView {
     operationType,
     inputType: secured ? `${name}Input<Principal>` : `${name}Input`,
     inputParameter: secured ? "<Principal>" : "",
-    fields: inputFields(operation, `${name}Operation`),
-    bodyVariants: bodyVariants(operation, `${name}Operation`),
-    results: operation.responses.map((response) => resultType(response, `${name}Operation`)),
+    fields: inputFields(operation, `${name}Operation`, wire),
+    bodyVariants: bodyVariants(operation, `${name}Operation`, wire),
+    results: operation.responses.map((response) => resultType(response, `${name}Operation`, wire)),
   };
 }
 
-function inputFields(operation: Operation, operationType: string): string[] {
+function inputFields(operation: Operation, operationType: string, wire: WireTypes): string[] {
   const fields: string[] = [];
   const anonymous = operation.security.some((requirement) => requirement.length === 0);
   if (operation.security.length > 0) {
@@ -75,7 +70,7 @@ function inputFields(operation: Operation, operationType: string): string[] {
   }
   const body = operation.requestBody;
   if (body !== undefined && body.content.length <= 1) {
-    const type = `ContentOf<NonNullable<${operationType}["requestBody"]>>`;
+    const type = `ContentOf<${wire.sent(`NonNullable<${operationType}["requestBody"]>`)}>`;
     fields.push(body.required ? `body: ${type};` : `body: ${type} | undefined;`);
   }
   return fields;
@@ -85,11 +80,12 @@ function inputFields(operation: Operation, operationType: string): string[] {
  * With several request media types, the body's type depends on which one came: one variant per
  * media type, told apart by `contentType` (none at all when the body is optional and absent).
  */
-function bodyVariants(operation: Operation, operationType: string): string[] | undefined {
+function bodyVariants(operation: Operation, operationType: string, wire: WireTypes): string[] | undefined {
   const body = operation.requestBody;
   if (body === undefined || body.content.length <= 1) return undefined;
   const variants = body.content.map(
-    (media) => `{ contentType: ${jsLiteral(media.contentType)}; body: NonNullable<${operationType}["requestBody"]>["content"][${jsLiteral(media.contentType)}] }`,
+    (media) =>
+      `{ contentType: ${jsLiteral(media.contentType)}; body: ${wire.sent(`NonNullable<${operationType}["requestBody"]>`)}["content"][${jsLiteral(media.contentType)}] }`,
   );
   return body.required ? variants : [...variants, "{ contentType?: undefined; body: undefined }"];
 }
@@ -100,10 +96,10 @@ const PAGE_TYPES = {
   page: "NumberedPage",
 } as const;
 
-function resultType(response: Response, operationType: string): string {
+function resultType(response: Response, operationType: string, wire: WireTypes): string {
   const key = /^\d{3}$/.test(response.status) ? response.status : jsLiteral(response.status);
   const reply = requiresHeaders(response) ? "ReplyWithHeaders" : "Reply";
-  return `${reply}<${operationType}["responses"][${key}], ${statusType(response.status)}>`;
+  return `${reply}<${wire.received(`${operationType}["responses"][${key}]`)}, ${statusType(response.status)}>`;
 }
 
 /** The status a result may carry: the code, a range's codes, or any for `default`. */

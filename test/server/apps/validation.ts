@@ -12,9 +12,9 @@ export const validationHandlers: Handlers = {
     body: { query, headers, cookies, queryProto: Object.getPrototypeOf(query) === Object.prototype },
   }),
   putWidget: ({ path, body }) => {
-    // openapi-typescript types writeOnly `secret` as present in responses too; it is never sent back.
+    // The request carries the writeOnly secret and no id; the response the readOnly id and no secret.
     const { secret: _secret, ...stored } = body;
-    return { status: 200, body: { ...stored, id: path.widgetId } as typeof body };
+    return { status: 200, body: { ...stored, id: path.widgetId } };
   },
   createShape: ({ body }) => ({ status: 201, body }),
   createNote: (input) => {

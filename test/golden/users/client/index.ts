@@ -5,14 +5,15 @@ import type { Credential } from "../runtime/client/auth.js";
 import { call, paginate, type ClientContext } from "../runtime/client/call.js";
 import type { ClientConfig, RequestOptions } from "../runtime/client/request.js";
 import type { ErrorOf, ItemsOf, RequestContent, SuccessBody } from "../runtime/client/types.js";
+import type { AsReceived, AsSent } from "../runtime/content.js";
 
 type ListUsersOperation = paths["/users"]["get"];
 
 /** What a successful `ListUsers` call returns. */
-export type ListUsersData = SuccessBody<ListUsersOperation["responses"]>;
+export type ListUsersData = SuccessBody<AsReceived<ListUsersOperation["responses"]>>;
 
 /** The errors a `ListUsers` call may reject with, per declared status (narrow on `status`). */
-export type ListUsersError = ErrorOf<ListUsersOperation["responses"]>;
+export type ListUsersError = ErrorOf<AsReceived<ListUsersOperation["responses"]>>;
 
 /** One item of a `ListUsers` page. */
 export type ListUsersItem = ItemsOf<ListUsersData, "data">;
@@ -24,22 +25,22 @@ export interface ListUsersParams {
 type CreateUserOperation = paths["/users"]["post"];
 
 /** What a successful `CreateUser` call returns. */
-export type CreateUserData = SuccessBody<CreateUserOperation["responses"]>;
+export type CreateUserData = SuccessBody<AsReceived<CreateUserOperation["responses"]>>;
 
 /** The errors a `CreateUser` call may reject with, per declared status (narrow on `status`). */
-export type CreateUserError = ErrorOf<CreateUserOperation["responses"]>;
+export type CreateUserError = ErrorOf<AsReceived<CreateUserOperation["responses"]>>;
 
 export interface CreateUserParams {
-  body: RequestContent<NonNullable<CreateUserOperation["requestBody"]>>;
+  body: RequestContent<AsSent<NonNullable<CreateUserOperation["requestBody"]>>>;
 }
 
 type GetUserOperation = paths["/users/{userId}"]["get"];
 
 /** What a successful `GetUser` call returns. */
-export type GetUserData = SuccessBody<GetUserOperation["responses"]>;
+export type GetUserData = SuccessBody<AsReceived<GetUserOperation["responses"]>>;
 
 /** The errors a `GetUser` call may reject with, per declared status (narrow on `status`). */
-export type GetUserError = ErrorOf<GetUserOperation["responses"]>;
+export type GetUserError = ErrorOf<AsReceived<GetUserOperation["responses"]>>;
 
 export interface GetUserParams {
   path: NonNullable<GetUserOperation["parameters"]["path"]>;
@@ -48,23 +49,23 @@ export interface GetUserParams {
 type ReplaceUserOperation = paths["/users/{userId}"]["put"];
 
 /** What a successful `ReplaceUser` call returns. */
-export type ReplaceUserData = SuccessBody<ReplaceUserOperation["responses"]>;
+export type ReplaceUserData = SuccessBody<AsReceived<ReplaceUserOperation["responses"]>>;
 
 /** The errors a `ReplaceUser` call may reject with, per declared status (narrow on `status`). */
-export type ReplaceUserError = ErrorOf<ReplaceUserOperation["responses"]>;
+export type ReplaceUserError = ErrorOf<AsReceived<ReplaceUserOperation["responses"]>>;
 
 export interface ReplaceUserParams {
   path: NonNullable<ReplaceUserOperation["parameters"]["path"]>;
-  body: RequestContent<NonNullable<ReplaceUserOperation["requestBody"]>>;
+  body: RequestContent<AsSent<NonNullable<ReplaceUserOperation["requestBody"]>>>;
 }
 
 type DeleteUserOperation = paths["/users/{userId}"]["delete"];
 
 /** What a successful `DeleteUser` call returns. */
-export type DeleteUserData = SuccessBody<DeleteUserOperation["responses"]>;
+export type DeleteUserData = SuccessBody<AsReceived<DeleteUserOperation["responses"]>>;
 
 /** The errors a `DeleteUser` call may reject with, per declared status (narrow on `status`). */
-export type DeleteUserError = ErrorOf<DeleteUserOperation["responses"]>;
+export type DeleteUserError = ErrorOf<AsReceived<DeleteUserOperation["responses"]>>;
 
 export interface DeleteUserParams {
   path: NonNullable<DeleteUserOperation["parameters"]["path"]>;
@@ -73,23 +74,23 @@ export interface DeleteUserParams {
 type UpdateUserOperation = paths["/users/{userId}"]["patch"];
 
 /** What a successful `UpdateUser` call returns. */
-export type UpdateUserData = SuccessBody<UpdateUserOperation["responses"]>;
+export type UpdateUserData = SuccessBody<AsReceived<UpdateUserOperation["responses"]>>;
 
 /** The errors a `UpdateUser` call may reject with, per declared status (narrow on `status`). */
-export type UpdateUserError = ErrorOf<UpdateUserOperation["responses"]>;
+export type UpdateUserError = ErrorOf<AsReceived<UpdateUserOperation["responses"]>>;
 
 export interface UpdateUserParams {
   path: NonNullable<UpdateUserOperation["parameters"]["path"]>;
-  body: RequestContent<NonNullable<UpdateUserOperation["requestBody"]>>;
+  body: RequestContent<AsSent<NonNullable<UpdateUserOperation["requestBody"]>>>;
 }
 
 type ListUserOrdersOperation = paths["/users/{userId}/orders"]["get"];
 
 /** What a successful `ListUserOrders` call returns. */
-export type ListUserOrdersData = SuccessBody<ListUserOrdersOperation["responses"]>;
+export type ListUserOrdersData = SuccessBody<AsReceived<ListUserOrdersOperation["responses"]>>;
 
 /** The errors a `ListUserOrders` call may reject with, per declared status (narrow on `status`). */
-export type ListUserOrdersError = ErrorOf<ListUserOrdersOperation["responses"]>;
+export type ListUserOrdersError = ErrorOf<AsReceived<ListUserOrdersOperation["responses"]>>;
 
 /** One item of a `ListUserOrders` page. */
 export type ListUserOrdersItem = ItemsOf<ListUserOrdersData, "data">;

@@ -2,6 +2,7 @@
 import type { paths } from "../types.js";
 import type { Awaitable, ContentOf, NotImplemented, Reply } from "../runtime/server/results.js";
 import type { NumberedPage } from "../runtime/server/pagination.js";
+import type { AsReceived, AsSent } from "../runtime/content.js";
 
 type ListUsersOperation = paths["/users"]["get"];
 
@@ -18,9 +19,9 @@ export interface ListUsersInput<Principal> {
 
 /** What the `listUsers` handler may return: a status the contract declares, with its body. */
 export type ListUsersResult =
-  | Reply<ListUsersOperation["responses"][200], 200>
-  | Reply<ListUsersOperation["responses"][400], 400>
-  | Reply<ListUsersOperation["responses"][401], 401>
+  | Reply<AsReceived<ListUsersOperation["responses"][200]>, 200>
+  | Reply<AsReceived<ListUsersOperation["responses"][400]>, 400>
+  | Reply<AsReceived<ListUsersOperation["responses"][401]>, 401>
   | NotImplemented;
 
 type CreateUserOperation = paths["/users"]["post"];
@@ -31,15 +32,15 @@ export interface CreateUserInput<Principal> {
   requestId: string;
   /** Who is calling, as your auth verifier returned it. */
   principal: Principal;
-  body: ContentOf<NonNullable<CreateUserOperation["requestBody"]>>;
+  body: ContentOf<AsSent<NonNullable<CreateUserOperation["requestBody"]>>>;
 }
 
 /** What the `createUser` handler may return: a status the contract declares, with its body. */
 export type CreateUserResult =
-  | Reply<CreateUserOperation["responses"][201], 201>
-  | Reply<CreateUserOperation["responses"][400], 400>
-  | Reply<CreateUserOperation["responses"][401], 401>
-  | Reply<CreateUserOperation["responses"][409], 409>
+  | Reply<AsReceived<CreateUserOperation["responses"][201]>, 201>
+  | Reply<AsReceived<CreateUserOperation["responses"][400]>, 400>
+  | Reply<AsReceived<CreateUserOperation["responses"][401]>, 401>
+  | Reply<AsReceived<CreateUserOperation["responses"][409]>, 409>
   | NotImplemented;
 
 type GetUserOperation = paths["/users/{userId}"]["get"];
@@ -55,8 +56,8 @@ export interface GetUserInput<Principal> {
 
 /** What the `getUser` handler may return: a status the contract declares, with its body. */
 export type GetUserResult =
-  | Reply<GetUserOperation["responses"][200], 200>
-  | Reply<GetUserOperation["responses"][404], 404>
+  | Reply<AsReceived<GetUserOperation["responses"][200]>, 200>
+  | Reply<AsReceived<GetUserOperation["responses"][404]>, 404>
   | NotImplemented;
 
 type ReplaceUserOperation = paths["/users/{userId}"]["put"];
@@ -68,14 +69,14 @@ export interface ReplaceUserInput<Principal> {
   /** Who is calling, as your auth verifier returned it. */
   principal: Principal;
   path: NonNullable<ReplaceUserOperation["parameters"]["path"]>;
-  body: ContentOf<NonNullable<ReplaceUserOperation["requestBody"]>>;
+  body: ContentOf<AsSent<NonNullable<ReplaceUserOperation["requestBody"]>>>;
 }
 
 /** What the `replaceUser` handler may return: a status the contract declares, with its body. */
 export type ReplaceUserResult =
-  | Reply<ReplaceUserOperation["responses"][200], 200>
-  | Reply<ReplaceUserOperation["responses"][400], 400>
-  | Reply<ReplaceUserOperation["responses"][404], 404>
+  | Reply<AsReceived<ReplaceUserOperation["responses"][200]>, 200>
+  | Reply<AsReceived<ReplaceUserOperation["responses"][400]>, 400>
+  | Reply<AsReceived<ReplaceUserOperation["responses"][404]>, 404>
   | NotImplemented;
 
 type DeleteUserOperation = paths["/users/{userId}"]["delete"];
@@ -91,8 +92,8 @@ export interface DeleteUserInput<Principal> {
 
 /** What the `deleteUser` handler may return: a status the contract declares, with its body. */
 export type DeleteUserResult =
-  | Reply<DeleteUserOperation["responses"][204], 204>
-  | Reply<DeleteUserOperation["responses"][404], 404>
+  | Reply<AsReceived<DeleteUserOperation["responses"][204]>, 204>
+  | Reply<AsReceived<DeleteUserOperation["responses"][404]>, 404>
   | NotImplemented;
 
 type UpdateUserOperation = paths["/users/{userId}"]["patch"];
@@ -104,14 +105,14 @@ export interface UpdateUserInput<Principal> {
   /** Who is calling, as your auth verifier returned it. */
   principal: Principal;
   path: NonNullable<UpdateUserOperation["parameters"]["path"]>;
-  body: ContentOf<NonNullable<UpdateUserOperation["requestBody"]>>;
+  body: ContentOf<AsSent<NonNullable<UpdateUserOperation["requestBody"]>>>;
 }
 
 /** What the `updateUser` handler may return: a status the contract declares, with its body. */
 export type UpdateUserResult =
-  | Reply<UpdateUserOperation["responses"][200], 200>
-  | Reply<UpdateUserOperation["responses"][400], 400>
-  | Reply<UpdateUserOperation["responses"][404], 404>
+  | Reply<AsReceived<UpdateUserOperation["responses"][200]>, 200>
+  | Reply<AsReceived<UpdateUserOperation["responses"][400]>, 400>
+  | Reply<AsReceived<UpdateUserOperation["responses"][404]>, 404>
   | NotImplemented;
 
 type ListUserOrdersOperation = paths["/users/{userId}/orders"]["get"];
@@ -130,8 +131,8 @@ export interface ListUserOrdersInput<Principal> {
 
 /** What the `listUserOrders` handler may return: a status the contract declares, with its body. */
 export type ListUserOrdersResult =
-  | Reply<ListUserOrdersOperation["responses"][200], 200>
-  | Reply<ListUserOrdersOperation["responses"][404], 404>
+  | Reply<AsReceived<ListUserOrdersOperation["responses"][200]>, 200>
+  | Reply<AsReceived<ListUserOrdersOperation["responses"][404]>, 404>
   | NotImplemented;
 
 /** One function per operation. Implement it outside the generated folder; regeneration never touches it. */

@@ -4,14 +4,15 @@ import type { paths } from "../types.js";
 import { call, type ClientContext } from "../runtime/client/call.js";
 import type { ClientConfig, RequestOptions } from "../runtime/client/request.js";
 import type { ErrorOf, RequestContent, SuccessBody } from "../runtime/client/types.js";
+import type { AsReceived, AsSent } from "../runtime/content.js";
 
 type SearchWidgetsOperation = paths["/widgets"]["get"];
 
 /** What a successful `SearchWidgets` call returns. */
-export type SearchWidgetsData = SuccessBody<SearchWidgetsOperation["responses"]>;
+export type SearchWidgetsData = SuccessBody<AsReceived<SearchWidgetsOperation["responses"]>>;
 
 /** The errors a `SearchWidgets` call may reject with, per declared status (narrow on `status`). */
-export type SearchWidgetsError = ErrorOf<SearchWidgetsOperation["responses"]>;
+export type SearchWidgetsError = ErrorOf<AsReceived<SearchWidgetsOperation["responses"]>>;
 
 export interface SearchWidgetsParams {
   query?: NonNullable<SearchWidgetsOperation["parameters"]["query"]>;
@@ -22,81 +23,81 @@ export interface SearchWidgetsParams {
 type PutWidgetOperation = paths["/widgets/{widgetId}"]["put"];
 
 /** What a successful `PutWidget` call returns. */
-export type PutWidgetData = SuccessBody<PutWidgetOperation["responses"]>;
+export type PutWidgetData = SuccessBody<AsReceived<PutWidgetOperation["responses"]>>;
 
 /** The errors a `PutWidget` call may reject with, per declared status (narrow on `status`). */
-export type PutWidgetError = ErrorOf<PutWidgetOperation["responses"]>;
+export type PutWidgetError = ErrorOf<AsReceived<PutWidgetOperation["responses"]>>;
 
 export interface PutWidgetParams {
   path: NonNullable<PutWidgetOperation["parameters"]["path"]>;
-  body: RequestContent<NonNullable<PutWidgetOperation["requestBody"]>>;
+  body: RequestContent<AsSent<NonNullable<PutWidgetOperation["requestBody"]>>>;
 }
 
 type CreateShapeOperation = paths["/shapes"]["post"];
 
 /** What a successful `CreateShape` call returns. */
-export type CreateShapeData = SuccessBody<CreateShapeOperation["responses"]>;
+export type CreateShapeData = SuccessBody<AsReceived<CreateShapeOperation["responses"]>>;
 
 /** The errors a `CreateShape` call may reject with, per declared status (narrow on `status`). */
-export type CreateShapeError = ErrorOf<CreateShapeOperation["responses"]>;
+export type CreateShapeError = ErrorOf<AsReceived<CreateShapeOperation["responses"]>>;
 
 export interface CreateShapeParams {
-  body: RequestContent<NonNullable<CreateShapeOperation["requestBody"]>>;
+  body: RequestContent<AsSent<NonNullable<CreateShapeOperation["requestBody"]>>>;
 }
 
 type CreateNoteOperation = paths["/notes"]["post"];
 
 /** What a successful `CreateNote` call returns. */
-export type CreateNoteData = SuccessBody<CreateNoteOperation["responses"]>;
+export type CreateNoteData = SuccessBody<AsReceived<CreateNoteOperation["responses"]>>;
 
 /** The errors a `CreateNote` call may reject with, per declared status (narrow on `status`). */
-export type CreateNoteError = ErrorOf<CreateNoteOperation["responses"]>;
+export type CreateNoteError = ErrorOf<AsReceived<CreateNoteOperation["responses"]>>;
 
 export interface CreateNoteParams {
-  body: RequestContent<NonNullable<CreateNoteOperation["requestBody"]>>;
+  body: RequestContent<AsSent<NonNullable<CreateNoteOperation["requestBody"]>>>;
 }
 
 type CreatePaymentOperation = paths["/payments"]["post"];
 
 /** What a successful `CreatePayment` call returns. */
-export type CreatePaymentData = SuccessBody<CreatePaymentOperation["responses"]>;
+export type CreatePaymentData = SuccessBody<AsReceived<CreatePaymentOperation["responses"]>>;
 
 /** The errors a `CreatePayment` call may reject with, per declared status (narrow on `status`). */
-export type CreatePaymentError = ErrorOf<CreatePaymentOperation["responses"]>;
+export type CreatePaymentError = ErrorOf<AsReceived<CreatePaymentOperation["responses"]>>;
 
 export interface CreatePaymentParams {
-  body: RequestContent<NonNullable<CreatePaymentOperation["requestBody"]>>;
+  body: RequestContent<AsSent<NonNullable<CreatePaymentOperation["requestBody"]>>>;
 }
 
 type CreateUploadOperation = paths["/uploads"]["post"];
 
 /** What a successful `CreateUpload` call returns. */
-export type CreateUploadData = SuccessBody<CreateUploadOperation["responses"]>;
+export type CreateUploadData = SuccessBody<AsReceived<CreateUploadOperation["responses"]>>;
 
 /** The errors a `CreateUpload` call may reject with, per declared status (narrow on `status`). */
-export type CreateUploadError = ErrorOf<CreateUploadOperation["responses"]>;
+export type CreateUploadError = ErrorOf<AsReceived<CreateUploadOperation["responses"]>>;
 
 export interface CreateUploadParams {
-  body: RequestContent<NonNullable<CreateUploadOperation["requestBody"]>>;
+  body: RequestContent<AsSent<NonNullable<CreateUploadOperation["requestBody"]>>>;
 }
 
 type GetLatestUploadOperation = paths["/uploads/latest"]["get"];
 
 /** What a successful `GetLatestUpload` call returns. */
-export type GetLatestUploadData = SuccessBody<GetLatestUploadOperation["responses"]>;
+export type GetLatestUploadData = SuccessBody<AsReceived<GetLatestUploadOperation["responses"]>>;
 
 /** The errors a `GetLatestUpload` call may reject with, per declared status (narrow on `status`). */
-export type GetLatestUploadError = ErrorOf<GetLatestUploadOperation["responses"]>;
+export type GetLatestUploadError = ErrorOf<AsReceived<GetLatestUploadOperation["responses"]>>;
 
 export interface GetLatestUploadParams {}
 
 type CheckCodeOperation = paths["/codes/{code}"]["get"];
 
 /** What a successful `CheckCode` call returns. */
-export type CheckCodeData = SuccessBody<CheckCodeOperation["responses"]>;
+export type CheckCodeData = SuccessBody<AsReceived<CheckCodeOperation["responses"]>>;
 
 /** The errors a `CheckCode` call may reject with, per declared status (narrow on `status`). */
-export type CheckCodeError = ErrorOf<CheckCodeOperation["responses"]>;
+export type CheckCodeError = ErrorOf<AsReceived<CheckCodeOperation["responses"]>>;
 
 export interface CheckCodeParams {
   path: NonNullable<CheckCodeOperation["parameters"]["path"]>;
