@@ -25,7 +25,10 @@ export function typeStatements(document: Record<string, unknown>, readWrite = fa
     if (discriminated) inlined = structuredClone(inlined);
     // openapiTS() bundles first, which gives every document a components object.
     const schema: OpenAPI3 = { ...inlined, components: inlined.components ?? {} };
-    return openapiTypescript().transformSchema(schema, { ...defaultContext(schema, discriminated), readWriteMarkers: readWrite });
+    const statements = openapiTypescript().transformSchema(schema, { ...defaultContext(schema, discriminated), readWriteMarkers: readWrite });
+    // With markers on, openapi-typescript also declares its own `Readable`/`Writable` helpers; the
+    // output uses the runtime's `AsReceived`/`AsSent` (which leave bytes alone) instead.
+    return readWrite ? statements.filter((node) => !isHelperAlias(node)) : statements;
   } catch (error) {
     // openapi-typescript percent-decodes the names in its own references: a name with a `%` that
     // is not an escape breaks it (a known limitation), although the document is valid.
@@ -42,6 +45,10 @@ export function typeStatements(document: Record<string, unknown>, readWrite = fa
       cause: error,
     });
   }
+}
+
+function isHelperAlias(node: TsNode): boolean {
+  return typescript.isTypeAliasDeclaration(node) && (node.name.text === "Readable" || node.name.text === "Writable");
 }
 
 /** The first object key with a `%` that does not begin a valid escape, and where it is. */

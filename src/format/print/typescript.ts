@@ -43,8 +43,8 @@ class Printer {
     if (typescript.isFunctionDeclaration(node)) return this.functionDeclaration(node);
     if (typescript.isVariableStatement(node)) return this.variableStatement(node);
     if (typescript.isTypeAliasDeclaration(node)) {
-      if (node.typeParameters !== undefined) throw new UnsupportedNode();
-      return [assignment([modifiers(node), "type ", node.name.text], " =", this.type(node.type, true), "breakable"), ";"];
+      const head = [modifiers(node), "type ", node.name.text, this.typeParameters(node.typeParameters)];
+      return [assignment(head, " =", this.type(node.type, true), "breakable"), ";"];
     }
     if (typescript.isImportDeclaration(node)) return this.importDeclaration(node);
     if (typescript.isExportDeclaration(node)) return this.exportDeclaration(node);
