@@ -118,3 +118,20 @@ describe("codegen generate", () => {
     expect(result.stderr).toContain("-o");
   });
 });
+
+describe("codegen validate on a contract with many lists", () => {
+  it("prints the first 20 policy lines, and every one with --verbose", () => {
+    const dir = tempDir();
+    const list = (index: number) =>
+      `  /things${index}:\n    get:\n      operationId: listThings${index}\n      parameters:\n        - { name: cursor, in: query, schema: { type: string } }\n        - { name: limit, in: query, schema: { type: integer } }\n      responses:\n        "200":\n          description: ok\n          content:\n            application/json:\n              schema: { type: object, properties: { data: { type: array, items: {} }, meta: { type: object, properties: { next_cursor: { type: string } } } } }\n`;
+    const spec = join(dir, "lists.yaml");
+    writeFileSync(spec, `openapi: 3.0.3\ninfo: { title: Lists, version: "1" }\npaths:\n${Array.from({ length: 25 }, (_, index) => list(index)).join("")}`);
+    const short = runCli(["validate", spec]);
+    expect(short.status, short.stderr).toBe(0);
+    expect(short.stdout).toContain("… and 5 more operations with policies (--verbose lists them all)");
+    const verbose = runCli(["validate", spec, "--verbose"]);
+    const lines = verbose.stdout.split("\n").filter((line) => line.includes("pagination cursor"));
+    expect(lines).toHaveLength(25);
+    expect(lines[0]).toContain("items at data; next cursor at meta.next_cursor, ends when it is empty");
+  });
+});

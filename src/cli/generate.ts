@@ -21,7 +21,7 @@ export async function generateCommand(config: ResolvedConfig, print: Printer): P
       `codegen: ${written} written, ${plan.unchanged.length} unchanged, ${plan.removals.length} removed · ` +
         `${model.operations.length} operations · ${elapsed} ms → ${displayPath(config.outDir)}`,
     );
-    const policies = describePolicies(model);
+    const policies = describePolicies(model, config.verbose);
     if (policies.length > 0) print.out(["contract policies:", ...policies].join("\n"));
     const undeclared = describeUndeclared(model, config.verbose);
     if (undeclared.length > 0) print.err(undeclared.join("\n"));

@@ -4,8 +4,12 @@ import type { ApiModel, ImpliedStatus, Pagination } from "../ir/model.js";
 /** Most policy lines printed; the rest are counted. */
 const MAX_POLICY_LINES = 20;
 
-/** One line per operation that a contract policy applies to, saying whether it was declared or inferred. */
-export function describePolicies(model: ApiModel): string[] {
+/**
+ * One line per operation that a contract policy applies to, saying whether it was declared or
+ * inferred (and, for a list, where its items, next page and end come from); the first 20 unless
+ * `verbose`.
+ */
+export function describePolicies(model: ApiModel, verbose = false): string[] {
   const lines: string[] = [];
   for (const operation of model.operations) {
     const { pagination, idempotency, rateLimit } = operation.policies;
@@ -24,9 +28,9 @@ export function describePolicies(model: ApiModel): string[] {
     }
     if (parts.length > 0) lines.push(`  ${operation.id}: ${parts.join(", ")}`);
   }
-  if (lines.length > MAX_POLICY_LINES) {
+  if (!verbose && lines.length > MAX_POLICY_LINES) {
     const hidden = lines.length - MAX_POLICY_LINES;
-    return [...lines.slice(0, MAX_POLICY_LINES), `  … and ${hidden} more operations with policies`];
+    return [...lines.slice(0, MAX_POLICY_LINES), `  … and ${hidden} more operations with policies (--verbose lists them all)`];
   }
   return lines;
 }

@@ -18,7 +18,7 @@ export async function validateCommand(
       `${displayPath(config.specPath)}: valid OpenAPI ${spec.version} · ${model.operations.length} operations · ` +
         `${model.schemas.length} schemas · ${model.securitySchemes.length} security schemes`,
     );
-    const policies = describePolicies(model);
+    const policies = describePolicies(model, config.verbose);
     if (policies.length > 0) print.out(["contract policies:", ...policies].join("\n"));
   }
   const undeclared = describeUndeclared(model, config.verbose);
