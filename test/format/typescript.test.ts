@@ -14,6 +14,8 @@ describe("the TypeScript printer", () => {
       "a handler input with body variants",
       'export type CreateInviteInput<Principal> = CreateInviteInputFields<Principal> & ({ contentType: "application/json"; body: AsSent<NonNullable<CreateInviteOperation["requestBody"]>>["content"]["application/json"] } | { contentType: "multipart/form-data"; body: AsSent<NonNullable<CreateInviteOperation["requestBody"]>>["content"]["multipart/form-data"] });',
     ],
+    ["an object or null as a lone type argument, hugged", "export interface X {\n  a?: $Read<{\n    /** @description d */\n    b?: string;\n  } | null>;\n}"],
+    ["an object or undefined as a type argument, not hugged", "export interface X {\n  a?: $Read<{\n    b?: string;\n  } | undefined>;\n}"],
     ["a long head that breaks", "type VeryLongTypeNameForTestingTheLayoutOfThings<PrincipalTypeParameter, AnotherOne> = SomethingElse<PrincipalTypeParameter>;"],
   ])("%s", async (_name, source) => {
     const file = ts.createSourceFile("x.ts", source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);

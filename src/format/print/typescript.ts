@@ -413,9 +413,7 @@ class Printer {
   private union(node: ts.UnionTypeNode, position: "indented" | "parenthesized" | "argument"): Doc {
     const types = node.types.map(unwrap);
     const objectLike = types.find((type) => typescript.isTypeLiteralNode(type) || typescript.isTypeReferenceNode(type));
-    const isVoid = (type: ts.TypeNode) =>
-      type.kind === typescript.SyntaxKind.VoidKeyword || (typescript.isLiteralTypeNode(type) && type.literal.kind === typescript.SyntaxKind.NullKeyword);
-    if (objectLike !== undefined && types.every((type) => type === objectLike || isVoid(type))) {
+    if (objectLike !== undefined && types.every((type) => type === objectLike || isNullOrVoid(type))) {
       return join(" | ", types.map((type) => this.operand(type)));
     }
     const code = group(types.map((type, index) => [index === 0 ? ifBreak("| ") : [line, "| "], align(2, this.operand(type))]));
@@ -546,7 +544,17 @@ function isSimpleReturn(node: ts.Expression): boolean {
 /** Whether prettier prints `Name<T>` with this lone argument hugging the brackets. */
 function huggable(node: ts.TypeNode): boolean {
   if (KEYWORDS.has(node.kind) || typescript.isTypeLiteralNode(node)) return true;
+  // prettier hugs an object type or'd only with null or void (`$Read<{ … } | null>`).
+  if (typescript.isUnionTypeNode(node)) {
+    const types = node.types.map(unwrap);
+    const objects = types.filter((type) => typescript.isTypeLiteralNode(type));
+    return objects.length === 1 && types.every((type) => type === objects[0] || isNullOrVoid(type));
+  }
   return typescript.isTypeReferenceNode(node) && (node.typeArguments === undefined || node.typeArguments.length === 0);
+}
+
+function isNullOrVoid(node: ts.TypeNode): boolean {
+  return node.kind === typescript.SyntaxKind.VoidKeyword || (typescript.isLiteralTypeNode(node) && node.literal.kind === typescript.SyntaxKind.NullKeyword);
 }
 
 function modifiers(node: ts.InterfaceDeclaration | ts.TypeAliasDeclaration | ts.FunctionDeclaration | ts.VariableStatement): string {
