@@ -8,6 +8,8 @@ export interface ParsedBody {
   value: unknown;
   /** Whether the value is text or structured data a schema can check (JSON, form fields). */
   validatable: boolean;
+  /** The value holds files (`Blob`s): a multipart body with file parts. */
+  files?: true;
 }
 
 /**
@@ -92,7 +94,8 @@ export async function parseMultipart(
       );
     entries.push([name, typeof value === "string" ? value : await filePart(value)]);
   }
-  return { mediaType, value: formFields(entries), validatable: true };
+  const files = entries.some(([, value]) => value instanceof Blob);
+  return { mediaType, value: formFields(entries), validatable: true, ...(files ? { files } : {}) };
 }
 
 /** A JSON part is its value; any other file part stays a `File`. */

@@ -64,8 +64,11 @@ export async function readInput(
       const validate = validators.body(operation.id, body.mediaType);
       // Reading the body awaited: this request's budget is made current again.
       usePatternBudget(patternBudget);
-      if (validate !== undefined && !validateWithFiles(body.value, validate))
-        details.push(...toDetails(validate.errors, "body"));
+      // Only a body with files needs them stood in for; any other is validated without another walk.
+      const valid =
+        validate === undefined ||
+        (body.files ? validateWithFiles(body.value, validate) : validate(body.value));
+      if (!valid) details.push(...toDetails(validate.errors, "body"));
     }
     input.body = body.value;
     // The declared media type the body came as: handlers of operations with several tell them apart by it.
@@ -95,7 +98,7 @@ async function readRequestBody(
   request: ServerRequest,
   operation: Route,
   limit: number,
-): Promise<{ mediaType: string | undefined; value: unknown; validatable: boolean }> {
+): Promise<{ mediaType: string | undefined; value: unknown; validatable: boolean; files?: true }> {
   const declared = operation.requestBody?.contentTypes ?? [];
   const length = headerValue(request.headers, "content-length");
   const chunked = headerValue(request.headers, "transfer-encoding") !== undefined;
