@@ -22,15 +22,18 @@ export class CodegenError extends Error {
   readonly exitCode: number;
   readonly location: ErrorLocation;
   readonly hint: string | undefined;
+  /** The config entry the failing API came from (`codegen.config.json#/apis/1`), when there is one. */
+  readonly origin: string | undefined;
 
   constructor(
     message: string,
-    options: { location?: ErrorLocation; hint?: string; exitCode?: number; cause?: unknown } = {},
+    options: { location?: ErrorLocation; hint?: string; exitCode?: number; cause?: unknown; origin?: string } = {},
   ) {
     super(message, { cause: options.cause });
     this.name = "CodegenError";
     this.exitCode = options.exitCode ?? 2;
     this.location = options.location ?? {};
     this.hint = options.hint;
+    this.origin = options.origin;
   }
 }

@@ -9,7 +9,7 @@ const CASES: ReadonlyArray<readonly [string, { message: RegExp; where: RegExp }]
   ["schema-invalid.yaml", { message: /not valid OpenAPI: must have required property 'description'/, where: /schema-invalid\.yaml:10 at #\/paths\/~1things\/get\/responses\/200/ }],
   ["unresolved-ref.yaml", { message: /unresolved reference: \$ref "#\/components\/schemas\/Thing"/, where: /unresolved-ref\.yaml:14 at #\/paths\/~1things\/get\/responses\/200\/content\/application~1json\/schema/ }],
   ["duplicate-operation-id.yaml", { message: /duplicate operationId "getThing"/, where: /duplicate-operation-id\.yaml:14 at #\/paths\/~1things~1\{id\}\/get\/operationId/ }],
-  ["swagger2.json", { message: /Swagger "2\.0" is not supported yet/, where: /swagger2\.json:2 at #\/swagger/ }],
+  ["swagger1.json", { message: /Swagger "1\.2" is not supported/, where: /swagger1\.json:2 at #\/swagger/ }],
   ["empty.yaml", { message: /the file is empty/, where: /empty\.yaml/ }],
   ["non-utf8.yaml", { message: /not valid UTF-8/, where: /non-utf8\.yaml:3/ }],
   ["alias-bomb.yaml", { message: /Excessive alias count/, where: /alias-bomb\.yaml/ }],

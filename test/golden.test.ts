@@ -2,11 +2,11 @@ import { readdirSync, readFileSync, readlinkSync, writeFileSync } from "node:fs"
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { format } from "prettier";
-import { renderOutput } from "../src/pipeline.js";
+import { withoutHeader } from "../src/output/header.js";
 import { planOutput } from "../src/output/plan.js";
-import { applyPlan } from "../src/output/write.js";
+import { applyPlans } from "../src/output/write.js";
 import { PRETTIER_OPTIONS } from "../src/format/format.js";
-import { ROOT, VALID_FIXTURES, runTsc, snapshotDir } from "./helpers.js";
+import { ROOT, VALID_FIXTURES, renderFolder, runTsc, snapshotDir } from "./helpers.js";
 
 const GOLDEN = join(ROOT, "test", "golden");
 /** Files in test/golden that are not generated output. */
@@ -23,11 +23,11 @@ const isRuntime = (path: string) => path.startsWith("runtime/");
 describe.each(VALID_FIXTURES)("golden output of %s", (name, spec) => {
   it("matches the committed golden byte for byte, with no orphaned golden files", async () => {
     const outDir = join(GOLDEN, name);
-    const { files } = await renderOutput({ specPath: join(ROOT, spec), outDir, allowRemoteRefs: false });
+    const { files } = await renderFolder(join(ROOT, spec), outDir);
     const [runtime, own] = [files.filter((file) => isRuntime(file.path)), files.filter((file) => !isRuntime(file.path))];
     const listing = runtime.map((file) => file.path.slice("runtime/".length)).sort().join("\n") + "\n";
     if (process.env.UPDATE_GOLDEN === "1") {
-      applyPlan(outDir, planOutput(outDir, own));
+      applyPlans([{ dir: outDir, plan: planOutput(outDir, own) }]);
       writeFileSync(join(outDir, RUNTIME_LISTING), listing);
     }
     const committed = new Map([...snapshotDir(outDir)].filter(([path]) => !isRuntime(path) && path !== RUNTIME_LISTING));
@@ -36,7 +36,7 @@ describe.each(VALID_FIXTURES)("golden output of %s", (name, spec) => {
     expect(readFileSync(join(outDir, RUNTIME_LISTING), "utf8")).toBe(listing);
     expect(readlinkSync(join(outDir, "runtime"))).toBe(RUNTIME_LINK);
     // Each runtime file is its template, under the generated header line.
-    for (const file of runtime) expect(file.content.slice(file.content.indexOf("\n") + 1), file.path).toBe(readFileSync(join(ROOT, "templates", file.path), "utf8"));
+    for (const file of runtime) expect(withoutHeader(file.content), file.path).toBe(readFileSync(join(ROOT, "templates", file.path), "utf8"));
   });
 
   it("is prettier-clean with the tool's pinned options", async () => {

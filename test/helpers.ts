@@ -1,9 +1,20 @@
+import { resolveApi, type ApiOptions } from "../src/config/resolve-config.js";
+import type { TextFile } from "../src/emit/generated-file.js";
+import type { ApiModel } from "../src/ir/model.js";
+import { foldersOf, renderApi } from "../src/pipeline.js";
 import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll } from "vitest";
+
+/** What generating `spec` into `outDir` writes there (with the output's own runtime), rendered in memory. */
+export async function renderFolder(spec: string, outDir: string, options: ApiOptions = {}): Promise<{ model: ApiModel; files: TextFile[] }> {
+  const rendered = await renderApi(resolveApi(spec, { out: outDir, ...options }, ROOT), undefined);
+  const [folder] = foldersOf([rendered], undefined);
+  return { model: rendered.model, files: folder?.files ?? [] };
+}
 
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
 export const CLI = join(ROOT, "bin", "codegen.js");

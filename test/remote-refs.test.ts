@@ -47,7 +47,7 @@ describe("remote $refs", () => {
     const result = await runCliAsync(["openapi.yaml", "-o", "api"], specDir);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/remote \$ref refused/);
-    expect(result.stderr).toMatch(/--allow-remote-refs/);
+    expect(result.stderr).toMatch(/--allow-remote/);
     expect(requests).toBe(0);
   });
 

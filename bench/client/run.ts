@@ -1,17 +1,20 @@
 /**
- * `npm run bench:client`: the minified + gzipped size of the client runtime and of the generated
- * client for the users fixture (esbuild, ESM, browser platform), and the per-call overhead of the
- * generated client against a bare `fetch` to the same local server, measured in the same run.
+ * `npm run bench:client`: the minified + gzipped size of the client runtime, of the generated
+ * client for the users fixture, and of two apps over Stripe's client (`--target client`): one
+ * calling a single operation, one using them all (esbuild, ESM, browser platform); and the
+ * per-call overhead of the generated client against a bare `fetch` to the same local server,
+ * measured in the same run.
  * Writes the figures to BENCHMARKS.md.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { cpus } from "node:os";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
-import { createClient } from "../../test/golden/users/client/index.js";
+import { createGroupedClient } from "../../test/golden/users/client/index.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const CALLS = 3000;
@@ -38,6 +41,20 @@ const runtime = await bundleSize(
 const generated = await bundleSize('export * from "./test/golden/users/client/index.ts";');
 console.log(`runtime ${runtime.minified} B min, ${runtime.gzipped} B gz; users client ${generated.minified} B min, ${generated.gzipped} B gz`);
 
+// Stripe's client, as a browser app gets it: one operation imported, or every one.
+const stripeOut = ".tmp/bench-client-stripe";
+rmSync(`${ROOT}${stripeOut}`, { recursive: true, force: true });
+execFileSync(process.execPath, [`${ROOT}bin/codegen.js`, `${ROOT}../shared/specs/stripe-spec3-2023-09.yaml`, "-o", stripeOut, "--target", "client", "--quiet"], { cwd: ROOT });
+const stripeOne = await bundleSize(
+  `import { createClient, getCustomers } from "./${stripeOut}/client/index.ts";\n` +
+    'for await (const customer of getCustomers(createClient({ baseUrl: "https://api.stripe.com" }))) console.log(customer);',
+);
+const stripeAll = await bundleSize(
+  `import { createGroupedClient } from "./${stripeOut}/client/index.ts";\nconsole.log(createGroupedClient({ baseUrl: "https://api.stripe.com" }));`,
+);
+const stripeOperations = (readFileSync(`${ROOT}${stripeOut}/client/index.ts`, "utf8").match(/^export function /gm) ?? []).length - 2;
+console.log(`stripe: one operation ${stripeOne.gzipped} B gz; all ${stripeOperations} ${stripeAll.gzipped} B gz`);
+
 const body = JSON.stringify({ success: true, data: { id: 1, name: "Ada", email: "ada@example.com", role: "admin", created_at: "2024-01-15T10:30:00Z" }, meta: { request_id: "r" } });
 const server = http.createServer((_request, response) => {
   response.writeHead(200, { "content-type": "application/json", "x-request-id": "r" });
@@ -45,7 +62,7 @@ const server = http.createServer((_request, response) => {
 });
 await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-const client = createClient({ baseUrl: `${base}/v1`, auth: { bearerAuth: "t" } });
+const client = createGroupedClient({ baseUrl: `${base}/v1`, auth: { bearerAuth: "t" } });
 
 async function perCall(run: () => PromiseLike<unknown>): Promise<number> {
   for (let index = 0; index < 300; index++) await run();
@@ -77,6 +94,8 @@ const section = [
   "|---|---:|---:|",
   `| client runtime (call, request, retry, errors, pagination, query, auth) | ${runtime.minified} B | ${runtime.gzipped} B |`,
   `| generated client for the users fixture (runtime + 7 operations) | ${generated.minified} B | ${generated.gzipped} B |`,
+  `| an app calling one Stripe operation: \`createClient\` + \`getCustomers\`, \`for await\` over its pages | ${stripeOne.minified} B | ${stripeOne.gzipped} B |`,
+  `| an app using all ${stripeOperations} Stripe operations (\`createGroupedClient\`) | ${stripeAll.minified} B | ${stripeAll.gzipped} B |`,
   "",
   "| call | µs per call |",
   "|---|---:|",

@@ -1,23 +1,31 @@
 import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
-import { resolveConfig, resolveSpecPath, type RawOptions } from "../config/resolve-config.js";
+import { CONFIG_FILE, findConfigFile, readConfigFile } from "../config/config-file.js";
+import { resolveApi, resolveRuntime, type ApiOptions, type RunConfig } from "../config/resolve-config.js";
+import { displayPath } from "../display-path.js";
 import { checkCommand } from "./check.js";
 import { CodegenError } from "../errors.js";
-import { formatError } from "./errors.js";
+import { reportError } from "./errors.js";
 import { generateCommand } from "./generate.js";
 import { consolePrinter, type Printer } from "./output.js";
 import { validateCommand } from "./validate.js";
+import { watchCommand } from "./watch.js";
 
 const VERSION = (
   JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }
 ).version;
 
-interface CommonOptions extends RawOptions {
+interface CommonOptions extends ApiOptions {
+  config?: string;
+  runtime?: string;
+  quiet?: boolean;
+  verbose?: boolean;
   debug?: boolean;
   strict?: boolean;
+  watch?: boolean;
 }
 
-/** Runs the CLI and returns its exit code: 0 ok, 1 stale output, 2 bad usage or spec. Never exits. */
+/** Runs the CLI and returns its exit code: 0 ok, 1 stale output, 2 bad usage or spec. Never exits (but `--watch` runs until interrupted). */
 export async function run(argv: readonly string[], print: Printer = consolePrinter): Promise<number> {
   let exitCode = 0;
   let debug = argv.includes("--debug");
@@ -32,14 +40,7 @@ export async function run(argv: readonly string[], print: Printer = consolePrint
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? 0 : 2;
     }
-    if (error instanceof CodegenError) {
-      print.err(formatError(error));
-      if (debug) print.err(String(error.stack) + (error.cause instanceof Error ? `\ncaused by: ${error.cause.stack}` : ""));
-      return error.exitCode;
-    }
-    print.err(`error: ${error instanceof Error ? error.message : String(error)}`);
-    print.err(debug ? String((error as Error).stack) : "  this is a bug in codegen; run with --debug for details and report it");
-    return 2;
+    return reportError(error, print, debug);
   }
 }
 
@@ -47,7 +48,7 @@ type Runner = (action: () => Promise<number>, options: CommonOptions) => Promise
 
 function buildProgram(print: Printer, runAction: Runner): Command {
   const program = new Command("codegen")
-    .description("Generate a typed Express server and client SDK from an OpenAPI 3.0/3.1 document.")
+    .description("Generate typed TypeScript (types, a client SDK, an Express server) from an OpenAPI 3.0/3.1 or Swagger 2.0 document.")
     .version(VERSION, "-v, --version")
     .exitOverride()
     .configureOutput({
@@ -56,52 +57,73 @@ function buildProgram(print: Printer, runAction: Runner): Command {
     })
     .showHelpAfterError("(run codegen --help for usage)");
 
-  withCommonOptions(
-    program.command("generate", { isDefault: true }).description("write the generated code (the default command)"),
+  withOutputOptions(
+    withCommonOptions(
+      program
+        .command("generate", { isDefault: true })
+        .description("write the generated code (the default command); without <spec>, every API of the config file"),
+    ),
   )
-    .argument("<spec>", "OpenAPI document (YAML or JSON)")
-    .option("-o, --out <dir>", "output folder, e.g. src/api")
     .option("--scaffold <dir>", "also write starting handler files into <dir> (never overwriting one)")
-    .action((spec: string, options: CommonOptions) =>
-      runAction(() => generateCommand(resolveConfig(spec, options), print), options),
+    .option("--watch", "regenerate whenever the spec, a file it $refs or the config file changes")
+    .action((spec: string | undefined, options: CommonOptions) =>
+      runAction(() => (options.watch === true ? watchCommand(() => runConfig(spec, options), print) : generateCommand(runConfig(spec, options), print)), options),
     );
 
-  withCommonOptions(program.command("check").description("exit 1 when the generated code in <dir> is stale"))
-    .argument("<spec>", "OpenAPI document (YAML or JSON)")
-    .option("-o, --out <dir>", "output folder to compare with")
-    .action((spec: string, options: CommonOptions) =>
-      runAction(() => checkCommand(resolveConfig(spec, options), print), options),
-    );
+  withOutputOptions(withCommonOptions(program.command("check").description("exit 1 when the generated code is stale"))).action(
+    (spec: string | undefined, options: CommonOptions) => runAction(() => checkCommand(runConfig(spec, options), print), options),
+  );
 
   withCommonOptions(program.command("validate").description("check the document and report what codegen infers"))
-    .argument("<spec>", "OpenAPI document (YAML or JSON)")
     .option("--strict", "exit 1 when an operation does not declare a status its server may send")
-    .action((spec: string, options: CommonOptions) =>
-      runAction(
-        () =>
-          validateCommand(
-            {
-              specPath: resolveSpecPath(spec),
-              allowRemoteRefs: options.allowRemoteRefs === true,
-              quiet: options.quiet === true,
-              verbose: options.verbose === true,
-              strict: options.strict === true,
-            },
-            print,
-          ),
-        options,
-      ),
+    .action((spec: string | undefined, options: CommonOptions) =>
+      runAction(() => validateCommand({ ...runConfig(spec, { ...options, validateOnly: true }), strict: options.strict === true }, print), options),
     );
   return program;
 }
 
 function withCommonOptions(command: Command): Command {
   return command
-    .option("--allow-remote-refs", "resolve $refs to http(s) URLs (off: the tool never fetches)")
+    .argument("[spec]", "OpenAPI document: a file, - for standard input, or an http(s) URL (with --allow-remote)")
+    .option("-c, --config <file>", `the config file, when no spec is given (default: ${CONFIG_FILE})`)
+    .option("--allow-remote", "fetch an http(s) spec and $refs to http(s) URLs (off: the tool never fetches)")
+    .option("--allow-remote-refs", "the same as --allow-remote")
     .option("--quiet", "print nothing but errors")
-    .option("--verbose", "list each operation's undeclared statuses, not only their count")
+    .option("--verbose", "list every policy and undeclared status, not only the first ones")
     .option("--debug", "print stack traces with errors")
     .exitOverride();
+}
+
+function withOutputOptions(command: Command): Command {
+  return command
+    .option("-o, --out <dir>", "output folder, e.g. src/api")
+    .option("-t, --target <list>", "what to generate: any of types,client,server (default: all)")
+    .option("--import-extension <ext>", "extension of relative imports: js (tsc, bundlers; the default) or ts (Node's type stripping)")
+    .option("--runtime <dir>", "one runtime folder for outputs to share, outside the output folder");
+}
+
+/** The run a command line asks for: the spec it names, or every API of the config file. */
+function runConfig(spec: string | undefined, options: CommonOptions): RunConfig {
+  const common = { quiet: options.quiet === true, verbose: options.verbose === true };
+  if (spec === undefined) {
+    const file = findConfigFile(options.config);
+    const { apis, runtimeDir } = readConfigFile(file);
+    const command = options.config === undefined ? "codegen" : `codegen --config ${displayPath(file)}`;
+    return { apis, runtimeDir, ...common, command, configFile: file };
+  }
+  if (options.config !== undefined) {
+    throw new CodegenError("both a spec and --config were given", { hint: "pass a spec with -o, or --config alone to run every API in it" });
+  }
+  const cwd = process.cwd();
+  const api = resolveApi(spec, options, cwd);
+  const apis = [api];
+  const runtimeDir = options.validateOnly === true ? undefined : resolveRuntime(options.runtime, cwd, apis);
+  const flags = [
+    options.target === undefined ? "" : ` --target ${[...api.targets].join(",")}`,
+    api.extension === ".ts" ? " --import-extension ts" : "",
+    options.runtime === undefined ? "" : ` --runtime ${displayPath(runtimeDir ?? options.runtime)}`,
+  ].join("");
+  return { apis, runtimeDir, ...common, configFile: undefined, command: `codegen ${spec === "-" ? "-" : displayPath(api.spec)} -o ${displayPath(api.outDir)}${flags}` };
 }
 
 /** The entry point: the only place that exits the process. */

@@ -35,6 +35,18 @@ export function describePolicies(model: ApiModel, verbose = false): string[] {
   return lines;
 }
 
+/** Most warnings printed unless `verbose`; the rest are counted. */
+const MAX_WARNINGS = 5;
+
+/** The model's warnings as the user reads them (the first few unless `verbose`). */
+export function describeWarnings(model: ApiModel, file: string, verbose = false): string[] {
+  const shown = verbose ? model.warnings : model.warnings.slice(0, MAX_WARNINGS);
+  const lines = shown.flatMap((warning) => [`warning: ${warning.message}`, `  in ${file} at ${warning.pointer}`, `  fix: ${warning.hint}`]);
+  const hidden = model.warnings.length - shown.length;
+  if (hidden > 0) lines.push(`… and ${hidden} more warnings (--verbose lists them all)`);
+  return lines;
+}
+
 /** Where a list's items, next page and end come from, as the client and server will go by them. */
 export function describePages(pagination: Pagination): string {
   const items = pagination.itemsPath === undefined ? "items: the body's list" : `items at ${pagination.itemsPath}`;

@@ -1,26 +1,36 @@
-import { displayPath } from "../load/display-path.js";
+import { displayPath } from "../display-path.js";
+import type { ApiConfig, RunConfig } from "../config/resolve-config.js";
 import { loadModel } from "../pipeline.js";
+import { withOrigin } from "./render.js";
 import type { Printer } from "./output.js";
-import { describePolicies, describeUndeclared } from "./summary.js";
+import { describePolicies, describeUndeclared, describeWarnings } from "./summary.js";
 
 /**
  * `codegen validate`: loads and models the spec, reports what it found (and the statuses its
  * server may send that it does not declare), writes nothing. With `strict`, undeclared statuses
  * exit 1.
  */
-export async function validateCommand(
-  config: { specPath: string; allowRemoteRefs: boolean; quiet: boolean; verbose: boolean; strict: boolean },
-  print: Printer,
-): Promise<number> {
-  const { model, spec } = await loadModel(config);
+export async function validateCommand(run: RunConfig & { strict: boolean }, print: Printer): Promise<number> {
+  let exitCode = 0;
+  for (const api of run.apis) {
+    exitCode = Math.max(exitCode, await withOrigin(api, () => validateApi(api, run, print)));
+  }
+  return exitCode;
+}
+
+async function validateApi(api: ApiConfig, config: { quiet: boolean; verbose: boolean; strict: boolean }, print: Printer): Promise<number> {
+  const { model, spec } = await loadModel(api);
   if (!config.quiet) {
+    for (const note of spec.notes) print.out(`note: ${displayPath(api.spec)}: ${note}`);
     print.out(
-      `${displayPath(config.specPath)}: valid OpenAPI ${spec.version} · ${model.operations.length} operations · ` +
+      `${displayPath(api.spec)}: valid OpenAPI ${spec.version} · ${model.operations.length} operations · ` +
         `${model.schemas.length} schemas · ${model.securitySchemes.length} security schemes`,
     );
     const policies = describePolicies(model, config.verbose);
     if (policies.length > 0) print.out(["contract policies:", ...policies].join("\n"));
   }
+  const warnings = describeWarnings(model, displayPath(api.spec), config.verbose);
+  if (warnings.length > 0 && !config.quiet) print.err(warnings.join("\n"));
   const undeclared = describeUndeclared(model, config.verbose);
   if (undeclared.length > 0 && (!config.quiet || config.strict)) print.err(undeclared.join("\n"));
   // --strict: a contract that does not declare what its server may send is not accepted.

@@ -4,41 +4,53 @@ import { emitClient } from "./client/client.js";
 import { emitIndex } from "./index-file.js";
 import { emitModels } from "./models.js";
 import { emitOperations } from "./operations.js";
-import { emitRuntime } from "./runtime.js";
 import { emitServerHandlers } from "./server/handlers.js";
 import { emitServerIndex } from "./server/index-file.js";
 import { emitServerRouter } from "./server/router.js";
 import { emitServerSchemas } from "./server/schemas.js";
+import type { Target } from "../config/resolve-config.js";
+import type { ImportLayout } from "./source-file.js";
 import { emitTypes } from "./types.js";
 
+export interface EmitOptions {
+  targets: ReadonlySet<Target>;
+  layout: ImportLayout;
+}
+
 /**
- * Every file of the output, in path order, each passed through `finish` (the format stage) as
- * soon as it is emitted, so one large file's intermediate state is gone before the next is made.
- * The runtime modules come last: those the other files import, and what those import.
+ * The output's own files (not the runtime), in path order, each passed through `finish` (the
+ * format stage) as soon as it is emitted, so one large file's intermediate state is gone before
+ * the next is made. `types` is always there: the client and server are typed from it.
  */
 export async function emitAll(
   model: ApiModel,
+  options: EmitOptions,
   finish: (file: GeneratedFile) => Promise<TextFile>,
 ): Promise<TextFile[]> {
+  const { targets, layout } = options;
+  const code = targets.has("client") || targets.has("server");
   const emitters: Array<() => GeneratedFile | GeneratedFile[] | Promise<GeneratedFile>> = [
-    () => emitModels(model),
-    () => emitOperations(model),
-    () => emitIndex(model),
-    () => emitClient(model),
-    () => emitServerHandlers(model),
-    () => emitServerRouter(model),
-    () => emitServerSchemas(model),
-    () => emitServerIndex(model),
     () => emitTypes(model),
+    () => emitModels(model, layout),
+    () => emitIndex(model, layout, code),
+    ...(code ? [() => emitOperations(model, layout)] : []),
+    ...(targets.has("client") ? [() => emitClient(model, layout)] : []),
+    ...(targets.has("server")
+      ? [
+          () => emitServerHandlers(model, layout),
+          () => emitServerRouter(model, layout),
+          () => emitServerSchemas(model, layout),
+          () => emitServerIndex(model, layout),
+        ]
+      : []),
   ];
   const files: TextFile[] = [];
-  const imports = new Set<string>();
   for (const emit of emitters) {
-    for (const file of [await emit()].flat()) {
-      for (const path of file.imports ?? []) imports.add(path);
-      files.push(await finish(file));
-    }
+    for (const file of [await emit()].flat()) files.push(await finish(file));
   }
-  for (const file of emitRuntime(imports)) files.push(await finish(file));
-  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return files.sort(byPath);
+}
+
+export function byPath(a: { path: string }, b: { path: string }): number {
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
 }

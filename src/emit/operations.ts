@@ -1,11 +1,11 @@
 import type { ApiModel, Operation, Pagination } from "../ir/model.js";
-import type { GeneratedFile } from "./generated-file.js";
+import type { DataPart, GeneratedFile } from "./generated-file.js";
 import { docComment } from "./literal.js";
 import { setOwn } from "../own.js";
-import { SourceFile, runtimeFile } from "./source-file.js";
+import { SourceFile, runtimeFile, type ImportLayout } from "./source-file.js";
 
 /** `operations.ts`: the contract of each operation as data, for the server and client to share. */
-export function emitOperations(model: ApiModel): GeneratedFile {
+export function emitOperations(model: ApiModel, layout: ImportLayout): GeneratedFile {
   const operations = model.operations.map((operation) => ({
     id: operation.id,
     doc: operationDoc(operation),
@@ -13,23 +13,26 @@ export function emitOperations(model: ApiModel): GeneratedFile {
   }));
   const schemesPrefix = "export const securitySchemes = ";
   const schemesSuffix = " as const satisfies Record<string, SecuritySchemeContract>;";
-  const file = new SourceFile("operations.ts").import(runtimeFile("contract.ts"), ["OperationContract", "SecuritySchemeContract"], {
+  const file = new SourceFile("operations.ts", layout).import(runtimeFile("contract.ts"), ["OperationContract", "SecuritySchemeContract"], {
     typeOnly: true,
   });
+  const contractSuffix = " as const satisfies OperationContract;";
   return file.withData([
+    // One constant per operation, so a bundler keeps only the contracts of the operations called.
+    ...operations.flatMap((operation): DataPart[] => {
+      const prefix = `export const ${operation.id} = `;
+      return [
+        operation.doc,
+        prefix,
+        { kind: "value", value: operation.meta, at: { indentation: "", column: prefix.length, trailing: contractSuffix.length } },
+        `${contractSuffix}\n\n`,
+      ];
+    }),
     "/** What the contract says of each operation, keyed by the operation's generated name. */\n",
-    "export const operations = ",
-    {
-      kind: "object",
-      entries: operations.map((operation) => ({
-        key: operation.id,
-        value: operation.meta,
-        comment: operation.doc || undefined,
-      })),
-      at: { indentation: "", column: 0, trailing: 0 },
-      expanded: true,
-    },
-    " as const satisfies Record<string, OperationContract>;\n\n",
+    // Expanded, one per line, as prettier keeps an object whose first entry starts a line.
+    operations.length === 0
+      ? "export const operations = {} as const;\n\n"
+      : `export const operations = {\n${operations.map((operation) => `  ${operation.id},\n`).join("")}} as const;\n\n`,
     "export type OperationId = keyof typeof operations;\n\n",
     "/** The path every operation path is mounted under (from the first server URL). */\n",
     {

@@ -1,7 +1,7 @@
 import type { ApiModel, Operation } from "../ir/model.js";
 import type { GeneratedFile } from "./generated-file.js";
 import { docComment, jsLiteral } from "./literal.js";
-import { SourceFile, external, outputFile } from "./source-file.js";
+import { SourceFile, external, outputFile, type ImportLayout } from "./source-file.js";
 
 /**
  * Starting handler files, one per tag (an operation goes with its first tag; untagged ones to
@@ -9,7 +9,7 @@ import { SourceFile, external, outputFile } from "./source-file.js";
  * operation returns `notImplemented()` (a 501) until the user writes it. These files belong to the
  * user: the caller writes each only when it does not exist yet.
  */
-export function emitScaffold(model: ApiModel, serverImport: string): GeneratedFile[] {
+export function emitScaffold(model: ApiModel, serverImport: string, layout: ImportLayout): GeneratedFile[] {
   const groups = new Map<string, Operation[]>();
   const tagIds = new Map(model.tags.map((tag) => [tag.name, tag.id]));
   for (const operation of model.operations) {
@@ -31,9 +31,9 @@ export function emitScaffold(model: ApiModel, serverImport: string): GeneratedFi
   });
   const server = external(serverImport);
   const files = modules.map((module) =>
-    new SourceFile(`${module.file}.ts`).import(server, ["notImplemented", "type Handlers"]).fromTemplate("scaffold/handlers.ts", module),
+    new SourceFile(`${module.file}.ts`, layout).import(server, ["notImplemented", "type Handlers"]).fromTemplate("scaffold/handlers.ts", module),
   );
-  const index = new SourceFile("index.ts").import(server, ["Handlers"], { typeOnly: true });
+  const index = new SourceFile("index.ts", layout).import(server, ["Handlers"], { typeOnly: true });
   for (const module of modules) index.import(outputFile(`${module.file}.ts`), [module.constant]);
   files.push(index.fromTemplate("scaffold/index.ts", { modules }));
   return files;

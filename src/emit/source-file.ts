@@ -1,4 +1,5 @@
 import { posix } from "node:path";
+import type { ImportExtension } from "../config/resolve-config.js";
 import type { DataFile, DataPart, TextFile } from "./generated-file.js";
 import { jsLiteral } from "./literal.js";
 import { renderTemplate } from "./templates.js";
@@ -19,6 +20,8 @@ interface Link {
   from: ModuleRef;
   names: string[] | "*";
   typeOnly: boolean;
+  /** For `import * as <namespace>`. */
+  namespace?: string;
 }
 
 /**
@@ -30,7 +33,10 @@ interface Link {
 export class SourceFile {
   private readonly links: Link[] = [];
 
-  constructor(readonly path: string) {}
+  constructor(
+    readonly path: string,
+    private readonly layout: ImportLayout,
+  ) {}
 
   /** `import { …names } from`; nothing when `names` is empty. */
   import(from: ModuleRef, names: string[], options: { typeOnly?: boolean } = {}): this {
@@ -40,6 +46,15 @@ export class SourceFile {
       names,
       typeOnly: options.typeOnly ?? false,
     });
+  }
+
+  /**
+   * `import * as namespace from`: a module's exports read as `namespace.name`, which bundlers
+   * still tree-shake export by export.
+   */
+  importNamespace(from: ModuleRef, namespace: string): this {
+    this.links.push({ statement: "import", from, names: "*", typeOnly: false, namespace });
+    return this;
   }
 
   /** `export { …names } from`, or `export * from` for "*". */
@@ -107,7 +122,7 @@ export class SourceFile {
       .filter((link) => link.statement === statement)
       .map((link) => {
         const keyword = link.typeOnly ? `${statement} type` : statement;
-        const names = link.names === "*" ? "*" : `{ ${link.names.join(", ")} }`;
+        const names = link.names === "*" ? (link.namespace === undefined ? "*" : `* as ${link.namespace}`) : `{ ${link.names.join(", ")} }`;
         return `${keyword} ${names} from ${jsLiteral(this.specifier(link.from))};`;
       })
       .join("\n");
@@ -116,9 +131,27 @@ export class SourceFile {
   /** `./x.js`-style specifiers between output files, as ESM under NodeNext needs them. */
   private specifier(from: ModuleRef): string {
     if ("specifier" in from) return from.specifier;
-    const path = posix.relative(posix.dirname(this.path), from.file).replace(/\.ts$/, ".js");
-    return path.startsWith(".") ? path : `./${path}`;
+    const target = from.file.startsWith("runtime/") ? posix.join(this.layout.runtime, from.file.slice("runtime/".length)) : from.file;
+    return relativeSpecifier(this.path, target, this.layout.extension);
   }
+}
+
+/**
+ * The settings of an output that reach its import statements: where the runtime folder is, and
+ * which extension relative specifiers carry.
+ */
+export interface ImportLayout {
+  /** The runtime folder from the output root: `runtime`, or `../shared/runtime` for one shared by several APIs. */
+  runtime: string;
+  extension: ImportExtension;
+}
+
+export const DEFAULT_LAYOUT: ImportLayout = { runtime: "runtime", extension: ".js" };
+
+/** The specifier of `to` from `from` (both `.ts` paths from one root), ending in `extension`. */
+export function relativeSpecifier(from: string, to: string, extension: ImportExtension): string {
+  const path = posix.relative(posix.dirname(from), to).replace(/\.ts$/, extension);
+  return path.startsWith(".") ? path : `./${path}`;
 }
 
 /** A module of the output, by its path from the output root. */

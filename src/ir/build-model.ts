@@ -9,6 +9,12 @@ import { camelCase, NameRegistry, pascalCase, words } from "./naming.js";
 /** Names the generated modules export themselves; schema type names must not shadow them. */
 const GENERATED_NAMES = ["components", "paths", "operations", "webhooks", "$defs", "OperationId"];
 
+/**
+ * Names an operation's id may not take: operation ids are values in `operations.ts` (the contract
+ * of each) and `client/index.ts` (a function each), beside these.
+ */
+const VALUE_NAMES = ["operations", "basePath", "securitySchemes", "createClient", "createGroupedClient", "call", "paginate", "contract", "errorFor", "client", "params", "options", "clientOptions"];
+
 /** Builds the normalized model from a bundled OpenAPI document (the OpenAPI Object, §4.8.1). */
 export function buildModel(spec: LoadedSpec): ApiModel {
   const document = spec.document;
@@ -34,6 +40,7 @@ export function buildModel(spec: LoadedSpec): ApiModel {
     refTargets: collectRefTargets(document, operations),
     typesSource: document,
     readWrite: marksReadWrite(document),
+    warnings: context.warnings,
   };
 }
 
@@ -82,7 +89,7 @@ function assignOperationIds(drafts: Array<Omit<Operation, "id">>, context: Build
     }
     declared.set(draft.operationId, draft.pointer);
   }
-  const names = new NameRegistry();
+  const names = new NameRegistry(VALUE_NAMES);
   const ids = new Map<Omit<Operation, "id">, string>();
   for (const draft of drafts) {
     if (draft.operationId !== undefined) ids.set(draft, names.claim(camelCase(draft.operationId, "operation")));

@@ -1,9 +1,13 @@
 import { CodegenError } from "../errors.js";
-import { displayPath } from "../load/display-path.js";
+import { displayPath } from "../display-path.js";
 import { pointer as makePointer, valueAtPointer } from "../pointer.js";
+import type { ModelWarning } from "./model.js";
 
 /** What every IR builder needs: the bundled document, for `$ref`s, and a way to report. */
 export class BuildContext {
+  /** What the contract leaves to guesswork that the tool settled the safe way, for the summary. */
+  readonly warnings: ModelWarning[] = [];
+
   constructor(
     readonly document: Record<string, unknown>,
     private readonly rootPath: string,
@@ -34,6 +38,10 @@ export class BuildContext {
 
   error(message: string, at: string, hint: string): CodegenError {
     return new CodegenError(message, { location: { file: displayPath(this.rootPath), pointer: at }, hint });
+  }
+
+  warn(message: string, at: string, hint: string): void {
+    this.warnings.push({ message, pointer: at, hint });
   }
 
   pointer(...tokens: Array<string | number>): string {

@@ -36,6 +36,15 @@ export interface ApiModel {
    * readOnly property) from responses (no writeOnly property).
    */
   readWrite: boolean;
+  /** What the contract leaves to guesswork that the tool settled the safe way: said in the summary, not an error. */
+  warnings: ModelWarning[];
+}
+
+export interface ModelWarning {
+  message: string;
+  /** Where in the document, as a JSON pointer. */
+  pointer: string;
+  hint: string;
 }
 
 export interface Operation {

@@ -70,7 +70,20 @@ export function buildPagination(
   };
   const limit = LIMIT_PARAMS.find((name) => integer(name));
   const cursor = CURSOR_PARAMS.find((name) => query.has(name));
-  if (cursor !== undefined && limit !== undefined) return inferred("cursor", cursor, limit);
+  if (cursor !== undefined && limit !== undefined) {
+    // Named like a cursor, but with no next cursor the response names, the walk could not go on:
+    // the operation stays a plain call (the caller passes the cursor), and the summary says why.
+    const found = pageSources();
+    const linkHeader = hasLinkHeader(shape);
+    if (found.nextCursorPath !== undefined || found.nextUrlPath !== undefined || linkHeader) return inferred("cursor", cursor, limit);
+    const responses = `${pointer.slice(0, -"/x-pagination".length)}/responses`;
+    context.warn(
+      `${JSON.stringify(cursor)} looks like a page cursor, but the response does not say where the next one is: not paginated`,
+      responses,
+      "to page it, add x-pagination: { style: cursor, nextCursorPath: <dotted path of the next cursor> } (or declare a Link response header)",
+    );
+    return undefined;
+  }
   // A page parameter that is not a number is a token (Stripe's search `page`, with `next_page`).
   if (query.has("page") && !integer("page") && limit !== undefined && pageSources().nextCursorPath !== undefined) return inferred("cursor", "page", limit);
   const after = AFTER_PARAMS.find((name) => query.has(name));
@@ -118,7 +131,7 @@ function withSources(
   pointer: string,
   context: BuildContext,
 ): Pagination {
-  const linkHeader = shape.responses.some((response) => /^2/.test(response.status) && response.headers.some((header) => header.name.toLowerCase() === "link"));
+  const linkHeader = hasLinkHeader(shape);
   const cursorFromItem = base.style === "cursor" && sources.hasMorePath !== undefined && sources.nextCursorPath === undefined ? sources.cursorFromItem : undefined;
   const pagination: Pagination = { ...base, ...sources, cursorFromItem, linkHeader };
   if (base.style === "cursor" && !linkHeader && sources.nextCursorPath === undefined && sources.nextUrlPath === undefined && cursorFromItem === undefined) {
@@ -129,6 +142,11 @@ function withSources(
     );
   }
   return pagination;
+}
+
+/** A success response declares a `Link` header. */
+function hasLinkHeader(shape: Pick<Operation, "responses">): boolean {
+  return shape.responses.some((response) => /^2/.test(response.status) && response.headers.some((header) => header.name.toLowerCase() === "link"));
 }
 
 /** A schema with its `$ref`s followed (inside the document), or undefined when it is not an object. */

@@ -1,5 +1,5 @@
 import { CodegenError } from "../errors.js";
-import { displayPath } from "./display-path.js";
+import { displayPath } from "../display-path.js";
 import { dirname, resolve } from "node:path";
 import { findRef } from "./find-ref.js";
 

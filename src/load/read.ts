@@ -3,7 +3,7 @@ import { isUtf8 } from "node:buffer";
 import { createRequire } from "node:module";
 import type { Node as YamlNode } from "yaml";
 import { CodegenError } from "../errors.js";
-import { displayPath } from "./display-path.js";
+import { displayPath } from "../display-path.js";
 import { checkBounds, MAX_SPEC_DEPTH } from "./bounds.js";
 import { parseCommonYaml } from "./fast-yaml.js";
 
@@ -19,11 +19,6 @@ import { parsePointer } from "../pointer.js";
 export const MAX_SPEC_BYTES = 32 * 1024 * 1024;
 /** Most YAML aliases expanded in one file: a guard against "billion laughs" documents. */
 export const MAX_YAML_ALIASES = 10_000;
-
-/** Reads a spec file: a regular file only, size-capped as it is read, UTF-8, parsed as JSON or safe YAML. */
-export function readSpecFile(path: string): unknown {
-  return parseSpecText(readSpecBytes(path), path);
-}
 
 /**
  * The bytes of a spec file. Only a regular file is read (symlinks followed; a loop is an error):
@@ -100,7 +95,9 @@ export function parseSpecText(bytes: Uint8Array, path: string): unknown {
       hint: "write an OpenAPI 3.0 or 3.1 document into it",
     });
   }
-  const value = /\.json$/i.test(path) ? parseJson(text, file) : parseYaml(text, file);
+  // A name without .json or .yaml (standard input, a URL) is read as JSON when it looks like JSON.
+  const json = /\.json$/i.test(path) || (!/\.ya?ml$/i.test(path) && /^\s*\{/.test(text));
+  const value = json ? parseJson(text, file) : parseYaml(text, file);
   checkBounds(value, file);
   return value;
 }
@@ -160,10 +157,10 @@ function parseCarefully(text: string, file: string): unknown {
 }
 
 /** Finds the 1-based line of a JSON pointer in a YAML or JSON file, when it can be found. */
-export function lineOfPointer(path: string, jsonPointer: string): number | undefined {
+export function lineOfPointer(path: string, jsonPointer: string, source?: string): number | undefined {
   let text: string;
   try {
-    text = readFileSync(path, "utf8");
+    text = source ?? readFileSync(path, "utf8");
   } catch {
     return undefined;
   }

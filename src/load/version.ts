@@ -2,7 +2,7 @@ import { CodegenError } from "../errors.js";
 
 export type OpenApiVersion = "3.0" | "3.1";
 
-/** Accepts OpenAPI 3.0.x and 3.1.x documents; refuses Swagger 2.0 and anything else clearly. */
+/** Accepts OpenAPI 3.0.x and 3.1.x documents; refuses anything else clearly (Swagger 2.0 is converted before). */
 export function checkVersion(document: unknown, file: string): OpenApiVersion {
   if (typeof document !== "object" || document === null || Array.isArray(document)) {
     throw new CodegenError("the document is not an object", {
@@ -11,12 +11,6 @@ export function checkVersion(document: unknown, file: string): OpenApiVersion {
     });
   }
   const record = document as Record<string, unknown>;
-  if ("swagger" in record) {
-    throw new CodegenError(`Swagger ${JSON.stringify(record.swagger)} is not supported yet`, {
-      location: { file, pointer: "#/swagger" },
-      hint: "convert the document to OpenAPI 3.0 first (for example with swagger2openapi)",
-    });
-  }
   const version = record.openapi;
   if (typeof version !== "string") {
     throw new CodegenError("missing `openapi` version field", {

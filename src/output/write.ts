@@ -2,34 +2,34 @@ import { linkSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from
 import { basename, dirname, join } from "node:path";
 import { randomBytes } from "node:crypto";
 import { CodegenError } from "../errors.js";
+import { displayPath } from "../display-path.js";
 import type { OutputPlan } from "./plan.js";
 
 /**
- * Applies a plan all or nothing. New contents are first written to temporary files beside their
+ * Applies the plans of one run's folders all or nothing. New contents are first written to temporary files beside their
  * targets; the files being replaced or removed are kept as hard-linked backups; only then are the
  * temporary files renamed into place and the removals made. Any failure puts back every file as
  * it was and deletes what was staged, so the previous output stays intact.
  */
-export function applyPlan(outDir: string, plan: OutputPlan): void {
+export function applyPlans(folders: ReadonlyArray<{ dir: string; plan: OutputPlan }>): void {
   const token = `${process.pid}-${randomBytes(4).toString("hex")}`;
   const staged: Array<{ temp: string; target: string }> = [];
   const backups: Array<{ backup: string; target: string }> = [];
   const placed: string[] = [];
   const createdDirs: string[] = [];
   try {
-    for (const change of plan.changes) {
-      const target = join(outDir, change.path);
+    for (const change of changesOf(folders)) {
+      const target = change.path;
       createdDirs.push(...makeDirs(dirname(target)));
       const temp = join(dirname(target), `.${basename(target)}.codegen-${token}.tmp`);
       writeFileSync(temp, change.after, { flag: "wx" });
       staged.push({ temp, target });
     }
     const replaced = [
-      ...plan.changes.filter((change) => change.before !== undefined).map((change) => change.path),
-      ...plan.removals.map((removal) => removal.path),
+      ...changesOf(folders).filter((change) => change.before !== undefined).map((change) => change.path),
+      ...removalsOf(folders),
     ];
-    for (const path of replaced) {
-      const target = join(outDir, path);
+    for (const target of replaced) {
       const backup = join(dirname(target), `.${basename(target)}.codegen-${token}.bak`);
       linkSync(target, backup);
       backups.push({ backup, target });
@@ -38,16 +38,26 @@ export function applyPlan(outDir: string, plan: OutputPlan): void {
       renameSync(temp, target);
       placed.push(target);
     }
-    for (const removal of plan.removals) rmSync(join(outDir, removal.path));
+    for (const target of removalsOf(folders)) rmSync(target);
   } catch (error) {
     rollBack(staged, backups, placed, createdDirs);
     throw new CodegenError(`could not write the output: ${(error as Error).message}`, {
-      location: { file: outDir },
-      hint: "check that the output folder is writable; nothing was changed",
+      location: { file: folders.map((folder) => displayPath(folder.dir)).join(", ") },
+      hint: "check that the output folders are writable; nothing was changed",
       cause: error,
     });
   }
   for (const { backup } of backups) rmSync(backup, { force: true });
+}
+
+/** Every change of every folder, by absolute path. */
+function changesOf(folders: ReadonlyArray<{ dir: string; plan: OutputPlan }>): Array<{ path: string; before: string | undefined; after: string }> {
+  return folders.flatMap(({ dir, plan }) => plan.changes.map((change) => ({ ...change, path: join(dir, change.path) })));
+}
+
+/** Every file to remove, by absolute path. */
+function removalsOf(folders: ReadonlyArray<{ dir: string; plan: OutputPlan }>): string[] {
+  return folders.flatMap(({ dir, plan }) => plan.removals.map((removal) => join(dir, removal.path)));
 }
 
 function rollBack(

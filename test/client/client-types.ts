@@ -2,12 +2,20 @@
  * Compile-time checks of the generated client, enforced by `tsc -p test/tsconfig.json` (part of
  * `npm test`): each `@ts-expect-error` fails the build if the line below it compiles.
  */
-import { createClient, type ListUsersItem, type GetUserData, type GetUserError } from "../golden/users/client/index.js";
-import { createClient as createPaymentsClient } from "../golden/payments/client/index.js";
-import { createClient as createValidationClient } from "../golden/validation/client/index.js";
+import {
+  createClient,
+  createGroupedClient,
+  getUser,
+  listUsers,
+  type GetUserData,
+  type GetUserError,
+  type ListUsersItem,
+} from "../golden/users/client/index.js";
+import { createGroupedClient as createPaymentsClient } from "../golden/payments/client/index.js";
+import { createGroupedClient as createValidationClient } from "../golden/validation/client/index.js";
 import type { ItemsOf, ReceivedContent, RequestContent } from "../../templates/runtime/client/types.js";
 
-const client = createClient({ baseUrl: "http://localhost/v1", auth: { bearerAuth: "t" } });
+const client = createGroupedClient({ baseUrl: "http://localhost/v1", auth: { bearerAuth: "t" } });
 const payments = createPaymentsClient({ baseUrl: "http://localhost" });
 
 export async function parameters(): Promise<void> {
@@ -57,12 +65,26 @@ export async function results(): Promise<number> {
   return (await payments.charges.get({ path: { chargeId: "ch_1" } })).email;
 }
 
+export async function standaloneFunctions(): Promise<number> {
+  const base = createClient({ baseUrl: "http://localhost/v1", auth: { bearerAuth: "t" } });
+  // @ts-expect-error userId is a number.
+  await getUser(base, { path: { userId: "42" } });
+  // @ts-expect-error the grouped client is not what an operation function takes.
+  await getUser(client, { path: { userId: 42 } });
+  const user: GetUserData = await getUser(base, { path: { userId: 1 } });
+  for await (const item of listUsers(base)) {
+    const typed: ListUsersItem = item;
+    return typed.id + user.data.id;
+  }
+  return 0;
+}
+
 export function configuration(): void {
   // @ts-expect-error baseUrl is required.
-  createClient({});
+  createGroupedClient({});
   // @ts-expect-error basic credentials need a username and password; bearerAuth takes a token.
-  createClient({ baseUrl: "x", auth: { bearerAuth: { username: "u" } } });
-  createClient({ baseUrl: "x", auth: { bearerAuth: async () => "token" } });
+  createGroupedClient({ baseUrl: "x", auth: { bearerAuth: { username: "u" } } });
+  createGroupedClient({ baseUrl: "x", auth: { bearerAuth: async () => "token" } });
 }
 
 /** Exactly equal types, or a compile error. */

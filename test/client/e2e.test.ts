@@ -13,17 +13,25 @@ import { petstoreApp } from "../server/apps/petstore.js";
 import { multiFileApp } from "../server/apps/multi-file.js";
 import { recursiveApp } from "../server/apps/recursive.js";
 import { hostileApp } from "../server/apps/hostile.js";
-import { createClient as usersClient, NotFoundError, AuthenticationError, BadRequestError } from "../golden/users/client/index.js";
-import { createClient as feedClient } from "../golden/feed/client/index.js";
-import { createClient as paymentsClient } from "../golden/payments/client/index.js";
-import { createClient as authClient } from "../golden/auth/client/index.js";
-import { createClient as limitsClient, RateLimitError } from "../golden/limits/client/index.js";
-import { createClient as idempotencyClient } from "../golden/idempotency/client/index.js";
-import { createClient as validationClient } from "../golden/validation/client/index.js";
-import { createClient as petstoreClient } from "../golden/petstore/client/index.js";
-import { createClient as multiFileClient } from "../golden/multi-file/client/index.js";
-import { createClient as recursiveClient } from "../golden/recursive/client/index.js";
-import { createClient as hostileClient } from "../golden/hostile/client/index.js";
+import {
+  createGroupedClient as usersClient,
+  createClient as usersBaseClient,
+  getUser,
+  listUserOrders,
+  NotFoundError,
+  AuthenticationError,
+  BadRequestError,
+} from "../golden/users/client/index.js";
+import { createGroupedClient as feedClient } from "../golden/feed/client/index.js";
+import { createGroupedClient as paymentsClient } from "../golden/payments/client/index.js";
+import { createGroupedClient as authClient } from "../golden/auth/client/index.js";
+import { createGroupedClient as limitsClient, RateLimitError } from "../golden/limits/client/index.js";
+import { createGroupedClient as idempotencyClient } from "../golden/idempotency/client/index.js";
+import { createGroupedClient as validationClient } from "../golden/validation/client/index.js";
+import { createGroupedClient as petstoreClient } from "../golden/petstore/client/index.js";
+import { createGroupedClient as multiFileClient } from "../golden/multi-file/client/index.js";
+import { createGroupedClient as recursiveClient } from "../golden/recursive/client/index.js";
+import { createGroupedClient as hostileClient } from "../golden/hostile/client/index.js";
 
 function served(router: () => Parameters<typeof serve>[0]) {
   const state: { server?: Served } = {};
@@ -50,6 +58,15 @@ describe("users client", () => {
     const orders = [];
     for await (const order of client().users.listOrders({ path: { userId: 3 } })) orders.push(order);
     expect(orders).toEqual([{ id: "o-3", total_cents: 1250, currency: "EUR" }]);
+  });
+
+  it("calls the same operations as standalone functions taking a client from createClient", async () => {
+    const base = usersBaseClient({ baseUrl: `${url()}/v1`, auth: { bearerAuth: "good-token" } });
+    expect((await getUser(base, { path: { userId: 42 } })).data).toEqual((await client().users.get({ path: { userId: 42 } })).data);
+    const orders = [];
+    for await (const order of listUserOrders(base, { path: { userId: 3 } })) orders.push(order);
+    expect(orders).toEqual([{ id: "o-3", total_cents: 1250, currency: "EUR" }]);
+    expect(await getUser(base, { path: { userId: 404 } }).catch((error: unknown) => error)).toBeInstanceOf(NotFoundError);
   });
 
   it("exposes the request id through withResponse and on errors", async () => {

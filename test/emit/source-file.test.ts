@@ -4,14 +4,16 @@ import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { emitAll } from "../../src/emit/emit.js";
 import type { GeneratedFile, TextFile } from "../../src/emit/generated-file.js";
-import { SourceFile, external, outputFile, runtimeFile } from "../../src/emit/source-file.js";
+import { emitRuntime } from "../../src/emit/runtime.js";
+import { DEFAULT_LAYOUT, SourceFile, external, outputFile, runtimeFile } from "../../src/emit/source-file.js";
+import { resolveApi } from "../../src/config/resolve-config.js";
 import { formatFile } from "../../src/format/format.js";
 import { loadModel } from "../../src/pipeline.js";
-import { ROOT, VALID_FIXTURES } from "../helpers.js";
+import { ROOT, VALID_FIXTURES, renderFolder } from "../helpers.js";
 
 describe("SourceFile", () => {
   it("writes each statement as added, with specifiers relative to the file", () => {
-    const file = new SourceFile("server/router.ts")
+    const file = new SourceFile("server/router.ts", DEFAULT_LAYOUT)
       .import(external("express"), ["Router"], { typeOnly: true })
       .import(outputFile("operations.ts"), ["basePath", "type OperationId"])
       .import(runtimeFile("server/handle.ts"), ["createRequestHandler"])
@@ -31,13 +33,21 @@ describe("SourceFile", () => {
   });
 
   it("leaves out a statement with no names, so an unused module is neither imported nor included", () => {
-    const file = new SourceFile("index.ts").import(runtimeFile("content.ts"), [], { typeOnly: true }).import(outputFile("types.ts"), ["paths"]);
+    const file = new SourceFile("index.ts", DEFAULT_LAYOUT).import(runtimeFile("content.ts"), [], { typeOnly: true }).import(outputFile("types.ts"), ["paths"]);
     expect(file.importLines()).toBe('import { paths } from "./types.js";');
     expect(file.imports).toEqual(["types.ts"]);
   });
 
+  it("points runtime imports at a shared runtime folder and writes the chosen extension", () => {
+    const file = new SourceFile("client/index.ts", { runtime: "../runtime", extension: ".ts" })
+      .import(runtimeFile("client/call.ts"), ["call"])
+      .import(outputFile("operations.ts"), ["operations"]);
+    expect(file.importLines()).toBe(['import { call } from "../../runtime/client/call.ts";', 'import { operations } from "../operations.ts";'].join("\n"));
+    expect(file.imports).toEqual(["runtime/client/call.ts", "operations.ts"]);
+  });
+
   it("writes an external specifier as an escaped literal", () => {
-    const file = new SourceFile("index.ts").import(external('../api/"server"/index.js\u2028'), ["Handlers"]);
+    const file = new SourceFile("index.ts", DEFAULT_LAYOUT).import(external('../api/"server"/index.js\u2028'), ["Handlers"]);
     const line = file.importLines();
     expect(line).not.toContain("\u2028");
     const parsed = ts.preProcessFile(line, true, false).importedFiles.map((reference) => reference.fileName);
@@ -56,12 +66,20 @@ function importsInText(file: TextFile): string[] {
 
 describe.each(VALID_FIXTURES)("the imports of %s's output", (_name, spec) => {
   it("are data that matches the text, and decide which runtime modules are written", async () => {
-    const { model } = await loadModel({ specPath: posix.join(ROOT, spec), allowRemoteRefs: false });
+    const api = resolveApi(posix.join(ROOT, spec), { out: posix.join(ROOT, ".tmp", "imports") }, ROOT);
+    const { model } = await loadModel(api);
     const emitted = new Map<string, GeneratedFile>();
-    const files = await emitAll(model, async (file) => {
+    const own = await emitAll(model, { targets: api.targets, layout: DEFAULT_LAYOUT }, async (file) => {
       emitted.set(file.path, file);
       return formatFile(file);
     });
+    const runtime = emitRuntime(own.flatMap((file) => emitted.get(file.path)?.imports ?? []), ".js").map((file) => ({
+      ...file,
+      path: `runtime/${file.path}`,
+      imports: (file.imports ?? []).map((path) => `runtime/${path}`),
+    }));
+    for (const file of runtime) emitted.set(file.path, file);
+    const files = [...own, ...runtime];
     const written = new Set(files.map((file) => file.path));
     const reached = new Set<string>();
     for (const file of files) {
@@ -74,8 +92,7 @@ describe.each(VALID_FIXTURES)("the imports of %s's output", (_name, spec) => {
       }
     }
     // Every runtime module written is imported by some file of the output.
-    const runtime = files.filter((file) => file.path.startsWith("runtime/")).map((file) => file.path);
-    expect(runtime.filter((path) => !reached.has(path))).toEqual([]);
+    expect(runtime.map((file) => file.path).filter((path) => !reached.has(path))).toEqual([]);
   });
 });
 
@@ -88,8 +105,7 @@ it("every runtime module is reached from some output, so none is dead", async ()
     }
   };
   walk(posix.join(ROOT, "templates/runtime"), "");
-  const { model } = await loadModel({ specPath: posix.join(ROOT, "fixtures/auth.yaml"), allowRemoteRefs: false });
-  const files = await emitAll(model, async (file) => formatFile(file));
+  const { files } = await renderFolder(posix.join(ROOT, "fixtures/auth.yaml"), posix.join(ROOT, ".tmp", "imports"));
   const written = new Set(files.map((file) => file.path).filter((path) => path.startsWith("runtime/")));
   expect([...all].filter((path) => !written.has(path))).toEqual([]);
 });

@@ -55,7 +55,7 @@ export async function startTargets(): Promise<Target[]> {
   for (const [name, spec] of VALID_FIXTURES) {
     const app = APPS[name];
     if (app === undefined) throw new Error(`no fuzz app for fixture ${name}`);
-    const model = buildModel(await loadSpec(join(ROOT, spec), { allowRemoteRefs: false }));
+    const model = buildModel(await loadSpec(join(ROOT, spec), { allowRemote: false }));
     const operations = app.operations as Record<string, OperationContract>;
     const errors: Target["errors"] = [];
     const served: Served = await serve(app.router({ onError: (error, context) => errors.push({ error, requestId: context.requestId }) }));

@@ -20,5 +20,5 @@ export async function operationOf(operation: string, options: { root?: string; m
     spec,
     `openapi: 3.0.3\ninfo: { title: T, version: "1" }\n${options.root ?? ""}paths:\n  /things:\n    ${options.method ?? "post"}:\n${body}\n      responses: ${options.responses ?? '{ "200": { description: ok } }'}\ncomponents:\n  schemas:\n    Charge: { type: object, properties: { id: { type: string } } }\n  securitySchemes:\n    key: { type: apiKey, in: header, name: X-Key }\n`,
   );
-  return buildModel(await loadSpec(spec, { allowRemoteRefs: false })).operations[0];
+  return buildModel(await loadSpec(spec, { allowRemote: false })).operations[0];
 }

@@ -26,6 +26,7 @@ const PAGINATION: ReadonlyArray<[string, { given: string; method?: string; respo
   ["page + page_size", { given: `parameters: [${query("page", int)}, ${query("page_size", int)}]`, method: "get", want: { style: "page", limitParam: "page_size" } }],
   ["the limit's schema bounds", { given: `parameters: [${query("cursor", "{ type: string }")}, ${query("limit", "{ type: integer, maximum: 30, default: 10 }")}]`, method: "get", responses: cursorBody, want: { maxLimit: 30, defaultLimit: 10 } }],
   ["a string page (a token, as Stripe's)", { given: `parameters: [${query("page", "{ type: string }")}, ${query("per_page", int)}]`, method: "get", want: undefined }],
+  ["a cursor parameter when the response does not say where the next cursor is (a warning, not a list)", { given: `parameters: [${query("cursor", "{ type: string }")}, ${query("limit", int)}]`, method: "get", want: undefined }],
   ["a string limit", { given: `parameters: [${query("cursor", "{ type: string }")}, ${query("limit", "{ type: string }")}]`, method: "get", want: undefined }],
   ["the shape on a POST", { given: `parameters: [${query("offset", int)}, ${query("limit", int)}]`, want: undefined }],
   ["x-pagination: false", { given: `x-pagination: false\nparameters: [${query("cursor", "{ type: string }")}, ${query("limit", int)}]`, method: "get", want: undefined }],
@@ -64,7 +65,7 @@ describe("policy errors name the pointer and a fix", () => {
   it.each([
     ["an unknown pagination style", `x-pagination: { style: keyset }`, /unknown pagination style "keyset"/],
     ["an undeclared limit parameter", `x-pagination: { style: offset, limitParam: size }\nparameters: [${query("offset", int)}]`, /limitParam "size" is not a query parameter/],
-    ["a cursor list whose response does not say where the next cursor is", `parameters: [${query("cursor", "{ type: string }")}, ${query("limit", int)}]`, /paginated by "cursor", but its response does not say where the next cursor is/],
+    ["an x-pagination cursor list whose response does not say where the next cursor is", `x-pagination: { style: cursor }\nparameters: [${query("cursor", "{ type: string }")}, ${query("limit", int)}]`, /paginated by "cursor", but its response does not say where the next cursor is/],
     ["a default over the max", `x-pagination: { style: offset, defaultLimit: 50, maxLimit: 10 }\nparameters: [${query("offset", int)}, ${query("limit", int)}]`, /defaultLimit is over maxLimit/],
     ["a ttl that is not a duration", "x-idempotency: { ttl: soon }", /x-idempotency ttl is not a duration/],
     ["an unknown algorithm", "x-rate-limit: { limit: 1, window: 1s, algorithm: leaky-bucket }", /unknown rate-limit algorithm "leaky-bucket"/],

@@ -1,7 +1,9 @@
 import { truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { MAX_SPEC_BYTES, parseSpecText, readSpecFile } from "../../src/load/read.js";
+import { MAX_SPEC_BYTES, parseSpecText, readSpecBytes } from "../../src/load/read.js";
+
+const readSpecFile = (path: string) => parseSpecText(readSpecBytes(path), path);
 import { CodegenError } from "../../src/errors.js";
 import { tempDir } from "../helpers.js";
 

@@ -44,13 +44,13 @@ describe.each(openApiSpecs())("the generated client against a mock of %s", (name
     const dir = localTempDir();
     const generated = runCli([specPath, "-o", "api", "--quiet"], dir);
     expect(generated.status, generated.stderr).toBe(0);
-    const { spec, model } = await loadModel({ specPath, allowRemoteRefs: false });
+    const { spec, model } = await loadModel({ spec: specPath, allowRemote: false });
     if (model.operations.length === 0) {
       table.push(`  ${name}: no operations (webhooks only), nothing to call`);
       return;
     }
     const api = (file: string) => import(pathToFileURL(join(dir, "api", file)).href);
-    const { createClient } = (await api("client/index.ts")) as { createClient: (options: object) => Json };
+    const { createGroupedClient } = (await api("client/index.ts")) as { createGroupedClient: (options: object) => Json };
     const { schemas } = (await api("server/schemas.ts")) as { schemas: { openapi: "3.0" | "3.1"; document: object } };
     const { ContractValidators } = (await api("runtime/server/validation.ts")) as { ContractValidators: new (schemas: object) => Validators };
     const validators = new ContractValidators(schemas);
@@ -62,7 +62,7 @@ describe.each(openApiSpecs())("the generated client against a mock of %s", (name
       mock = await startExampleServer(dir, model, spec.document);
     } else mock = await startPrismMock(specPath, 300_000);
     try {
-      const client = createClient({ baseUrl: mock.url, auth: credentials(model), maxRetries: 0, timeout: 15_000 });
+      const client = createGroupedClient({ baseUrl: mock.url, auth: credentials(model), maxRetries: 0, timeout: 15_000 });
       const calls: Call[] = [];
       for (const { method, operation } of selected(model)) {
         calls.push(await callOne(client, method, operation, spec.document, validators));

@@ -4,15 +4,16 @@ import { docComment, jsLiteral } from "../literal.js";
 import { operationDoc } from "../operations.js";
 import { PARAMETER_GROUPS, typeStem } from "../parameter-groups.js";
 import { methodGroups } from "./method-names.js";
-import { SourceFile, outputFile, runtimeFile } from "../source-file.js";
+import { SourceFile, outputFile, runtimeFile, type ImportLayout } from "../source-file.js";
 import { wireTypes, type WireTypes } from "../read-write.js";
 
 /**
- * `client/index.ts`: `createClient(options)` with one method per operation, grouped by tag,
- * typed from openapi-typescript's `paths`: parameters grouped by location (required ones
- * required), the success body as the result, list operations as `PagePromise`s.
+ * `client/index.ts`: `createClient(options)` and a function per operation taking it (so a bundler
+ * keeps only the operations called), and `createGroupedClient(options)` with them as methods
+ * grouped by tag; typed from openapi-typescript's `paths`: parameters grouped by location
+ * (required ones required), the success body as the result, list operations as `PagePromise`s.
  */
-export function emitClient(model: ApiModel): GeneratedFile {
+export function emitClient(model: ApiModel, layout: ImportLayout): GeneratedFile {
   const used = new Set(
     model.operations.flatMap((operation) => operation.security.flatMap((requirement) => requirement.map((entry) => entry.scheme))),
   );
@@ -27,8 +28,8 @@ export function emitClient(model: ApiModel): GeneratedFile {
   const paginated = model.operations.some((operation) => operation.policies.pagination !== undefined);
   const plain = model.operations.some((operation) => operation.policies.pagination === undefined);
   const hasBodies = model.operations.some((operation) => operation.requestBody !== undefined);
-  const file = new SourceFile("client/index.ts")
-    .import(outputFile("operations.ts"), ["operations", "securitySchemes"])
+  const file = new SourceFile("client/index.ts", layout)
+    .importNamespace(outputFile("operations.ts"), "contract")
     .import(outputFile("types.ts"), ["paths"], { typeOnly: true })
     .import(runtimeFile("client/auth.ts"), schemes.length > 0 ? [...(usesBasic ? ["BasicCredentials"] : []), "Credential"] : [], {
       typeOnly: true,
@@ -56,6 +57,7 @@ export function emitClient(model: ApiModel): GeneratedFile {
   }));
   return file.fromTemplate("client/index.ts", {
     operations: model.operations.map((operation) => paramsView(operation, wire)),
+    functions: model.operations.map((operation) => functionView(operation, wire)),
     topLevel: groups.filter((group) => group.id === undefined).flatMap((group) => group.methods),
     groups: groups.filter((group) => group.id !== undefined),
     schemes,
@@ -103,17 +105,22 @@ function idempotencyParameter(operation: Operation): string | undefined {
   return operation.parameters.header.find((parameter) => parameter.name.toLowerCase() === header)?.name;
 }
 
-function methodView(name: string, operation: Operation, wire: WireTypes) {
+/** A standalone function per operation, named by its id: what a bundler can keep alone. */
+function functionView(operation: Operation, wire: WireTypes) {
   const type = typeStem(operation);
-  const fields = paramsView(operation, wire);
   return {
-    name,
     id: operation.id,
     doc: operationDoc(operation),
-    params: `params: ${type}Params${fields.optional ? " = {}" : ""}`,
+    params: `params: ${type}Params${paramsView(operation, wire).optional ? " = {}" : ""}`,
     call:
       operation.policies.pagination === undefined
-        ? `call<${type}Data>(context, operations.${operation.id}, params, options)`
-        : `paginate<${type}Data, ${type}Item>(context, operations.${operation.id}, params, options)`,
+        ? `call<${type}Data>(client, contract.${operation.id}, params, options)`
+        : `paginate<${type}Data, ${type}Item>(client, contract.${operation.id}, params, options)`,
   };
+}
+
+/** A grouped client's method: the operation's function with the client bound. */
+function methodView(name: string, operation: Operation, wire: WireTypes) {
+  const { id, doc, params } = functionView(operation, wire);
+  return { name, id, doc, params };
 }

@@ -3,7 +3,7 @@ import type { GeneratedFile } from "../generated-file.js";
 import { jsLiteral } from "../literal.js";
 import { operationDoc } from "../operations.js";
 import { PARAMETER_GROUPS, typeStem } from "../parameter-groups.js";
-import { SourceFile, outputFile, runtimeFile } from "../source-file.js";
+import { SourceFile, outputFile, runtimeFile, type ImportLayout } from "../source-file.js";
 import { wireTypes, type WireTypes } from "../read-write.js";
 
 /**
@@ -11,9 +11,9 @@ import { wireTypes, type WireTypes } from "../read-write.js";
  * results it may return (keyed by status), and the `Handlers` interface users implement. Types
  * index into openapi-typescript's `paths`, so they are exactly the contract's.
  */
-export function emitServerHandlers(model: ApiModel): GeneratedFile {
+export function emitServerHandlers(model: ApiModel, layout: ImportLayout): GeneratedFile {
   const usesAuth = model.operations.some((operation) => operation.security.length > 0);
-  const file = new SourceFile("server/handlers.ts")
+  const file = new SourceFile("server/handlers.ts", layout)
     .import(outputFile("types.ts"), ["paths"], { typeOnly: true })
     .import(runtimeFile("server/results.ts"), resultTypes(model), { typeOnly: true })
     .import(runtimeFile("server/pagination.ts"), pageTypes(model), { typeOnly: true });

@@ -1,11 +1,11 @@
 import type { ApiModel } from "../../ir/model.js";
 import type { GeneratedFile } from "../generated-file.js";
-import { SourceFile, outputFile, runtimeFile } from "../source-file.js";
+import { SourceFile, outputFile, runtimeFile, type ImportLayout } from "../source-file.js";
 
 /** `server/index.ts`: what a server needs, from one import. */
-export function emitServerIndex(model: ApiModel): GeneratedFile {
+export function emitServerIndex(model: ApiModel, layout: ImportLayout): GeneratedFile {
   const hasAuth = model.operations.some((operation) => operation.security.some((requirement) => requirement.length > 0));
-  return new SourceFile("server/index.ts")
+  return new SourceFile("server/index.ts", layout)
     .export(outputFile("server/handlers.ts"), "*")
     .export(outputFile("server/router.ts"), ["createRouter", "type RouterOptions", ...(hasAuth ? ["type AuthVerifiers"] : [])])
     .export(runtimeFile("server/auth.ts"), ["forbidden", "type BasicCredentials", "type VerifyContext"])

@@ -1,14 +1,14 @@
 import type { ApiModel, SecurityScheme } from "../../ir/model.js";
 import type { GeneratedFile } from "../generated-file.js";
 import { docComment, jsLiteral } from "../literal.js";
-import { SourceFile, external, outputFile, runtimeFile } from "../source-file.js";
+import { SourceFile, external, outputFile, runtimeFile, type ImportLayout } from "../source-file.js";
 
 /**
  * `server/router.ts`: `createRouter(handlers, options)`, typed so that every operation needs a
  * handler and every security scheme in use needs a verifier, and the wiring of the generated
  * contract data into the runtime.
  */
-export function emitServerRouter(model: ApiModel): GeneratedFile {
+export function emitServerRouter(model: ApiModel, layout: ImportLayout): GeneratedFile {
   const used = new Set(model.operations.flatMap((operation) => operation.security.flatMap((r) => r.map((e) => e.scheme))));
   const schemes = model.securitySchemes
     .filter((scheme) => used.has(scheme.name))
@@ -18,7 +18,7 @@ export function emitServerRouter(model: ApiModel): GeneratedFile {
       credential: credentialType(scheme),
     }));
   const usesBasic = schemes.some((scheme) => scheme.credential === "BasicCredentials");
-  const file = new SourceFile("server/router.ts")
+  const file = new SourceFile("server/router.ts", layout)
     .import(external("express"), ["Router"], { typeOnly: true })
     .import(outputFile("operations.ts"), ["basePath", "operations", "securitySchemes"])
     .import(runtimeFile("server/auth.ts"), schemes.length > 0 ? [...(usesBasic ? ["BasicCredentials"] : []), "Verifier"] : [], { typeOnly: true })

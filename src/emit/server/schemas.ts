@@ -3,7 +3,7 @@ import { parsePointer } from "../../pointer.js";
 import type { GeneratedFile } from "../generated-file.js";
 import { normalizeSchema } from "./json-schema.js";
 import { setOwn } from "../../own.js";
-import { SourceFile, runtimeFile } from "../source-file.js";
+import { SourceFile, runtimeFile, type ImportLayout } from "../source-file.js";
 
 type Json = Record<string, unknown>;
 
@@ -13,7 +13,7 @@ type Json = Record<string, unknown>;
  * those reached); `operations.<id>` holds, per operation, one object schema per parameter
  * location, the request body per media type, and each response per status and media type.
  */
-export function emitServerSchemas(model: ApiModel): GeneratedFile {
+export function emitServerSchemas(model: ApiModel, layout: ImportLayout): GeneratedFile {
   const spec: Json = {};
   const pending: string[] = [];
   const seen = new Set<string>();
@@ -33,7 +33,7 @@ export function emitServerSchemas(model: ApiModel): GeneratedFile {
     targets.set(ref, convert(model.refTargets.get(ref)));
   }
   for (const ref of [...targets.keys()].sort()) placeAt(spec, parsePointer(ref), targets.get(ref));
-  const file = new SourceFile("server/schemas.ts").import(runtimeFile("server/validation.ts"), ["ContractSchemas"], { typeOnly: true });
+  const file = new SourceFile("server/schemas.ts", layout).import(runtimeFile("server/validation.ts"), ["ContractSchemas"], { typeOnly: true });
   return file.withData([
     "/** Every schema the server validates against (JSON Schema, ready for ajv). */\n",
     "export const schemas: ContractSchemas = ",

@@ -47,15 +47,16 @@ export async function applyAuth(
       else parts.cookies.push([name, String(value)]);
     } else if (scheme.type === "http" && scheme.scheme === "basic") {
       const { username, password } = value as BasicCredentials;
-      parts.headers.authorization = `Basic ${base64(`${username}:${password}`)}`;
+      parts.headers["authorization"] = `Basic ${base64(`${username}:${password}`)}`;
     } else if (
       scheme.type === "http" &&
       scheme.scheme !== undefined &&
       scheme.scheme !== "bearer"
     ) {
-      parts.headers.authorization = `${scheme.scheme.charAt(0).toUpperCase()}${scheme.scheme.slice(1)} ${String(value)}`;
+      parts.headers["authorization"] =
+        `${scheme.scheme.charAt(0).toUpperCase()}${scheme.scheme.slice(1)} ${String(value)}`;
     } else if (scheme.type !== "mutualTLS") {
-      parts.headers.authorization = `Bearer ${String(value)}`;
+      parts.headers["authorization"] = `Bearer ${String(value)}`;
     }
   }
   return parts;

@@ -56,9 +56,12 @@ export class ConnectionError extends Error {
 
 /** No response within the timeout (per attempt). */
 export class TimeoutError extends Error {
-  constructor(readonly timeoutMs: number) {
+  readonly timeoutMs: number;
+
+  constructor(timeoutMs: number) {
     super(`No response within ${timeoutMs} ms.`);
     this.name = "TimeoutError";
+    this.timeoutMs = timeoutMs;
   }
 }
 
@@ -116,25 +119,32 @@ function readError(body: unknown): {
   }
   const record = body as Record<string, unknown>;
   const nested =
-    typeof record.error === "object" && record.error !== null
-      ? (record.error as Record<string, unknown>)
+    typeof record["error"] === "object" && record["error"] !== null
+      ? (record["error"] as Record<string, unknown>)
       : {};
   const meta =
-    typeof record.meta === "object" && record.meta !== null
-      ? (record.meta as Record<string, unknown>)
+    typeof record["meta"] === "object" && record["meta"] !== null
+      ? (record["meta"] as Record<string, unknown>)
       : {};
-  const problemType = record.type !== "about:blank" ? record.type : undefined;
+  const problemType = record["type"] !== "about:blank" ? record["type"] : undefined;
   return {
-    ...first("code", [nested.code, nested.type, record.code, record.error, record.id, problemType]),
-    ...first("message", [
-      nested.message,
-      record.detail,
-      record.title,
-      record.message,
-      record.error_description,
+    ...first("code", [
+      nested["code"],
+      nested["type"],
+      record["code"],
+      record["error"],
+      record["id"],
+      problemType,
     ]),
-    details: detailsOf(nested.details ?? record.errors),
-    ...first("requestId", [meta.request_id, record.request_id, record.requestId]),
+    ...first("message", [
+      nested["message"],
+      record["detail"],
+      record["title"],
+      record["message"],
+      record["error_description"],
+    ]),
+    details: detailsOf(nested["details"] ?? record["errors"]),
+    ...first("requestId", [meta["request_id"], record["request_id"], record["requestId"]]),
   };
 }
 

@@ -58,7 +58,8 @@ export class PagePromise<Body, Item> extends ApiPromise<Body> implements AsyncIt
   }
 
   async *[Symbol.asyncIterator](): AsyncGenerator<Item> {
-    for await (const body of this.pages()) yield* this.#walk.items(body);
+    // A loop, not `yield*`: TypeScript before 5.6 rejects delegating to an iterator whose `next` takes no value.
+    for await (const body of this.pages()) for (const item of this.#walk.items(body)) yield item;
   }
 }
 

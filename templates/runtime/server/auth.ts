@@ -5,7 +5,11 @@ import type { QueryPairs } from "./parameters.js";
 
 /** What a verifier returns to refuse a credential it recognises: the caller is known but may not do this. */
 export class Forbidden {
-  constructor(readonly message = "You may not perform this operation.") {}
+  readonly message: string;
+
+  constructor(message = "You may not perform this operation.") {
+    this.message = message;
+  }
 }
 
 /** Returned by a verifier: the credential is valid but does not allow this operation (403). */

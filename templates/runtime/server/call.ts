@@ -7,16 +7,19 @@ import { ContractValidators, toDetails } from "./validation.js";
 
 /** A handler result did not match the contract (with `validateResponses`). */
 export class ResponseValidationError extends Error {
-  constructor(
-    readonly operationId: string,
-    readonly status: number,
-    readonly details: readonly ErrorDetail[],
-  ) {
+  readonly operationId: string;
+  readonly status: number;
+  readonly details: readonly ErrorDetail[];
+
+  constructor(operationId: string, status: number, details: readonly ErrorDetail[]) {
     super(
       `${operationId} returned a ${status} response that does not match the contract: ` +
         details.map((detail) => `${detail.pointer || "body"} ${detail.message}`).join("; "),
     );
     this.name = "ResponseValidationError";
+    this.operationId = operationId;
+    this.status = status;
+    this.details = details;
   }
 }
 

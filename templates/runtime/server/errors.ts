@@ -24,15 +24,24 @@ export function pointerTo(...segments: readonly string[]): string {
 
 /** An error that becomes an HTTP response in the server's error format. */
 export class HttpError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly details: readonly ErrorDetail[];
+  readonly headers: ReadonlyMap<string, string>;
+
   constructor(
-    readonly status: number,
-    readonly code: string,
+    status: number,
+    code: string,
     message: string,
-    readonly details: readonly ErrorDetail[] = [],
-    readonly headers: ReadonlyMap<string, string> = new Map(),
+    details: readonly ErrorDetail[] = [],
+    headers: ReadonlyMap<string, string> = new Map(),
   ) {
     super(message);
     this.name = "HttpError";
+    this.status = status;
+    this.code = code;
+    this.details = details;
+    this.headers = headers;
   }
 }
 

@@ -232,14 +232,14 @@ class RequestPipeline {
       this.#validators,
       this.#limits,
     );
-    input.requestId = flight.requestId;
-    if (operation.security.length > 0) input.principal = principal;
+    input["requestId"] = flight.requestId;
+    if (operation.security.length > 0) input["principal"] = principal;
     const scope = principal === undefined ? undefined : this.#principalKey(principal);
     let page: Page | undefined;
     if (operation.pagination !== undefined) {
       const callerScope =
         operation.security.length > 0 && scope !== undefined ? `principal:${scope}` : "";
-      input.page = page = this.#paginator.page(
+      input["page"] = page = this.#paginator.page(
         operation.pagination,
         values.query,
         query,
@@ -254,7 +254,7 @@ class RequestPipeline {
           target: matchedTarget(operation.id, values.path),
           key: headerValue(request.headers, operation.idempotency.header.toLowerCase()),
           scope: scope === undefined ? `ip:${request.ip ?? "unknown"}` : `principal:${scope}`,
-          body: input.body,
+          body: input["body"],
         },
         report,
       );

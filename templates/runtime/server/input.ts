@@ -70,9 +70,9 @@ export async function readInput(
         (body.files ? validateWithFiles(body.value, validate) : validate(body.value));
       if (!valid) details.push(...toDetails(validate.errors, "body"));
     }
-    input.body = body.value;
+    input["body"] = body.value;
     // The declared media type the body came as: handlers of operations with several tell them apart by it.
-    if (body.mediaType !== undefined) input.contentType = body.mediaType;
+    if (body.mediaType !== undefined) input["contentType"] = body.mediaType;
   }
   if (details.length > 0)
     throw new HttpError(400, "VALIDATION_ERROR", "The request is invalid.", details);

@@ -32,8 +32,8 @@ function boundedTest(pattern: RegExp, input: string): boolean {
   if (budget.remainingMs <= 0) return false;
   const started = performance.now();
   try {
-    context.pattern = pattern;
-    context.input = input;
+    context["pattern"] = pattern;
+    context["input"] = input;
     return (
       runTest.runInContext(context, { timeout: Math.max(1, Math.ceil(budget.remainingMs)) }) ===
       true

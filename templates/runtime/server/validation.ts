@@ -145,14 +145,14 @@ function toDetail(error: ErrorObject, location: ErrorLocation): ErrorDetail {
   let pointer = error.instancePath;
   let message = error.message ?? "is invalid";
   const params = error.params as Record<string, unknown>;
-  if (error.keyword === "required" && typeof params.missingProperty === "string") {
-    pointer += pointerTo(params.missingProperty);
+  if (error.keyword === "required" && typeof params["missingProperty"] === "string") {
+    pointer += pointerTo(params["missingProperty"]);
     message = "is required";
   } else if (
     error.keyword === "additionalProperties" &&
-    typeof params.additionalProperty === "string"
+    typeof params["additionalProperty"] === "string"
   ) {
-    pointer += pointerTo(params.additionalProperty);
+    pointer += pointerTo(params["additionalProperty"]);
     message = "is not allowed";
   }
   const segments = pointer
