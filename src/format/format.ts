@@ -31,10 +31,19 @@ export const PRETTIER_OPTIONS: Options = {
  * does not know). A formatter failure is an error, never unformatted output.
  */
 export async function formatFile(file: GeneratedFile): Promise<TextFile> {
-  if ("declarations" in file) return { path: file.path, content: await printDeclarations(file.declarations) };
+  if ("declarations" in file) return { path: file.path, content: escapeLineSeparators(await printDeclarations(file.declarations)) };
   if ("parts" in file) return { path: file.path, content: file.parts.map(printPart).join("") };
   if (file.formatted) return file;
   return { path: file.path, content: await formatSource(file.content, file.path) };
+}
+
+/**
+ * Raw line and paragraph separators written as `\u2028` / `\u2029`: openapi-typescript copies
+ * them from the spec into string literals, where TypeScript before 5.x (and JavaScript before
+ * ES2019) ends the string; in a comment the escape reads the same, and prettier keeps escapes.
+ */
+export function escapeLineSeparators(text: string): string {
+  return text.replace(/[\u2028\u2029]/g, (char) => (char === "\u2028" ? "\\u2028" : "\\u2029"));
 }
 
 /** Each declaration in prettier's layout, released once printed (Stripe's are tens of MB). */

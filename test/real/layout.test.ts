@@ -3,7 +3,7 @@ import { astToString } from "openapi-typescript";
 import { format } from "prettier";
 import { describe, expect, it } from "vitest";
 import { typeStatements } from "../../src/emit/types.js";
-import { PRETTIER_OPTIONS } from "../../src/format/format.js";
+import { PRETTIER_OPTIONS, escapeLineSeparators } from "../../src/format/format.js";
 import { withoutHeader } from "../../src/output/header.js";
 import { ROOT, renderFolder } from "../helpers.js";
 import { SPECS_DIR, openApiSpecs } from "./specs.js";
@@ -25,7 +25,7 @@ describe.each(openApiSpecs())("the printed layout on %s", (name) => {
   it("prints openapi-typescript's declarations as prettier prints the TypeScript printer's text", async () => {
     const { files, model } = await renderFolder(specPath, join(ROOT, ".tmp", "layout"));
     const types = files.find((file) => file.path === "types.ts")?.content ?? "";
-    const expected = await format(astToString(typeStatements(model.typesSource as Record<string, unknown>, model.readWrite)), PRETTIER_OPTIONS);
+    const expected = escapeLineSeparators(await format(astToString(typeStatements(model.typesSource as Record<string, unknown>, model.readWrite)), PRETTIER_OPTIONS));
     expect(withoutHeader(types)).toBe(expected);
   });
 });

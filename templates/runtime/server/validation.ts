@@ -1,9 +1,15 @@
 import { Ajv, type ErrorObject, type Options, type ValidateFunction } from "ajv";
 import { Ajv2020 } from "ajv/dist/2020.js";
-import addFormats from "ajv-formats";
+import formats, { type FormatsPlugin } from "ajv-formats";
 import { pointerTo, type ErrorDetail, type ErrorLocation } from "./errors.js";
 import { getOwn } from "./own.js";
 import { linearRegExp } from "./patterns.js";
+
+/**
+ * ajv-formats is CommonJS: its plugin is the import's `default` under Node's ESM loader, and the
+ * import itself under bundlers and CommonJS.
+ */
+const addFormats = ((formats as { default?: FormatsPlugin }).default ?? formats) as FormatsPlugin;
 
 /**
  * The contract's schemas as one JSON document: `spec` holds the schemas `$ref`s point to (at
@@ -100,7 +106,7 @@ function createEngine(openapi: "3.0" | "3.1", direction: Direction): Ajv {
     useDefaults: direction !== "response",
   };
   const engine = openapi === "3.1" ? new Ajv2020(options) : new Ajv(options);
-  addFormats.default(engine);
+  addFormats(engine);
   engine.addFormat("int32", {
     type: "number",
     validate: (n: number) => Number.isInteger(n) && n >= -(2 ** 31) && n < 2 ** 31,

@@ -86,7 +86,7 @@ export interface components {
         | "a'; globalThis.__codegenCanary = 'enum'; '"
         | "`${globalThis.__codegenCanary = 'enum2'}`"
         | "*/"
-        | " "
+        | "\u2028"
         | "__proto__";
       /** @description "; globalThis.__codegenCanary = 'prop'; // */
       __proto__?: string;

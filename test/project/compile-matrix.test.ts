@@ -1,0 +1,85 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { build } from "esbuild";
+import { beforeAll, describe, expect, it } from "vitest";
+import { ROOT, TSC, VALID_FIXTURES, localTempDir } from "../helpers.js";
+import { STRICTEST, generateInto, installedPackage, typeCheck, writePackage, writeTsconfig } from "./sample-project.js";
+
+/**
+ * Every fixture's output, generated into sample projects at test time and type-checked the way
+ * users' projects are set up: the strictest flags under each module system, TypeScript 5.0 (the
+ * oldest release the README promises) and the latest, and a frontend app with only the client,
+ * no Node types, bundled for the browser.
+ */
+const TYPESCRIPT_5_0 = "typescript@5.0.4";
+const withoutErasable = (({ erasableSyntaxOnly: _, ...rest }) => rest)(STRICTEST);
+const withoutVerbatim = (({ verbatimModuleSyntax: _, ...rest }) => rest)(STRICTEST);
+
+const ESM_CELLS: Array<[string, Record<string, unknown>]> = [
+  ["nodenext", { ...STRICTEST, target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", skipLibCheck: true, types: ["node"] }],
+  ["node16", { ...STRICTEST, target: "ES2022", module: "Node16", moduleResolution: "Node16", skipLibCheck: true, types: ["node"] }],
+  ["bundler", { ...STRICTEST, target: "ES2022", module: "ESNext", moduleResolution: "Bundler", skipLibCheck: true, types: ["node"] }],
+];
+
+describe("every fixture's output compiles in the projects users have", () => {
+  let esm = "";
+  let cjs = "";
+  let frontend = "";
+  beforeAll(() => {
+    esm = localTempDir("matrix-esm-");
+    cjs = localTempDir("matrix-cjs-");
+    frontend = localTempDir("matrix-frontend-");
+    writePackage(esm, "module");
+    writePackage(cjs, "commonjs");
+    writePackage(frontend, "module");
+    for (const [name, spec] of VALID_FIXTURES) {
+      generateInto(esm, name, join(ROOT, spec));
+      generateInto(cjs, name, join(ROOT, spec));
+      generateInto(frontend, name, join(ROOT, spec), ["--target", "client"]);
+    }
+  }, 300_000);
+
+  it.each(ESM_CELLS)("an ESM package with module %s and the strictest flags", (name, options) => {
+    const checked = typeCheck(writeTsconfig(esm, name, options), TSC);
+    expect(checked.stdout + checked.stderr).toBe("");
+  });
+
+  it("a CommonJS package (module commonjs) with the strictest flags its module system allows", () => {
+    const options = { ...withoutVerbatim, target: "ES2022", module: "CommonJS", moduleResolution: "Node10", esModuleInterop: true, skipLibCheck: true, types: ["node"] };
+    const checked = typeCheck(writeTsconfig(cjs, "commonjs", options), TSC);
+    expect(checked.stdout + checked.stderr).toBe("");
+  });
+
+  it(`TypeScript 5.0 (${TYPESCRIPT_5_0}), module nodenext, the strictest flags it knows`, { timeout: 300_000 }, () => {
+    const tsc = join(installedPackage("typescript-5.0", TYPESCRIPT_5_0), "node_modules", "typescript", "bin", "tsc");
+    const version = JSON.parse(readFileSync(join(tsc, "..", "..", "package.json"), "utf8")) as { version: string };
+    expect(version.version).toBe("5.0.4");
+    const options = { ...withoutErasable, target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", skipLibCheck: true, types: ["node"] };
+    const checked = typeCheck(writeTsconfig(esm, "ts50", options), tsc);
+    expect(checked.stdout + checked.stderr).toBe("");
+  });
+
+  it("a frontend app with only the client: no @types/node, DOM only, the strictest flags", () => {
+    const folders = readdirSync(join(frontend, "api"));
+    expect(folders.sort()).toEqual(VALID_FIXTURES.map(([name]) => name).sort());
+    for (const name of folders) expect(readdirSync(join(frontend, "api", name)).sort()).toEqual(["client", "index.ts", "models.ts", "operations.ts", "runtime", "types.ts"]);
+    const options = { ...STRICTEST, target: "ES2022", module: "ESNext", moduleResolution: "Bundler", lib: ["ES2022", "DOM", "DOM.Iterable"], types: [], skipLibCheck: false };
+    const checked = typeCheck(writeTsconfig(frontend, "browser", options), TSC);
+    expect(checked.stdout + checked.stderr).toBe("");
+  });
+
+  it.each(VALID_FIXTURES)("%s: the client-only output bundles for the browser with no Node built-ins", async (name) => {
+    const result = await build({
+      stdin: { contents: `export * from "./api/${name}/client/index.ts";`, resolveDir: frontend, loader: "ts" },
+      bundle: true,
+      format: "esm",
+      platform: "browser",
+      write: false,
+      metafile: true,
+      logLevel: "silent",
+    });
+    const inputs = Object.keys(result.metafile.inputs);
+    expect(inputs.filter((input) => input.startsWith("node:") || (input !== "<stdin>" && !input.includes(`api/${name}/`)))).toEqual([]);
+    expect(inputs.some((input) => input.endsWith("runtime/client/request.ts"))).toBe(true);
+  });
+});
