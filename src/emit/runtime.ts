@@ -44,8 +44,11 @@ function withExtension(source: string, extension: ImportExtension): string {
   let at = 0;
   for (const reference of typescript.preProcessFile(source, true, false).importedFiles) {
     if (!reference.fileName.startsWith(".") || !reference.fileName.endsWith(".js")) continue;
-    result += source.slice(at, reference.end - 3) + extension;
-    at = reference.end;
+    // `pos` is at the opening quote; the specifier's text follows it.
+    const end = reference.pos + 1 + reference.fileName.length;
+    if (source.slice(end - 3, end) !== ".js") continue;
+    result += source.slice(at, end - 3) + extension;
+    at = end;
   }
   return result + source.slice(at);
 }
