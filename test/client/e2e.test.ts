@@ -163,9 +163,9 @@ describe("against the middleware", () => {
 
   it("waits out a 429 as Retry-After says and then succeeds", async () => {
     const client = limitsClient({ baseUrl: limits() });
-    expect(await client.getBrief({ headers: { "X-Client-Id": "c-1" } })).toEqual({ ok: true });
+    expect(await client.getBrief({}, { headers: { "X-Client-Id": "c-1" } })).toEqual({ ok: true });
     const started = Date.now();
-    const { data, headers } = await client.getBrief({ headers: { "X-Client-Id": "c-1" } }).withResponse();
+    const { data, headers } = await client.getBrief({}, { headers: { "X-Client-Id": "c-1" } }).withResponse();
     expect(data).toEqual({ ok: true });
     expect(headers.get("x-ratelimit-limit")).toBe("1");
     expect(Date.now() - started).toBeGreaterThanOrEqual(900);
@@ -173,9 +173,9 @@ describe("against the middleware", () => {
 
   it("gives up at once when Retry-After is beyond the cap, with the 429 as the error", async () => {
     const client = limitsClient({ baseUrl: limits() });
-    expect(await client.getByClient({ headers: { "X-Client-Id": "c-9" } })).toEqual({ ok: true });
+    expect(await client.getByClient({}, { headers: { "X-Client-Id": "c-9" } })).toEqual({ ok: true });
     const started = Date.now();
-    const refused = await client.getByClient({ headers: { "X-Client-Id": "c-9" } }).catch((error: unknown) => error);
+    const refused = await client.getByClient({}, { headers: { "X-Client-Id": "c-9" } }).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(RateLimitError);
     expect(Number((refused as RateLimitError).headers.get("retry-after"))).toBeGreaterThan(60);
     expect(Date.now() - started).toBeLessThan(5_000);

@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { build } from "esbuild";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -12,6 +13,8 @@ import { STRICTEST, generateInto, installedPackage, typeCheck, writePackage, wri
  * no Node types, bundled for the browser.
  */
 const TYPESCRIPT_5_0 = "typescript@5.0.4";
+const ESLINT = "eslint@9.39.5";
+const TYPESCRIPT_ESLINT = "typescript-eslint@8.74.0";
 const withoutErasable = (({ erasableSyntaxOnly: _, ...rest }) => rest)(STRICTEST);
 const withoutVerbatim = (({ verbatimModuleSyntax: _, ...rest }) => rest)(STRICTEST);
 
@@ -57,6 +60,19 @@ describe("every fixture's output compiles in the projects users have", () => {
     const options = { ...withoutErasable, target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", skipLibCheck: true, types: ["node"] };
     const checked = typeCheck(writeTsconfig(esm, "ts50", options), tsc);
     expect(checked.stdout + checked.stderr).toBe("");
+  });
+
+  it("typescript-eslint's recommended rules find nothing, even with the files' eslint-disable header ignored", { timeout: 300_000 }, () => {
+    const tools = installedPackage("eslint", ESLINT, TYPESCRIPT_ESLINT);
+    const config = join(tools, "eslint.config.mjs");
+    writeFileSync(config, 'import tseslint from "typescript-eslint";\nexport default tseslint.config(...tseslint.configs.recommended);\n');
+    const eslint = join(tools, "node_modules", "eslint", "bin", "eslint.js");
+    const linted = spawnSync(process.execPath, [eslint, "--config", config, "--no-inline-config", "--max-warnings", "0", "api"], { cwd: esm, encoding: "utf8", timeout: 300_000 });
+    expect(linted.stdout + linted.stderr).toBe("");
+    expect(linted.status).toBe(0);
+    for (const [name] of VALID_FIXTURES) {
+      expect(readFileSync(join(esm, "api", name, "client", "index.ts"), "utf8").split("\n").slice(1, 3)).toEqual(["/* eslint-disable */", "// biome-ignore-all lint: generated code"]);
+    }
   });
 
   it("a frontend app with only the client: no @types/node, DOM only, the strictest flags", () => {

@@ -43,18 +43,18 @@ export function typeCheck(tsconfig: string, tscPath: string): CliResult {
 }
 
 /**
- * A package installed once into `.tmp/packages/<folder>` from the npm registry (a TypeScript
+ * Packages installed once into `.tmp/packages/<folder>` from the npm registry (a TypeScript
  * release users still have, say), for tests that need it beside the project's own; returns the
  * folder holding its node_modules.
  */
-export function installedPackage(folder: string, spec: string): string {
+export function installedPackage(folder: string, ...specs: string[]): string {
   const dir = join(ROOT, ".tmp", "packages", folder);
   const marker = join(dir, "node_modules", ".installed");
   if (existsSync(marker)) return dir;
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, "package.json"), JSON.stringify({ name: `sample-${folder}`, private: true }));
-  const npm = spawnSync("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error", spec], { cwd: dir, encoding: "utf8", timeout: 300_000 });
-  if (npm.status !== 0) throw new Error(`npm install ${spec} failed: ${npm.stderr}`);
+  const npm = spawnSync("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error", ...specs], { cwd: dir, encoding: "utf8", timeout: 300_000 });
+  if (npm.status !== 0) throw new Error(`npm install ${specs.join(" ")} failed: ${npm.stderr}`);
   writeFileSync(marker, "");
   return dir;
 }

@@ -16,7 +16,8 @@ export type WithHeaderKeyData = SuccessBody<WithHeaderKeyOperation["responses"]>
 /** The errors a `WithHeaderKey` call may reject with, per declared status (narrow on `status`). */
 export type WithHeaderKeyError = ErrorOf<WithHeaderKeyOperation["responses"]>;
 
-export interface WithHeaderKeyParams {}
+/** `WithHeaderKey` takes no parameters. */
+export type WithHeaderKeyParams = Record<string, never>;
 
 type WithQueryKeyOperation = paths["/query-key"]["get"];
 
@@ -26,7 +27,8 @@ export type WithQueryKeyData = SuccessBody<WithQueryKeyOperation["responses"]>;
 /** The errors a `WithQueryKey` call may reject with, per declared status (narrow on `status`). */
 export type WithQueryKeyError = ErrorOf<WithQueryKeyOperation["responses"]>;
 
-export interface WithQueryKeyParams {}
+/** `WithQueryKey` takes no parameters. */
+export type WithQueryKeyParams = Record<string, never>;
 
 type WithCookieKeyOperation = paths["/cookie-key"]["get"];
 
@@ -36,7 +38,8 @@ export type WithCookieKeyData = SuccessBody<WithCookieKeyOperation["responses"]>
 /** The errors a `WithCookieKey` call may reject with, per declared status (narrow on `status`). */
 export type WithCookieKeyError = ErrorOf<WithCookieKeyOperation["responses"]>;
 
-export interface WithCookieKeyParams {}
+/** `WithCookieKey` takes no parameters. */
+export type WithCookieKeyParams = Record<string, never>;
 
 type WithBearerOperation = paths["/bearer"]["get"];
 
@@ -46,7 +49,8 @@ export type WithBearerData = SuccessBody<WithBearerOperation["responses"]>;
 /** The errors a `WithBearer` call may reject with, per declared status (narrow on `status`). */
 export type WithBearerError = ErrorOf<WithBearerOperation["responses"]>;
 
-export interface WithBearerParams {}
+/** `WithBearer` takes no parameters. */
+export type WithBearerParams = Record<string, never>;
 
 type WithBasicOperation = paths["/basic"]["get"];
 
@@ -56,7 +60,8 @@ export type WithBasicData = SuccessBody<WithBasicOperation["responses"]>;
 /** The errors a `WithBasic` call may reject with, per declared status (narrow on `status`). */
 export type WithBasicError = ErrorOf<WithBasicOperation["responses"]>;
 
-export interface WithBasicParams {}
+/** `WithBasic` takes no parameters. */
+export type WithBasicParams = Record<string, never>;
 
 type WithOauthOperation = paths["/oauth"]["get"];
 
@@ -66,7 +71,8 @@ export type WithOauthData = SuccessBody<WithOauthOperation["responses"]>;
 /** The errors a `WithOauth` call may reject with, per declared status (narrow on `status`). */
 export type WithOauthError = ErrorOf<WithOauthOperation["responses"]>;
 
-export interface WithOauthParams {}
+/** `WithOauth` takes no parameters. */
+export type WithOauthParams = Record<string, never>;
 
 type WithOpenIdConnectOperation = paths["/oidc"]["get"];
 
@@ -76,7 +82,8 @@ export type WithOpenIdConnectData = SuccessBody<WithOpenIdConnectOperation["resp
 /** The errors a `WithOpenIdConnect` call may reject with, per declared status (narrow on `status`). */
 export type WithOpenIdConnectError = ErrorOf<WithOpenIdConnectOperation["responses"]>;
 
-export interface WithOpenIdConnectParams {}
+/** `WithOpenIdConnect` takes no parameters. */
+export type WithOpenIdConnectParams = Record<string, never>;
 
 type WithEitherOperation = paths["/either"]["get"];
 
@@ -86,7 +93,8 @@ export type WithEitherData = SuccessBody<WithEitherOperation["responses"]>;
 /** The errors a `WithEither` call may reject with, per declared status (narrow on `status`). */
 export type WithEitherError = ErrorOf<WithEitherOperation["responses"]>;
 
-export interface WithEitherParams {}
+/** `WithEither` takes no parameters. */
+export type WithEitherParams = Record<string, never>;
 
 type WithBothOperation = paths["/both"]["get"];
 
@@ -96,7 +104,8 @@ export type WithBothData = SuccessBody<WithBothOperation["responses"]>;
 /** The errors a `WithBoth` call may reject with, per declared status (narrow on `status`). */
 export type WithBothError = ErrorOf<WithBothOperation["responses"]>;
 
-export interface WithBothParams {}
+/** `WithBoth` takes no parameters. */
+export type WithBothParams = Record<string, never>;
 
 type WithOptionalOperation = paths["/optional"]["get"];
 
@@ -106,7 +115,8 @@ export type WithOptionalData = SuccessBody<WithOptionalOperation["responses"]>;
 /** The errors a `WithOptional` call may reject with, per declared status (narrow on `status`). */
 export type WithOptionalError = ErrorOf<WithOptionalOperation["responses"]>;
 
-export interface WithOptionalParams {}
+/** `WithOptional` takes no parameters. */
+export type WithOptionalParams = Record<string, never>;
 
 type WithNoneOperation = paths["/public"]["get"];
 
@@ -116,7 +126,8 @@ export type WithNoneData = SuccessBody<WithNoneOperation["responses"]>;
 /** The errors a `WithNone` call may reject with, per declared status (narrow on `status`). */
 export type WithNoneError = ErrorOf<WithNoneOperation["responses"]>;
 
-export interface WithNoneParams {}
+/** `WithNone` takes no parameters. */
+export type WithNoneParams = Record<string, never>;
 
 export interface ClientOptions extends ClientConfig {
   /** A credential per security scheme (or a function returning one per call); operations use the first alternative you can satisfy. */

@@ -34,7 +34,7 @@ export interface GetEventParams {
   path: NonNullable<GetEventOperation["parameters"]["path"]>;
 }
 
-export interface ClientOptions extends ClientConfig {}
+export type ClientOptions = ClientConfig;
 
 /** What every operation function is called with: the settings and credentials `createClient` was given. */
 export type Client = ClientContext;

@@ -46,7 +46,8 @@ export type Constructor_Data = SuccessBody<Constructor_Operation["responses"]>;
 /** The errors a `Constructor_` call may reject with, per declared status (narrow on `status`). */
 export type Constructor_Error = ErrorOf<Constructor_Operation["responses"]>;
 
-export interface Constructor_Params {}
+/** `Constructor_` takes no parameters. */
+export type Constructor_Params = Record<string, never>;
 
 type Delete_Operation = paths["/delete"]["delete"];
 
@@ -56,9 +57,10 @@ export type Delete_Data = SuccessBody<Delete_Operation["responses"]>;
 /** The errors a `Delete_` call may reject with, per declared status (narrow on `status`). */
 export type Delete_Error = ErrorOf<Delete_Operation["responses"]>;
 
-export interface Delete_Params {}
+/** `Delete_` takes no parameters. */
+export type Delete_Params = Record<string, never>;
 
-export interface ClientOptions extends ClientConfig {}
+export type ClientOptions = ClientConfig;
 
 /** What every operation function is called with: the settings and credentials `createClient` was given. */
 export type Client = ClientContext;

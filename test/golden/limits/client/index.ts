@@ -16,7 +16,8 @@ export type GetLimitedData = SuccessBody<GetLimitedOperation["responses"]>;
 /** The errors a `GetLimited` call may reject with, per declared status (narrow on `status`). */
 export type GetLimitedError = ErrorOf<GetLimitedOperation["responses"]>;
 
-export interface GetLimitedParams {}
+/** `GetLimited` takes no parameters. */
+export type GetLimitedParams = Record<string, never>;
 
 type GetTieredOperation = paths["/tiered"]["get"];
 
@@ -26,7 +27,8 @@ export type GetTieredData = SuccessBody<GetTieredOperation["responses"]>;
 /** The errors a `GetTiered` call may reject with, per declared status (narrow on `status`). */
 export type GetTieredError = ErrorOf<GetTieredOperation["responses"]>;
 
-export interface GetTieredParams {}
+/** `GetTiered` takes no parameters. */
+export type GetTieredParams = Record<string, never>;
 
 type GetByClientOperation = paths["/by-client"]["get"];
 
@@ -36,7 +38,8 @@ export type GetByClientData = SuccessBody<GetByClientOperation["responses"]>;
 /** The errors a `GetByClient` call may reject with, per declared status (narrow on `status`). */
 export type GetByClientError = ErrorOf<GetByClientOperation["responses"]>;
 
-export interface GetByClientParams {}
+/** `GetByClient` takes no parameters. */
+export type GetByClientParams = Record<string, never>;
 
 type GetStrictOperation = paths["/strict"]["get"];
 
@@ -46,7 +49,8 @@ export type GetStrictData = SuccessBody<GetStrictOperation["responses"]>;
 /** The errors a `GetStrict` call may reject with, per declared status (narrow on `status`). */
 export type GetStrictError = ErrorOf<GetStrictOperation["responses"]>;
 
-export interface GetStrictParams {}
+/** `GetStrict` takes no parameters. */
+export type GetStrictParams = Record<string, never>;
 
 type GetBriefOperation = paths["/brief"]["get"];
 
@@ -56,7 +60,8 @@ export type GetBriefData = SuccessBody<GetBriefOperation["responses"]>;
 /** The errors a `GetBrief` call may reject with, per declared status (narrow on `status`). */
 export type GetBriefError = ErrorOf<GetBriefOperation["responses"]>;
 
-export interface GetBriefParams {}
+/** `GetBrief` takes no parameters. */
+export type GetBriefParams = Record<string, never>;
 
 type GetOpenOperation = paths["/open"]["get"];
 
@@ -66,7 +71,8 @@ export type GetOpenData = SuccessBody<GetOpenOperation["responses"]>;
 /** The errors a `GetOpen` call may reject with, per declared status (narrow on `status`). */
 export type GetOpenError = ErrorOf<GetOpenOperation["responses"]>;
 
-export interface GetOpenParams {}
+/** `GetOpen` takes no parameters. */
+export type GetOpenParams = Record<string, never>;
 
 export interface ClientOptions extends ClientConfig {
   /** A credential per security scheme (or a function returning one per call); operations use the first alternative you can satisfy. */

@@ -43,7 +43,7 @@ export interface GetBookParams {
   path: NonNullable<GetBookOperation["parameters"]["path"]>;
 }
 
-export interface ClientOptions extends ClientConfig {}
+export type ClientOptions = ClientConfig;
 
 /** What every operation function is called with: the settings and credentials `createClient` was given. */
 export type Client = ClientContext;

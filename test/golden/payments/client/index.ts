@@ -97,7 +97,8 @@ export type GetHealthData = SuccessBody<GetHealthOperation["responses"]>;
 /** The errors a `GetHealth` call may reject with, per declared status (narrow on `status`). */
 export type GetHealthError = ErrorOf<GetHealthOperation["responses"]>;
 
-export interface GetHealthParams {}
+/** `GetHealth` takes no parameters. */
+export type GetHealthParams = Record<string, never>;
 
 export interface ClientOptions extends ClientConfig {
   /** A credential per security scheme (or a function returning one per call); operations use the first alternative you can satisfy. */

@@ -31,7 +31,7 @@ export interface CreateThreadParams {
   body: RequestContent<NonNullable<CreateThreadOperation["requestBody"]>>;
 }
 
-export interface ClientOptions extends ClientConfig {}
+export type ClientOptions = ClientConfig;
 
 /** What every operation function is called with: the settings and credentials `createClient` was given. */
 export type Client = ClientContext;

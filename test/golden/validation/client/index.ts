@@ -91,7 +91,8 @@ export type GetLatestUploadData = SuccessBody<AsReceived<GetLatestUploadOperatio
 /** The errors a `GetLatestUpload` call may reject with, per declared status (narrow on `status`). */
 export type GetLatestUploadError = ErrorOf<AsReceived<GetLatestUploadOperation["responses"]>>;
 
-export interface GetLatestUploadParams {}
+/** `GetLatestUpload` takes no parameters. */
+export type GetLatestUploadParams = Record<string, never>;
 
 type CheckCodeOperation = paths["/codes/{code}"]["get"];
 
@@ -105,7 +106,7 @@ export interface CheckCodeParams {
   path: NonNullable<CheckCodeOperation["parameters"]["path"]>;
 }
 
-export interface ClientOptions extends ClientConfig {}
+export type ClientOptions = ClientConfig;
 
 /** What every operation function is called with: the settings and credentials `createClient` was given. */
 export type Client = ClientContext;
