@@ -170,3 +170,32 @@ describe("--import-extension ts", () => {
     expect(check.status, check.stderr).toBe(0);
   });
 });
+
+describe("output options", () => {
+  it.each([
+    [["--target", "client,sdk"], /unknown target "sdk"/, /fix: choose any of types, client, server/],
+    [["--import-extension", "mjs"], /unknown import extension "mjs"/, /fix: use js/],
+    [["--runtime", "api/runtime"], /shared runtime folder and an output folder overlap/, /fix: give the runtime a folder of its own/],
+  ])("%j is a usage error with a fix, and nothing is written", (args, message, fix) => {
+    const dir = tempDir();
+    const result = runCli([join(ROOT, "fixtures", "petstore.yaml"), "-o", "api", ...args], dir);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).toMatch(fix);
+    expect(existsSync(join(dir, "api"))).toBe(false);
+  });
+
+  it("--target types writes the types alone; --runtime puts the runtime beside the output", () => {
+    const dir = tempDir();
+    const types = runCli([join(ROOT, "fixtures", "petstore.yaml"), "-o", "types", "--target", "types", "--quiet"], dir);
+    expect(types.status, types.stderr).toBe(0);
+    expect([...snapshotDir(join(dir, "types")).keys()]).toEqual(["index.ts", "models.ts", "types.ts"]);
+    const shared = runCli([join(ROOT, "fixtures", "petstore.yaml"), "-o", "api/petstore", "--runtime", "api/runtime", "--target", "client", "--quiet"], dir);
+    expect(shared.status, shared.stderr).toBe(0);
+    expect(readFileSync(join(dir, "api", "petstore", "client", "index.ts"), "utf8")).toContain('from "../../runtime/client/call.js";');
+    expect(existsSync(join(dir, "api", "runtime", "client", "call.ts"))).toBe(true);
+    expect(existsSync(join(dir, "api", "runtime", "server"))).toBe(false);
+    const check = runCli(["check", join(ROOT, "fixtures", "petstore.yaml"), "-o", "api/petstore", "--runtime", "api/runtime", "--target", "client"], dir);
+    expect(check.status, check.stderr).toBe(0);
+  });
+});

@@ -59,22 +59,8 @@ export interface ApiOptions {
 export function resolveApi(spec: string, options: ApiOptions, base: string, origin?: ErrorLocation): ApiConfig {
   const at = (field: string): ErrorLocation | undefined =>
     origin === undefined ? undefined : { ...origin, pointer: `${origin.pointer ?? ""}/${field}` };
-  if (options.out === undefined && options.validateOnly === true) {
-    return { ...resolveApi(spec, { ...options, out: "(none)", scaffold: undefined }, base, origin), outDir: base };
-  }
-  if (options.out === undefined || options.out.trim() === "") {
-    throw new CodegenError("missing output folder", {
-      location: at("output"),
-      hint: origin === undefined ? "pass -o <dir>, e.g. -o src/api" : 'give the entry "output": "src/api"',
-    });
-  }
-  const outDir = resolve(base, options.out);
-  if (outDir === resolve("/") || outDir === base || outDir === process.cwd()) {
-    throw new CodegenError(`refusing to use ${JSON.stringify(options.out)} as the output folder`, {
-      location: at("output"),
-      hint: "generate into a folder of its own, e.g. src/api",
-    });
-  }
+  // `validate` reads only the spec: an output folder, when given, is not used.
+  const outDir = options.validateOnly === true ? base : outDirOf(options.out, base, at("output"), origin === undefined);
   const extension = extensionOf(options.importExtension, at("importExtension"));
   return {
     origin,
@@ -83,8 +69,25 @@ export function resolveApi(spec: string, options: ApiOptions, base: string, orig
     allowRemote: options.allowRemote === true || options.allowRemoteRefs === true,
     targets: targetsOf(options.target, at("targets")),
     extension,
-    scaffold: scaffoldOf(options.scaffold, outDir, base, extension),
+    scaffold: options.validateOnly === true ? undefined : scaffoldOf(options.scaffold, outDir, base, extension),
   };
+}
+
+function outDirOf(out: string | undefined, base: string, location: ErrorLocation | undefined, commandLine: boolean): string {
+  if (out === undefined || out.trim() === "") {
+    throw new CodegenError("missing output folder", {
+      location,
+      hint: commandLine ? "pass -o <dir>, e.g. -o src/api" : 'give the entry "output": "src/api"',
+    });
+  }
+  const outDir = resolve(base, out);
+  if (outDir === resolve("/") || outDir === base || outDir === process.cwd()) {
+    throw new CodegenError(`refusing to use ${JSON.stringify(out)} as the output folder`, {
+      location,
+      hint: "generate into a folder of its own, e.g. src/api",
+    });
+  }
+  return outDir;
 }
 
 /** `-` and URLs as given; a path made absolute. */

@@ -84,6 +84,18 @@ describe("every fixture's output compiles in the projects users have", () => {
     expect(checked.stdout + checked.stderr).toBe("");
   });
 
+  it("a bundle of createClient and one operation holds that operation's contract and no other", async () => {
+    const operations = readFileSync(join(frontend, "api", "users", "operations.ts"), "utf8");
+    const ids = [...operations.matchAll(/^ {2}operationId: "([^"]+)",$/gm)].map((match) => match[1] ?? "");
+    expect(ids.length).toBeGreaterThan(3);
+    const bundle = async (contents: string) =>
+      (await build({ stdin: { contents, resolveDir: frontend, loader: "ts" }, bundle: true, format: "esm", platform: "browser", write: false })).outputFiles[0]?.text ?? "";
+    const one = await bundle('import { createClient, getUser } from "./api/users/client/index.ts";\nconsole.log(getUser(createClient({ baseUrl: "/" }), { path: { userId: 1 } }));');
+    expect(ids.filter((id) => one.includes(`operationId: "${id}"`))).toEqual(["getUser"]);
+    const grouped = await bundle('import { createGroupedClient } from "./api/users/client/index.ts";\nconsole.log(createGroupedClient({ baseUrl: "/" }));');
+    expect(ids.filter((id) => !grouped.includes(`operationId: "${id}"`))).toEqual([]);
+  });
+
   it.each(VALID_FIXTURES)("%s: the client-only output bundles for the browser with no Node built-ins", async (name) => {
     const result = await build({
       stdin: { contents: `export * from "./api/${name}/client/index.ts";`, resolveDir: frontend, loader: "ts" },
