@@ -9,63 +9,136 @@ export type RouteMatch<T> =
   | { kind: "method-not-allowed"; allow: string[] }
   | { kind: "not-found" };
 
-interface CompiledPath<T> {
-  template: string;
-  pattern: RegExp;
-  names: string[];
-  byMethod: Map<string, T>;
+/** A path template's operations by method, and what ranks it among templates matching one path. */
+interface Template<T> {
+  readonly template: string;
+  /** Its variables in path order; fewer variables rank first (OpenAPI: concrete before templated). */
+  readonly names: readonly string[];
+  readonly byMethod: Map<string, T>;
+}
+
+/** One path segment's place in the tree: literal segments by their one spelling, then segments with variables. */
+interface Segment<T> {
+  readonly literal: Map<string, Segment<T>>;
+  readonly variable: Array<{ source: string; pattern: RegExp; next: Segment<T> }>;
+  /** The templates that end here, by template text (two may differ only in their variables' names). */
+  readonly ends: Map<string, Template<T>>;
 }
 
 /**
- * Matches request paths against path templates. Paths with fewer template variables win over
- * those with more (`/users/me` before `/users/{id}`, as OpenAPI requires); a path that exists
- * with other methods yields the `Allow` list for a 405. Captured values stay percent-encoded.
+ * Matches request paths against path templates, segment by segment through a tree, so the cost
+ * of a match follows the path's depth, not the number of routes. Of the templates a path matches,
+ * those with fewer variables win (`/users/me` before `/users/{id}`, as OpenAPI requires; ties by
+ * template text); a path that exists with other methods yields the `Allow` list for a 405.
+ * Captured values stay percent-encoded.
  */
 export class RouteTable<T extends RouteSpec> {
-  readonly #paths: CompiledPath<T>[] = [];
+  readonly #root: Segment<T> = newSegment();
 
   constructor(routes: readonly T[], basePath = "") {
-    const byTemplate = new Map<string, CompiledPath<T>>();
     for (const route of routes) {
-      let compiled = byTemplate.get(route.path);
-      if (compiled === undefined) {
-        compiled = {
-          template: route.path,
-          ...compileTemplate(basePath + route.path),
-          byMethod: new Map(),
-        };
-        byTemplate.set(route.path, compiled);
+      let at = this.#root;
+      const template = basePath + route.path;
+      for (const segment of (template.endsWith("/") ? template.slice(0, -1) : template).split(
+        "/",
+      )) {
+        if (!segment.includes("{")) {
+          const key = canonicalPath(segment);
+          let next = at.literal.get(key);
+          if (next === undefined) at.literal.set(key, (next = newSegment()));
+          at = next;
+          continue;
+        }
+        const source = segmentPattern(segment);
+        let branch = at.variable.find((candidate) => candidate.source === source);
+        if (branch === undefined) {
+          branch = { source, pattern: new RegExp(source), next: newSegment() };
+          at.variable.push(branch);
+        }
+        at = branch.next;
       }
-      compiled.byMethod.set(route.method.toUpperCase(), route);
+      let end = at.ends.get(route.path);
+      if (end === undefined) {
+        end = { template: route.path, names: variablesOf(route.path), byMethod: new Map() };
+        at.ends.set(route.path, end);
+      }
+      end.byMethod.set(route.method.toUpperCase(), route);
     }
-    this.#paths = [...byTemplate.values()].sort(
-      (a, b) =>
-        a.names.length - b.names.length ||
-        (a.template < b.template ? -1 : a.template > b.template ? 1 : 0),
-    );
   }
 
   match(method: string, rawPath: string): RouteMatch<T> {
     const wanted = method.toUpperCase();
+    const found: Array<{ template: Template<T>; values: string[] }> = [];
+    // One trailing slash is tolerated, as Express does by default: on the template's side (above)
+    // and on the request's.
     const path = canonicalPath(rawPath);
+    collect(this.#root, path.split("/"), 0, [], found);
+    if (path.endsWith("/")) collect(this.#root, path.slice(0, -1).split("/"), 0, [], found);
+    found.sort(byRank);
     const allow = new Set<string>();
-    for (const compiled of this.#paths) {
-      const found = compiled.pattern.exec(path);
-      if (found === null) continue;
+    for (const { template, values } of found) {
       const route =
-        compiled.byMethod.get(wanted) ??
-        (wanted === "HEAD" ? compiled.byMethod.get("GET") : undefined);
+        template.byMethod.get(wanted) ??
+        (wanted === "HEAD" ? template.byMethod.get("GET") : undefined);
       if (route !== undefined) {
         const params = new Map<string, string>();
-        compiled.names.forEach((name, index) => params.set(name, found[index + 1] ?? ""));
+        template.names.forEach((name, index) => params.set(name, values[index] ?? ""));
         return { kind: "found", route, params };
       }
-      for (const known of compiled.byMethod.keys()) allow.add(known);
+      for (const known of template.byMethod.keys()) allow.add(known);
     }
     if (allow.size === 0) return { kind: "not-found" };
     if (allow.has("GET")) allow.add("HEAD");
     return { kind: "method-not-allowed", allow: [...allow].sort() };
   }
+}
+
+/** Fewer variables first (concrete paths before templated ones), then by template text. */
+function byRank<T>(a: { template: Template<T> }, b: { template: Template<T> }): number {
+  const { names: aNames, template: aText } = a.template;
+  const { names: bNames, template: bText } = b.template;
+  return aNames.length - bNames.length || (aText < bText ? -1 : aText > bText ? 1 : 0);
+}
+
+/** Every template the segments from `index` on reach, with the values captured on the way. */
+function collect<T>(
+  at: Segment<T>,
+  segments: readonly string[],
+  index: number,
+  values: readonly string[],
+  found: Array<{ template: Template<T>; values: string[] }>,
+): void {
+  if (index === segments.length) {
+    for (const template of at.ends.values()) found.push({ template, values: [...values] });
+    return;
+  }
+  const segment = segments[index] ?? "";
+  const literal = at.literal.get(segment);
+  if (literal !== undefined) collect(literal, segments, index + 1, values, found);
+  for (const branch of at.variable) {
+    const captured = branch.pattern.exec(segment);
+    if (captured !== null)
+      collect(branch.next, segments, index + 1, [...values, ...captured.slice(1)], found);
+  }
+}
+
+function newSegment<T>(): Segment<T> {
+  return { literal: new Map(), variable: [], ends: new Map() };
+}
+
+/** A template segment with variables as a pattern: each variable one or more characters, literal parts in their one spelling. */
+function segmentPattern(segment: string): string {
+  let source = "";
+  let rest = segment;
+  for (let match = /\{([^{}]+)\}/.exec(rest); match !== null; match = /\{([^{}]+)\}/.exec(rest)) {
+    source += escapeRegExp(canonicalPath(rest.slice(0, match.index))) + "([^/]+)";
+    rest = rest.slice(match.index + match[0].length);
+  }
+  return `^${source}${escapeRegExp(canonicalPath(rest))}$`;
+}
+
+function variablesOf(template: string): string[] {
+  return [...template.matchAll(/\{([^{}]+)\}/g)].map((match) => match[1] ?? "");
 }
 
 /**
@@ -83,20 +156,6 @@ export function canonicalPath(path: string): string {
       }
     })
     .join("/");
-}
-
-function compileTemplate(template: string): { pattern: RegExp; names: string[] } {
-  const names: string[] = [];
-  let source = "";
-  let rest = template;
-  for (let match = /\{([^{}]+)\}/.exec(rest); match !== null; match = /\{([^{}]+)\}/.exec(rest)) {
-    source += escapeRegExp(canonicalPath(rest.slice(0, match.index))) + "([^/]+)";
-    names.push(match[1] ?? "");
-    rest = rest.slice(match.index + match[0].length);
-  }
-  source += escapeRegExp(canonicalPath(rest));
-  // One trailing slash is tolerated, as Express does by default.
-  return { pattern: new RegExp(`^${source.replace(/\/$/, "")}/?$`), names };
 }
 
 function escapeRegExp(text: string): string {
