@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { cpSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { CLI, ROOT, tempDir } from "./helpers.js";
+import { CLI, ROOT, runCli, tempDir } from "./helpers.js";
 
 /** A running `codegen --watch`, its output so far, and a way to wait for a line. */
 class Watcher {
@@ -75,6 +75,17 @@ describe("codegen --watch", () => {
     expect(types()).not.toContain("nickname");
 
     expect(await watcher.stop()).toBe(0);
+  });
+
+  it.each([
+    [["-", "-o", "api", "--watch"], /--watch cannot watch standard input/],
+    [["http://127.0.0.1:9/openapi.yaml", "-o", "api", "--allow-remote", "--watch"], /--watch cannot watch http:\/\/127\.0\.0\.1:9\/openapi\.yaml/],
+    [["--watch"], /no spec given and no codegen\.config\.json here/],
+  ])("%j exits 2 at once with a fix, instead of watching nothing", (args, message) => {
+    const result = runCli(args, tempDir());
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).toMatch(/fix: /);
   });
 
   it("watches the config file and every spec in it", { timeout: 60_000 }, async () => {

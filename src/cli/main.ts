@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { CONFIG_FILE, findConfigFile, readConfigFile } from "../config/config-file.js";
-import { resolveApi, resolveRuntime, type ApiOptions, type RunConfig } from "../config/resolve-config.js";
+import { isUrl, resolveApi, resolveRuntime, type ApiOptions, type RunConfig } from "../config/resolve-config.js";
 import { displayPath } from "../display-path.js";
 import { checkCommand } from "./check.js";
 import { CodegenError } from "../errors.js";
@@ -67,7 +67,7 @@ function buildProgram(print: Printer, runAction: Runner): Command {
     .option("--scaffold <dir>", "also write starting handler files into <dir> (never overwriting one)")
     .option("--watch", "regenerate whenever the spec, a file it $refs or the config file changes")
     .action((spec: string | undefined, options: CommonOptions) =>
-      runAction(() => (options.watch === true ? watchCommand(() => runConfig(spec, options), print) : generateCommand(runConfig(spec, options), print)), options),
+      runAction(() => (options.watch === true ? watchCommand(() => watchedRun(spec, options), print) : generateCommand(runConfig(spec, options), print)), options),
     );
 
   withOutputOptions(withCommonOptions(program.command("check").description("exit 1 when the generated code is stale"))).action(
@@ -100,6 +100,19 @@ function withOutputOptions(command: Command): Command {
     .option("-t, --target <list>", "what to generate: any of types,client,server (default: all)")
     .option("--import-extension <ext>", "extension of relative imports: js (tsc, bundlers; the default) or ts (Node's type stripping)")
     .option("--runtime <dir>", "one runtime folder for outputs to share, outside the output folder");
+}
+
+/** The run `--watch` repeats: only files can be watched, so standard input and URLs are refused. */
+function watchedRun(spec: string | undefined, options: CommonOptions): RunConfig {
+  const run = runConfig(spec, options);
+  const unwatchable = run.apis.find((api) => api.spec === "-" || isUrl(api.spec));
+  if (unwatchable !== undefined) {
+    throw new CodegenError(`--watch cannot watch ${unwatchable.spec === "-" ? "standard input" : unwatchable.spec}`, {
+      ...(unwatchable.origin === undefined ? {} : { location: unwatchable.origin }),
+      hint: "save the spec to a file and watch that, or generate once without --watch",
+    });
+  }
+  return run;
 }
 
 /** The run a command line asks for: the spec it names, or every API of the config file. */

@@ -1,6 +1,6 @@
 import { watch, type FSWatcher } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
-import { isUrl, type RunConfig } from "../config/resolve-config.js";
+import type { RunConfig } from "../config/resolve-config.js";
 import { displayPath } from "../display-path.js";
 import { generate } from "./generate.js";
 import { reportError } from "./errors.js";
@@ -12,11 +12,14 @@ export const WATCH_DEBOUNCE_MS = 150;
 /**
  * `codegen --watch`: generates, then regenerates whenever the config file, a spec or a file a
  * spec `$ref`s changes (debounced), printing the summary or the error and watching on after
- * errors. Folders are watched rather than files, so an editor that saves by replacing the file
+ * errors (but the options must hold at the start, and the specs be files). Folders are watched rather than files, so an editor that saves by replacing the file
  * is seen too. Runs until the process is interrupted; then resolves 0.
  */
 export async function watchCommand(makeRun: () => RunConfig, print: Printer): Promise<number> {
-  let watched = new Set<string>();
+  // The options must hold to begin with (a missing config file, an unwatchable spec: exit 2);
+  // after that, any error is printed and watching goes on.
+  const first = makeRun();
+  let watched = new Set<string>([...(first.configFile === undefined ? [] : [first.configFile]), ...first.apis.map((api) => api.spec)]);
   const watchers = new Map<string, FSWatcher>();
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
@@ -26,7 +29,7 @@ export async function watchCommand(makeRun: () => RunConfig, print: Printer): Pr
     try {
       const run = makeRun();
       if (run.configFile !== undefined) files.add(run.configFile);
-      for (const api of run.apis) if (api.spec !== "-" && !isUrl(api.spec)) files.add(api.spec);
+      for (const api of run.apis) files.add(api.spec);
       const rendered = await generate(run, print);
       // What the specs are read from now: files no spec reads any more are dropped.
       watched = new Set([...(run.configFile === undefined ? [] : [run.configFile]), ...rendered.flatMap((entry) => entry.specFiles)]);
