@@ -144,8 +144,10 @@ function variablesOf(template: string): string[] {
 /**
  * One spelling per path: each segment decoded, then encoded again, so `/a%20b`, `/a b` and a
  * template written `/a b` all compare equal. A segment that does not decode is kept as sent.
+ * A path of characters that encoding leaves alone (most paths) is its own spelling already.
  */
 export function canonicalPath(path: string): string {
+  if (/^[\w\-.!~*'()/]*$/.test(path)) return path;
   return path
     .split("/")
     .map((segment) => {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { RouteTable } from "../../../templates/runtime/server/routes.js";
+import { RouteTable, canonicalPath } from "../../../templates/runtime/server/routes.js";
 import { FUZZ_RUNS, FUZZ_SEED } from "../../fuzz/settings.js";
 import { RegexRouteTable } from "./regex-route-table.js";
 
@@ -38,6 +38,30 @@ describe("RouteTable", () => {
   it("compares literal segments in one spelling, encoded or not", () => {
     expect(table.match("POST", "/v1/a%20b/1").kind).toBe("found");
     expect(table.match("POST", "/v1/a b/1").kind).toBe("found");
+  });
+});
+
+describe("canonicalPath", () => {
+  it("takes its shortcut only where decoding and encoding each segment would change nothing", () => {
+    const slow = (path: string) =>
+      path
+        .split("/")
+        .map((segment) => {
+          try {
+            return encodeURIComponent(decodeURIComponent(segment));
+          } catch {
+            return segment;
+          }
+        })
+        .join("/");
+    const char = fc.constantFrom(..."aZ09-_.!~*'()/% :@+,;=$&?#[]é\u2028".split(""), "%20", "%2F", "%E2%82%AC", "%ZZ");
+    fc.assert(
+      fc.property(fc.array(char, { maxLength: 12 }), (chars) => {
+        const path = chars.join("");
+        expect(canonicalPath(path)).toBe(slow(path));
+      }),
+      { seed: FUZZ_SEED, numRuns: FUZZ_RUNS * 10 },
+    );
   });
 });
 
