@@ -59,7 +59,7 @@ export async function renderApi(api: ApiConfig, runtimeDir: string | undefined):
 }
 
 /** The runtime modules the given imports reach, with their headers, by path from the runtime folder. */
-export function renderRuntime(imports: Iterable<string>, extension: ImportExtension): TextFile[] {
+function renderRuntime(imports: Iterable<string>, extension: ImportExtension): TextFile[] {
   return emitRuntime(imports, extension).map((file) => withHeader(file, undefined));
 }
 

@@ -1,5 +1,5 @@
 import { watch, type FSWatcher } from "node:fs";
-import { basename, dirname, resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 import type { RunConfig } from "../config/resolve-config.js";
 import { displayPath } from "../display-path.js";
 import { generate } from "./generate.js";
@@ -51,7 +51,7 @@ export async function watchCommand(makeRun: () => RunConfig, print: Printer): Pr
   const schedule = (file: string) => {
     clearTimeout(timer);
     timer = setTimeout(() => {
-      print.out(`changed: ${displayPath(file) || basename(file)}`);
+      print.out(`changed: ${displayPath(file)}`);
       running = running.then(generateOnce);
     }, WATCH_DEBOUNCE_MS);
   };

@@ -91,7 +91,7 @@ function outDirOf(out: string | undefined, base: string, location: ErrorLocation
 }
 
 /** `-` and URLs as given; a path made absolute. */
-export function resolveSpec(spec: string, base: string): string {
+function resolveSpec(spec: string, base: string): string {
   return spec === "-" || isUrl(spec) ? spec : resolve(base, spec);
 }
 

@@ -149,7 +149,7 @@ export interface ImportLayout {
 export const DEFAULT_LAYOUT: ImportLayout = { runtime: "runtime", extension: ".js" };
 
 /** The specifier of `to` from `from` (both `.ts` paths from one root), ending in `extension`. */
-export function relativeSpecifier(from: string, to: string, extension: ImportExtension): string {
+function relativeSpecifier(from: string, to: string, extension: ImportExtension): string {
   const path = posix.relative(posix.dirname(from), to).replace(/\.ts$/, extension);
   return path.startsWith(".") ? path : `./${path}`;
 }
