@@ -44,7 +44,7 @@ export async function renderApi(api: ApiConfig, runtimeDir: string | undefined):
   let files: TextFile[];
   const runtimeImports = new Set<string>();
   try {
-    files = await emitAll(model, { targets: api.targets, layout }, async (file) => {
+    files = await emitAll(model, { targets: api.targets, server: api.server, layout }, async (file) => {
       for (const path of file.imports ?? []) if (path.startsWith("runtime/")) runtimeImports.add(path);
       return withHeader(await formatFile(file), specFromOutput);
     });

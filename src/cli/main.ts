@@ -98,6 +98,7 @@ function withOutputOptions(command: Command): Command {
   return command
     .option("-o, --out <dir>", "output folder, e.g. src/api")
     .option("-t, --target <list>", "what to generate: any of types,client,server (default: all)")
+    .option("-s, --server <name>", "the server's framework: express (default), fastify, hono or node")
     .option("--import-extension <ext>", "extension of relative imports: js (tsc, bundlers; the default) or ts (Node's type stripping)")
     .option("--runtime <dir>", "one runtime folder for outputs to share, outside the output folder");
 }
@@ -133,6 +134,7 @@ function runConfig(spec: string | undefined, options: CommonOptions): RunConfig 
   const runtimeDir = options.validateOnly === true ? undefined : resolveRuntime(options.runtime, cwd, apis);
   const flags = [
     options.target === undefined ? "" : ` --target ${[...api.targets].join(",")}`,
+    api.server === "express" ? "" : ` --server ${api.server}`,
     api.extension === ".ts" ? " --import-extension ts" : "",
     options.runtime === undefined ? "" : ` --runtime ${displayPath(runtimeDir ?? options.runtime)}`,
   ].join("");

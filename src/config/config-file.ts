@@ -14,6 +14,7 @@ interface ConfigEntry {
   spec: string;
   output: string;
   targets?: string[];
+  server?: string;
   importExtension?: string;
   scaffold?: string;
   allowRemote?: boolean;
@@ -61,6 +62,7 @@ export function readConfigFile(path: string): { apis: ApiConfig[]; runtimeDir: s
       {
         out: entry.output,
         target: entry.targets,
+        server: entry.server,
         importExtension: entry.importExtension,
         scaffold: entry.scaffold,
         allowRemote: entry.allowRemote,

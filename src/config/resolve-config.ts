@@ -6,6 +6,11 @@ export type Target = "types" | "client" | "server";
 
 export const TARGETS: readonly Target[] = ["types", "client", "server"];
 
+/** The framework the generated server runs on. */
+export type ServerAdapter = "express" | "fastify" | "hono" | "node";
+
+export const SERVER_ADAPTERS: readonly ServerAdapter[] = ["express", "fastify", "hono", "node"];
+
 /** The extension of relative import specifiers: `.js` (what `tsc` and bundlers resolve) or `.ts` (Node's type stripping runs the files as they are). */
 export type ImportExtension = ".js" | ".ts";
 
@@ -20,6 +25,8 @@ export interface ApiConfig {
   /** Fetch the spec, and `$ref`s, over http(s). */
   allowRemote: boolean;
   targets: ReadonlySet<Target>;
+  /** The framework of the server target (Express unless chosen). */
+  server: ServerAdapter;
   /** The extension of relative import specifiers in the output. */
   extension: ImportExtension;
   /** Starting handler files (`--scaffold`), when asked for: where, and how they import the server. */
@@ -44,6 +51,7 @@ export interface RunConfig {
 export interface ApiOptions {
   out?: string;
   target?: string | string[];
+  server?: string;
   importExtension?: string;
   scaffold?: string;
   allowRemote?: boolean;
@@ -68,6 +76,7 @@ export function resolveApi(spec: string, options: ApiOptions, base: string, orig
     outDir,
     allowRemote: options.allowRemote === true || options.allowRemoteRefs === true,
     targets: targetsOf(options.target, at("targets")),
+    server: serverOf(options.server, at("server")),
     extension,
     scaffold: options.validateOnly === true ? undefined : scaffoldOf(options.scaffold, outDir, base, extension),
   };
@@ -111,6 +120,16 @@ function targetsOf(option: string | string[] | undefined, location: ErrorLocatio
     });
   }
   return new Set(TARGETS.filter((target) => names.includes(target)));
+}
+
+function serverOf(option: string | undefined, location: ErrorLocation | undefined): ServerAdapter {
+  if (option === undefined) return "express";
+  const server = SERVER_ADAPTERS.find((name) => name === option.trim().toLowerCase());
+  if (server !== undefined) return server;
+  throw new CodegenError(`unknown server ${JSON.stringify(option)}`, {
+    location,
+    hint: `choose one of ${SERVER_ADAPTERS.join(", ")}, e.g. --server fastify`,
+  });
 }
 
 function extensionOf(option: string | undefined, location: ErrorLocation | undefined): ImportExtension {

@@ -8,12 +8,14 @@ import { emitServerHandlers } from "./server/handlers.js";
 import { emitServerIndex } from "./server/index-file.js";
 import { emitServerRouter } from "./server/router.js";
 import { emitServerSchemas } from "./server/schemas.js";
-import type { Target } from "../config/resolve-config.js";
+import type { ServerAdapter, Target } from "../config/resolve-config.js";
 import type { ImportLayout } from "./source-file.js";
 import { emitTypes } from "./types.js";
 
 export interface EmitOptions {
   targets: ReadonlySet<Target>;
+  /** The framework of the server target. */
+  server: ServerAdapter;
   layout: ImportLayout;
 }
 
@@ -27,7 +29,7 @@ export async function emitAll(
   options: EmitOptions,
   finish: (file: GeneratedFile) => Promise<TextFile>,
 ): Promise<TextFile[]> {
-  const { targets, layout } = options;
+  const { targets, server, layout } = options;
   const code = targets.has("client") || targets.has("server");
   const emitters: Array<() => GeneratedFile | GeneratedFile[] | Promise<GeneratedFile>> = [
     () => emitTypes(model),
@@ -38,9 +40,9 @@ export async function emitAll(
     ...(targets.has("server")
       ? [
           () => emitServerHandlers(model, layout),
-          () => emitServerRouter(model, layout),
+          () => emitServerRouter(model, layout, server),
           () => emitServerSchemas(model, layout),
-          () => emitServerIndex(model, layout),
+          () => emitServerIndex(model, layout, server),
         ]
       : []),
   ];

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serve, type Served } from "../server/serve.js";
 import { usersApp } from "../server/apps/users.js";
-import { EVENTS, feedRouter } from "../server/apps/feed.js";
+import { EVENTS, feedHandler } from "../server/apps/feed.js";
 import { paymentsApp, paymentsHandlers, REFUNDS } from "../server/apps/payments.js";
-import { createRouter as createUsersRouter, type Handlers as UsersHandlers } from "../golden/users/server/index.js";
-import { createRouter as createPaymentsRouter } from "../golden/payments/server/index.js";
-import { authRouter } from "../server/apps/auth.js";
-import { limitsRouter } from "../server/apps/limits.js";
-import { idempotencyRouter, memoryEffects } from "../server/apps/idempotency.js";
+import { createRequestHandler as createUsersHandler, type Handlers as UsersHandlers } from "../golden/users/server/index.js";
+import { createRequestHandler as createPaymentsHandler } from "../golden/payments/server/index.js";
+import { authHandler } from "../server/apps/auth.js";
+import { limitsHandler } from "../server/apps/limits.js";
+import { idempotencyHandler, memoryEffects } from "../server/apps/idempotency.js";
 import { validationApp } from "../server/apps/validation.js";
 import { petstoreApp } from "../server/apps/petstore.js";
 import { multiFileApp } from "../server/apps/multi-file.js";
@@ -43,7 +43,7 @@ function served(router: () => Parameters<typeof serve>[0]) {
 }
 
 describe("users client", () => {
-  const url = served(() => usersApp.router());
+  const url = served(() => usersApp.handler());
   const client = () => usersClient({ baseUrl: `${url()}/v1`, auth: { bearerAuth: "good-token" } });
 
   it("round-trips every operation with typed data", async () => {
@@ -84,7 +84,7 @@ describe("users client", () => {
 });
 
 describe("feed client (cursor pagination)", () => {
-  const url = served(() => feedRouter({ pagination: { cursorSecret: "s" } }));
+  const url = served(() => feedHandler({ pagination: { cursorSecret: "s" } }));
 
   it("walks every row exactly once with for await, and page by page", async () => {
     const client = feedClient({ baseUrl: `${url()}/api` });
@@ -102,7 +102,7 @@ describe("feed client (cursor pagination)", () => {
 });
 
 describe("payments client", () => {
-  const url = served(() => paymentsApp.router());
+  const url = served(() => paymentsApp.handler());
 
   it("round-trips every operation, sending an idempotency key where the contract asks", async () => {
     const client = paymentsClient({ baseUrl: url(), auth: { apiKey: "key-live-1" } });
@@ -134,7 +134,7 @@ describe("payments client", () => {
 });
 
 describe("auth client", () => {
-  const url = served(() => authRouter());
+  const url = served(() => authHandler());
 
   it("applies every scheme type from the credentials it is given", async () => {
     const client = authClient({
@@ -157,9 +157,9 @@ describe("auth client", () => {
 });
 
 describe("against the middleware", () => {
-  const limits = served(() => limitsRouter());
+  const limits = served(() => limitsHandler());
   const effects = memoryEffects();
-  const orders = served(() => idempotencyRouter(effects, { delayMs: 300 }));
+  const orders = served(() => idempotencyHandler(effects, { delayMs: 300 }));
 
   it("waits out a 429 as Retry-After says and then succeeds", async () => {
     const client = limitsClient({ baseUrl: limits() });
@@ -195,11 +195,11 @@ describe("against the middleware", () => {
 });
 
 describe("the other fixtures' clients", () => {
-  const validation = served(() => validationApp.router());
-  const petstore = served(() => petstoreApp.router());
-  const multiFile = served(() => multiFileApp.router());
-  const recursive = served(() => recursiveApp.router());
-  const hostile = served(() => hostileApp.router());
+  const validation = served(() => validationApp.handler());
+  const petstore = served(() => petstoreApp.handler());
+  const multiFile = served(() => multiFileApp.handler());
+  const recursive = served(() => recursiveApp.handler());
+  const hostile = served(() => hostileApp.handler());
 
   it("round-trip every operation", async () => {
     const v = validationClient({ baseUrl: `${validation()}/api` });
@@ -253,7 +253,7 @@ describe("the other fixtures' clients", () => {
 describe("auto-pagination for every style", () => {
   const ROWS = 58;
   const users = served(() =>
-    createUsersRouter(
+    createUsersHandler(
       {
         ...usersHandlersFrom(),
         listUsers: ({ query, requestId }) => {
@@ -267,7 +267,7 @@ describe("auto-pagination for every style", () => {
     ),
   );
   const payments = served(() =>
-    createPaymentsRouter(
+    createPaymentsHandler(
       {
         ...paymentsHandlers,
         listCharges: ({ query }) => {
@@ -298,8 +298,8 @@ describe("auto-pagination for every style", () => {
 });
 
 describe("every remaining operation", () => {
-  const limits = served(() => limitsRouter());
-  const hostile = served(() => hostileApp.router());
+  const limits = served(() => limitsHandler());
+  const hostile = served(() => hostileApp.handler());
 
   it("round-trips the limits and hostile operations", async () => {
     const l = limitsClient({ baseUrl: limits(), auth: { apiKey: "pro-1" } });

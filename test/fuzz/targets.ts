@@ -58,7 +58,7 @@ export async function startTargets(): Promise<Target[]> {
     const model = buildModel(await loadSpec(join(ROOT, spec), { allowRemote: false }));
     const operations = app.operations as Record<string, OperationContract>;
     const errors: Target["errors"] = [];
-    const served: Served = await serve(app.router({ onError: (error, context) => errors.push({ error, requestId: context.requestId }) }));
+    const served: Served = await serve(app.handler({ onError: (error, context) => errors.push({ error, requestId: context.requestId }) }));
     targets.push({
       name,
       app,

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { send, serve, type Served } from "./serve.js";
-import { authRouter } from "./apps/auth.js";
+import { authHandler } from "./apps/auth.js";
 
 const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
 
 let server: Served;
 beforeAll(async () => {
-  server = await serve(authRouter());
+  server = await serve(authHandler());
 });
 afterAll(() => server.close());
 

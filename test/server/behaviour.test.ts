@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { send, serve, type Served } from "./serve.js";
-import { createRouter, type ErrorContext, type Handlers } from "../golden/users/server/index.js";
+import { ADAPTER, send, serve, type Adapter, type Served } from "./serve.js";
+import { createRequestHandler, type ErrorContext, type Handlers } from "../golden/users/server/index.js";
 import { usersApp } from "./apps/users.js";
 
 const auth = { authorization: "Bearer good-token" };
@@ -25,9 +25,9 @@ describe("errors, request ids and deprecation", () => {
   let broken: Served;
   const logged: Array<[unknown, ErrorContext]> = [];
   beforeAll(async () => {
-    server = await serve(usersApp.router());
+    server = await serve(usersApp.handler());
     broken = await serve(
-      createRouter(brokenHandlers(), {
+      createRequestHandler(brokenHandlers(), {
         auth: { bearerAuth: () => ({ name: "x" }) },
         validateResponses: true,
         onError: (error, context) => logged.push([error, context]),
@@ -111,17 +111,24 @@ describe("errors, request ids and deprecation", () => {
     const handlers = { ...brokenHandlers() } as Partial<Handlers<{ name: string }>>;
     delete handlers.deleteUser;
     delete handlers.getUser;
-    expect(() => createRouter(handlers as Handlers<{ name: string }>, { auth: {} as never })).toThrow(
-      "createRouter: no handler for getUser, deleteUser; no verifier in options.auth for bearerAuth",
+    expect(() => createRequestHandler(handlers as Handlers<{ name: string }>, { auth: {} as never })).toThrow(
+      "createRequestHandler: no handler for getUser, deleteUser; no verifier in options.auth for bearerAuth",
     );
   });
 
-  it("hands unmatched requests on with fallthrough", async () => {
-    const passing = await serve(createRouter(brokenHandlers(), { auth: { bearerAuth: () => null }, fallthrough: true }));
+  it("hands unmatched requests on to the framework with fallthrough", async () => {
+    const frameworkNotFound: Record<Adapter, RegExp> = {
+      express: /Cannot GET \/elsewhere/,
+      fastify: /Route GET:\/elsewhere not found/,
+      hono: /^404 Not Found$/,
+      node: /^$/,
+    };
+    const passing = await serve(createRequestHandler(brokenHandlers(), { auth: { bearerAuth: () => null }, fallthrough: true }));
     try {
       const reply = await send(passing.url, { method: "GET", path: "/elsewhere" });
       expect(reply.status).toBe(404);
-      expect(reply.text).toMatch(/Cannot GET \/elsewhere/);
+      expect(reply.headers["x-request-id"]).toBeUndefined();
+      expect(reply.text).toMatch(frameworkNotFound[ADAPTER]);
     } finally {
       await passing.close();
     }

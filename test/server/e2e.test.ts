@@ -37,7 +37,7 @@ it("covers every valid fixture", () => {
 describe.each(APPS)("the generated server for %s", (_fixture, app) => {
   let server: Served;
   beforeAll(async () => {
-    server = await serve(app.router());
+    server = await serve(app.handler());
   });
   afterAll(() => server.close());
 

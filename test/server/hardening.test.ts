@@ -4,7 +4,7 @@ import { expressRouter } from "../golden/hardening/runtime/server/express.js";
 import type { ErrorContext } from "../golden/hardening/runtime/server/handle.js";
 import { serve, send, type Served } from "./serve.js";
 import { sendRaw } from "./raw.js";
-import { hardeningRouter, type HardeningEffects } from "./apps/hardening.js";
+import { hardeningHandler, type HardeningEffects } from "./apps/hardening.js";
 
 const tenantA = { "x-api-key": "tenant-a" };
 
@@ -31,7 +31,7 @@ describe("the response path never takes the process down", () => {
   watchUnhandled();
   beforeAll(async () => {
     server = await serve(
-      hardeningRouter(undefined, {
+      hardeningHandler(undefined, {
         onError: (error, context) => {
           errors.push({ error, context });
           if (throwFromOnError) throw new Error("onError is broken too");
@@ -101,7 +101,7 @@ describe("the response path never takes the process down", () => {
 describe("contract patterns RE2 cannot run are bounded per request", () => {
   let server: Served;
   beforeAll(async () => {
-    server = await serve(hardeningRouter(undefined, { patternTimeLimit: 20 }));
+    server = await serve(hardeningHandler(undefined, { patternTimeLimit: 20 }));
   });
   afterAll(() => server.close());
 
@@ -126,7 +126,7 @@ describe("idempotency keys records on what the router matched", () => {
   const effects: HardeningEffects = { runs: new Map() };
   let server: Served;
   beforeAll(async () => {
-    server = await serve(hardeningRouter(effects));
+    server = await serve(hardeningHandler(effects));
   });
   afterAll(() => server.close());
   const pay = (path: string, key: string, body: unknown = { amount: 7 }, tenant = "tenant-a") =>
@@ -184,7 +184,7 @@ describe("idempotency keys records on what the router matched", () => {
 describe("cursors and limits", () => {
   let server: Served;
   beforeAll(async () => {
-    server = await serve(hardeningRouter());
+    server = await serve(hardeningHandler());
   });
   afterAll(() => server.close());
   const list = (query: string, tenant = "tenant-a") => send(server.url, { method: "GET", path: `/v1/items${query}`, headers: { "x-api-key": tenant } });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT } from "../helpers.js";
 import { startRedis, type RedisServer } from "../redis-server.js";
 import { send, serve, type Served } from "./serve.js";
-import { idempotencyRouter, memoryEffects } from "./apps/idempotency.js";
+import { idempotencyHandler, memoryEffects } from "./apps/idempotency.js";
 
 const post = (url: string, key: string | undefined, body: unknown, tenant = "tenant-a") =>
   send(url, { method: "POST", path: "/orders", headers: { "x-api-key": tenant, ...(key === undefined ? {} : { "idempotency-key": key }) }, body });
@@ -14,7 +14,7 @@ describe("idempotency (memory store)", () => {
   const effects = memoryEffects();
   let server: Served;
   beforeAll(async () => {
-    server = await serve(idempotencyRouter(effects, { delayMs: 30 }));
+    server = await serve(idempotencyHandler(effects, { delayMs: 30 }));
   });
   afterAll(() => server.close());
 

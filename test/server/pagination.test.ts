@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { send, serve, type Served } from "./serve.js";
-import { EVENTS, feedRouter } from "./apps/feed.js";
+import { EVENTS, feedHandler } from "./apps/feed.js";
 import { usersApp } from "./apps/users.js";
 
 interface FeedPage {
@@ -11,7 +11,7 @@ interface FeedPage {
 describe("cursor pagination (feed fixture, signed cursors)", () => {
   let server: Served;
   beforeAll(async () => {
-    server = await serve(feedRouter({ pagination: { cursorSecret: "test-secret" } }));
+    server = await serve(feedHandler({ pagination: { cursorSecret: "test-secret" } }));
   });
   afterAll(() => server.close());
 
@@ -75,7 +75,7 @@ describe("cursor pagination (feed fixture, signed cursors)", () => {
 describe("page pagination (users fixture)", () => {
   let server: Served;
   beforeAll(async () => {
-    server = await serve(usersApp.router());
+    server = await serve(usersApp.handler());
   });
   afterAll(() => server.close());
 

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT } from "../helpers.js";
 import { send, serve, type Call, type Served } from "./serve.js";
 import { startPrismProxy, violationsOf, type PrismProxy } from "./prism.js";
-import { hardeningRouter } from "./apps/hardening.js";
-import { limitsRouter } from "./apps/limits.js";
+import { hardeningHandler } from "./apps/hardening.js";
+import { limitsHandler } from "./apps/limits.js";
 
 /**
  * A server behind `prism proxy` for the tests of one describe block; returns Prism's URL. Prism
@@ -29,7 +29,7 @@ type Request = Pick<Call, "method" | "path" | "headers" | "body">;
 const tenant = { "x-api-key": "tenant-a" };
 
 describe("the hardening server, judged by Stoplight Prism as a proxy", () => {
-  const prism = behindPrism("fixtures/hardening.yaml", () => hardeningRouter(), "/v1");
+  const prism = behindPrism("fixtures/hardening.yaml", () => hardeningHandler(), "/v1");
 
   it.each<[string, Request, number]>([
     ["a valid list", { method: "GET", path: "/items?limit=100", headers: tenant }, 200],
@@ -55,7 +55,7 @@ describe("the hardening server, judged by Stoplight Prism as a proxy", () => {
 });
 
 describe("Prism and the server agree on a limit the schema forbids", () => {
-  const prism = behindPrism("fixtures/hardening.yaml", () => hardeningRouter(), "/v1");
+  const prism = behindPrism("fixtures/hardening.yaml", () => hardeningHandler(), "/v1");
 
   it("Prism flags limit=101 as against the contract, and the server answers 400 (not a clamped 200)", async () => {
     const reply = await send(prism(), { method: "GET", path: "/items?limit=101", headers: tenant });
@@ -66,7 +66,7 @@ describe("Prism and the server agree on a limit the schema forbids", () => {
 });
 
 describe("a contract that does not declare what its server sends, judged by Prism", () => {
-  const prism = behindPrism("fixtures/limits.yaml", () => limitsRouter(), "");
+  const prism = behindPrism("fixtures/limits.yaml", () => limitsHandler(), "");
 
   it("flags the 429 that codegen validate warns about", async () => {
     // getBrief allows one request a second per client: the second is a 429 its contract omits.

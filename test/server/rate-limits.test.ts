@@ -5,12 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT } from "../helpers.js";
 import { startRedis, type RedisServer } from "../redis-server.js";
 import { send, serve, type Served } from "./serve.js";
-import { limitsRouter } from "./apps/limits.js";
+import { limitsHandler } from "./apps/limits.js";
 
 describe("rate limits (memory store)", () => {
   let server: Served;
   beforeAll(async () => {
-    server = await serve(limitsRouter({ rateLimit: { ietfHeaders: true } }));
+    server = await serve(limitsHandler({ rateLimit: { ietfHeaders: true } }));
   });
   afterAll(() => server.close());
 

@@ -1,7 +1,7 @@
 import net from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { send, serve, type Served } from "./serve.js";
-import { validationRouter } from "./apps/validation.js";
+import { validationHandler } from "./apps/validation.js";
 import { hostileApp } from "./apps/hostile.js";
 
 const widgetPath = "/api/widgets/0b6a2c1e-8f4d-4a8e-9c51-3f0f4f3b2a10";
@@ -9,8 +9,8 @@ const widgetPath = "/api/widgets/0b6a2c1e-8f4d-4a8e-9c51-3f0f4f3b2a10";
 let server: Served;
 let hostile: Served;
 beforeAll(async () => {
-  server = await serve(validationRouter());
-  hostile = await serve(hostileApp.router());
+  server = await serve(validationHandler());
+  hostile = await serve(hostileApp.handler());
 });
 afterAll(async () => {
   await server.close();

@@ -1,18 +1,53 @@
-import express, { type Router } from "express";
-import http, { type IncomingHttpHeaders } from "node:http";
+import { serve as serveHono } from "@hono/node-server";
+import express from "express";
+import Fastify from "fastify";
+import http, { type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { expressRouter } from "../../templates/runtime/server/express.js";
+import { fastifyPlugin } from "../../templates/runtime/server/fastify.js";
+import type { RequestHandler } from "../../templates/runtime/server/handle.js";
+import { honoApp } from "../../templates/runtime/server/hono.js";
+import { nodeRequestListener } from "../../templates/runtime/server/node-http.js";
 
 export interface Served {
   url: string;
   close(): Promise<void>;
 }
 
-/** Starts an Express app with the router on a free port (port 0). */
-export async function serve(router: Router): Promise<Served> {
-  const app = express();
-  app.use(router);
-  const server = app.listen(0);
-  await new Promise<void>((resolve) => server.once("listening", resolve));
+export type Adapter = "express" | "fastify" | "hono" | "node";
+
+/**
+ * The framework every server test runs on: `SERVER_ADAPTER` (set per vitest project, so the whole
+ * server suite runs once per adapter), Express by default.
+ */
+export const ADAPTER: Adapter = adapterFrom(process.env["SERVER_ADAPTER"]);
+
+function adapterFrom(name: string | undefined): Adapter {
+  if (name === undefined || name === "") return "express";
+  if (name === "express" || name === "fastify" || name === "hono" || name === "node") return name;
+  throw new Error(`SERVER_ADAPTER=${name}: expected express, fastify, hono or node`);
+}
+
+/** Serves a request pipeline on a free port (port 0) through `adapter`. */
+export async function serve(handle: RequestHandler, adapter: Adapter = ADAPTER): Promise<Served> {
+  if (adapter === "fastify") {
+    const app = Fastify();
+    await app.register(fastifyPlugin(handle));
+    await app.listen({ port: 0, host: "127.0.0.1" });
+    const { port } = app.server.address() as AddressInfo;
+    return { url: `http://127.0.0.1:${port}`, close: () => app.close() };
+  }
+  return listening(
+    adapter === "express"
+      ? express().use(expressRouter(handle)).listen(0)
+      : adapter === "node"
+        ? http.createServer(nodeRequestListener(handle)).listen(0)
+        : (serveHono({ fetch: honoApp(handle).fetch, port: 0 }) as Server),
+  );
+}
+
+async function listening(server: Server): Promise<Served> {
+  if (!server.listening) await new Promise<void>((resolve) => server.once("listening", resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
@@ -43,7 +78,7 @@ export interface AppOptions {
 
 export interface FixtureApp {
   operations: object;
-  router: (options?: AppOptions) => Router;
+  handler: (options?: AppOptions) => RequestHandler;
   calls: Call[];
 }
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { send, serve, type Served } from "./serve.js";
-import { notes, validationRouter } from "./apps/validation.js";
-import { createRouter as createPaymentsRouter } from "../golden/payments/server/index.js";
+import { notes, validationHandler } from "./apps/validation.js";
+import { createRequestHandler as createPaymentsHandler } from "../golden/payments/server/index.js";
 import { paymentsApp, paymentsHandlers } from "./apps/payments.js";
 
 interface Detail {
@@ -23,7 +23,7 @@ const widgetPath = "/api/widgets/0b6a2c1e-8f4d-4a8e-9c51-3f0f4f3b2a10";
 
 let server: Served;
 beforeAll(async () => {
-  server = await serve(validationRouter({ bodyLimit: 1024 }));
+  server = await serve(validationHandler({ bodyLimit: 1024 }));
 });
 afterAll(() => server.close());
 
@@ -118,7 +118,7 @@ describe("request validation", () => {
 describe("the problem+json format", () => {
   let payments: Served;
   beforeAll(async () => {
-    payments = await serve(paymentsApp.router());
+    payments = await serve(paymentsApp.handler());
   });
   afterAll(() => payments.close());
 
@@ -144,7 +144,7 @@ describe("the problem+json format", () => {
 
   it("can be switched to the envelope", async () => {
     const envelope = await serve(
-      createPaymentsRouter(paymentsHandlers, { errorFormat: "envelope", auth: { apiKey: () => null } }),
+      createPaymentsHandler(paymentsHandlers, { errorFormat: "envelope", auth: { apiKey: () => null } }),
     );
     try {
       const reply = await send(envelope.url, { method: "GET", path: "/nowhere", headers: { "x-request-id": "r-1" } });

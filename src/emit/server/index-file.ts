@@ -1,16 +1,18 @@
+import type { ServerAdapter } from "../../config/resolve-config.js";
 import type { ApiModel } from "../../ir/model.js";
 import type { GeneratedFile } from "../generated-file.js";
 import { SourceFile, outputFile, runtimeFile, type ImportLayout } from "../source-file.js";
+import { adapterExports } from "./router.js";
 
 /** `server/index.ts`: what a server needs, from one import. */
-export function emitServerIndex(model: ApiModel, layout: ImportLayout): GeneratedFile {
+export function emitServerIndex(model: ApiModel, layout: ImportLayout, server: ServerAdapter): GeneratedFile {
   const hasAuth = model.operations.some((operation) => operation.security.some((requirement) => requirement.length > 0));
   return new SourceFile("server/index.ts", layout)
     .export(outputFile("server/handlers.ts"), "*")
-    .export(outputFile("server/router.ts"), ["createRouter", "type RouterOptions", ...(hasAuth ? ["type AuthVerifiers"] : [])])
+    .export(outputFile("server/router.ts"), ["createRequestHandler", ...adapterExports(server), "type RouterOptions", ...(hasAuth ? ["type AuthVerifiers"] : [])])
     .export(runtimeFile("server/auth.ts"), ["forbidden", "type BasicCredentials", "type VerifyContext"])
     .export(runtimeFile("server/results.ts"), ["notImplemented"])
-    .export(runtimeFile("server/handle.ts"), ["createRequestHandler", "ResponseValidationError", "type ErrorContext", "type ServerOptions"])
+    .export(runtimeFile("server/handle.ts"), ["ResponseValidationError", "type ErrorContext", "type RequestHandler", "type ServerOptions"])
     .export(runtimeFile("server/errors.ts"), ["ErrorDetail", "ErrorFormat"], {
       typeOnly: true,
     })

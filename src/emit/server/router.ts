@@ -1,35 +1,120 @@
+import type { ServerAdapter } from "../../config/resolve-config.js";
+import { CodegenError } from "../../errors.js";
+import { pointer } from "../../pointer.js";
 import type { ApiModel, SecurityScheme } from "../../ir/model.js";
 import type { GeneratedFile } from "../generated-file.js";
 import { docComment, jsLiteral } from "../literal.js";
 import { SourceFile, external, outputFile, runtimeFile, type ImportLayout } from "../source-file.js";
 
+/** One function the chosen framework mounts, wrapping the pipeline. */
+interface AdapterFunction {
+  name: string;
+  doc: string;
+  returns: string;
+  /** The runtime function that wraps a `RequestHandler`. */
+  wrap: string;
+}
+
+/** What each framework needs: its functions, the runtime module they come from, the types they import. */
+interface Adapter {
+  module: string;
+  functions: AdapterFunction[];
+  typeImports: Array<{ from: string; names: string[] }>;
+  /** Node can stop a runaway regular expression (in a VM context with a timeout); Web runtimes cannot. */
+  node: boolean;
+}
+
+const ADAPTERS: Record<ServerAdapter, Adapter> = {
+  express: {
+    module: "server/express.ts",
+    functions: [{ name: "createRouter", doc: "An Express 5 router serving every operation: `app.use(createRouter(handlers, options))`.", returns: "Router", wrap: "expressRouter" }],
+    typeImports: [{ from: "express", names: ["Router"] }],
+    node: true,
+  },
+  fastify: {
+    module: "server/fastify.ts",
+    functions: [{ name: "createPlugin", doc: "A Fastify 5 plugin serving every operation: `app.register(createPlugin(handlers, options))`.", returns: "FastifyPluginCallback", wrap: "fastifyPlugin" }],
+    typeImports: [{ from: "fastify", names: ["FastifyPluginCallback"] }],
+    node: true,
+  },
+  hono: {
+    module: "server/hono.ts",
+    functions: [
+      { name: "createApp", doc: "A Hono app serving every operation: `export default createApp(handlers, options)`, or `app.route(\"/\", createApp(handlers, options))`.", returns: "Hono", wrap: "honoApp" },
+      { name: "createFetchHandler", doc: "A Web fetch handler serving every operation, for any runtime with `Request` and `Response`: `(request, ip?) => Promise<Response>`.", returns: "FetchHandler", wrap: "fetchHandler" },
+    ],
+    typeImports: [{ from: "hono", names: ["Hono"] }],
+    node: false,
+  },
+  node: {
+    module: "server/node-http.ts",
+    functions: [{ name: "createRequestListener", doc: "A `node:http` request listener serving every operation: `createServer(createRequestListener(handlers, options))`.", returns: "NodeRequestListener", wrap: "nodeRequestListener" }],
+    typeImports: [],
+    node: true,
+  },
+};
+
+/** The names `server/router.ts` exports for a framework, for the server's index. */
+export function adapterExports(server: ServerAdapter): string[] {
+  return ADAPTERS[server].functions.map((fn) => fn.name);
+}
+
 /**
- * `server/router.ts`: `createRouter(handlers, options)`, typed so that every operation needs a
- * handler and every security scheme in use needs a verifier, and the wiring of the generated
- * contract data into the runtime.
+ * `server/router.ts`: `createRequestHandler(handlers, options)`, typed so that every operation
+ * needs a handler and every security scheme in use needs a verifier, the wiring of the generated
+ * contract data into the runtime, and the chosen framework's entry point over it.
  */
-export function emitServerRouter(model: ApiModel, layout: ImportLayout): GeneratedFile {
-  const used = new Set(model.operations.flatMap((operation) => operation.security.flatMap((r) => r.map((e) => e.scheme))));
-  const schemes = model.securitySchemes
-    .filter((scheme) => used.has(scheme.name))
-    .map((scheme) => ({
-      key: jsLiteral(scheme.name),
-      doc: docComment([scheme.description]),
-      credential: credentialType(scheme),
-    }));
+export function emitServerRouter(model: ApiModel, layout: ImportLayout, server: ServerAdapter): GeneratedFile {
+  const adapter = ADAPTERS[server];
+  const used = usedSchemes(model);
+  if (!adapter.node) refuseNodeOnly(used);
+  const schemes = used.map((scheme) => ({
+    key: jsLiteral(scheme.name),
+    doc: docComment([scheme.description]),
+    credential: credentialType(scheme),
+  }));
+  const hasAuth = schemes.length > 0;
   const usesBasic = schemes.some((scheme) => scheme.credential === "BasicCredentials");
-  const file = new SourceFile("server/router.ts", layout)
-    .import(external("express"), ["Router"], { typeOnly: true })
+  const file = new SourceFile("server/router.ts", layout);
+  for (const { from, names } of adapter.typeImports) file.import(external(from), names, { typeOnly: true });
+  const localTypes = adapter.functions.map((fn) => fn.returns).filter((name) => !adapter.typeImports.some((imported) => imported.names.includes(name)));
+  file
     .import(outputFile("operations.ts"), ["basePath", "operations", "securitySchemes"])
-    .import(runtimeFile("server/auth.ts"), schemes.length > 0 ? [...(usesBasic ? ["BasicCredentials"] : []), "Verifier"] : [], { typeOnly: true })
-    .import(runtimeFile("server/express.ts"), ["expressRouter"])
-    .import(runtimeFile("server/handle.ts"), ["createRequestHandler", "type ServerContract", "type ServerOptions"])
+    .import(runtimeFile("server/auth.ts"), hasAuth ? [...(usesBasic ? ["BasicCredentials"] : []), "Verifier"] : [], { typeOnly: true })
+    .import(runtimeFile(adapter.module), [...adapter.functions.map((fn) => fn.wrap), ...localTypes.map((name) => `type ${name}`)])
+    .import(runtimeFile("server/handle.ts"), ["createPipeline", "type RequestHandler", "type ServerContract", "type ServerOptions"])
+    .import(runtimeFile("server/node-patterns.ts"), adapter.node ? ["vmPatternTest"] : [])
     .import(outputFile("server/handlers.ts"), ["Handlers"], { typeOnly: true })
     .import(outputFile("server/schemas.ts"), ["schemas"]);
+  const names = adapter.functions.map((fn) => `\`${fn.name}\``).join(" and ");
   return file.fromTemplate("server/router.ts", {
     schemes,
-    hasAuth: schemes.length > 0,
+    hasAuth,
     errorFormat: jsLiteral(errorFormat(model)),
+    boundedPatterns: adapter.node,
+    adapterNote: `${names} serve${adapter.functions.length > 1 ? "" : "s"} it on ${frameworkName(server)}.`,
+    adapters: adapter.functions,
+    generic: hasAuth ? "<Principal>" : "",
+    parameters: hasAuth ? "handlers: Handlers<Principal>, options: RouterOptions<Principal>" : "handlers: Handlers, options: RouterOptions = {}",
+  });
+}
+
+function frameworkName(server: ServerAdapter): string {
+  return { express: "Express", fastify: "Fastify", hono: "Hono and Web runtimes", node: "Node's http server" }[server];
+}
+
+function usedSchemes(model: ApiModel): SecurityScheme[] {
+  const used = new Set(model.operations.flatMap((operation) => operation.security.flatMap((r) => r.map((e) => e.scheme))));
+  return model.securitySchemes.filter((scheme) => used.has(scheme.name));
+}
+
+/** Web runtimes give no access to the TLS connection, so a client certificate cannot be checked there. */
+function refuseNodeOnly(schemes: SecurityScheme[]): void {
+  const mutual = schemes.find((scheme) => scheme.type === "mutualTLS");
+  if (mutual === undefined) return;
+  throw new CodegenError(`security scheme "${mutual.name}" is mutualTLS, which --server hono cannot check`, {
+    location: { pointer: pointer("components", "securitySchemes", mutual.name) },
+    hint: "Web Request objects carry no client certificate: use --server express, fastify or node, or verify the certificate at your TLS terminator and pass it on as a header scheme",
   });
 }
 

@@ -1,16 +1,28 @@
-import { createHash } from "node:crypto";
+import { toBase64Url } from "../server/base64.js";
 
 /**
  * What makes two requests "the same" under one key: what the router matched (the operation and
  * its decoded path parameters) and the body. JSON bodies are compared canonically (object keys
  * sorted, no whitespace), so key order and formatting do not matter; other bodies byte for byte.
- * The body's depth is bounded before this runs (`depthLimit`).
+ * The body's depth is bounded before this runs (`depthLimit`). Hashed by Web Crypto, natively and
+ * off the event loop where the platform can.
  */
-export function fingerprint(target: string, body: unknown): string {
-  const hash = createHash("sha256").update(`${target}\n`);
-  if (body instanceof Uint8Array) hash.update(body);
-  else hash.update(canonicalJson(body));
-  return hash.digest("base64url");
+export async function fingerprint(target: string, body: unknown): Promise<string> {
+  return digest(`${target}\n`, body instanceof Uint8Array ? body : canonicalJson(body));
+}
+
+const encoder = new TextEncoder();
+
+/** SHA-256 of the concatenated parts, base64url. */
+export async function digest(...parts: ReadonlyArray<string | Uint8Array>): Promise<string> {
+  const chunks = parts.map((part) => (typeof part === "string" ? encoder.encode(part) : part));
+  const joined = new Uint8Array(chunks.reduce((total, chunk) => total + chunk.length, 0));
+  let offset = 0;
+  for (const chunk of chunks) {
+    joined.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return toBase64Url(new Uint8Array(await crypto.subtle.digest("SHA-256", joined)));
 }
 
 /** JSON with object keys in code-point order at every level. */

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import type { BeginResult, IdempotencyStore, StoredResponse } from "./store.js";
 
 type Entry =
@@ -23,7 +22,7 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
     this.#forgetExpired(now);
     const entry = this.#live(key, now);
     if (entry === undefined) {
-      const token = randomUUID();
+      const token = crypto.randomUUID();
       this.#entries.set(key, { state: "processing", fingerprint, token, expiresAt: now + leaseMs });
       return { kind: "acquired", token };
     }

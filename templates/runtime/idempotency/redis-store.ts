@@ -1,5 +1,4 @@
-import { randomUUID } from "node:crypto";
-import { runScript, sha1, type RedisScriptClient } from "../rate-limit/redis-store.js";
+import { runScript, type RedisScriptClient } from "../rate-limit/redis-store.js";
 import type { BeginResult, IdempotencyStore, StoredResponse } from "./store.js";
 
 /**
@@ -39,8 +38,6 @@ end
 return 0
 `;
 
-const SHA = { begin: sha1(BEGIN), complete: sha1(COMPLETE), release: sha1(RELEASE) };
-
 /** Idempotency records in Redis, shared by every process. */
 export class RedisIdempotencyStore implements IdempotencyStore {
   readonly #client: RedisScriptClient;
@@ -52,11 +49,10 @@ export class RedisIdempotencyStore implements IdempotencyStore {
   }
 
   async begin(key: string, fingerprint: string, leaseMs: number): Promise<BeginResult> {
-    const token = randomUUID();
+    const token = crypto.randomUUID();
     const reply = (await runScript(
       this.#client,
       BEGIN,
-      SHA.begin,
       [this.#prefix + key],
       [fingerprint, token, String(leaseMs)],
     )) as string[];
@@ -81,7 +77,6 @@ export class RedisIdempotencyStore implements IdempotencyStore {
     const reply = await runScript(
       this.#client,
       COMPLETE,
-      SHA.complete,
       [this.#prefix + key],
       [token, JSON.stringify(response), String(ttlMs)],
     );
@@ -89,6 +84,6 @@ export class RedisIdempotencyStore implements IdempotencyStore {
   }
 
   async release(key: string, token: string): Promise<void> {
-    await runScript(this.#client, RELEASE, SHA.release, [this.#prefix + key], [token]);
+    await runScript(this.#client, RELEASE, [this.#prefix + key], [token]);
   }
 }

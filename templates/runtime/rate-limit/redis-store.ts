@@ -1,4 +1,3 @@
-import { createHash, randomUUID } from "node:crypto";
 import { burstOf, type Decision, type RateLimitPolicy, type RateLimitStore } from "./policy.js";
 import { SCRIPTS } from "./scripts.js";
 
@@ -37,20 +36,35 @@ export function nodeRedisClient(client: {
 export async function runScript(
   client: RedisScriptClient,
   script: string,
-  sha: string,
   keys: string[],
   args: string[],
 ): Promise<unknown> {
   try {
-    return await client.evalsha(sha, keys, args);
+    return await client.evalsha(await scriptSha(script), keys, args);
   } catch (error) {
     if (!String((error as Error)?.message ?? error).includes("NOSCRIPT")) throw error;
     return client.eval(script, keys, args);
   }
 }
 
-export function sha1(text: string): string {
-  return createHash("sha1").update(text).digest("hex");
+const SCRIPT_SHAS = new Map<string, Promise<string>>();
+
+/** A script's SHA1, as `EVALSHA` names it; worked out once per script. */
+function scriptSha(script: string): Promise<string> {
+  let sha = SCRIPT_SHAS.get(script);
+  if (sha === undefined) {
+    sha = sha1(script);
+    SCRIPT_SHAS.set(script, sha);
+  }
+  return sha;
+}
+
+/** SHA1 in hex, by Web Crypto. */
+async function sha1(text: string): Promise<string> {
+  const digest = new Uint8Array(
+    await crypto.subtle.digest("SHA-1", new TextEncoder().encode(text)),
+  );
+  return Array.from(digest, (byte) => byte.toString(16).padStart(2, "0")).join("");
 }
 
 export interface RedisStoreOptions {
@@ -59,10 +73,6 @@ export interface RedisStoreOptions {
   /** Replaces Redis `TIME` — for tests that step through window edges only. */
   clock?: () => number;
 }
-
-const SHAS = Object.fromEntries(
-  Object.entries(SCRIPTS).map(([name, script]) => [name, sha1(script)]),
-) as Record<keyof typeof SCRIPTS, string>;
 
 /** Rate-limit state in Redis, shared by every process: one atomic script per check. */
 export class RedisRateLimitStore implements RateLimitStore {
@@ -78,21 +88,15 @@ export class RedisRateLimitStore implements RateLimitStore {
 
   async check(key: string, policy: RateLimitPolicy): Promise<Decision> {
     const script = SCRIPTS[policy.algorithm];
-    const name = `${this.#prefix}${policy.algorithm}:${key.length > 200 ? sha1(key) : key}`;
+    const name = `${this.#prefix}${policy.algorithm}:${key.length > 200 ? await sha1(key) : key}`;
     const args = [
       String(policy.limit),
       String(policy.windowMs),
       String(burstOf(policy)),
       this.#clock === undefined ? "" : String(this.#clock()),
-      randomUUID(),
+      crypto.randomUUID(),
     ];
-    const reply = (await runScript(
-      this.#client,
-      script,
-      SHAS[policy.algorithm],
-      [name],
-      args,
-    )) as number[];
+    const reply = (await runScript(this.#client, script, [name], args)) as number[];
     const [allowed, limit, remaining, resetMs, retryAfterMs] = reply.map(Number);
     return {
       allowed: allowed === 1,

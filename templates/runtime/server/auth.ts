@@ -1,4 +1,5 @@
 import type { SecurityRequirementEntry, SecuritySchemeContract } from "../contract.js";
+import { fromBase64 } from "./base64.js";
 import { HttpError } from "./errors.js";
 import { headerValue, type IncomingHeaders } from "./http.js";
 import type { QueryPairs } from "./parameters.js";
@@ -143,7 +144,12 @@ function authorization(headers: IncomingHeaders, scheme: string): string | undef
 /** `Basic` credentials (RFC 7617); a malformed value counts as a present but invalid credential. */
 function decodeBasic(token: string): BasicCredentials | null {
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(token)) return null;
-  const decoded = Buffer.from(token, "base64").toString("utf8");
+  let decoded: string;
+  try {
+    decoded = new TextDecoder().decode(fromBase64(token));
+  } catch {
+    return null; // a length base64 cannot have
+  }
   const colon = decoded.indexOf(":");
   if (colon < 0) return null;
   return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };

@@ -1,5 +1,9 @@
-import { createHash, createHmac, timingSafeEqual } from "node:crypto";
+import { fromBase64Url, toBase64Url } from "./base64.js";
 import { HttpError } from "./errors.js";
+import { bytesOf, equalBytes, hmacSha256, sha256 } from "./sha256.js";
+
+/** Refuses malformed UTF-8 rather than replacing it. */
+const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 /**
  * Opaque cursors: base64url JSON of a keyset position, bound to the query it was made for (its
@@ -14,7 +18,7 @@ export class CursorCodec {
   }
 
   encode(position: readonly unknown[], binding: string): string {
-    const payload = Buffer.from(JSON.stringify({ p: position, b: binding })).toString("base64url");
+    const payload = toBase64Url(bytesOf(JSON.stringify({ p: position, b: binding })));
     return this.#secret === undefined ? payload : `${payload}.${this.#sign(payload)}`;
   }
 
@@ -23,14 +27,12 @@ export class CursorCodec {
     if (extra !== undefined || !/^[A-Za-z0-9_-]{1,4096}$/.test(payload))
       throw invalid("is malformed");
     if (this.#secret !== undefined) {
-      const expected = Buffer.from(this.#sign(payload));
-      const given = Buffer.from(signature ?? "");
-      if (given.length !== expected.length || !timingSafeEqual(given, expected))
+      if (!equalBytes(bytesOf(signature ?? ""), bytesOf(this.#sign(payload))))
         throw invalid("has a bad signature");
     } else if (signature !== undefined) throw invalid("is malformed");
     let decoded: unknown;
     try {
-      decoded = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
+      decoded = JSON.parse(utf8.decode(fromBase64Url(payload)));
     } catch {
       throw invalid("is malformed");
     }
@@ -43,9 +45,7 @@ export class CursorCodec {
   }
 
   #sign(payload: string): string {
-    return createHmac("sha256", this.#secret ?? "")
-      .update(payload)
-      .digest("base64url");
+    return toBase64Url(hmacSha256(this.#secret ?? "", payload));
   }
 }
 
@@ -62,10 +62,7 @@ export function queryBinding(
     .filter(([name]) => !ignored.has(name))
     .map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`)
     .sort();
-  return createHash("sha256")
-    .update(`${encodeURIComponent(callerScope)}?${kept.join("&")}`)
-    .digest("base64url")
-    .slice(0, 22);
+  return toBase64Url(sha256(`${encodeURIComponent(callerScope)}?${kept.join("&")}`)).slice(0, 22);
 }
 
 /**

@@ -3,11 +3,16 @@ import { authenticate } from "./auth.js";
 import { callHandler } from "./call.js";
 import { DEFAULT_DEPTH_LIMIT } from "./depth.js";
 import { errorResponse, HttpError, type ErrorFormat } from "./errors.js";
-import { headerValue, type ServerRequest, type ServerResponse } from "./http.js";
+import {
+  headerValue,
+  type IncomingHeaders,
+  type ServerRequest,
+  type ServerResponse,
+} from "./http.js";
 import { IdempotencyGuard, type IdempotencyOptions, type Lease } from "./idempotency.js";
 import { readInput, type InputLimits, type Route } from "./input.js";
 import { parseCookies, parseQuery, type QueryPairs } from "./parameters.js";
-import { DEFAULT_PATTERN_TIME_LIMIT } from "./patterns.js";
+import { DEFAULT_PATTERN_TIME_LIMIT, type BoundedPatternTest } from "./patterns.js";
 import { RateLimiter, type RateLimitOptions } from "./rate-limiting.js";
 import { logError, safeReporter, type ErrorContext } from "./report.js";
 import { requestIdFor } from "./request-id.js";
@@ -28,6 +33,11 @@ export interface ServerContract {
   readonly basePath: string;
   /** The error format the contract's own error responses use. */
   readonly errorFormat: ErrorFormat;
+  /**
+   * Runs the patterns RE2 cannot (look-around, back-references) within `patternTimeLimit`. Node
+   * adapters pass `vmPatternTest`; Web runtimes cannot stop a match, so they have none.
+   */
+  readonly boundedPatterns?: BoundedPatternTest;
 }
 
 export interface ServerOptions {
@@ -66,6 +76,16 @@ export interface ServerOptions {
    * or the principal itself when it is a string or number; anonymous callers are keyed by address.
    */
   principalKey?: (principal: unknown) => string | undefined;
+  /**
+   * The client's address, for anonymous rate limits and idempotency scopes, e.g. from the header
+   * your proxy sets. Default (or when this returns `undefined`): what the adapter knows (Express
+   * `req.ip` and Fastify `request.ip` under their trust-proxy settings, the socket's address on
+   * Node `http` and `@hono/node-server`; nothing elsewhere).
+   */
+  clientIp?: (request: {
+    readonly headers: IncomingHeaders;
+    readonly ip?: string;
+  }) => string | undefined;
 }
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
@@ -81,7 +101,7 @@ export type RequestHandler = ((request: ServerRequest) => Promise<ServerResponse
  * that is not a valid RFC 9110 field. Resolves to `undefined` only when `fallthrough` is set and no
  * operation matches. Every missing handler or verifier is reported at once, when this is called.
  */
-export function createRequestHandler(
+export function createPipeline(
   contract: ServerContract,
   handlerObject: object,
   verifierObject: object,
@@ -145,7 +165,7 @@ class RequestPipeline {
       Object.entries(contract.operations).map(([id, operation]) => ({ ...operation, id })),
       options.basePath ?? contract.basePath,
     );
-    this.#validators = new ContractValidators(contract.schemas);
+    this.#validators = new ContractValidators(contract.schemas, contract.boundedPatterns);
     this.#format = options.errorFormat ?? contract.errorFormat;
     this.#limits = {
       bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
@@ -169,6 +189,7 @@ class RequestPipeline {
     };
     let response: ServerResponse;
     try {
+      flight.request = this.#withClientIp(request);
       const matched = this.#routes.match(request.method, request.path);
       if (matched.kind === "not-found" && this.#options.fallthrough === true) return undefined;
       response = await this.#run(flight, this.#route(matched, request.method));
@@ -180,6 +201,11 @@ class RequestPipeline {
           : this.#internalError(requestId);
     }
     return this.#seal(flight, response);
+  }
+
+  #withClientIp(request: ServerRequest): ServerRequest {
+    const ip = this.#options.clientIp?.(request);
+    return ip === undefined ? request : { ...request, ip };
   }
 
   /** Route: the operation and its path parameters, or a 404 or 405 (with `Allow`). */
@@ -367,7 +393,7 @@ function checkComplete(
     );
   if (unverified.length > 0)
     problems.push(`no verifier in options.auth for ${unverified.join(", ")}`);
-  if (problems.length > 0) throw new Error(`createRouter: ${problems.join("; ")}`);
+  if (problems.length > 0) throw new Error(`createRequestHandler: ${problems.join("; ")}`);
 }
 
 function defaultPrincipalKey(principal: unknown): string | undefined {

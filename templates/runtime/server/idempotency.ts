@@ -1,8 +1,8 @@
-import { createHash } from "node:crypto";
 import type { IdempotencyContract } from "../contract.js";
-import { fingerprint } from "../idempotency/fingerprint.js";
+import { digest, fingerprint } from "../idempotency/fingerprint.js";
 import { MemoryIdempotencyStore } from "../idempotency/memory-store.js";
 import type { IdempotencyStore, StoredResponse } from "../idempotency/store.js";
+import { fromBase64, toBase64 } from "./base64.js";
 import { HttpError } from "./errors.js";
 import type { ServerResponse } from "./http.js";
 
@@ -67,10 +67,8 @@ export class IdempotencyGuard {
         `Send exactly one ${policy.header} header, of 1 to 255 printable characters (no commas unless quoted).`,
       );
     }
-    const recordKey = createHash("sha256")
-      .update(`${request.scope}\n${request.target}\n${key}`)
-      .digest("base64url");
-    const print = fingerprint(request.target, request.body ?? null);
+    const recordKey = await digest(`${request.scope}\n${request.target}\n${key}`);
+    const print = await fingerprint(request.target, request.body ?? null);
     let begun;
     try {
       begun = await this.#store.begin(recordKey, print, policy.leaseMs);
@@ -153,7 +151,7 @@ function toStored(response: ServerResponse): StoredResponse {
     return {
       status: response.status,
       headers,
-      body: Buffer.from(response.body).toString("base64"),
+      body: toBase64(response.body),
       encoding: "base64",
     };
   }
@@ -163,8 +161,7 @@ function toStored(response: ServerResponse): StoredResponse {
 function fromStored(stored: StoredResponse): ServerResponse {
   const headers = new Map(stored.headers);
   headers.set("idempotency-replay", "true");
-  const body =
-    stored.encoding === "base64" ? new Uint8Array(Buffer.from(stored.body, "base64")) : stored.body;
+  const body = stored.encoding === "base64" ? fromBase64(stored.body) : stored.body;
   return {
     status: stored.status,
     headers,

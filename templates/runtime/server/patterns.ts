@@ -1,9 +1,14 @@
-import { RE2 } from "re2-wasm";
-import { Script, createContext } from "node:vm";
 import type { RegExpEngine, RegExpLike } from "ajv/dist/types/index.js";
+import { RE2JS } from "re2js";
 
 /** Default time, in milliseconds, one request may spend on patterns RE2 cannot run. */
 export const DEFAULT_PATTERN_TIME_LIMIT = 50;
+
+/**
+ * Tests a JavaScript regular expression, giving up (false) after `timeLimitMs`. Only a platform
+ * that can interrupt a running match provides one (Node, in `node-patterns.ts`).
+ */
+export type BoundedPatternTest = (pattern: RegExp, input: string, timeLimitMs: number) => boolean;
 
 /**
  * The time left for the request being validated. Validation is synchronous, so the pipeline
@@ -20,48 +25,45 @@ export function usePatternBudget(next: PatternBudget): void {
   budget = next;
 }
 
-const context = createContext({ pattern: /$^/, input: "" });
-const runTest = new Script("pattern.test(input)");
-
 /**
- * Runs a JavaScript regular expression inside the request's time budget. Matching stops when the
- * budget runs out (V8 interrupts the regex), and a value not proven to match is treated as not
- * matching. Once a request's budget is spent, every later fallback test fails at once.
+ * The engine contract `pattern`s run on: RE2 (the RE2JS port, plain JavaScript), whose matching
+ * time is linear in the input, so a pattern such as `^(a+)+$` cannot backtrack for ever on hostile
+ * input. Patterns RE2 refuses (look-around, back-references) run on JavaScript's engine through
+ * `bounded`, within the request's pattern time budget (`patternTimeLimit`); once it is spent,
+ * every later such test fails at once. Without `bounded` (Web runtimes, which cannot interrupt a
+ * match) such a pattern is refused when its validator is compiled.
  */
-function boundedTest(pattern: RegExp, input: string): boolean {
+export function linearRegExp(bounded: BoundedPatternTest | undefined): RegExpEngine {
+  const engine = (pattern: string, flags: string): RegExpLike & { toString(): string } => {
+    // ajv keys compiled patterns by their string form, so each must print as its own source.
+    const toString = () => `/${pattern}/${flags}`;
+    const re2 = compileRe2(pattern);
+    if (re2 !== undefined) return { test: (input: string) => re2.test(input), toString };
+    if (bounded === undefined) {
+      throw new Error(
+        `the pattern ${toString()} uses look-around or back-references, which RE2 cannot run and this platform cannot stop in time; rewrite it without them`,
+      );
+    }
+    const fallback = new RegExp(pattern, flags);
+    return { test: (input: string) => budgeted(bounded, fallback, input), toString };
+  };
+  return Object.assign(engine, { code: "linearRegExp" });
+}
+
+function compileRe2(pattern: string): RE2JS | undefined {
+  try {
+    return RE2JS.compile(RE2JS.translateRegExp(pattern));
+  } catch {
+    return undefined;
+  }
+}
+
+function budgeted(bounded: BoundedPatternTest, pattern: RegExp, input: string): boolean {
   if (budget.remainingMs <= 0) return false;
   const started = performance.now();
   try {
-    context["pattern"] = pattern;
-    context["input"] = input;
-    return (
-      runTest.runInContext(context, { timeout: Math.max(1, Math.ceil(budget.remainingMs)) }) ===
-      true
-    );
-  } catch {
-    return false;
+    return bounded(pattern, input, Math.max(1, Math.ceil(budget.remainingMs)));
   } finally {
     budget.remainingMs -= performance.now() - started;
   }
 }
-
-/**
- * Runs contract `pattern`s on RE2, whose matching time is linear in the input: a pattern such as
- * `^(a+)+$` cannot backtrack for ever on hostile input. Patterns RE2 refuses (look-around,
- * back-references) run on JavaScript's engine within the request's pattern time budget
- * (`patternTimeLimit`), so no pattern can hold a request longer than that.
- */
-export const linearRegExp: RegExpEngine = Object.assign(
-  (pattern: string, flags: string): RegExpLike & { toString(): string } => {
-    // ajv keys compiled patterns by their string form, so each must print as its own source.
-    const toString = () => `/${pattern}/${flags}`;
-    try {
-      const engine = new RE2(pattern, "u");
-      return { test: (input: string) => engine.test(input), toString };
-    } catch {
-      const engine = new RegExp(pattern, flags);
-      return { test: (input: string) => boundedTest(engine, input), toString };
-    }
-  },
-  { code: 'require("re2-wasm").RE2' },
-);

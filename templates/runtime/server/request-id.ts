@@ -1,5 +1,3 @@
-import { randomUUID } from "node:crypto";
-
 /** Visible ASCII that is safe in a header and a log line: no spaces, quotes, CR or LF. */
 const WELL_FORMED = /^[A-Za-z0-9._:@+=\/-]{1,128}$/;
 
@@ -8,5 +6,5 @@ const WELL_FORMED = /^[A-Za-z0-9._:@+=\/-]{1,128}$/;
  * letters, digits and `._:@+=/-`), otherwise a fresh UUID. A malformed id is replaced, never echoed.
  */
 export function requestIdFor(incoming: string | undefined): string {
-  return incoming !== undefined && WELL_FORMED.test(incoming) ? incoming : randomUUID();
+  return incoming !== undefined && WELL_FORMED.test(incoming) ? incoming : crypto.randomUUID();
 }

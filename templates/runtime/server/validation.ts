@@ -1,9 +1,10 @@
 import { Ajv, type ErrorObject, type Options, type ValidateFunction } from "ajv";
+import type { RegExpEngine } from "ajv/dist/types/index.js";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import formats, { type FormatsPlugin } from "ajv-formats";
 import { pointerTo, type ErrorDetail, type ErrorLocation } from "./errors.js";
 import { getOwn } from "./own.js";
-import { linearRegExp } from "./patterns.js";
+import { linearRegExp, type BoundedPatternTest } from "./patterns.js";
 
 /**
  * ajv-formats is CommonJS: its plugin is the import's `default` under Node's ESM loader, and the
@@ -37,10 +38,13 @@ export class ContractValidators {
   readonly #engines = new Map<Direction, Ajv>();
   readonly #openapi: "3.0" | "3.1";
   readonly #compiled = new Map<string, ValidateFunction | null>();
+  readonly #regExp: RegExpEngine;
 
-  constructor(schemas: ContractSchemas) {
+  /** `boundedPatterns` runs the patterns RE2 cannot (see `linearRegExp`). */
+  constructor(schemas: ContractSchemas, boundedPatterns?: BoundedPatternTest) {
     this.#openapi = schemas.openapi;
     this.#document = schemas.document;
+    this.#regExp = linearRegExp(boundedPatterns);
   }
 
   /** The validator of one location's parameters, or `undefined` when the operation declares none there. */
@@ -79,7 +83,7 @@ export class ContractValidators {
   #engine(direction: Direction): Ajv {
     let engine = this.#engines.get(direction);
     if (engine === undefined) {
-      engine = createEngine(this.#openapi, direction);
+      engine = createEngine(this.#openapi, direction, this.#regExp);
       engine.addSchema(this.#document, "contract");
       this.#engines.set(direction, engine);
     }
@@ -91,7 +95,7 @@ function escape(segment: string): string {
   return segment.replace(/~/g, "~0").replace(/\//g, "~1");
 }
 
-function createEngine(openapi: "3.0" | "3.1", direction: Direction): Ajv {
+function createEngine(openapi: "3.0" | "3.1", direction: Direction, regExp: RegExpEngine): Ajv {
   const options: Options = {
     strict: false,
     allErrors: true,
@@ -99,7 +103,7 @@ function createEngine(openapi: "3.0" | "3.1", direction: Direction): Ajv {
     ownProperties: true,
     validateSchema: false,
     logger: false,
-    code: { regExp: linearRegExp },
+    code: { regExp },
     // The handler's input is what the contract says it is: defaults applied to parameters and
     // to the request body (a parsed copy of the request's bytes), never to responses.
     ...(direction === "parameters" || direction === "form" ? { coerceTypes: "array" } : {}),

@@ -1,4 +1,4 @@
-import { createRouter, forbidden, type Handlers } from "../../golden/auth/server/index.js";
+import { createRequestHandler, forbidden, type Handlers } from "../../golden/auth/server/index.js";
 import { operations } from "../../golden/auth/operations.js";
 import type { AppOptions, FixtureApp } from "../serve.js";
 
@@ -23,8 +23,8 @@ const handlers: Handlers<Principal> = {
 };
 
 /** Good credentials: `key-1`, `Bearer token-1`, `ada:secret`, OAuth `oauth-1` with `reports.read`; `Bearer banned` is forbidden. */
-export function authRouter(options: AppOptions = {}) {
-  return createRouter(handlers, {
+export function authHandler(options: AppOptions = {}) {
+  return createRequestHandler(handlers, {
     auth: {
       headerKey: (key) => (key === "key-1" ? { name: "header-key" } : null),
       queryKey: (key) => (key === "key-1" ? { name: "query-key" } : null),
@@ -41,7 +41,7 @@ export function authRouter(options: AppOptions = {}) {
 
 export const authApp: FixtureApp = {
   operations,
-  router: authRouter,
+  handler: authHandler,
   calls: [
     { operation: "withHeaderKey", method: "GET", path: "/header-key", headers: { "x-api-key": "key-1" }, status: 200, response: { who: "header-key" } },
     { operation: "withQueryKey", method: "GET", path: "/query-key?api_key=key-1", status: 200, response: { who: "query-key" } },

@@ -1,4 +1,4 @@
-import { compareKeys, createRouter, type Handlers, type RouterOptions } from "../../golden/feed/server/index.js";
+import { compareKeys, createRequestHandler, type Handlers, type RouterOptions } from "../../golden/feed/server/index.js";
 import { operations } from "../../golden/feed/operations.js";
 import type { Event } from "../../golden/feed/index.js";
 import type { FixtureApp } from "../serve.js";
@@ -28,13 +28,13 @@ export const feedHandlers: Handlers = {
   },
 };
 
-export function feedRouter(options: RouterOptions = {}) {
-  return createRouter(feedHandlers, { validateResponses: true, ...options });
+export function feedHandler(options: RouterOptions = {}) {
+  return createRequestHandler(feedHandlers, { validateResponses: true, ...options });
 }
 
 export const feedApp: FixtureApp = {
   operations,
-  router: (options) => feedRouter(options),
+  handler: (options) => feedHandler(options),
   calls: [
     {
       operation: "listEvents",

@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import { createRouter, type Handlers, type RouterOptions } from "../../golden/hardening/server/index.js";
+import { createRequestHandler, type Handlers, type RouterOptions } from "../../golden/hardening/server/index.js";
 import { operations } from "../../golden/hardening/operations.js";
 import type { FixtureApp } from "../serve.js";
 
@@ -11,7 +11,7 @@ export interface HardeningEffects {
 export const ITEMS = Array.from({ length: 80 }, (_, index) => index + 1);
 
 /** API keys name their tenant (`tenant-a`, `tenant-b`); any other key is refused. */
-export function hardeningRouter(effects: HardeningEffects = { runs: new Map() }, options: Partial<RouterOptions<string>> = {}) {
+export function hardeningHandler(effects: HardeningEffects = { runs: new Map() }, options: Partial<RouterOptions<string>> = {}) {
   const handlers: Handlers<string> = {
     // Request data goes into headers as received: the server must refuse what HTTP cannot carry.
     echo: ({ path, query, headers }) => ({
@@ -33,7 +33,7 @@ export function hardeningRouter(effects: HardeningEffects = { runs: new Map() },
       return { status: 200, body: { items, ...(last !== undefined && last < ITEMS.length ? { next_cursor: page.cursorFor([last]) } : {}) } };
     },
   };
-  return createRouter(handlers, {
+  return createRequestHandler(handlers, {
     auth: { apiKey: (key) => (key.startsWith("tenant-") ? key : null) },
     pagination: { cursorSecret: "hardening-secret" },
     ...options,
@@ -44,7 +44,7 @@ const tenant = { "x-api-key": "tenant-a" };
 
 export const hardeningApp: FixtureApp = {
   operations,
-  router: (options) => hardeningRouter(undefined, options),
+  handler: (options) => hardeningHandler(undefined, options),
   calls: [
     { operation: "echo", method: "GET", path: "/v1/echo/ada?text=hi%20there", headers: { ...tenant, "x-note": "n" }, status: 200, response: { name: "ada", text: "hi there", note: "n" } },
     { operation: "checkCode", method: "POST", path: "/v1/codes", headers: tenant, body: { code: "aaa" }, status: 200, response: { code: "aaa" } },

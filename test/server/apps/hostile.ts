@@ -1,4 +1,4 @@
-import { createRouter, type Handlers } from "../../golden/hostile/server/index.js";
+import { createRequestHandler, type Handlers } from "../../golden/hostile/server/index.js";
 import { basePath, operations } from "../../golden/hostile/operations.js";
 import type { FixtureApp } from "../serve.js";
 import type { components } from "../../golden/hostile/types.js";
@@ -17,7 +17,7 @@ const handlers: Handlers = {
 
 export const hostileApp: FixtureApp = {
   operations,
-  router: (options) => createRouter(handlers, { validateResponses: true, ...options }),
+  handler: (options) => createRequestHandler(handlers, { validateResponses: true, ...options }),
   calls: [
     {
       operation: "getItemGlobalThisCodegenCanaryOperationId",

@@ -1,4 +1,4 @@
-import { createRouter, type Handlers, type RouterOptions } from "../../golden/idempotency/server/index.js";
+import { createRequestHandler, type Handlers, type RouterOptions } from "../../golden/idempotency/server/index.js";
 import { operations } from "../../golden/idempotency/operations.js";
 import type { FixtureApp } from "../serve.js";
 
@@ -19,7 +19,7 @@ export function memoryEffects(): SideEffects & { runs: Map<string, number> } {
 }
 
 /** API keys name their tenant: `tenant-a`, `tenant-b`. `hang: true` never finishes unless `hangs` is false. */
-export function idempotencyRouter(effects: SideEffects, options: Partial<RouterOptions<string>> & { hangs?: boolean; delayMs?: number } = {}) {
+export function idempotencyHandler(effects: SideEffects, options: Partial<RouterOptions<string>> & { hangs?: boolean; delayMs?: number } = {}) {
   const { hangs = true, delayMs = 0, ...routerOptions } = options;
   const handlers: Handlers<string> = {
     createOrder: async ({ body }) => {
@@ -29,7 +29,7 @@ export function idempotencyRouter(effects: SideEffects, options: Partial<RouterO
       return { status: 201, headers: { Location: `/orders/${body.item}` }, body: { id: `ord-${body.item}-${run}`, item: body.item, qty: body.qty, run } };
     },
   };
-  return createRouter(handlers, {
+  return createRequestHandler(handlers, {
     auth: { apiKey: (key) => (key.startsWith("tenant-") ? key : null) },
     ...routerOptions,
   });
@@ -37,7 +37,7 @@ export function idempotencyRouter(effects: SideEffects, options: Partial<RouterO
 
 export const idempotencyApp: FixtureApp = {
   operations,
-  router: (options) => idempotencyRouter(memoryEffects(), options),
+  handler: (options) => idempotencyHandler(memoryEffects(), options),
   calls: [
     {
       operation: "createOrder",

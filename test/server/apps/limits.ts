@@ -1,4 +1,4 @@
-import { createRouter, type Handlers, type RouterOptions } from "../../golden/limits/server/index.js";
+import { createRequestHandler, type Handlers, type RouterOptions } from "../../golden/limits/server/index.js";
 import { operations } from "../../golden/limits/operations.js";
 import type { FixtureApp } from "../serve.js";
 
@@ -19,8 +19,8 @@ export const limitsHandlers: Handlers<Account> = {
 };
 
 /** API keys `free-1`, `free-2` (plan free) and `pro-1` (plan pro). */
-export function limitsRouter(options: Partial<RouterOptions<Account>> = {}) {
-  return createRouter(limitsHandlers, {
+export function limitsHandler(options: Partial<RouterOptions<Account>> = {}) {
+  return createRequestHandler(limitsHandlers, {
     auth: { apiKey: (key) => (key.startsWith("free-") || key.startsWith("pro-") ? { id: key, plan: key.startsWith("pro-") ? "pro" : "free" } : null) },
     ...options,
     rateLimit: { planOf: (account) => (account as Account).plan, ...options.rateLimit },
@@ -29,7 +29,7 @@ export function limitsRouter(options: Partial<RouterOptions<Account>> = {}) {
 
 export const limitsApp: FixtureApp = {
   operations,
-  router: (options) => limitsRouter(options),
+  handler: (options) => limitsHandler(options),
   calls: [
     { operation: "getLimited", method: "GET", path: "/limited", status: 200, response: { ok: true } },
     { operation: "getTiered", method: "GET", path: "/tiered", headers: { "x-api-key": "free-1" }, status: 200, response: { ok: true } },

@@ -1,4 +1,4 @@
-import { createRouter, type Handlers } from "../../golden/multi-file/server/index.js";
+import { createRequestHandler, type Handlers } from "../../golden/multi-file/server/index.js";
 import { operations } from "../../golden/multi-file/operations.js";
 import type { FixtureApp } from "../serve.js";
 
@@ -13,7 +13,7 @@ const handlers: Handlers = {
 
 export const multiFileApp: FixtureApp = {
   operations,
-  router: (options) => createRouter(handlers, { validateResponses: true, ...options }),
+  handler: (options) => createRequestHandler(handlers, { validateResponses: true, ...options }),
   calls: [
     {
       operation: "listBooks",

@@ -1,4 +1,4 @@
-import { createRouter, type Handlers } from "../../golden/payments/server/index.js";
+import { createRequestHandler, type Handlers } from "../../golden/payments/server/index.js";
 import { operations } from "../../golden/payments/operations.js";
 import type { Charge } from "../../golden/payments/index.js";
 import type { FixtureApp } from "../serve.js";
@@ -35,8 +35,8 @@ const key = { "x-api-key": "key-live-1" };
 
 export const paymentsApp: FixtureApp = {
   operations,
-  router: (options) =>
-    createRouter(paymentsHandlers, {
+  handler: (options) =>
+    createRequestHandler(paymentsHandlers, {
       auth: { apiKey: (value) => (value === "key-live-1" ? { account: "acct_1" } : null) },
       validateResponses: true,
       ...options,

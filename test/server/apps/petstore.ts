@@ -1,4 +1,4 @@
-import { createRouter, type Handlers } from "../../golden/petstore/server/index.js";
+import { createRequestHandler, type Handlers } from "../../golden/petstore/server/index.js";
 import { operations } from "../../golden/petstore/operations.js";
 import type { FixtureApp } from "../serve.js";
 
@@ -17,7 +17,7 @@ const handlers: Handlers = {
 
 export const petstoreApp: FixtureApp = {
   operations,
-  router: (options) => createRouter(handlers, { validateResponses: true, ...options }),
+  handler: (options) => createRequestHandler(handlers, { validateResponses: true, ...options }),
   calls: [
     {
       operation: "listPets",

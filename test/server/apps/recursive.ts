@@ -1,4 +1,4 @@
-import { createRouter, type Handlers } from "../../golden/recursive/server/index.js";
+import { createRequestHandler, type Handlers } from "../../golden/recursive/server/index.js";
 import { operations } from "../../golden/recursive/operations.js";
 import type { FixtureApp } from "../serve.js";
 
@@ -18,7 +18,7 @@ const handlers: Handlers = {
 
 export const recursiveApp: FixtureApp = {
   operations,
-  router: (options) => createRouter(handlers, { validateResponses: true, ...options }),
+  handler: (options) => createRequestHandler(handlers, { validateResponses: true, ...options }),
   calls: [
     {
       operation: "getTree",

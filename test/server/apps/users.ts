@@ -1,5 +1,5 @@
 import type { Handlers } from "../../golden/users/server/index.js";
-import { createRouter } from "../../golden/users/server/index.js";
+import { createRequestHandler } from "../../golden/users/server/index.js";
 import type { User } from "../../golden/users/index.js";
 import { operations } from "../../golden/users/operations.js";
 import type { FixtureApp } from "../serve.js";
@@ -55,8 +55,8 @@ const meta = { request_id: "req-e2e-1" };
 
 export const usersApp: FixtureApp = {
   operations,
-  router: (options) =>
-    createRouter(handlers, {
+  handler: (options) =>
+    createRequestHandler(handlers, {
       auth: { bearerAuth: (token) => (token === "good-token" ? { name: "grace" } : null) },
       validateResponses: true,
       ...options,

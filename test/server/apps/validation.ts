@@ -1,4 +1,4 @@
-import { createRouter, type Handlers, type RouterOptions } from "../../golden/validation/server/index.js";
+import { createRequestHandler, type Handlers, type RouterOptions } from "../../golden/validation/server/index.js";
 import { operations } from "../../golden/validation/operations.js";
 import type { FixtureApp } from "../serve.js";
 
@@ -35,8 +35,8 @@ export const validationHandlers: Handlers = {
 /** The files createUpload received. */
 export const uploads: Blob[] = [];
 
-export function validationRouter(options: RouterOptions = {}) {
-  return createRouter(validationHandlers, { validateResponses: true, ...options });
+export function validationHandler(options: RouterOptions = {}) {
+  return createRequestHandler(validationHandlers, { validateResponses: true, ...options });
 }
 
 const widget = { name: "Gear", weight: 10, sku: "ABC-1234", email: "a@example.com", nickname: null, parts: ["x"], secret: "s" };
@@ -44,7 +44,7 @@ const widgetId = "0b6a2c1e-8f4d-4a8e-9c51-3f0f4f3b2a10";
 
 export const validationApp: FixtureApp = {
   operations,
-  router: (options) => validationRouter(options),
+  handler: (options) => validationHandler(options),
   calls: [
     {
       operation: "searchWidgets",

@@ -5,10 +5,12 @@ import type { Router } from "express";
 import { basePath, operations, securitySchemes } from "../operations.js";
 import { expressRouter } from "../runtime/server/express.js";
 import {
-  createRequestHandler,
+  createPipeline,
+  type RequestHandler,
   type ServerContract,
   type ServerOptions,
 } from "../runtime/server/handle.js";
+import { vmPatternTest } from "../runtime/server/node-patterns.js";
 import type { Handlers } from "./handlers.js";
 import { schemas } from "./schemas.js";
 
@@ -18,14 +20,24 @@ const contract: ServerContract = {
   schemas,
   basePath,
   errorFormat: "envelope",
+  boundedPatterns: vmPatternTest,
 };
 
 export type RouterOptions = ServerOptions;
 
 /**
- * An Express router serving every operation of the contract: requests are validated and
- * coerced before your handler runs, and every error has one format.
+ * The contract's request pipeline, on no framework: requests are validated and coerced before
+ * your handler runs, and every error has one format.
+ * `createRouter` serves it on Express.
  */
+export function createRequestHandler(
+  handlers: Handlers,
+  options: RouterOptions = {},
+): RequestHandler {
+  return createPipeline(contract, handlers, {}, options);
+}
+
+/** An Express 5 router serving every operation: `app.use(createRouter(handlers, options))`. */
 export function createRouter(handlers: Handlers, options: RouterOptions = {}): Router {
-  return expressRouter(createRequestHandler(contract, handlers, {}, options));
+  return expressRouter(createRequestHandler(handlers, options));
 }

@@ -2,13 +2,13 @@
 /* eslint-disable */
 // biome-ignore-all lint: generated code
 export * from "./handlers.js";
-export { createRouter, type RouterOptions } from "./router.js";
+export { createRequestHandler, createRouter, type RouterOptions } from "./router.js";
 export { forbidden, type BasicCredentials, type VerifyContext } from "../runtime/server/auth.js";
 export { notImplemented } from "../runtime/server/results.js";
 export {
-  createRequestHandler,
   ResponseValidationError,
   type ErrorContext,
+  type RequestHandler,
   type ServerOptions,
 } from "../runtime/server/handle.js";
 export type { ErrorDetail, ErrorFormat } from "../runtime/server/errors.js";

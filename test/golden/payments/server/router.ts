@@ -6,10 +6,12 @@ import { basePath, operations, securitySchemes } from "../operations.js";
 import type { Verifier } from "../runtime/server/auth.js";
 import { expressRouter } from "../runtime/server/express.js";
 import {
-  createRequestHandler,
+  createPipeline,
+  type RequestHandler,
   type ServerContract,
   type ServerOptions,
 } from "../runtime/server/handle.js";
+import { vmPatternTest } from "../runtime/server/node-patterns.js";
 import type { Handlers } from "./handlers.js";
 import { schemas } from "./schemas.js";
 
@@ -19,6 +21,7 @@ const contract: ServerContract = {
   schemas,
   basePath,
   errorFormat: "problem",
+  boundedPatterns: vmPatternTest,
 };
 
 /**
@@ -34,13 +37,22 @@ export interface RouterOptions<Principal> extends ServerOptions {
 }
 
 /**
- * An Express router serving every operation of the contract: requests are authenticated,
- * validated and coerced before your handler runs, and every error has one format.
+ * The contract's request pipeline, on no framework: requests are authenticated, validated and
+ * coerced before your handler runs, and every error has one format.
+ * `createRouter` serves it on Express.
  */
+export function createRequestHandler<Principal>(
+  handlers: Handlers<Principal>,
+  options: RouterOptions<Principal>,
+): RequestHandler {
+  const { auth, ...serverOptions } = options;
+  return createPipeline(contract, handlers, auth, serverOptions);
+}
+
+/** An Express 5 router serving every operation: `app.use(createRouter(handlers, options))`. */
 export function createRouter<Principal>(
   handlers: Handlers<Principal>,
   options: RouterOptions<Principal>,
 ): Router {
-  const { auth, ...serverOptions } = options;
-  return expressRouter(createRequestHandler(contract, handlers, auth, serverOptions));
+  return expressRouter(createRequestHandler(handlers, options));
 }

@@ -1,0 +1,91 @@
+import type { IncomingMessage, ServerResponse as NodeResponse } from "node:http";
+import type { TLSSocket } from "node:tls";
+import type { RequestHandler } from "./handle.js";
+import type { ServerRequest, ServerResponse } from "./http.js";
+
+/** What a framework knows of a Node request beyond the request itself. */
+export interface NodeRequestFacts {
+  /** The client's address as the framework's trust-proxy setting resolves it. */
+  ip: string | undefined;
+  /** The path before a mount point was stripped, when the framework strips one. */
+  originalPath?: string;
+  /** A body an earlier parser already consumed. */
+  parsedBody?: { readonly value: unknown };
+}
+
+/** A Node request as the pipeline sees it: path and query split, the body left unread. */
+export function fromIncomingMessage(req: IncomingMessage, facts: NodeRequestFacts): ServerRequest {
+  const url = req.url ?? "/";
+  const queryAt = url.indexOf("?");
+  const socket = req.socket as Partial<TLSSocket>;
+  const certificate =
+    socket.authorized === true && typeof socket.getPeerCertificate === "function"
+      ? socket.getPeerCertificate()
+      : undefined;
+  return {
+    method: req.method ?? "GET",
+    path: queryAt < 0 ? url : url.slice(0, queryAt),
+    ...(facts.originalPath === undefined ? {} : { originalPath: facts.originalPath }),
+    query: queryAt < 0 ? "" : url.slice(queryAt + 1),
+    headers: req.headers,
+    body: req,
+    ...(facts.ip === undefined ? {} : { ip: facts.ip }),
+    ...(facts.parsedBody === undefined ? {} : { parsedBody: facts.parsedBody }),
+    ...(certificate === undefined ? {} : { clientCertificate: certificate }),
+  };
+}
+
+/**
+ * Runs the pipeline and writes its response. A response that fails while being sent is reported to
+ * `onError` and ends as a bare 500, or as a closed connection when its status line has already gone
+ * out; it never escapes as an unhandled rejection. `unmatched` runs when the pipeline passes
+ * (`fallthrough`).
+ */
+export function serveNode(
+  handle: RequestHandler,
+  request: ServerRequest,
+  res: NodeResponse,
+  unmatched: () => void,
+): void {
+  void handle(request).then((response) => {
+    if (response === undefined) {
+      unmatched();
+      return;
+    }
+    try {
+      writeResponse(res, response);
+    } catch (error) {
+      const requestId = response.headers.get("x-request-id") ?? "";
+      handle.report(error, {
+        requestId,
+        operationId: undefined,
+        method: request.method,
+        path: request.path,
+      });
+      failed(res, requestId);
+    }
+  });
+}
+
+function writeResponse(res: NodeResponse, response: ServerResponse): void {
+  res.statusCode = response.status;
+  for (const [name, value] of response.headers) res.setHeader(name, value);
+  if (response.body === undefined) res.end();
+  else res.end(response.body);
+}
+
+/** After a failed send: a bare 500 (with the request id) while nothing has gone out, else the connection is closed. */
+function failed(res: NodeResponse, requestId: string): void {
+  try {
+    if (!res.headersSent) {
+      for (const name of res.getHeaderNames()) res.removeHeader(name);
+      res.statusCode = 500;
+      if (requestId !== "") res.setHeader("x-request-id", requestId);
+      res.end();
+      return;
+    }
+  } catch {
+    // The connection is closed below.
+  }
+  res.destroy();
+}

@@ -1,0 +1,89 @@
+import type { RequestHandler } from "./handle.js";
+import type { ServerRequest, ServerResponse } from "./http.js";
+
+/**
+ * A Web `fetch` handler. Each runtime knows the client's address in its own way: pass it as `ip`
+ * (Deno's `info.remoteAddr.hostname`, Bun's `server.requestIP(request)?.address`), or set
+ * `clientIp` in the options to read it from a header your proxy sets.
+ */
+export type FetchHandler = (request: Request, ip?: string) => Promise<Response>;
+
+/**
+ * The request pipeline as a Web `fetch` handler, for any runtime with Web `Request` and `Response`
+ * (Node through an adapter, Deno, Bun). It uses no Node built-ins. With `fallthrough`, an
+ * unmatched request is an empty 404.
+ */
+export function fetchHandler(handle: RequestHandler): FetchHandler {
+  return async (request, ip) =>
+    (await serveFetch(handle, request, ip === undefined ? {} : { ip })) ??
+    new Response(null, { status: 404 });
+}
+
+/** What the runtime knows of a request beyond the Web `Request`. */
+export interface RequestFacts {
+  ip?: string | undefined;
+  /**
+   * The request target as the client sent it (path and query), when the runtime keeps it: a Web
+   * `Request`'s URL has dot segments resolved and some characters re-encoded.
+   */
+  target?: string | undefined;
+}
+
+/** The pipeline's response to a Web request, or `undefined` when it passes (`fallthrough`). */
+export async function serveFetch(
+  handle: RequestHandler,
+  request: Request,
+  facts: RequestFacts,
+): Promise<Response | undefined> {
+  const response = await handle(fromRequest(request, facts));
+  return response === undefined ? undefined : toResponse(response);
+}
+
+/** A Web request as the pipeline sees it: the path exactly as the URL spells it, the body unread. */
+function fromRequest(
+  request: Request,
+  { ip, target = targetOf(request.url) }: RequestFacts,
+): ServerRequest {
+  const queryAt = target.indexOf("?");
+  const headers: Record<string, string> = {};
+  request.headers.forEach((value, name) => {
+    headers[name] = value;
+  });
+  return {
+    method: request.method,
+    path: queryAt < 0 ? target : target.slice(0, queryAt),
+    query: queryAt < 0 ? "" : target.slice(queryAt + 1),
+    headers,
+    body: chunksOf(request.body),
+    ...(ip === undefined ? {} : { ip }),
+  };
+}
+
+/** The path and query of an absolute URL. */
+function targetOf(url: string): string {
+  const hash = url.indexOf("#");
+  return url.slice(url.indexOf("/", url.indexOf("//") + 2), hash < 0 ? undefined : hash);
+}
+
+/** A body stream's chunks, read only when iterated (the pipeline reads bodies of operations that take one). */
+async function* chunksOf(body: ReadableStream<Uint8Array> | null): AsyncGenerator<Uint8Array> {
+  if (body === null) return;
+  const reader = body.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      yield value;
+    }
+  } finally {
+    reader.releaseLock();
+  }
+}
+
+function toResponse(response: ServerResponse): Response {
+  const { body } = response;
+  return new Response(body === undefined ? null : (body as BodyInit), {
+    status: response.status,
+    headers: [...response.headers],
+  });
+}
