@@ -41,7 +41,7 @@ export async function emitAll(
       ? [
           () => emitServerHandlers(model, layout),
           () => emitServerRouter(model, layout, server),
-          () => emitServerSchemas(model, layout),
+          () => emitServerSchemas(model, layout, server),
           () => emitServerIndex(model, layout, server),
         ]
       : []),

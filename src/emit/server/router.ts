@@ -11,13 +11,13 @@ interface AdapterFunction {
   name: string;
   doc: string;
   returns: string;
-  /** The runtime function that wraps a `RequestHandler`. */
+  /** The runtime function that wraps a `RequestHandler`, and its module. */
   wrap: string;
+  module: string;
 }
 
 /** What each framework needs: its functions, the runtime module they come from, the types they import. */
 interface Adapter {
-  module: string;
   functions: AdapterFunction[];
   typeImports: Array<{ from: string; names: string[] }>;
   /** Node can stop a runaway regular expression (in a VM context with a timeout); Web runtimes cannot. */
@@ -26,29 +26,25 @@ interface Adapter {
 
 const ADAPTERS: Record<ServerAdapter, Adapter> = {
   express: {
-    module: "server/express.ts",
-    functions: [{ name: "createRouter", doc: "An Express 5 router serving every operation: `app.use(createRouter(handlers, options))`.", returns: "Router", wrap: "expressRouter" }],
+    functions: [{ name: "createRouter", doc: "An Express 5 router serving every operation: `app.use(createRouter(handlers, options))`.", returns: "Router", wrap: "expressRouter", module: "server/express.ts" }],
     typeImports: [{ from: "express", names: ["Router"] }],
     node: true,
   },
   fastify: {
-    module: "server/fastify.ts",
-    functions: [{ name: "createPlugin", doc: "A Fastify 5 plugin serving every operation: `app.register(createPlugin(handlers, options))`.", returns: "FastifyPluginCallback", wrap: "fastifyPlugin" }],
+    functions: [{ name: "createPlugin", doc: "A Fastify 5 plugin serving every operation: `app.register(createPlugin(handlers, options))`.", returns: "FastifyPluginCallback", wrap: "fastifyPlugin", module: "server/fastify.ts" }],
     typeImports: [{ from: "fastify", names: ["FastifyPluginCallback"] }],
     node: true,
   },
   hono: {
-    module: "server/hono.ts",
     functions: [
-      { name: "createApp", doc: "A Hono app serving every operation: `export default createApp(handlers, options)`, or `app.route(\"/\", createApp(handlers, options))`.", returns: "Hono", wrap: "honoApp" },
-      { name: "createFetchHandler", doc: "A Web fetch handler serving every operation, for any runtime with `Request` and `Response`: `(request, ip?) => Promise<Response>`.", returns: "FetchHandler", wrap: "fetchHandler" },
+      { name: "createApp", doc: "A Hono app serving every operation: `export default createApp(handlers, options)`, or `app.route(\"/\", createApp(handlers, options))`.", returns: "Hono", wrap: "honoApp", module: "server/hono.ts" },
+      { name: "createFetchHandler", doc: "A Web fetch handler serving every operation, for any runtime with `Request` and `Response`: `(request, ip?) => Promise<Response>`.", returns: "FetchHandler", wrap: "fetchHandler", module: "server/web.ts" },
     ],
     typeImports: [{ from: "hono", names: ["Hono"] }],
     node: false,
   },
   node: {
-    module: "server/node-http.ts",
-    functions: [{ name: "createRequestListener", doc: "A `node:http` request listener serving every operation: `createServer(createRequestListener(handlers, options))`.", returns: "NodeRequestListener", wrap: "nodeRequestListener" }],
+    functions: [{ name: "createRequestListener", doc: "A `node:http` request listener serving every operation: `createServer(createRequestListener(handlers, options))`.", returns: "NodeRequestListener", wrap: "nodeRequestListener", module: "server/node-http.ts" }],
     typeImports: [],
     node: true,
   },
@@ -77,11 +73,12 @@ export function emitServerRouter(model: ApiModel, layout: ImportLayout, server: 
   const usesBasic = schemes.some((scheme) => scheme.credential === "BasicCredentials");
   const file = new SourceFile("server/router.ts", layout);
   for (const { from, names } of adapter.typeImports) file.import(external(from), names, { typeOnly: true });
-  const localTypes = adapter.functions.map((fn) => fn.returns).filter((name) => !adapter.typeImports.some((imported) => imported.names.includes(name)));
+  const fromFramework = (type: string) => adapter.typeImports.some((imported) => imported.names.includes(type));
   file
     .import(outputFile("operations.ts"), ["basePath", "operations", "securitySchemes"])
-    .import(runtimeFile("server/auth.ts"), hasAuth ? [...(usesBasic ? ["BasicCredentials"] : []), "Verifier"] : [], { typeOnly: true })
-    .import(runtimeFile(adapter.module), [...adapter.functions.map((fn) => fn.wrap), ...localTypes.map((name) => `type ${name}`)])
+    .import(runtimeFile("server/auth.ts"), hasAuth ? [...(usesBasic ? ["BasicCredentials"] : []), "Verifier"] : [], { typeOnly: true });
+  for (const fn of adapter.functions) file.import(runtimeFile(fn.module), [fn.wrap, ...(fromFramework(fn.returns) ? [] : [`type ${fn.returns}`])]);
+  file
     .import(runtimeFile("server/handle.ts"), ["createPipeline", "type RequestHandler", "type ServerContract", "type ServerOptions"])
     .import(runtimeFile("server/node-patterns.ts"), adapter.node ? ["vmPatternTest"] : [])
     .import(outputFile("server/handlers.ts"), ["Handlers"], { typeOnly: true })

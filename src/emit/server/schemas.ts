@@ -1,5 +1,8 @@
 import type { ApiModel, JsonSchema, Operation, Parameter } from "../../ir/model.js";
-import { parsePointer } from "../../pointer.js";
+import { RE2JS } from "re2js";
+import type { ServerAdapter } from "../../config/resolve-config.js";
+import { CodegenError } from "../../errors.js";
+import { escapeToken, parsePointer } from "../../pointer.js";
 import type { GeneratedFile } from "../generated-file.js";
 import { normalizeSchema } from "./json-schema.js";
 import { setOwn } from "../../own.js";
@@ -13,7 +16,27 @@ type Json = Record<string, unknown>;
  * those reached); `operations.<id>` holds, per operation, one object schema per parameter
  * location, the request body per media type, and each response per status and media type.
  */
-export function emitServerSchemas(model: ApiModel, layout: ImportLayout): GeneratedFile {
+export function emitServerSchemas(model: ApiModel, layout: ImportLayout, server: ServerAdapter): GeneratedFile {
+  const { spec, operations } = schemaDocument(model);
+  if (server === "hono") refuseUnboundedPatterns(model, spec, operations);
+  const file = new SourceFile("server/schemas.ts", layout).import(runtimeFile("server/validation.ts"), ["ContractSchemas"], { typeOnly: true });
+  return file.withData([
+    "/** Every schema the server validates against (JSON Schema, ready for ajv). */\n",
+    "export const schemas: ContractSchemas = ",
+    {
+      kind: "object",
+      entries: [
+        { key: "openapi", value: model.openapi },
+        { key: "document", value: { spec, operations } },
+      ],
+      at: { indentation: "", column: 0, trailing: 1 },
+      expanded: true,
+    },
+    ";\n",
+  ]);
+}
+
+function schemaDocument(model: ApiModel): { spec: Json; operations: Json } {
   const spec: Json = {};
   const pending: string[] = [];
   const seen = new Set<string>();
@@ -33,21 +56,53 @@ export function emitServerSchemas(model: ApiModel, layout: ImportLayout): Genera
     targets.set(ref, convert(model.refTargets.get(ref)));
   }
   for (const ref of [...targets.keys()].sort()) placeAt(spec, parsePointer(ref), targets.get(ref));
-  const file = new SourceFile("server/schemas.ts", layout).import(runtimeFile("server/validation.ts"), ["ContractSchemas"], { typeOnly: true });
-  return file.withData([
-    "/** Every schema the server validates against (JSON Schema, ready for ajv). */\n",
-    "export const schemas: ContractSchemas = ",
-    {
-      kind: "object",
-      entries: [
-        { key: "openapi", value: model.openapi },
-        { key: "document", value: { spec, operations } },
-      ],
-      at: { indentation: "", column: 0, trailing: 1 },
-      expanded: true,
-    },
-    ";\n",
-  ]);
+  return { spec, operations };
+}
+
+/**
+ * Web runtimes cannot interrupt a running regular expression, so a server for them may only have
+ * patterns RE2 runs in linear time: one with look-around or back-references is refused here,
+ * at generation, rather than left to hang a request.
+ */
+function refuseUnboundedPatterns(model: ApiModel, spec: Json, operations: Json): void {
+  /** `pointer` is where the schema is in the spec; `inside` how to find the pattern from there, when it is not a pointer of its own. */
+  const check = (node: unknown, pointer: string, inside: string): void => {
+    if (typeof node !== "object" || node === null) return;
+    const record = node as Json;
+    const patterns = [
+      ...(typeof record["pattern"] === "string" ? [record["pattern"]] : []),
+      ...(isRecord(record["patternProperties"]) ? Object.keys(record["patternProperties"]) : []),
+    ];
+    const unbounded = patterns.find((pattern) => !runsOnRe2(pattern));
+    if (unbounded !== undefined) {
+      throw new CodegenError(`the pattern ${JSON.stringify(unbounded)}${inside === "" ? "" : ` (at ${inside})`} uses look-around or back-references, which --server hono cannot bound in time`, {
+        location: { pointer },
+        hint: "Web runtimes cannot interrupt a regular expression, so only patterns RE2 runs are allowed: rewrite it without look-around and back-references, or use --server express, fastify or node (which run it within patternTimeLimit)",
+      });
+    }
+    for (const [key, value] of Object.entries(record)) {
+      const token = escapeToken(key);
+      if (inside === "") check(value, `${pointer}/${token}`, "");
+      else check(value, pointer, `${inside}/${token}`);
+    }
+  };
+  for (const [key, value] of Object.entries(spec)) check(value, `#/${escapeToken(key)}`, "");
+  for (const operation of model.operations) {
+    check(Object.hasOwn(operations, operation.id) ? operations[operation.id] : undefined, operation.pointer, `operation ${operation.id}'s schemas`);
+  }
+}
+
+function isRecord(value: unknown): value is Json {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function runsOnRe2(pattern: string): boolean {
+  try {
+    RE2JS.compile(RE2JS.translateRegExp(pattern));
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function operationSchemas(operation: Operation, convert: (schema: JsonSchema | undefined) => unknown): Json {

@@ -10,7 +10,7 @@ interface Caller {
 
 const ada: User = { id: 7, name: "Ada", email: "ada@example.com", role: "admin", created_at: "2024-01-15T10:30:00Z" };
 
-const handlers: Handlers<Caller> = {
+export const usersHandlers: Handlers<Caller> = {
   listUsers: ({ query, principal, requestId }) => ({
     status: 200,
     body: {
@@ -56,7 +56,7 @@ const meta = { request_id: "req-e2e-1" };
 export const usersApp: FixtureApp = {
   operations,
   handler: (options) =>
-    createRequestHandler(handlers, {
+    createRequestHandler(usersHandlers, {
       auth: { bearerAuth: (token) => (token === "good-token" ? { name: "grace" } : null) },
       validateResponses: true,
       ...options,
