@@ -1,20 +1,48 @@
 /**
- * The two servers the benchmark compares, doing the same work for `POST /v1/users`: request id,
- * bearer auth, JSON body parsing with a 1 MiB limit, validation of `CreateUser` with ajv, and a
- * 201 envelope. One is the generated router (users fixture); the other is written by hand.
+ * The servers `bench:server` compares, each started alone in its own process by `serve.ts`.
+ *
+ * `POST /v1/users` of the users fixture, the same work everywhere: a request id, bearer auth, a
+ * JSON body (1 MiB limit) validated against `CreateUser`, and a 201 envelope. The generated
+ * server on each framework (outputs made by `run.ts` in `.tmp/bench-server/`), and what users
+ * write by hand today: Express with ajv, Express with express-openapi-validator on the same
+ * contract, and a Fastify route with its JSON-schema validation.
+ *
+ * `stripe-468` and `stripe-1`: the generated Express server for Stripe's contract, whole and cut
+ * down to one operation, answering every operation with an empty 200.
  */
-import { randomUUID } from "node:crypto";
-import express, { type Express } from "express";
+import { serve as serveOnNode } from "@hono/node-server";
 import { Ajv } from "ajv";
 import addFormats from "ajv-formats";
-import { createRouter, type Handlers } from "../../test/golden/users/server/index.js";
+import express from "express";
+import * as OpenApiValidator from "express-openapi-validator";
+import Fastify from "fastify";
+import { randomUUID } from "node:crypto";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { fileURLToPath } from "node:url";
+import type { Handlers } from "../../test/golden/users/server/index.js";
 import type { User } from "../../test/golden/users/index.js";
 
-const stored: User = { id: 1, name: "", email: "", role: "member", created_at: "2024-01-15T10:30:00Z" };
+export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+/** Where `run.ts` generates the outputs the servers load. */
+export const OUTPUTS = `${ROOT}.tmp/bench-server/`;
 
-export function generatedApp(): Express {
+const stored: User = { id: 1, name: "", email: "", role: "member", created_at: "2024-01-15T10:30:00Z" };
+const CREATE_USER = {
+  type: "object",
+  additionalProperties: false,
+  required: ["name", "email"],
+  properties: {
+    name: { type: "string", minLength: 1, maxLength: 100 },
+    email: { type: "string", format: "email" },
+    role: { type: "string", enum: ["admin", "member", "viewer"] },
+  },
+} as const;
+const WELL_FORMED_ID = /^[A-Za-z0-9._:@+=/-]{1,128}$/;
+
+function usersHandlers(): Handlers<{ token: string }> {
   const notUsed = () => ({ status: 400 as const, body: { success: false as const, error: { code: "X", message: "x" }, meta: { request_id: "" } } });
-  const handlers: Handlers<{ token: string }> = {
+  return {
     listUsers: notUsed,
     createUser: ({ body, requestId }) => ({
       status: 201,
@@ -27,28 +55,75 @@ export function generatedApp(): Express {
     updateUser: notUsed,
     listUserOrders: () => notUsed() as never,
   };
-  const app = express();
-  app.use(createRouter(handlers, { auth: { bearerAuth: (token) => (token === "bench" ? { token } : null) } }));
-  return app;
 }
 
-export function handwrittenApp(): Express {
+const usersOptions = { auth: { bearerAuth: (token: string) => (token === "bench" ? { token } : null) } };
+
+type Entry = (handlers: object, options: object) => unknown;
+
+async function generated(folder: string): Promise<Record<string, Entry>> {
+  return (await import(`${OUTPUTS}${folder}/server/index.ts`)) as Record<string, Entry>;
+}
+
+/** Starts one server on a free port of 127.0.0.1 and resolves to the port. */
+export async function start(kind: string): Promise<number> {
+  switch (kind) {
+    case "express-generated": {
+      const server = await generated("express-users");
+      return listen(express().use(server["createRouter"]?.(usersHandlers(), usersOptions) as express.Router).listen(0, "127.0.0.1"));
+    }
+    case "fastify-generated": {
+      const server = await generated("fastify-users");
+      const app = Fastify();
+      await app.register(server["createPlugin"]?.(usersHandlers(), usersOptions) as never);
+      await app.listen({ port: 0, host: "127.0.0.1" });
+      return (app.server.address() as AddressInfo).port;
+    }
+    case "hono-generated": {
+      const server = await generated("hono-users");
+      const app = server["createApp"]?.(usersHandlers(), usersOptions) as { fetch: (request: Request) => Promise<Response> };
+      return listen(serveOnNode({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }) as Server);
+    }
+    case "node-generated": {
+      const server = await generated("node-users");
+      return listen(createServer(server["createRequestListener"]?.(usersHandlers(), usersOptions) as never).listen(0, "127.0.0.1"));
+    }
+    case "express-ajv":
+      return listen(expressWithAjv().listen(0, "127.0.0.1"));
+    case "express-openapi-validator":
+      return listen(expressWithOpenApiValidator().listen(0, "127.0.0.1"));
+    case "fastify-schema":
+      return fastifyWithSchema();
+    case "stripe-468":
+    case "stripe-1": {
+      const server = await generated(kind);
+      const anyHandler = () => ({ status: 200, body: {} });
+      const every = new Proxy({}, { get: () => anyHandler, has: () => true, getOwnPropertyDescriptor: () => ({ value: anyHandler, enumerable: true, configurable: true }) });
+      const verifiers = new Proxy({}, { get: () => () => ({ id: "bench" }), has: () => true, getOwnPropertyDescriptor: () => ({ value: () => ({ id: "bench" }), enumerable: true, configurable: true }) });
+      return listen(express().use(server["createRouter"]?.(every, { auth: verifiers }) as express.Router).listen(0, "127.0.0.1"));
+    }
+    default:
+      throw new Error(`unknown server ${kind}`);
+  }
+}
+
+async function listen(server: Server): Promise<number> {
+  if (!server.listening) await new Promise((resolve) => server.once("listening", resolve));
+  return (server.address() as AddressInfo).port;
+}
+
+function created(requestId: string, body: { name: string; email: string }) {
+  return { success: true, data: { ...stored, name: body.name, email: body.email }, meta: { request_id: requestId } };
+}
+
+function expressWithAjv(): express.Express {
   const ajv = new Ajv({ allErrors: true, strict: false });
   addFormats.default(ajv);
-  const validate = ajv.compile({
-    type: "object",
-    additionalProperties: false,
-    required: ["name", "email"],
-    properties: {
-      name: { type: "string", minLength: 1, maxLength: 100 },
-      email: { type: "string", format: "email" },
-      role: { type: "string", enum: ["admin", "member", "viewer"] },
-    },
-  });
+  const validate = ajv.compile(CREATE_USER);
   const app = express();
   app.post("/v1/users", express.json({ limit: "1mb" }), (req, res) => {
     const incoming = req.get("x-request-id");
-    const requestId = incoming !== undefined && /^[A-Za-z0-9._:@+=/-]{1,128}$/.test(incoming) ? incoming : randomUUID();
+    const requestId = incoming !== undefined && WELL_FORMED_ID.test(incoming) ? incoming : randomUUID();
     res.set("x-request-id", requestId);
     const error = (status: number, code: string, details: unknown[] = []) =>
       res.status(status).json({ success: false, error: { code, message: code, details }, meta: { request_id: requestId } });
@@ -61,8 +136,55 @@ export function handwrittenApp(): Express {
       error(400, "VALIDATION_ERROR", validate.errors ?? []);
       return;
     }
-    const body = req.body as { name: string; email: string };
-    res.status(201).set("location", "/v1/users/1").json({ success: true, data: { ...stored, name: body.name, email: body.email }, meta: { request_id: requestId } });
+    res.status(201).set("location", "/v1/users/1").json(created(requestId, req.body as { name: string; email: string }));
   });
   return app;
+}
+
+/** express-openapi-validator checks the request (security included) against the users contract; the handler does the rest. */
+function expressWithOpenApiValidator(): express.Express {
+  const app = express();
+  app.use(express.json({ limit: "1mb" }));
+  app.use(
+    OpenApiValidator.middleware({
+      apiSpec: `${ROOT}fixtures/users.yaml`,
+      validateRequests: true,
+      validateResponses: false,
+      validateSecurity: { handlers: { bearerAuth: (req) => req.headers.authorization === "Bearer bench" } },
+    }),
+  );
+  app.post("/v1/users", (req, res) => {
+    const incoming = req.get("x-request-id");
+    const requestId = incoming !== undefined && WELL_FORMED_ID.test(incoming) ? incoming : randomUUID();
+    res.set("x-request-id", requestId).status(201).set("location", "/v1/users/1").json(created(requestId, req.body as { name: string; email: string }));
+  });
+  app.use((error: { status?: number; message: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    res.status(error.status ?? 500).json({ success: false, error: { code: "ERROR", message: error.message } });
+  });
+  return app;
+}
+
+/** A Fastify route with Fastify's own JSON-schema validation of the body, and the same auth, id and envelope. */
+async function fastifyWithSchema(): Promise<number> {
+  const app = Fastify({
+    bodyLimit: 1024 * 1024,
+    genReqId: (req) => {
+      const incoming = req.headers["x-request-id"];
+      return typeof incoming === "string" && WELL_FORMED_ID.test(incoming) ? incoming : randomUUID();
+    },
+  });
+  app.post("/v1/users", {
+    schema: { body: CREATE_USER },
+    onRequest: async (request, reply) => {
+      reply.header("x-request-id", request.id);
+      if (request.headers.authorization !== "Bearer bench") {
+        reply.header("www-authenticate", 'Bearer realm="api"');
+        return reply.code(401).send({ success: false, error: { code: "UNAUTHORIZED", message: "UNAUTHORIZED" }, meta: { request_id: request.id } });
+      }
+      return undefined;
+    },
+    handler: async (request, reply) => reply.code(201).header("location", "/v1/users/1").send(created(request.id, request.body as { name: string; email: string })),
+  });
+  await app.listen({ port: 0, host: "127.0.0.1" });
+  return (app.server.address() as AddressInfo).port;
 }
