@@ -16,7 +16,9 @@ import { OUTPUTS, ROOT } from "./servers.js";
 const CONCURRENCY = 32;
 const WARMUP_MS = 1500;
 const MEASURE_MS = 5000;
-const ROUNDS = 3;
+const ROUNDS = Number(process.env["BENCH_ROUNDS"] ?? 3);
+/** `BENCH_ONLY=fastify-generated,fastify-schema` measures those scenarios alone, prints them, and writes nothing. */
+const ONLY = process.env["BENCH_ONLY"]?.split(",");
 const STRIPE = `${ROOT}../shared/specs/stripe-spec3-2023-09.yaml`;
 /** The operation the one-operation Stripe server keeps. */
 const ONE_OPERATION = { path: "/v1/customers/{customer}", method: "get" };
@@ -169,15 +171,30 @@ async function measure(scenario: Scenario): Promise<Result> {
   }
 }
 
-const rounds = new Map<string, Result[]>(scenarios.map((scenario) => [scenario.name, []]));
+const measured = ONLY === undefined ? scenarios : scenarios.filter((scenario) => ONLY.includes(scenario.name));
+const rounds = new Map<string, Result[]>(measured.map((scenario) => [scenario.name, []]));
 for (let round = 0; round < ROUNDS; round++) {
-  const order = [...scenarios.slice(round % scenarios.length), ...scenarios.slice(0, round % scenarios.length)];
+  const order = [...measured.slice(round % measured.length), ...measured.slice(0, round % measured.length)];
   for (const scenario of order) {
     const result = await measure(scenario);
     rounds.get(scenario.name)?.push(result);
     console.log(`round ${round + 1} ${scenario.name}: ${result.rps.toFixed(0)} req/s, p50 ${result.p50.toFixed(2)} ms, p99 ${result.p99.toFixed(2)} ms`);
   }
 }
+if (ONLY !== undefined) process.exit(0);
+
+/** The pipeline alone (pipeline.ts, one process per run), Stripe whole against one operation, alternating. */
+const pipeline = new Map<string, Array<{ us: number; heap: number }>>([["stripe-468", []], ["stripe-1", []]]);
+for (let round = 0; round < ROUNDS; round++) {
+  for (const kind of round % 2 === 0 ? ["stripe-468", "stripe-1"] : ["stripe-1", "stripe-468"]) {
+    const run = spawnSync(`${ROOT}node_modules/.bin/tsx`, [`${ROOT}bench/server/pipeline.ts`, kind], { encoding: "utf8" });
+    const [us = NaN, heap = NaN] = run.stdout.trim().split(" ").map(Number);
+    if (Number.isNaN(us)) throw new Error(`pipeline.ts ${kind} failed: ${run.stderr}`);
+    pipeline.get(kind)?.push({ us, heap });
+    console.log(`pipeline ${kind}: ${us} µs/request, ${heap} MiB heap`);
+  }
+}
+const pipelineMedian = (kind: string) => [...(pipeline.get(kind) ?? [])].sort((a, b) => a.us - b.us)[Math.floor(ROUNDS / 2)] ?? { us: NaN, heap: NaN };
 const median = (name: string): Result => {
   const results = [...(rounds.get(name) ?? [])].sort((a, b) => a.rps - b.rps);
   return results[Math.floor(results.length / 2)] as Result;
@@ -222,6 +239,10 @@ const section = [
   ratio("generated Node http ÷ generated Express", "node-generated", "express-generated", "—"),
   ratio("Stripe 468 operations (routes round-robin) ÷ 1 operation", "stripe-468-spread", "stripe-1", "≥ 0.95×"),
   ratio("Stripe 468 operations (the same route) ÷ 1 operation", "stripe-468-one-route", "stripe-1", "≥ 0.95×"),
+  "",
+  `The pipeline alone, in process (\`bench/server/pipeline.ts\`: \`GET ${ONE_OPERATION.path}\` 100,000 times, no HTTP), median of ${ROUNDS}:`,
+  `468 operations ${pipelineMedian("stripe-468").us.toFixed(2)} µs per request (${pipelineMedian("stripe-468").heap} MiB heap), 1 operation ${pipelineMedian("stripe-1").us.toFixed(2)} µs`,
+  `(${pipelineMedian("stripe-1").heap} MiB heap): **${(pipelineMedian("stripe-1").us / pipelineMedian("stripe-468").us).toFixed(2)}×** the speed.`,
   "<!-- /bench:server -->",
 ].join("\n");
 const file = `${ROOT}BENCHMARKS.md`;

@@ -1,5 +1,6 @@
 import type { FastifyPluginCallback } from "fastify";
 import type { RequestHandler } from "./handle.js";
+import type { ServerResponse } from "./http.js";
 import { fromIncomingMessage } from "./node-request.js";
 
 /**
@@ -18,16 +19,22 @@ export function fastifyPlugin(handle: RequestHandler): FastifyPluginCallback {
       const response = await handle(fromIncomingMessage(request.raw, { ip: request.ip }));
       if (response === undefined) return reply.callNotFound();
       reply.code(response.status).headers(Object.fromEntries(response.headers));
-      // Bytes, so Fastify sends the body and its content type exactly as the pipeline made them.
-      const { body } = response;
-      return reply.send(
-        body === undefined
-          ? undefined
-          : typeof body === "string"
-            ? Buffer.from(body, "utf8")
-            : Buffer.from(body.buffer, body.byteOffset, body.byteLength),
-      );
+      return reply.send(payload(response));
     });
     done();
   };
+}
+
+/**
+ * The body as Fastify should send it. A text goes as it is (one write with the head) unless its
+ * content type has no charset, which Fastify would add: then as bytes, so the contract's media type
+ * goes out exactly as the pipeline set it.
+ */
+function payload(response: ServerResponse): string | Buffer | undefined {
+  const { body } = response;
+  if (body === undefined) return undefined;
+  if (typeof body !== "string") return Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+  return (response.headers.get("content-type") ?? "").includes("charset=")
+    ? body
+    : Buffer.from(body, "utf8");
 }

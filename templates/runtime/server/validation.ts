@@ -64,7 +64,8 @@ export class ContractValidators {
   }
 
   #get(direction: Direction, path: string[]): ValidateFunction | undefined {
-    const key = `${direction} ${pointerTo(...path)}`;
+    // A NUL cannot be in an operation id, media type or status, so the joined path is unambiguous.
+    const key = `${direction}\0${path.join("\0")}`;
     let validate = this.#compiled.get(key);
     if (validate === undefined) {
       let node: unknown = this.#document;
