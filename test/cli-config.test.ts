@@ -94,7 +94,25 @@ describe("codegen.config.json", () => {
     expect(existsSync(join(dir, "gen/petstore/runtime/server"))).toBe(false);
   });
 
+  it("takes each API's server framework, and check regenerates it", () => {
+    const dir = project({
+      apis: [
+        { spec: fixture("petstore.yaml"), output: "gen/fastify", server: "fastify" },
+        { spec: fixture("petstore.yaml"), output: "gen/hono", server: "hono" },
+      ],
+    });
+    const result = runCli([], dir);
+    expect(result.status, result.stderr).toBe(0);
+    expect(readFileSync(join(dir, "gen/fastify/server/index.ts"), "utf8")).toMatch(/export \{\s*createRequestHandler,\s*createPlugin,/);
+    expect(existsSync(join(dir, "gen/fastify/runtime/server/fastify.ts"))).toBe(true);
+    expect(existsSync(join(dir, "gen/fastify/runtime/server/express.ts"))).toBe(false);
+    expect(readFileSync(join(dir, "gen/hono/server/index.ts"), "utf8")).toMatch(/createApp,\s*createFetchHandler,/);
+    expect(existsSync(join(dir, "gen/hono/runtime/server/node-patterns.ts"))).toBe(false);
+    expect(runCli(["check"], dir).status).toBe(0);
+  });
+
   it.each([
+    ["an unknown server", { apis: [{ spec: "x.yaml", output: "o", server: "koa" }] }, /not valid: must be equal to one of the allowed values/, /at #\/apis\/0\/server/],
     ["an unknown key", { apis: [{ spec: "x.yaml", output: "o", target: ["client"] }] }, /the config file is not valid: must NOT have additional properties \(target\)/, /codegen\.config\.json at #\/apis\/0/],
     ["an unknown target", { apis: [{ spec: "x.yaml", output: "o", targets: ["sdk"] }] }, /not valid: must be equal to one of the allowed values/, /at #\/apis\/0\/targets\/0/],
     ["no apis", { apis: [] }, /must NOT have fewer than 1 items/, /at #\/apis/],

@@ -48,7 +48,7 @@ type Runner = (action: () => Promise<number>, options: CommonOptions) => Promise
 
 function buildProgram(print: Printer, runAction: Runner): Command {
   const program = new Command("codegen")
-    .description("Generate typed TypeScript (types, a client SDK, an Express server) from an OpenAPI 3.0/3.1 or Swagger 2.0 document.")
+    .description("Generate typed TypeScript (types, a client SDK, a server on Express, Fastify, Hono or Node http) from an OpenAPI 3.0/3.1 or Swagger 2.0 document.")
     .version(VERSION, "-v, --version")
     .exitOverride()
     .configureOutput({

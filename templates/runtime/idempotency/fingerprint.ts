@@ -1,4 +1,4 @@
-import { toBase64Url } from "../server/base64.js";
+import { toBase64Url } from "../base64.js";
 
 /**
  * What makes two requests "the same" under one key: what the router matched (the operation and

@@ -1,5 +1,5 @@
 import type { SecurityRequirementEntry, SecuritySchemeContract } from "../contract.js";
-import { fromBase64 } from "./base64.js";
+import { fromBase64 } from "../base64.js";
 import { HttpError } from "./errors.js";
 import { headerValue, type IncomingHeaders } from "./http.js";
 import type { QueryPairs } from "./parameters.js";

@@ -1,4 +1,4 @@
-import { fromBase64Url, toBase64Url } from "./base64.js";
+import { fromBase64Url, toBase64Url } from "../base64.js";
 import { HttpError } from "./errors.js";
 import { bytesOf, equalBytes, hmacSha256, sha256 } from "./sha256.js";
 

@@ -1,5 +1,6 @@
 import type { OperationContract, SecuritySchemeContract } from "../contract.js";
 import { authenticate } from "./auth.js";
+import { checkComplete } from "./complete.js";
 import { callHandler } from "./call.js";
 import { DEFAULT_DEPTH_LIMIT } from "./depth.js";
 import { errorResponse, HttpError, type ErrorFormat } from "./errors.js";
@@ -159,7 +160,7 @@ class RequestPipeline {
     this.#contract = contract;
     this.#handlers = handlers as Readonly<Record<string, unknown>>;
     this.#verifiers = verifiers as Readonly<Record<string, unknown>>;
-    checkComplete(contract, this.#handlers, this.#verifiers);
+    checkComplete(contract.operations, this.#handlers, this.#verifiers);
     this.#options = options;
     this.#routes = new RouteTable<Route>(
       Object.entries(contract.operations).map(([id, operation]) => ({ ...operation, id })),
@@ -369,31 +370,6 @@ function addDeprecationHeaders(headers: Map<string, string>, sunset: string | un
     const date = new Date(sunset);
     if (!Number.isNaN(date.getTime())) headers.set("sunset", date.toUTCString());
   }
-}
-
-function checkComplete(
-  contract: ServerContract,
-  handlers: Readonly<Record<string, unknown>>,
-  verifiers: Readonly<Record<string, unknown>>,
-): void {
-  const problems: string[] = [];
-  const missing = Object.keys(contract.operations).filter(
-    (id) => typeof handlers[id] !== "function",
-  );
-  if (missing.length > 0) problems.push(`no handler for ${missing.join(", ")}`);
-  const used = new Set(
-    Object.values(contract.operations).flatMap((op) =>
-      op.security.flatMap((req) => req.map((e) => e.scheme)),
-    ),
-  );
-  const unverified = [...used]
-    .sort()
-    .filter(
-      (scheme) => !Object.hasOwn(verifiers, scheme) || typeof verifiers[scheme] !== "function",
-    );
-  if (unverified.length > 0)
-    problems.push(`no verifier in options.auth for ${unverified.join(", ")}`);
-  if (problems.length > 0) throw new Error(`createRequestHandler: ${problems.join("; ")}`);
 }
 
 function defaultPrincipalKey(principal: unknown): string | undefined {

@@ -2,7 +2,7 @@ import type { IdempotencyContract } from "../contract.js";
 import { digest, fingerprint } from "../idempotency/fingerprint.js";
 import { MemoryIdempotencyStore } from "../idempotency/memory-store.js";
 import type { IdempotencyStore, StoredResponse } from "../idempotency/store.js";
-import { fromBase64, toBase64 } from "./base64.js";
+import { fromBase64, toBase64 } from "../base64.js";
 import { HttpError } from "./errors.js";
 import type { ServerResponse } from "./http.js";
 
