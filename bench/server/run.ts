@@ -184,8 +184,9 @@ for (let round = 0; round < ROUNDS; round++) {
 if (ONLY !== undefined) process.exit(0);
 
 /** The pipeline alone (pipeline.ts, one process per run), Stripe whole against one operation, alternating. */
+const PIPELINE_ROUNDS = 5;
 const pipeline = new Map<string, Array<{ us: number; heap: number }>>([["stripe-468", []], ["stripe-1", []]]);
-for (let round = 0; round < ROUNDS; round++) {
+for (let round = 0; round < PIPELINE_ROUNDS; round++) {
   for (const kind of round % 2 === 0 ? ["stripe-468", "stripe-1"] : ["stripe-1", "stripe-468"]) {
     const run = spawnSync(`${ROOT}node_modules/.bin/tsx`, [`${ROOT}bench/server/pipeline.ts`, kind], { encoding: "utf8" });
     const [us = NaN, heap = NaN] = run.stdout.trim().split(" ").map(Number);
@@ -194,7 +195,7 @@ for (let round = 0; round < ROUNDS; round++) {
     console.log(`pipeline ${kind}: ${us} µs/request, ${heap} MiB heap`);
   }
 }
-const pipelineMedian = (kind: string) => [...(pipeline.get(kind) ?? [])].sort((a, b) => a.us - b.us)[Math.floor(ROUNDS / 2)] ?? { us: NaN, heap: NaN };
+const pipelineMedian = (kind: string) => [...(pipeline.get(kind) ?? [])].sort((a, b) => a.us - b.us)[Math.floor(PIPELINE_ROUNDS / 2)] ?? { us: NaN, heap: NaN };
 const median = (name: string): Result => {
   const results = [...(rounds.get(name) ?? [])].sort((a, b) => a.rps - b.rps);
   return results[Math.floor(results.length / 2)] as Result;
@@ -240,7 +241,7 @@ const section = [
   ratio("Stripe 468 operations (routes round-robin) ÷ 1 operation", "stripe-468-spread", "stripe-1", "≥ 0.95×"),
   ratio("Stripe 468 operations (the same route) ÷ 1 operation", "stripe-468-one-route", "stripe-1", "≥ 0.95×"),
   "",
-  `The pipeline alone, in process (\`bench/server/pipeline.ts\`: \`GET ${ONE_OPERATION.path}\` 100,000 times, no HTTP), median of ${ROUNDS}:`,
+  `The pipeline alone, in process (\`bench/server/pipeline.ts\`: \`GET ${ONE_OPERATION.path}\` 100,000 times, no HTTP), median of ${PIPELINE_ROUNDS}:`,
   `468 operations ${pipelineMedian("stripe-468").us.toFixed(2)} µs per request (${pipelineMedian("stripe-468").heap} MiB heap), 1 operation ${pipelineMedian("stripe-1").us.toFixed(2)} µs`,
   `(${pipelineMedian("stripe-1").heap} MiB heap): **${(pipelineMedian("stripe-1").us / pipelineMedian("stripe-468").us).toFixed(2)}×** the speed.`,
   "<!-- /bench:server -->",
