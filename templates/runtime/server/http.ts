@@ -16,6 +16,11 @@ export interface ServerRequest {
   readonly headers: IncomingHeaders;
   /** The body, read lazily and only when the operation takes one. */
   readonly body: AsyncIterable<Uint8Array>;
+  /**
+   * Whether a body was sent, when the platform says so (a Web `Request`, which may carry neither
+   * `Content-Length` nor `Transfer-Encoding`); otherwise those two headers decide.
+   */
+  readonly hasBody?: boolean;
   /** A body some earlier middleware already parsed (e.g. `express.json()`), when there is one. */
   readonly parsedBody?: { readonly value: unknown };
   /** The client's address (behind proxies, as the framework's trust-proxy setting resolves it). */

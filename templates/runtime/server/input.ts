@@ -103,7 +103,8 @@ async function readRequestBody(
   const length = headerValue(request.headers, "content-length");
   const chunked = headerValue(request.headers, "transfer-encoding") !== undefined;
   const hasBody =
-    request.parsedBody !== undefined || chunked || (length !== undefined && length !== "0");
+    request.parsedBody !== undefined ||
+    (request.hasBody ?? (chunked || (length !== undefined && length !== "0")));
   const contentType = headerValue(request.headers, "content-type");
   if (!hasBody) {
     if (operation.requestBody?.required === true) {

@@ -45,16 +45,15 @@ function fromRequest(
   { ip, target = targetOf(request.url) }: RequestFacts,
 ): ServerRequest {
   const queryAt = target.indexOf("?");
-  const headers: Record<string, string> = {};
-  request.headers.forEach((value, name) => {
-    headers[name] = value;
-  });
+  // Own properties for every name, `__proto__` included (plain assignment would not make one).
+  const headers: Record<string, string> = Object.fromEntries(request.headers);
   return {
     method: request.method,
     path: queryAt < 0 ? target : target.slice(0, queryAt),
     query: queryAt < 0 ? "" : target.slice(queryAt + 1),
     headers,
     body: chunksOf(request.body),
+    hasBody: request.body !== null && request.headers.get("content-length") !== "0",
     ...(ip === undefined ? {} : { ip }),
   };
 }
@@ -69,14 +68,20 @@ function targetOf(url: string): string {
 async function* chunksOf(body: ReadableStream<Uint8Array> | null): AsyncGenerator<Uint8Array> {
   if (body === null) return;
   const reader = body.getReader();
+  let finished = false;
   try {
     for (;;) {
       const { done, value } = await reader.read();
-      if (done) return;
+      if (done) {
+        finished = true;
+        return;
+      }
       yield value;
     }
   } finally {
-    reader.releaseLock();
+    // A reader that stopped early (the body is too large) leaves the rest unread.
+    if (finished) reader.releaseLock();
+    else await reader.cancel().catch(() => undefined);
   }
 }
 
