@@ -1,10 +1,10 @@
 /**
  * An idempotency-fixture server in its own process; records and side-effect counts live in Redis:
  *   tsx test/server/idempotency-server.ts <redis port> [no-hang]
- * Prints `port <n>` when listening.
+ * Prints `port <n> on <adapter>` when listening.
  */
 import { Redis } from "ioredis";
-import { serve } from "./serve.js";
+import { ADAPTER, serve } from "./serve.js";
 import { ioredisClient, RedisIdempotencyStore } from "../golden/idempotency/server/index.js";
 import { idempotencyHandler } from "./apps/idempotency.js";
 
@@ -15,4 +15,4 @@ const served = await serve(
     { idempotency: { store: new RedisIdempotencyStore(ioredisClient(redis)) }, hangs: process.argv[3] !== "no-hang", delayMs: 50 },
   ),
 );
-console.log(`port ${new URL(served.url).port}`);
+console.log(`port ${new URL(served.url).port} on ${ADAPTER}`);

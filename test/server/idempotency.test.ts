@@ -4,7 +4,7 @@ import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT } from "../helpers.js";
 import { startRedis, type RedisServer } from "../redis-server.js";
-import { send, serve, type Served } from "./serve.js";
+import { ADAPTER, send, serve, type Served } from "./serve.js";
 import { idempotencyHandler, memoryEffects } from "./apps/idempotency.js";
 
 const post = (url: string, key: string | undefined, body: unknown, tenant = "tenant-a") =>
@@ -61,8 +61,10 @@ async function startServer(redisPort: number, mode = ""): Promise<{ url: string;
   const child = spawn(join(ROOT, "node_modules/.bin/tsx"), [join(ROOT, "test/server/idempotency-server.ts"), String(redisPort), mode], { cwd: ROOT });
   const port = await new Promise<number>((resolve, reject) => {
     child.stdout?.on("data", (chunk: Buffer) => {
-      const found = /port (\d+)/.exec(chunk.toString());
-      if (found) resolve(Number(found[1]));
+      // The child serves on the adapter this run tests (SERVER_ADAPTER is inherited).
+      const found = /port (\d+) on (\w+)/.exec(chunk.toString());
+      if (found && found[2] === ADAPTER) resolve(Number(found[1]));
+      else if (found) reject(new Error(`the child serves on ${found[2]}, not ${ADAPTER}`));
     });
     child.on("exit", (code) => reject(new Error(`server exited with ${code}`)));
   });

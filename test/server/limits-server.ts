@@ -1,10 +1,10 @@
 /**
  * A limits-fixture server in its own process, sharing rate-limit state through Redis:
  *   tsx test/server/limits-server.ts <redis port>
- * Prints `port <n>` when listening, and `store-error` lines when the store fails.
+ * Prints `port <n> on <adapter>` when listening, and `store-error` lines when the store fails.
  */
 import { Redis } from "ioredis";
-import { serve } from "./serve.js";
+import { ADAPTER, serve } from "./serve.js";
 import { ioredisClient, RedisRateLimitStore } from "../golden/limits/server/index.js";
 import { limitsHandler } from "./apps/limits.js";
 
@@ -16,4 +16,4 @@ const served = await serve(
     onError: (error) => console.log(`store-error ${(error as Error).name}`),
   }),
 );
-console.log(`port ${new URL(served.url).port}`);
+console.log(`port ${new URL(served.url).port} on ${ADAPTER}`);

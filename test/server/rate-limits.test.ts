@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT } from "../helpers.js";
 import { startRedis, type RedisServer } from "../redis-server.js";
-import { send, serve, type Served } from "./serve.js";
+import { ADAPTER, send, serve, type Served } from "./serve.js";
 import { limitsHandler } from "./apps/limits.js";
 
 describe("rate limits (memory store)", () => {
@@ -65,8 +65,10 @@ async function startServer(redisPort: number): Promise<{ url: string; child: Chi
     child.stdout?.on("data", (chunk: Buffer) => {
       for (const line of chunk.toString().split("\n").filter(Boolean)) {
         output.push(line);
-        const found = /^port (\d+)$/.exec(line);
-        if (found) resolve(Number(found[1]));
+        // The child serves on the adapter this run tests (SERVER_ADAPTER is inherited).
+        const found = /^port (\d+) on (\w+)$/.exec(line);
+        if (found && found[2] === ADAPTER) resolve(Number(found[1]));
+        else if (found) reject(new Error(`the child serves on ${found[2]}, not ${ADAPTER}`));
       }
     });
     child.on("exit", (code) => reject(new Error(`server exited with ${code}`)));
