@@ -104,6 +104,9 @@ describe("idempotency across processes (Redis store)", { timeout: 120_000 }, () 
   });
 
   it("lets a retry run once more after the process holding the lease crashed and the lease expired", async () => {
+    // The survivor is up before the crash, so its start-up time is not taken from the lease.
+    const survivor = await startServer(redis.port, "no-hang");
+    children.push(survivor.child);
     const crashing = await startServer(redis.port);
     children.push(crashing.child);
     const body = { item: "crash", qty: 1, hang: true };
@@ -111,8 +114,6 @@ describe("idempotency across processes (Redis store)", { timeout: 120_000 }, () 
     await waitFor(async () => (await client.get("effects:crash")) === "1");
     crashing.child.kill("SIGKILL");
 
-    const survivor = await startServer(redis.port, "no-hang");
-    children.push(survivor.child);
     const during = await post(survivor.url, "crash-1", body);
     expect(during.status).toBe(409);
     expect(await client.pttl(`idem:${(await client.keys("idem:*"))[0]?.slice(5) ?? ""}`)).toBeGreaterThan(0);
