@@ -1,7 +1,7 @@
 import { serve as serveOnNode } from "@hono/node-server";
 import { build } from "esbuild";
 import Fastify from "fastify";
-import { writeFileSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
@@ -41,9 +41,25 @@ describe("the generated server on Fastify, Hono and Node http", () => {
     for (const [name, message] of Object.entries(REFUSED_ON_HONO)) {
       const result = runCli([join("fixtures", `${name}.yaml`), "-o", join(project, "api", `hono-${name}`), "--server", "hono"], ROOT);
       expect(result.status).toBe(2);
+      expect(existsSync(join(project, "api", `hono-${name}`))).toBe(false);
       expect(result.stderr).toMatch(message);
       expect(result.stderr).toMatch(/fix: .*use --server express, fastify or node/);
     }
+    const mutual = join(project, "mutual-tls.json");
+    writeFileSync(
+      mutual,
+      JSON.stringify({
+        openapi: "3.1.0",
+        info: { title: "mTLS", version: "1" },
+        components: { securitySchemes: { clientCert: { type: "mutualTLS" } } },
+        paths: { "/x": { get: { operationId: "getX", security: [{ clientCert: [] }], responses: { "204": { description: "none" } } } } },
+      }),
+    );
+    const refused = runCli([mutual, "-o", join(project, "api", "hono-mtls"), "--server", "hono"], ROOT);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/security scheme "clientCert" is mutualTLS, which --server hono cannot check\n.*at #\/components\/securitySchemes\/clientCert\n\s+fix: .*use --server express, fastify or node/);
+    expect(existsSync(join(project, "api", "hono-mtls"))).toBe(false);
+    expect(runCli([mutual, "-o", join(project, "mtls-node"), "--server", "node", "--quiet"], ROOT).status).toBe(0);
     const unknown = runCli(["fixtures/users.yaml", "-o", join(project, "api", "koa"), "--server", "koa"], ROOT);
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toMatch(/unknown server "koa"\n\s+fix: choose one of express, fastify, hono, node/);
