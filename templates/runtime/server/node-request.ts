@@ -28,64 +28,10 @@ export function fromIncomingMessage(req: IncomingMessage, facts: NodeRequestFact
     ...(facts.originalPath === undefined ? {} : { originalPath: facts.originalPath }),
     query: queryAt < 0 ? "" : url.slice(queryAt + 1),
     headers: req.headers,
-    body: chunksOf(req),
+    body: req,
     ...(facts.ip === undefined ? {} : { ip: facts.ip }),
     ...(facts.parsedBody === undefined ? {} : { parsedBody: facts.parsedBody }),
     ...(certificate === undefined ? {} : { clientCertificate: certificate }),
-  };
-}
-
-/**
- * A request body's chunks, read from the stream's events only when iterated. Cheaper than the
- * stream's own async iterator, which sets up end-of-stream tracking on every request.
- */
-function chunksOf(req: IncomingMessage): AsyncIterable<Uint8Array> {
-  return {
-    [Symbol.asyncIterator]: () => {
-      const chunks: Uint8Array[] = [];
-      let ended = req.readableEnded;
-      let failure: unknown;
-      let wake: (() => void) | undefined;
-      const onData = (chunk: Uint8Array) => {
-        chunks.push(chunk);
-        wake?.();
-      };
-      const onEnd = () => {
-        ended = true;
-        wake?.();
-      };
-      const onError = (error: unknown) => {
-        failure = error ?? new Error("the request was aborted");
-        wake?.();
-      };
-      const stop = () => {
-        req.off("data", onData).off("end", onEnd).off("error", onError).off("close", onClose);
-      };
-      const onClose = () => {
-        if (!ended) onError(new Error("the request was aborted"));
-      };
-      if (!ended) req.on("data", onData).on("end", onEnd).on("error", onError).on("close", onClose);
-      return {
-        async next(): Promise<IteratorResult<Uint8Array>> {
-          while (chunks.length === 0 && !ended && failure === undefined) {
-            await new Promise<void>((resolve) => (wake = resolve));
-            wake = undefined;
-          }
-          const chunk = chunks.shift();
-          if (chunk !== undefined) return { done: false, value: chunk };
-          stop();
-          if (failure !== undefined) throw failure;
-          return { done: true, value: undefined };
-        },
-        async return(): Promise<IteratorResult<Uint8Array>> {
-          // The reader stopped early (the body is too large): the rest is not read, as with the
-          // stream's own iterator.
-          stop();
-          req.destroy();
-          return { done: true, value: undefined };
-        },
-      };
-    },
   };
 }
 
