@@ -4,6 +4,7 @@ import { CONFIG_FILE, findConfigFile, readConfigFile } from "../config/config-fi
 import { isUrl, resolveApi, resolveRuntime, type ApiOptions, type RunConfig } from "../config/resolve-config.js";
 import { displayPath } from "../display-path.js";
 import { checkCommand } from "./check.js";
+import { diffCommand, DIFF_FORMATS, type DiffCommandOptions } from "./diff.js";
 import { CodegenError } from "../errors.js";
 import { reportError } from "./errors.js";
 import { generateCommand } from "./generate.js";
@@ -78,6 +79,25 @@ function buildProgram(print: Printer, runAction: Runner): Command {
     .option("--strict", "exit 1 when an operation does not declare a status its server may send")
     .action((spec: string | undefined, options: CommonOptions) =>
       runAction(() => validateCommand({ ...runConfig(spec, { ...options, validateOnly: true }), strict: options.strict === true }, print), options),
+    );
+  program
+    .command("diff")
+    .description("compare two versions of the contract and classify every change; exit 1 on a change --fail-on lists")
+    .argument("[base]", "the earlier contract: a file, -, an http(s) URL (with --allow-remote) or git:<rev>:<path>")
+    .argument("[head]", "the later contract, in the same forms")
+    .option("--base <rev>", "compare every API of the config file at git revision <rev> with the working tree")
+    .option("-c, --config <file>", `the config file, with --base (default: ${CONFIG_FILE})`)
+    .option("-f, --format <format>", `output: ${DIFF_FORMATS.join(", ")} (default: human)`)
+    .option("--fail-on <severities>", "exit 1 when a change has one of these severities: breaking, policy, sdk, notice, safe, or none", "breaking,policy,sdk")
+    .option("--now <date>", "the date a past x-sunset is judged against (default: today)")
+    .option("--allow-remote", "fetch http(s) specs and $refs to http(s) URLs")
+    .option("--allow-remote-refs", "the same as --allow-remote")
+    .option("--quiet", "print nothing in the human format; only the exit code tells")
+    .option("--verbose", "list safe changes too (they are always counted)")
+    .option("--debug", "print stack traces with errors")
+    .exitOverride()
+    .action((base: string | undefined, head: string | undefined, options: DiffCommandOptions & CommonOptions) =>
+      runAction(() => diffCommand(base, head, options, print), options),
     );
   return program;
 }

@@ -60,6 +60,8 @@ export interface Operation {
   deprecated: boolean;
   /** `x-sunset` date, when the operation is deprecated with one. */
   sunset: string | undefined;
+  /** `x-stability-level`: draft and alpha operations may change freely; beta, stable and unmarked ones are held to `codegen diff`'s rules. */
+  stability: StabilityLevel | undefined;
   tags: string[];
   parameters: Record<ParameterLocation, Parameter[]>;
   requestBody: RequestBody | undefined;
@@ -70,6 +72,9 @@ export interface Operation {
   /** Statuses the generated server may send for this operation on its own (validation, auth, limits…). */
   impliedStatuses: ImpliedStatus[];
 }
+
+export const STABILITY_LEVELS = ["draft", "alpha", "beta", "stable"] as const;
+export type StabilityLevel = (typeof STABILITY_LEVELS)[number];
 
 export interface ImpliedStatus {
   status: number;
@@ -88,17 +93,24 @@ export interface Parameter {
   /** How the raw text is read: one value, a list, or a map (from the schema's type, `$ref`s followed). */
   shape: "scalar" | "array" | "object";
   schema: JsonSchema | undefined;
+  /** JSON pointers of the Parameter Object (its `$ref` followed) and of its schema. */
+  pointer: string;
+  schemaPointer: string;
 }
 
 export interface MediaType {
   contentType: string;
   schema: JsonSchema | undefined;
+  /** JSON pointer of the Media Type Object. */
+  pointer: string;
 }
 
 export interface RequestBody {
   required: boolean;
   description: string | undefined;
   content: MediaType[];
+  /** JSON pointer of the Request Body Object (its `$ref` followed). */
+  pointer: string;
 }
 
 export interface ResponseHeader {
@@ -106,6 +118,8 @@ export interface ResponseHeader {
   required: boolean;
   description: string | undefined;
   schema: JsonSchema | undefined;
+  /** JSON pointer of the Header Object (its `$ref` followed). */
+  pointer: string;
 }
 
 export interface Response {
@@ -114,6 +128,8 @@ export interface Response {
   description: string;
   content: MediaType[];
   headers: ResponseHeader[];
+  /** JSON pointer of the Response Object (its `$ref` followed). */
+  pointer: string;
 }
 
 /** One way to authenticate: every scheme in it must pass. */

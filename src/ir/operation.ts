@@ -1,4 +1,4 @@
-import type { HttpMethod, Operation, SecurityRequirement, SecurityScheme } from "./model.js";
+import { STABILITY_LEVELS, type HttpMethod, type Operation, type SecurityRequirement, type SecurityScheme, type StabilityLevel } from "./model.js";
 import { BuildContext, isRecord, optionalString } from "./context.js";
 import { buildParameters } from "./parameter.js";
 import { buildRequestBody } from "./request-body.js";
@@ -44,6 +44,7 @@ function buildDeclared(
     description: optionalString(operation.description),
     deprecated,
     sunset: deprecated ? buildSunset(operation["x-sunset"], `${pointer}/x-sunset`, context) : undefined,
+    stability: buildStability(operation["x-stability-level"], `${pointer}/x-stability-level`, context),
     tags: Array.isArray(operation.tags) ? operation.tags.filter((tag): tag is string => typeof tag === "string") : [],
     parameters,
     requestBody: buildRequestBody(operation.requestBody, `${pointer}/requestBody`, context),
@@ -72,4 +73,13 @@ function buildSunset(value: unknown, at: string, context: BuildContext): string 
     throw context.error("x-sunset is not a date", at, 'write an RFC 3339 date such as "2027-06-30" (quoted in YAML)');
   }
   return text;
+}
+
+/** `x-stability-level` (the convention oasdiff users write): how freely the operation may still change. */
+function buildStability(value: unknown, at: string, context: BuildContext): StabilityLevel | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== "string" || !(STABILITY_LEVELS as readonly string[]).includes(value)) {
+    throw context.error("x-stability-level is not a known level", at, `write one of ${STABILITY_LEVELS.join(", ")}`);
+  }
+  return value as StabilityLevel;
 }

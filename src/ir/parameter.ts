@@ -1,6 +1,7 @@
 import type { Parameter, ParameterLocation } from "./model.js";
 import { BuildContext, isRecord, optionalString } from "./context.js";
 import { buildSchema } from "./schema.js";
+import { escapeToken } from "../pointer.js";
 
 const LOCATIONS: ReadonlySet<string> = new Set(["path", "query", "header", "cookie"]);
 const DEFAULT_STYLE: Record<ParameterLocation, string> = {
@@ -20,8 +21,8 @@ export function buildParameter(raw: unknown, at: string, context: BuildContext):
   const name = optionalString(value.name) ?? "";
   const where = location as ParameterLocation;
   const style = optionalString(value.style) ?? DEFAULT_STYLE[where];
-  const schema =
-    buildSchema(value.schema) ?? buildSchema(Object.values((value.content ?? {}) as object)[0]?.schema);
+  const contentType = value.schema === undefined && isRecord(value.content) ? Object.keys(value.content)[0] : undefined;
+  const schema = buildSchema(value.schema) ?? (contentType === undefined ? undefined : buildSchema((value.content as Record<string, { schema?: unknown }>)[contentType]?.schema));
   return {
     name,
     in: where,
@@ -32,6 +33,8 @@ export function buildParameter(raw: unknown, at: string, context: BuildContext):
     explode: typeof value.explode === "boolean" ? value.explode : style === "form",
     shape: schemaShape(schema, `${pointer}/schema`, context),
     schema,
+    pointer,
+    schemaPointer: contentType === undefined ? `${pointer}/schema` : `${pointer}/content/${escapeToken(contentType)}/schema`,
   };
 }
 

@@ -5,10 +5,11 @@ import { buildContent } from "./media-type.js";
 /** A Request Body Object (OpenAPI 3 §4.8.13). */
 export function buildRequestBody(raw: unknown, at: string, context: BuildContext): RequestBody | undefined {
   if (raw === undefined) return undefined;
-  const { value } = context.resolve(raw, at);
+  const { value, pointer } = context.resolve(raw, at);
   return {
     required: value.required === true,
     description: optionalString(value.description),
-    content: buildContent(value.content),
+    content: buildContent(value.content, `${pointer}/content`),
+    pointer,
   };
 }

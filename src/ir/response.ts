@@ -6,12 +6,13 @@ import { parsePointer } from "../pointer.js";
 
 /** A Header Object (OpenAPI 3 §4.8.21). */
 function buildHeader(name: string, raw: unknown, at: string, context: BuildContext): ResponseHeader {
-  const { value } = context.resolve(raw, at);
+  const { value, pointer } = context.resolve(raw, at);
   return {
     name,
     required: value.required === true,
     description: optionalString(value.description),
     schema: buildSchema(value.schema),
+    pointer,
   };
 }
 
@@ -21,10 +22,11 @@ export function buildResponse(status: string, raw: unknown, at: string, context:
   return {
     status,
     description: optionalString(value.description) ?? "",
-    content: buildContent(value.content),
+    content: buildContent(value.content, `${pointer}/content`),
     headers: entriesOf(value.headers).map(([name, header]) =>
       buildHeader(name, header, context.pointer(...parsePointer(pointer), "headers", name), context),
     ),
+    pointer,
   };
 }
 

@@ -158,32 +158,42 @@ function parseCarefully(text: string, file: string): unknown {
 
 /** Finds the 1-based line of a JSON pointer in a YAML or JSON file, when it can be found. */
 export function lineOfPointer(path: string, jsonPointer: string, source?: string): number | undefined {
+  return pointerLines(path, source)(jsonPointer);
+}
+
+/**
+ * A function from JSON pointer to the 1-based line where it is written in a YAML or JSON file (or
+ * the line of the nearest ancestor found), reading and parsing the file once.
+ */
+export function pointerLines(path: string, source?: string): (jsonPointer: string) => number | undefined {
   let text: string;
   try {
     text = source ?? readFileSync(path, "utf8");
   } catch {
-    return undefined;
+    return () => undefined;
   }
   const { isMap, isScalar, isSeq, parseDocument } = carefulYaml();
   const document = parseDocument(text, { uniqueKeys: false, keepSourceTokens: false });
-  let node: YamlNode | null | undefined = document.contents;
-  let range = node?.range;
-  for (const token of parsePointer(jsonPointer)) {
-    if (isMap(node)) {
-      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === token);
-      if (pair === undefined) break;
-      range = (pair.key as YamlNode).range ?? range;
-      node = pair.value as YamlNode | null;
-    } else if (isSeq(node)) {
-      const item = node.items[Number(token)] as YamlNode | undefined;
-      if (item === undefined) break;
-      range = item.range ?? range;
-      node = item;
-    } else {
-      break;
+  return (jsonPointer) => {
+    let node: YamlNode | null | undefined = document.contents;
+    let range = node?.range;
+    for (const token of parsePointer(jsonPointer)) {
+      if (isMap(node)) {
+        const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === token);
+        if (pair === undefined) break;
+        range = (pair.key as YamlNode).range ?? range;
+        node = pair.value as YamlNode | null;
+      } else if (isSeq(node)) {
+        const item = node.items[Number(token)] as YamlNode | undefined;
+        if (item === undefined) break;
+        range = item.range ?? range;
+        node = item;
+      } else {
+        break;
+      }
     }
-  }
-  return range ? lineAndColumn(text, range[0]).line : undefined;
+    return range ? lineAndColumn(text, range[0]).line : undefined;
+  };
 }
 
 function lineAndColumn(text: string, offset: number): { line: number; column: number } {
