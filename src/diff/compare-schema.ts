@@ -178,7 +178,7 @@ class Walk {
       if (!head.has(value)) this.emit("enum-value-removed", `enum value ${value} removed`, this.who(value, ""));
     }
     for (const value of head.keys()) {
-      if (!base.has(value)) this.emit("enum-value-added", `enum value ${value} added`, this.who("", `one of ${list([...base.keys()])} (an exhaustive switch meets ${value})`));
+      if (!base.has(value)) this.emit("enum-value-added", `enum value ${value} added`, this.who("", `only the old values (an exhaustive switch meets ${value})`));
     }
   }
 

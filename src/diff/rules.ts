@@ -30,6 +30,8 @@ export interface SchemaChangeKind {
   request: Severity;
   response: Severity;
   description: string;
+  /** A change only one direction can see (readOnly matters to requests alone, writeOnly to responses alone). */
+  only?: "request" | "response";
 }
 
 export const SCHEMA_CHANGE_KINDS: readonly SchemaChangeKind[] = [
@@ -76,9 +78,9 @@ export const SCHEMA_CHANGE_KINDS: readonly SchemaChangeKind[] = [
   { kind: "property-became-optional", request: "safe", response: "breaking", description: "a required property became optional" },
   { kind: "additional-properties-disallowed", request: "breaking", response: "safe", description: "properties beyond the declared ones are no longer allowed" },
   { kind: "additional-properties-allowed", request: "safe", response: "safe", description: "properties beyond the declared ones became allowed" },
-  { kind: "read-only-removed", request: "breaking", response: "safe", description: "a required property lost readOnly, so clients must now send it" },
-  { kind: "read-only-added", request: "breaking", response: "safe", description: "a property became readOnly: what clients send in it is no longer honoured" },
-  { kind: "write-only-added", request: "safe", response: "breaking", description: "a property became writeOnly: responses no longer carry it" },
+  { kind: "read-only-removed", request: "breaking", response: "safe", only: "request", description: "a required property lost readOnly, so clients must now send it" },
+  { kind: "read-only-added", request: "breaking", response: "safe", only: "request", description: "a property became readOnly: what clients send in it is no longer honoured" },
+  { kind: "write-only-added", request: "safe", response: "breaking", only: "response", description: "a property became writeOnly: responses no longer carry it" },
   { kind: "one-of-branch-added", request: "safe", response: "breaking", description: "a oneOf alternative was added" },
   { kind: "one-of-branch-removed", request: "breaking", response: "safe", description: "a oneOf alternative was removed" },
   { kind: "any-of-branch-added", request: "safe", response: "breaking", description: "an anyOf alternative was added" },
@@ -187,7 +189,7 @@ const OPERATION_RULES: readonly Rule[] = [
 export const RULES: readonly Rule[] = [
   ...OPERATION_RULES,
   ...SCHEMA_CONTEXTS.flatMap((context) =>
-    SCHEMA_CHANGE_KINDS.map((kind) => ({
+    SCHEMA_CHANGE_KINDS.filter((kind) => kind.only === undefined || kind.only === context.direction).map((kind) => ({
       id: `${context.prefix}-${kind.kind}`,
       severity: kind[context.direction],
       direction: context.direction,
