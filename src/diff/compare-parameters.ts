@@ -17,6 +17,11 @@ function pathNames(path: string): string[] {
  * another location is a location change, not a removal and an addition.
  */
 export function compareParameters(context: DiffContext, base: Operation, head: Operation, operation: OperationRef): void {
+  comparePathParameters(context, base, head, operation);
+  compareNamedParameters(context, base, head, operation);
+}
+
+function comparePathParameters(context: DiffContext, base: Operation, head: Operation, operation: OperationRef): void {
   const baseNames = pathNames(base.path);
   const headNames = pathNames(head.path);
   baseNames.forEach((name, index) => {
@@ -39,7 +44,9 @@ export function compareParameters(context: DiffContext, base: Operation, head: O
     }
     if (baseParameter !== undefined && headParameter !== undefined) compareParameter(context, baseParameter, headParameter, operation);
   });
+}
 
+function compareNamedParameters(context: DiffContext, base: Operation, head: Operation, operation: OperationRef): void {
   const others = (of: Operation) => [...of.parameters.query, ...of.parameters.header, ...of.parameters.cookie];
   const heads = new Map(others(head).map((parameter) => [keyOf(parameter), parameter]));
   const matched = new Set<Parameter>();
