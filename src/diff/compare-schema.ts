@@ -109,13 +109,13 @@ class Walk {
   }
 
   /** Records a change of `kind` here; `impact` says who breaks and is kept only where the change breaks in this direction. */
-  private emit(kind: string, message: string, impact: string | undefined, pointers?: { base?: string; head?: string }): void {
+  private emit(kind: string, message: string, impact: string | undefined, pointers?: { base?: string; head?: string; location?: string }): void {
     const severity = SEVERITY.get(kind)?.[this.place.direction];
     this.found.push(
       this.comparer.record(
         {
           rule: `${this.place.context}-${kind}`,
-          location: this.location.trimEnd(),
+          location: (pointers?.location ?? this.location).trimEnd(),
           basePointer: pointers?.base ?? this.base.pointer,
           headPointer: pointers?.head ?? this.head.pointer,
           message,
@@ -254,7 +254,7 @@ class Walk {
       const base = this.base.properties.get(name);
       const head = this.head.properties.get(name);
       const where = `${this.location}.${name}`;
-      const pointers = { base: base?.pointer ?? this.base.pointer, head: head?.pointer ?? this.head.pointer };
+      const pointers = { base: base?.pointer ?? this.base.pointer, head: head?.pointer ?? this.head.pointer, location: where };
       const headRequired = this.head.required.has(name);
       if (seen(base) && seen(head)) {
         const baseRequired = this.base.required.has(name);

@@ -14,7 +14,7 @@ function code(text: string): string {
 
 /** Plain text in Markdown and HTML with nothing that renders as markup. */
 function text(value: string): string {
-  return value.replace(/[\r\n]+/g, " ").replace(/[\\`*_{}[\]()#+!|<>&~-]/g, (character) => `&#${character.charCodeAt(0)};`);
+  return value.replace(/[\r\n]+/g, " ").replace(/[\\`*_[\]|<>&~]/g, (character) => `&#${character.charCodeAt(0)};`);
 }
 
 function line(change: Finding): string {
