@@ -32,31 +32,39 @@ export function compareSecurity(context: DiffContext, base: Operation, head: Ope
     return;
   }
   if (open(base.security)) return;
-  const heads = new Map(head.security.map((requirement) => [schemesOf(requirement), requirement]));
-  const kept = new Set<string>();
+  const exact = (requirement: SecurityRequirement) => requirement.map((entry) => `${entry.scheme}(${[...entry.scopes].sort().join(" ")})`).sort().join(" + ");
+  const headKeys = new Set(head.security.map(exact));
+  const baseKeys = new Set(base.security.map(exact));
+  const paired = new Set<SecurityRequirement>();
   for (const requirement of base.security) {
+    if (headKeys.has(exact(requirement))) continue;
     const schemes = schemesOf(requirement);
-    const same = heads.get(schemes);
-    if (same === undefined) {
-      // A caller who met this requirement still gets in through one that asks for no more.
-      const names = new Set(requirement.map((entry) => entry.scheme));
-      const covered = head.security.some((other) => other.every((entry) => names.has(entry.scheme) && entry.scopes.every((scope) => requirement.find((own) => own.scheme === entry.scheme)?.scopes.includes(scope))));
-      if (!covered) report(context, { ...at, rule: "security-alternative-removed", message: `no longer accepted: ${schemes}`, impact: `clients that authenticate with ${schemes}` }, operation);
+    // The same schemes with other scopes: the scopes changed.
+    const same = head.security.find((other) => !paired.has(other) && !baseKeys.has(exact(other)) && schemesOf(other) === schemes);
+    if (same !== undefined) {
+      paired.add(same);
+      compareScopes(context, requirement, same, at, operation);
       continue;
     }
-    kept.add(schemes);
-    for (const entry of requirement) {
-      const headScopes = same.find((other) => other.scheme === entry.scheme)?.scopes ?? [];
-      const added = headScopes.filter((scope) => !entry.scopes.includes(scope));
-      const removed = entry.scopes.filter((scope) => !headScopes.includes(scope));
-      if (added.length > 0) report(context, { ...at, rule: "security-scope-added", message: `${entry.scheme} needs scope ${added.join(", ")}`, impact: `clients whose ${entry.scheme} credentials lack ${added.join(", ")}` }, operation);
-      if (removed.length > 0) report(context, { ...at, rule: "security-scope-removed", message: `${entry.scheme} no longer needs scope ${removed.join(", ")}` }, operation);
-    }
+    // A caller who met this requirement still gets in through one that asks for no more.
+    const names = new Set(requirement.map((entry) => entry.scheme));
+    const covered = head.security.some((other) => other.every((entry) => names.has(entry.scheme) && entry.scopes.every((scope) => requirement.find((own) => own.scheme === entry.scheme)?.scopes.includes(scope))));
+    if (!covered) report(context, { ...at, rule: "security-alternative-removed", message: `no longer accepted: ${schemes}`, impact: `clients that authenticate with ${schemes}` }, operation);
   }
-  for (const [schemes] of heads) {
-    if (!kept.has(schemes)) report(context, { ...at, rule: "security-alternative-added", message: `also accepted: ${schemes}` }, operation);
+  for (const requirement of head.security) {
+    if (!baseKeys.has(exact(requirement)) && !paired.has(requirement)) report(context, { ...at, rule: "security-alternative-added", message: `also accepted: ${schemesOf(requirement)}` }, operation);
   }
   compareSchemes(context, base, operation);
+}
+
+function compareScopes(context: DiffContext, base: SecurityRequirement, head: SecurityRequirement, at: { basePointer: string; headPointer: string; location: string }, operation: OperationRef): void {
+  for (const entry of base) {
+    const headScopes = head.find((other) => other.scheme === entry.scheme)?.scopes ?? [];
+    const added = headScopes.filter((scope) => !entry.scopes.includes(scope));
+    const removed = entry.scopes.filter((scope) => !headScopes.includes(scope));
+    if (added.length > 0) report(context, { ...at, rule: "security-scope-added", message: `${entry.scheme} needs scope ${added.join(", ")}`, impact: `clients whose ${entry.scheme} credentials lack ${added.join(", ")}` }, operation);
+    if (removed.length > 0) report(context, { ...at, rule: "security-scope-removed", message: `${entry.scheme} no longer needs scope ${removed.join(", ")}` }, operation);
+  }
 }
 
 /** The schemes an operation uses, where both sides define them: how credentials travel must not change. */
