@@ -1,4 +1,4 @@
-import type { ApiModel, Operation, StabilityLevel } from "../ir/model.js";
+import type { ApiModel, NamedSchema, Operation, StabilityLevel } from "../ir/model.js";
 import { pointer } from "../pointer.js";
 import { compareRequestBody, compareResponses } from "./compare-bodies.js";
 import { compareParameters } from "./compare-parameters.js";
@@ -136,17 +136,30 @@ function reportRemoval(context: DiffContext, operation: Operation, ref: Operatio
   }
 }
 
-/** Named schemas: each is an exported type, so one that disappears breaks code that imports it. */
+/**
+ * Named schemas: each is an exported type, so one that disappears breaks code that imports it. A
+ * removed schema with the same text as an added one was renamed: the contract on the wire is the
+ * same, only the generated type's name moved.
+ */
 function compareComponents(context: DiffContext): void {
-  const heads = new Map(context.head.schemas.map((schema) => [schema.id, schema]));
+  const heads = new Set(context.head.schemas.map((schema) => schema.id));
   const bases = new Set(context.base.schemas.map((schema) => schema.id));
+  const added = context.head.schemas.filter((schema) => !bases.has(schema.id));
+  const renamedTo = new Map<string, NamedSchema>();
   for (const schema of context.base.schemas) {
     if (heads.has(schema.id)) continue;
+    const text = JSON.stringify(schema.schema);
+    const target = added.find((other) => !renamedTo.has(other.id) && JSON.stringify(other.schema) === text);
     const at = pointer("components", "schemas", schema.name);
+    if (target !== undefined) {
+      renamedTo.set(target.id, schema);
+      report(context, { rule: "component-schema-renamed", location: `components.schemas.${schema.name}`, basePointer: at, headPointer: pointer("components", "schemas", target.name), message: `schema ${schema.name} → ${target.name} (type ${schema.id} → ${target.id})`, impact: `code that imports ${schema.id}` }, undefined);
+      continue;
+    }
     report(context, { rule: "component-schema-removed", location: `components.schemas.${schema.name}`, basePointer: at, headPointer: existing(context.head.typesSource, "#/components/schemas", "#"), message: `schema ${schema.name} (type ${schema.id}) removed`, impact: `code that imports ${schema.id}` }, undefined);
   }
-  for (const schema of context.head.schemas) {
-    if (bases.has(schema.id)) continue;
+  for (const schema of added) {
+    if (renamedTo.has(schema.id)) continue;
     const at = pointer("components", "schemas", schema.name);
     report(context, { rule: "component-schema-added", location: `components.schemas.${schema.name}`, basePointer: existing(context.base.typesSource, "#/components/schemas", "#"), headPointer: at, message: `schema ${schema.name} (type ${schema.id}) added` }, undefined);
   }

@@ -181,7 +181,8 @@ const OPERATION_RULES: readonly Rule[] = [
   { id: "operation-id-changed", severity: "sdk", direction: "sdk", location: "operation", description: "the operationId changed: the generated function is renamed" },
   { id: "operation-group-changed", severity: "sdk", direction: "sdk", location: "operation", description: "the first tag changed: the generated method moves to another client group" },
   { id: "path-parameter-renamed", severity: "sdk", direction: "sdk", location: "path parameter", description: "a path parameter was renamed: the same URLs, other argument names" },
-  { id: "component-schema-removed", severity: "sdk", direction: "sdk", location: "components", description: "a named schema was removed or renamed: its generated type is gone" },
+  { id: "component-schema-removed", severity: "sdk", direction: "sdk", location: "components", description: "a named schema was removed: its generated type is gone" },
+  { id: "component-schema-renamed", severity: "sdk", direction: "sdk", location: "components", description: "a named schema was renamed with the same content: the wire is unchanged, the generated type's name is not" },
   { id: "component-schema-added", severity: "safe", direction: "sdk", location: "components", description: "a named schema was added" },
 ];
 

@@ -24,18 +24,20 @@ export async function diffOf(base: object, head: object): Promise<DiffResult> {
 
 /** A document with these paths (and root keys), an apiKey scheme `key`, an OAuth scheme `oauth` and a `Thing` schema. */
 export function documentWith(paths: Record<string, unknown>, root: Record<string, unknown> = {}): object {
+  const components = (root.components ?? {}) as Record<string, object | undefined>;
   return {
     openapi: "3.0.3",
     info: { title: "T", version: "1" },
     paths,
     ...root,
     components: {
+      ...components,
       securitySchemes: {
         key: { type: "apiKey", in: "header", name: "X-Key" },
         oauth: { type: "oauth2", flows: { clientCredentials: { tokenUrl: "https://example.com/token", scopes: { read: "r", write: "w" } } } },
+        ...components.securitySchemes,
       },
-      schemas: { Thing: { type: "object", properties: { id: { type: "string" } } } },
-      ...((root.components as object | undefined) ?? {}),
+      schemas: { Thing: { type: "object", properties: { id: { type: "string" } } }, ...components.schemas },
     },
   };
 }

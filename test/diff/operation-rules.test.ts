@@ -94,6 +94,7 @@ const ROWS: Row[] = [
   { rule: "operation-id-changed", base: op({ operationId: "makeThing" }), head: op({ operationId: "createThing" }), twin: "operation-deprecated" },
   { rule: "operation-group-changed", base: op({ tags: ["things"] }), head: op({ tags: ["items"] }), twin: "operation-deprecated" },
   { rule: "component-schema-removed", base: op({}, { root: { components: { schemas: { Old: { type: "string" } } } } }), head: op({}), twin: "component-schema-added" },
+  { rule: "component-schema-renamed", base: op({}, { root: { components: { schemas: { Old: { type: "string", maxLength: 3 } } } } }), head: op({}, { root: { components: { schemas: { New: { type: "string", maxLength: 3 } } } } }), twin: "component-schema-added" },
   { rule: "component-schema-added", base: op({}), head: op({}, { root: { components: { schemas: { New: { type: "string" } } } } }) },
 ];
 

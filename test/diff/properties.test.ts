@@ -30,7 +30,7 @@ beforeAll(async () => {
 
 /** Every operation of a document with its pointer, in order. */
 function operationsOf(document: Doc): Array<{ path: string; method: string; operation: Doc; pointer: string }> {
-  const found = [];
+  const found: Array<{ path: string; method: string; operation: Doc; pointer: string }> = [];
   for (const [path, item] of Object.entries(document.paths ?? {})) {
     for (const method of ["get", "put", "post", "delete", "patch"]) {
       const operation = (item as Doc)[method];
@@ -53,7 +53,7 @@ function resolved(document: Doc, value: any, pointer: string): { node: any; poin
 
 /** The object schemas (with properties) a document's success responses carry, each with its pointer. */
 function responseObjects(document: Doc): Array<{ node: Doc; pointer: string }> {
-  const found = [];
+  const found: Array<{ node: Doc; pointer: string }> = [];
   for (const { operation, pointer } of operationsOf(document)) {
     for (const [status, response] of Object.entries(operation.responses ?? {})) {
       if (!status.startsWith("2")) continue;
@@ -69,7 +69,7 @@ function responseObjects(document: Doc): Array<{ node: Doc; pointer: string }> {
 
 /** The query parameters written inline in operations, with pointers. */
 function queryParameters(document: Doc): Array<{ list: any[]; index: number; parameter: Doc; pointer: string }> {
-  const found = [];
+  const found: Array<{ list: any[]; index: number; parameter: Doc; pointer: string }> = [];
   for (const { operation, pointer } of operationsOf(document)) {
     (operation.parameters ?? []).forEach((parameter: Doc, index: number) => {
       if (parameter.in === "query" && parameter.schema !== undefined && parameter.schema.$ref === undefined) {
