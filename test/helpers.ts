@@ -34,6 +34,7 @@ export const VALID_FIXTURES: ReadonlyArray<readonly [string, string]> = [
   ["limits", "fixtures/limits.yaml"],
   ["idempotency", "fixtures/idempotency.yaml"],
   ["hardening", "fixtures/hardening.yaml"],
+  ["paths", "fixtures/paths.yaml"],
 ];
 
 export interface CliResult {

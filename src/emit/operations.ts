@@ -120,7 +120,7 @@ function operationMeta(operation: Operation): object {
           },
         }),
     rateLimits: (operation.policies.rateLimit?.rules ?? []).map((rule) => ({
-      bucket: rule.scope === "root" ? "*" : rule.scope === "path" ? `${operation.path}` : operation.id,
+      bucket: rule.scope === "root" ? "*" : rule.scope === "path" ? operation.pathKey : operation.id,
       algorithm: rule.algorithm,
       limit: rule.limit,
       windowMs: rule.windowMs,

@@ -1,5 +1,5 @@
 import type { LoadedSpec } from "../load/load.js";
-import { HTTP_METHODS, type ApiModel, type NamedSchema, type Operation, type Tag } from "./model.js";
+import { HTTP_METHODS, type ApiModel, type NamedSchema, type Operation, type SharedRoute, type Tag } from "./model.js";
 import { BuildContext, entriesOf, isRecord, optionalString } from "./context.js";
 import { buildOperation, type OperationSource } from "./operation.js";
 import { collectRefTargets } from "./ref-targets.js";
@@ -26,6 +26,7 @@ export function buildModel(spec: LoadedSpec): ApiModel {
   const drafts = collectOperations(context).map((source) =>
     buildOperation(source, { security: rootSecurity, schemes, document }, context),
   );
+  const sharedRoutes = findSharedRoutes(drafts, context);
   const operations = assignOperationIds(drafts, context);
   return {
     openapi: spec.version,
@@ -40,6 +41,7 @@ export function buildModel(spec: LoadedSpec): ApiModel {
     refTargets: collectRefTargets(document, operations),
     typesSource: document,
     readWrite: marksReadWrite(document),
+    sharedRoutes,
     warnings: context.warnings,
   };
 }
@@ -95,9 +97,58 @@ function assignOperationIds(drafts: Array<Omit<Operation, "id">>, context: Build
     if (draft.operationId !== undefined) ids.set(draft, names.claim(camelCase(draft.operationId, "operation")));
   }
   for (const draft of drafts) {
-    if (draft.operationId === undefined) ids.set(draft, names.claim(derivedOperationName(draft.method, draft.path)));
+    // The key's `#`/`?` part names operations on one URL apart: `/folders/{id}#get_shared_link` → getFoldersByIdGetSharedLink.
+    if (draft.operationId === undefined) ids.set(draft, names.claim(derivedOperationName(draft.method, draft.pathKey.replace(/[#?]/, "/"))));
   }
   return drafts.map((draft) => ({ id: ids.get(draft) as string, ...draft }));
+}
+
+/**
+ * Operations a request could not tell apart: the same method on one URL shape (path keys that
+ * differ only after `#` or `?`, in variable names, in repeated or trailing slashes, or in how a
+ * literal is percent-encoded). A client calls each (their queries differ); a server could route
+ * only one, so the server target refuses them and `validate` warns.
+ */
+function findSharedRoutes(drafts: Array<Omit<Operation, "id">>, context: BuildContext): SharedRoute[] {
+  const seen = new Map<string, Omit<Operation, "id">>();
+  const shared: SharedRoute[] = [];
+  for (const draft of drafts) {
+    const route = `${draft.method} ${routeShape(draft.path)}`;
+    const first = seen.get(route);
+    if (first === undefined) {
+      seen.set(route, draft);
+      continue;
+    }
+    const message = `${draft.method.toUpperCase()} ${JSON.stringify(draft.pathKey)} cannot be routed apart from ${draft.method.toUpperCase()} ${JSON.stringify(first.pathKey)} (${first.pointer}): both match the same requests`;
+    const hint = "a client calls both; for a server, give one of them another path or method (the part of a path key after # or ? does not reach the URL)";
+    shared.push({ pointer: draft.pointer, first: first.pointer, message, hint });
+    context.warn(message, draft.pointer, hint);
+  }
+  return shared;
+}
+
+/** A template as the router sees it: variables unnamed, repeated slashes as one, one trailing slash dropped, literals in one spelling. */
+function routeShape(template: string): string {
+  const collapsed = template.replace(/\/{2,}/g, "/");
+  const trimmed = collapsed.length > 1 && collapsed.endsWith("/") ? collapsed.slice(0, -1) : collapsed;
+  return trimmed
+    .split("/")
+    .map((segment) =>
+      segment
+        .split(/(\{[^{}]*\})/)
+        .map((part) => (part.startsWith("{") ? "{}" : spelled(part)))
+        .join(""),
+    )
+    .join("/");
+}
+
+/** The one spelling the server's router compares a literal in (`canonicalPath` in the runtime). */
+function spelled(literal: string): string {
+  try {
+    return encodeURIComponent(decodeURIComponent(literal.replace(/%(?![0-9A-Fa-f]{2})/g, "%25")));
+  } catch {
+    return literal;
+  }
 }
 
 /** `get /users/{userId}/orders` → `getUsersByUserIdOrders`. */

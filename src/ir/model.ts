@@ -36,8 +36,18 @@ export interface ApiModel {
    * readOnly property) from responses (no writeOnly property).
    */
   readWrite: boolean;
+  /** Operations whose method and URL shape an earlier operation has already: a server cannot route them apart. */
+  sharedRoutes: SharedRoute[];
   /** What the contract leaves to guesswork that the tool settled the safe way: said in the summary, not an error. */
   warnings: ModelWarning[];
+}
+
+export interface SharedRoute {
+  /** The later operation, and the first one with its method and URL shape. */
+  pointer: string;
+  first: string;
+  message: string;
+  hint: string;
 }
 
 export interface ModelWarning {
@@ -52,7 +62,10 @@ export interface Operation {
   /** The operationId as written, when there is one. */
   operationId: string | undefined;
   method: HttpMethod;
+  /** The path template: the key under `paths` up to any `#` or `?` (what the rest says tells operations apart and never reaches a URL). */
   path: string;
+  /** The key under `paths` as written (`/folders/{folder_id}#get_shared_link`). */
+  pathKey: string;
   /** JSON pointer of the operation in the bundled document. */
   pointer: string;
   summary: string | undefined;

@@ -8,6 +8,7 @@ import { buildPolicies } from "./policies.js";
 import { impliedStatuses } from "./implied-statuses.js";
 
 export interface OperationSource {
+  /** The key under `paths`. */
   path: string;
   method: HttpMethod;
   pathItem: Record<string, unknown>;
@@ -38,7 +39,8 @@ function buildDeclared(
   return {
     operationId: optionalString(operation.operationId),
     method,
-    path: source.path,
+    path: pathTemplate(source.path),
+    pathKey: source.path,
     pointer,
     summary: optionalString(operation.summary),
     description: optionalString(operation.description),
@@ -82,4 +84,13 @@ function buildStability(value: unknown, at: string, context: BuildContext): Stab
     throw context.error("x-stability-level is not a known level", at, `write one of ${STABILITY_LEVELS.join(", ")}`);
   }
   return value as StabilityLevel;
+}
+
+/**
+ * The path template of a `paths` key: the part before any `#` or `?`. Vendors key two operations
+ * on one URL apart that way (`/folders/{id}#get_shared_link`); the rest never reaches a URL.
+ */
+export function pathTemplate(key: string): string {
+  const end = key.search(/[#?]/);
+  return end < 0 ? key : key.slice(0, end);
 }

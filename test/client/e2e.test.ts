@@ -10,6 +10,7 @@ import { limitsHandler } from "../server/apps/limits.js";
 import { idempotencyHandler, memoryEffects } from "../server/apps/idempotency.js";
 import { validationApp } from "../server/apps/validation.js";
 import { petstoreApp } from "../server/apps/petstore.js";
+import { pathsApp } from "../server/apps/paths.js";
 import { multiFileApp } from "../server/apps/multi-file.js";
 import { recursiveApp } from "../server/apps/recursive.js";
 import { hostileApp } from "../server/apps/hostile.js";
@@ -29,6 +30,7 @@ import { createGroupedClient as limitsClient, RateLimitError } from "../golden/l
 import { createGroupedClient as idempotencyClient } from "../golden/idempotency/client/index.js";
 import { createGroupedClient as validationClient } from "../golden/validation/client/index.js";
 import { createGroupedClient as petstoreClient } from "../golden/petstore/client/index.js";
+import { createGroupedClient as pathsClient } from "../golden/paths/client/index.js";
 import { createGroupedClient as multiFileClient } from "../golden/multi-file/client/index.js";
 import { createGroupedClient as recursiveClient } from "../golden/recursive/client/index.js";
 import { createGroupedClient as hostileClient } from "../golden/hostile/client/index.js";
@@ -200,6 +202,7 @@ describe("the other fixtures' clients", () => {
   const multiFile = served(() => multiFileApp.handler());
   const recursive = served(() => recursiveApp.handler());
   const hostile = served(() => hostileApp.handler());
+  const paths = served(() => pathsApp.handler());
 
   it("round-trip every operation", async () => {
     const v = validationClient({ baseUrl: `${validation()}/api` });
@@ -247,6 +250,36 @@ describe("the other fixtures' clients", () => {
     const h = hostileClient({ baseUrl: `${hostile()}${"/v1';%20globalThis.__codegenCanary%20=%20'server';%20'%60$%60"}` });
     expect(await h.proto.constructor_()).toBeUndefined();
     expect(await h.class_.delete()).toBeUndefined();
+  });
+
+  it("call every path key spelling: fragment and query keys, slashes, encoded and non-ASCII literals, two parameters in a segment", async () => {
+    const requested: string[] = [];
+    const fetchLogged: typeof fetch = (input, init) => {
+      requested.push(new URL(input instanceof Request ? input.url : String(input)).pathname + new URL(input instanceof Request ? input.url : String(input)).search);
+      return fetch(input, init);
+    };
+    const c = pathsClient({ baseUrl: `${paths()}/v1`, fetch: fetchLogged });
+    expect(await c.getFolder({ path: { folder_id: "f 1" }, query: { fields: "shared_link" } })).toEqual({ id: "f 1", name: "folder f 1", shared_link: null });
+    expect(await c.updateFolder({ path: { folder_id: "f1" }, body: { name: "renamed" } })).toEqual({ id: "f1", name: "renamed" });
+    expect(await c.removeSharedLink({ path: { folder_id: "f1" } })).toBeUndefined();
+    expect(await c.listReports()).toEqual(["q1", "q2"]);
+    expect(await c.getArchiveYear({ path: { year: 2024 } })).toEqual({ year: 2024 });
+    expect(await c.getNewArrivalTag({ path: { tag: "sale" } })).toEqual({ tag: "sale", under: "new arrivals" });
+    expect(await c.getCategoryTag({ path: { tag: "été" } })).toEqual({ tag: "été", under: "catégorie" });
+    expect(await c.getFile({ path: { name: "archive", ext: "tar.gz" } })).toEqual({ name: "archive", ext: "tar.gz" });
+    // A name holding the dot that ends it would be split elsewhere by the server: refused before sending.
+    await expect(c.getFile({ path: { name: "a.b", ext: "txt" } })).rejects.toThrow(/may not contain "\."/);
+    // The part of a key after # or ? never reaches the URL; literals are encoded once.
+    expect(requested).toEqual([
+      "/v1/folders/f%201?fields=shared_link",
+      "/v1/folders/f1",
+      "/v1/folders/f1",
+      "/v1/reports/",
+      "/v1/archive//2024",
+      "/v1/tags/new%20arrivals/sale",
+      "/v1/tags/cat%C3%A9gorie/%C3%A9t%C3%A9",
+      "/v1/files/archive.tar.gz",
+    ]);
   });
 });
 

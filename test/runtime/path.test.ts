@@ -26,3 +26,23 @@ describe("expandPath (runtime, copied verbatim into the output)", () => {
     expect(() => expandPath("/x/{toString}", {})).toThrow(/missing path parameter/);
   });
 });
+
+describe("expandPath: the template's literal text and values the server could not tell apart", () => {
+  it.each([
+    ["/files/café/{id}", { id: 1 }, "/files/caf%C3%A9/1"],
+    ["/files/a b/{id}", { id: 1 }, "/files/a%20b/1"],
+    ["/files/a%20b/{id}", { id: 1 }, "/files/a%20b/1"],
+    ["/v1/users:batchGet/{id}", { id: "x" }, "/v1/users:batchGet/x"],
+    ["/odd/100%/{id}", { id: "x" }, "/odd/100%25/x"],
+    ["/files/{name}.{ext}", { name: "archive", ext: "tar.gz" }, "/files/archive.tar.gz"],
+    ["/a//b/{id}/", { id: "x" }, "/a//b/x/"],
+  ])("%s with %j → %s", (template, values, want) => {
+    expect(expandPath(template, values)).toBe(want);
+  });
+
+  it("refuses empty and dot-segment values, and a variable holding the separator that ends it", () => {
+    expect(() => expandPath("/users/{id}", { id: "" })).toThrow(/path parameter "id" for \/users\/\{id\} may not be ""/);
+    expect(() => expandPath("/users/{id}", { id: ".." })).toThrow(/may not be "\.\."/);
+    expect(() => expandPath("/files/{name}.{ext}", { name: "a.b", ext: "gz" })).toThrow(/path parameter "name" for \/files\/\{name\}\.\{ext\} may not contain "\.", which ends it/);
+  });
+});

@@ -7,6 +7,7 @@ import { hostileApp } from "./apps/hostile.js";
 import { idempotencyApp } from "./apps/idempotency.js";
 import { limitsApp } from "./apps/limits.js";
 import { multiFileApp } from "./apps/multi-file.js";
+import { pathsApp } from "./apps/paths.js";
 import { paymentsApp } from "./apps/payments.js";
 import { petstoreApp } from "./apps/petstore.js";
 import { recursiveApp } from "./apps/recursive.js";
@@ -23,6 +24,7 @@ const APPS: ReadonlyArray<[string, FixtureApp]> = [
   ["idempotency", idempotencyApp],
   ["limits", limitsApp],
   ["multi-file", multiFileApp],
+  ["paths", pathsApp],
   ["payments", paymentsApp],
   ["petstore", petstoreApp],
   ["recursive", recursiveApp],

@@ -88,7 +88,7 @@ function paramsView(operation: Operation, wire: WireTypes) {
   const pagination = operation.policies.pagination;
   return {
     name,
-    operationType: `paths[${jsLiteral(operation.path)}][${jsLiteral(operation.method)}]`,
+    operationType: `paths[${jsLiteral(operation.pathKey)}][${jsLiteral(operation.method)}]`,
     responses: wire.received(`${name}Operation["responses"]`),
     fields,
     optional: !fields.some((field) => !/^\w+\?:/.test(field)),

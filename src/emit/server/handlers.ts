@@ -36,7 +36,7 @@ interface HandlerView {
 
 function handlerView(operation: Operation, wire: WireTypes): HandlerView {
   const name = typeStem(operation);
-  const operationType = `paths[${jsLiteral(operation.path)}][${jsLiteral(operation.method)}]`;
+  const operationType = `paths[${jsLiteral(operation.pathKey)}][${jsLiteral(operation.method)}]`;
   const secured = operation.security.length > 0;
   return {
     id: operation.id,

@@ -64,6 +64,7 @@ export function emitServerRouter(model: ApiModel, layout: ImportLayout, server: 
   const adapter = ADAPTERS[server];
   const used = usedSchemes(model);
   if (!adapter.node) refuseNodeOnly(used);
+  refuseSharedRoutes(model);
   const schemes = used.map((scheme) => ({
     key: jsLiteral(scheme.name),
     doc: docComment([scheme.description]),
@@ -103,6 +104,16 @@ function frameworkName(server: ServerAdapter): string {
 function usedSchemes(model: ApiModel): SecurityScheme[] {
   const used = new Set(model.operations.flatMap((operation) => operation.security.flatMap((r) => r.map((e) => e.scheme))));
   return model.securitySchemes.filter((scheme) => used.has(scheme.name));
+}
+
+/** A server routes a request to one operation: two with one method and URL shape cannot both be served. */
+function refuseSharedRoutes(model: ApiModel): void {
+  const [shared] = model.sharedRoutes;
+  if (shared === undefined) return;
+  throw new CodegenError(shared.message, {
+    location: { pointer: shared.pointer },
+    hint: `${shared.hint}; or generate --target types,client`,
+  });
 }
 
 /** Web runtimes give no access to the TLS connection, so a client certificate cannot be checked there. */

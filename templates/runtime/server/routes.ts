@@ -30,7 +30,8 @@ interface Segment<T> {
  * of a match follows the path's depth, not the number of routes. Of the templates a path matches,
  * those with fewer variables win (`/users/me` before `/users/{id}`, as OpenAPI requires; ties by
  * template text); a path that exists with other methods yields the `Allow` list for a 405.
- * Captured values stay percent-encoded.
+ * Repeated slashes count as one, on both sides (proxies merge them). Captured values stay
+ * percent-encoded.
  */
 export class RouteTable<T extends RouteSpec> {
   readonly #root: Segment<T> = newSegment();
@@ -38,7 +39,7 @@ export class RouteTable<T extends RouteSpec> {
   constructor(routes: readonly T[], basePath = "") {
     for (const route of routes) {
       let at = this.#root;
-      const template = basePath + route.path;
+      const template = collapseSlashes(basePath + route.path);
       for (const segment of (template.endsWith("/") ? template.slice(0, -1) : template).split(
         "/",
       )) {
@@ -71,7 +72,7 @@ export class RouteTable<T extends RouteSpec> {
     const found: Array<{ template: Template<T>; values: string[] }> = [];
     // One trailing slash is tolerated, as Express does by default: on the template's side (above)
     // and on the request's.
-    const path = canonicalPath(rawPath);
+    const path = canonicalPath(collapseSlashes(rawPath));
     collect(this.#root, path.split("/"), 0, [], found);
     if (path.endsWith("/")) collect(this.#root, path.slice(0, -1).split("/"), 0, [], found);
     found.sort(byRank);
@@ -126,12 +127,16 @@ function newSegment<T>(): Segment<T> {
   return { literal: new Map(), variable: [], ends: new Map() };
 }
 
-/** A template segment with variables as a pattern: each variable one or more characters, literal parts in their one spelling. */
+/**
+ * A template segment with variables as a pattern: each variable one or more characters, as few as
+ * it can (`{name}.{ext}` splits `a.tar.gz` at the first dot, as Stoplight Prism does; the last
+ * variable takes the rest), literal parts in their one spelling.
+ */
 function segmentPattern(segment: string): string {
   let source = "";
   let rest = segment;
   for (let match = /\{([^{}]+)\}/.exec(rest); match !== null; match = /\{([^{}]+)\}/.exec(rest)) {
-    source += escapeRegExp(canonicalPath(rest.slice(0, match.index))) + "([^/]+)";
+    source += escapeRegExp(canonicalPath(rest.slice(0, match.index))) + "([^/]+?)";
     rest = rest.slice(match.index + match[0].length);
   }
   return `^${source}${escapeRegExp(canonicalPath(rest))}$`;
@@ -143,8 +148,10 @@ function variablesOf(template: string): string[] {
 
 /**
  * One spelling per path: each segment decoded, then encoded again, so `/a%20b`, `/a b` and a
- * template written `/a b` all compare equal. A segment that does not decode is kept as sent.
- * A path of characters that encoding leaves alone (most paths) is its own spelling already.
+ * template written `/a b` all compare equal; a `%` that starts no escape is a `%` (`100%` and
+ * `100%25` are one spelling, as the client encodes it). A segment that does not decode (bytes
+ * that are not UTF-8) is kept as sent. A path of characters that encoding leaves alone (most
+ * paths) is its own spelling already.
  */
 export function canonicalPath(path: string): string {
   if (/^[\w\-.!~*'()/]*$/.test(path)) return path;
@@ -152,12 +159,19 @@ export function canonicalPath(path: string): string {
     .split("/")
     .map((segment) => {
       try {
-        return encodeURIComponent(decodeURIComponent(segment));
+        return encodeURIComponent(
+          decodeURIComponent(segment.replace(/%(?![0-9A-Fa-f]{2})/g, "%25")),
+        );
       } catch {
         return segment;
       }
     })
     .join("/");
+}
+
+/** `//` as `/`: one spelling of the separators. */
+export function collapseSlashes(path: string): string {
+  return path.includes("//") ? path.replace(/\/{2,}/g, "/") : path;
 }
 
 function escapeRegExp(text: string): string {

@@ -2,7 +2,7 @@
  * The route table as it was before the tree: a linear scan of one regular expression per path
  * template. Kept as the oracle the tree router is tested against.
  */
-import { canonicalPath, type RouteMatch, type RouteSpec } from "../../../templates/runtime/server/routes.js";
+import { canonicalPath, collapseSlashes, type RouteMatch, type RouteSpec } from "../../../templates/runtime/server/routes.js";
 
 interface CompiledPath<T> {
   template: string;
@@ -26,7 +26,7 @@ export class RegexRouteTable<T extends RouteSpec> {
       if (compiled === undefined) {
         compiled = {
           template: route.path,
-          ...compileTemplate(basePath + route.path),
+          ...compileTemplate(collapseSlashes(basePath + route.path)),
           byMethod: new Map(),
         };
         byTemplate.set(route.path, compiled);
@@ -42,7 +42,7 @@ export class RegexRouteTable<T extends RouteSpec> {
 
   match(method: string, rawPath: string): RouteMatch<T> {
     const wanted = method.toUpperCase();
-    const path = canonicalPath(rawPath);
+    const path = canonicalPath(collapseSlashes(rawPath));
     const allow = new Set<string>();
     for (const compiled of this.#paths) {
       const found = compiled.pattern.exec(path);
@@ -68,7 +68,7 @@ function compileTemplate(template: string): { pattern: RegExp; names: string[] }
   let source = "";
   let rest = template;
   for (let match = /\{([^{}]+)\}/.exec(rest); match !== null; match = /\{([^{}]+)\}/.exec(rest)) {
-    source += escapeRegExp(canonicalPath(rest.slice(0, match.index))) + "([^/]+)";
+    source += escapeRegExp(canonicalPath(rest.slice(0, match.index))) + "([^/]+?)";
     names.push(match[1] ?? "");
     rest = rest.slice(match.index + match[0].length);
   }

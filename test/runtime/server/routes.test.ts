@@ -21,6 +21,8 @@ describe("RouteTable", () => {
 
   it("matches several variables in one segment, keeping values encoded", () => {
     expect(table.match("GET", "/v1/files/report%20final.pdf")).toMatchObject({ params: new Map([["name", "report%20final"], ["ext", "pdf"]]) });
+    // As few characters as each can take, the last the rest (Stoplight Prism splits the same way).
+    expect(table.match("GET", "/v1/files/archive.tar.gz")).toMatchObject({ params: new Map([["name", "archive"], ["ext", "tar.gz"]]) });
   });
 
   it("lists the allowed methods for a known path (HEAD with GET)", () => {
@@ -33,6 +35,13 @@ describe("RouteTable", () => {
     expect(table.match("GET", "/v1/users/42/").kind).toBe("found");
     expect(table.match("GET", "/v1/users/42/x").kind).toBe("not-found");
     expect(table.match("GET", "/v1/users/").kind).toBe("not-found");
+  });
+
+  it("counts repeated slashes as one, in templates and in requests", () => {
+    const doubled = new RouteTable([{ method: "GET", path: "/archive//{year}" }], "/v1");
+    expect(doubled.match("GET", "/v1/archive//2024")).toMatchObject({ kind: "found", params: new Map([["year", "2024"]]) });
+    expect(doubled.match("GET", "/v1/archive/2024")).toMatchObject({ kind: "found" });
+    expect(table.match("GET", "/v1//users///42")).toMatchObject({ kind: "found", route: { path: "/users/{id}" } });
   });
 
   it("compares literal segments in one spelling, encoded or not", () => {
@@ -48,7 +57,7 @@ describe("canonicalPath", () => {
         .split("/")
         .map((segment) => {
           try {
-            return encodeURIComponent(decodeURIComponent(segment));
+            return encodeURIComponent(decodeURIComponent(segment.replace(/%(?![0-9A-Fa-f]{2})/g, "%25")));
           } catch {
             return segment;
           }
