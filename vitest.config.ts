@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 
 /** The tests that serve requests through `test/server/serve.ts`, run once more per other server adapter. */
@@ -7,6 +8,9 @@ export default defineConfig({
   test: {
     testTimeout: 120_000,
     hookTimeout: 120_000,
+    // One test file per core: most files wait on child processes (tsc, the CLI, servers), and
+    // vitest's default (one less than the cores) leaves a 2-core CI machine running one file at a time.
+    maxWorkers: Math.max(2, availableParallelism()),
     projects: [
       {
         extends: true,

@@ -82,3 +82,25 @@ describe("the README's pagination example", () => {
     for (const line of lines) expect(result.stdout.split("\n")).toContain(line);
   });
 });
+
+describe("the README's commands on the bundled fixtures", () => {
+  // Every `npx codegen …` line that names a bundled fixture, the first command among them.
+  const commands = [...README.matchAll(/npx codegen ([^\n`]*fixtures\/[^\n`]*)/g)].map((match) => (match[1] ?? "").trim());
+
+  it("finds the first command, which installs and generates the users fixture", () => {
+    expect(README.split("\n").slice(0, 12).join("\n")).toContain("npm install && npx codegen fixtures/users.yaml -o out/users");
+    expect(commands[0]).toBe("fixtures/users.yaml -o out/users");
+  });
+
+  it.each(commands.map((command) => [command]))("codegen %s: succeeds with no warning", (command) => {
+    const out = join(ROOT, ".tmp", `readme-${Math.abs([...command].reduce((hash, character) => (hash * 31 + character.charCodeAt(0)) | 0, 7))}`);
+    const args = command.split(/\s+/).map((arg, index, all) => (all[index - 1] === "-o" || all[index - 1] === "--scaffold" ? join(out, arg) : arg));
+    try {
+      const result = runCli(args);
+      expect(result.status, result.stderr).toBe(0);
+      expect(`${result.stdout}\n${result.stderr}`).not.toMatch(/warning:/);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+});

@@ -10,6 +10,7 @@ import { hostileApp } from "../server/apps/hostile.js";
 import { idempotencyApp } from "../server/apps/idempotency.js";
 import { limitsApp } from "../server/apps/limits.js";
 import { multiFileApp } from "../server/apps/multi-file.js";
+import { pathsApp } from "../server/apps/paths.js";
 import { paymentsApp } from "../server/apps/payments.js";
 import { petstoreApp } from "../server/apps/petstore.js";
 import { recursiveApp } from "../server/apps/recursive.js";
@@ -26,6 +27,7 @@ export const APPS: Readonly<Record<string, FixtureApp>> = {
   idempotency: idempotencyApp,
   limits: limitsApp,
   "multi-file": multiFileApp,
+  paths: pathsApp,
   payments: paymentsApp,
   petstore: petstoreApp,
   recursive: recursiveApp,

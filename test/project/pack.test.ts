@@ -25,7 +25,7 @@ describe("the installable package", () => {
     expect(tarball).toBeDefined();
     const listing = JSON.parse(packed.output.slice(packed.output.indexOf("["), packed.output.lastIndexOf("]") + 1)) as Array<{ files: Array<{ path: string }> }>;
     const files = (listing[0]?.files ?? []).map((file) => file.path);
-    for (const needed of ["bin/codegen.js", "dist/cli/main.js", "templates/runtime/client/call.ts", "templates/client/index.ts.hbs", "codegen.config.schema.json", "README.md", "package.json"]) {
+    for (const needed of ["bin/codegen.js", "dist/cli/main.js", "templates/runtime/client/call.ts", "templates/client/index.ts.hbs", "codegen.config.schema.json", "diff-report.schema.json", "README.md", "package.json"]) {
       expect(files, needed).toContain(needed);
     }
     expect(files.filter((path) => /^(src|test|fixtures|bench)\//.test(path))).toEqual([]);
@@ -36,6 +36,11 @@ describe("the installable package", () => {
     const installed = run("npm", ["install", "--save-dev", join(packs, tarball ?? ""), `typescript@${typescript.version}`], app);
     expect(installed.status, installed.output).toBe(0);
 
+    // Installed under its own name, with the command users type.
+    const manifest = JSON.parse(readFileSync(join(app, "node_modules", "contract-codegen", "package.json"), "utf8")) as { name: string; bin: Record<string, string> };
+    expect(manifest.name).toBe("contract-codegen");
+    expect(JSON.parse(readFileSync(join(app, "package.json"), "utf8")).devDependencies).toHaveProperty("contract-codegen");
+    expect(run("npx", ["--no-install", "contract-codegen", "--version"], app).output.trim()).toMatch(/^\d+\.\d+\.\d+$/);
     const generated = run("npx", ["--no-install", "codegen", join(ROOT, "fixtures", "users.yaml"), "-o", "src/api", "--target", "client"], app);
     expect(generated.status, generated.output).toBe(0);
     expect(generated.output).toMatch(/codegen: \d+ written, 0 unchanged, 0 removed · 7 operations · client/);

@@ -15,7 +15,7 @@ export const listCharges = {
     { name: "status", in: "query", required: false, style: "form", explode: false, shape: "array" },
   ],
   requestBody: null,
-  responses: { "200": ["application/json"] },
+  responses: { "200": ["application/json"], default: ["application/problem+json"] },
   security: [[{ scheme: "apiKey", scopes: [] }]],
   deprecated: false,
   pagination: {
@@ -67,6 +67,7 @@ export const createCharge = {
     "409": ["application/problem+json"],
     "422": ["application/problem+json"],
     "429": ["application/problem+json"],
+    default: ["application/problem+json"],
   },
   security: [[{ scheme: "apiKey", scopes: [] }]],
   deprecated: false,
@@ -110,7 +111,11 @@ export const getCharge = {
     },
   ],
   requestBody: null,
-  responses: { "200": ["application/json"], "404": ["application/problem+json"] },
+  responses: {
+    "200": ["application/json"],
+    "404": ["application/problem+json"],
+    default: ["application/problem+json"],
+  },
   security: [[{ scheme: "apiKey", scopes: [] }]],
   deprecated: false,
   rateLimits: [
@@ -151,7 +156,11 @@ export const refundCharge = {
     },
   ],
   requestBody: { required: false, contentTypes: ["application/json"] },
-  responses: { "201": ["application/json"], "404": ["application/problem+json"] },
+  responses: {
+    "201": ["application/json"],
+    "404": ["application/problem+json"],
+    default: ["application/problem+json"],
+  },
   security: [[{ scheme: "apiKey", scopes: [] }]],
   deprecated: false,
   idempotency: { required: true, header: "Idempotency-Key", ttlMs: 86400000, leaseMs: 60000 },
@@ -190,7 +199,7 @@ export const listRefunds = {
     { name: "limit", in: "query", required: false, style: "form", explode: true, shape: "scalar" },
   ],
   requestBody: null,
-  responses: { "200": ["application/json"] },
+  responses: { "200": ["application/json"], default: ["application/problem+json"] },
   security: [[{ scheme: "apiKey", scopes: [] }]],
   deprecated: false,
   pagination: {

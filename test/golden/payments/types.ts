@@ -180,6 +180,7 @@ export interface operations {
           };
         };
       };
+      default: components["responses"]["Problem"];
     };
   };
   createCharge: {
@@ -237,6 +238,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      default: components["responses"]["Problem"];
     };
   };
   getCharge: {
@@ -260,6 +262,7 @@ export interface operations {
         };
       };
       404: components["responses"]["Problem"];
+      default: components["responses"]["Problem"];
     };
   };
   refundCharge: {
@@ -294,6 +297,7 @@ export interface operations {
         };
       };
       404: components["responses"]["Problem"];
+      default: components["responses"]["Problem"];
     };
   };
   listRefunds: {
@@ -322,6 +326,7 @@ export interface operations {
           };
         };
       };
+      default: components["responses"]["Problem"];
     };
   };
   getHealth: {

@@ -19,7 +19,10 @@ export interface ListChargesInput<Principal> {
 }
 
 /** What the `listCharges` handler may return: a status the contract declares, with its body. */
-export type ListChargesResult = Reply<ListChargesOperation["responses"][200], 200> | NotImplemented;
+export type ListChargesResult =
+  | Reply<ListChargesOperation["responses"][200], 200>
+  | Reply<ListChargesOperation["responses"]["default"], number>
+  | NotImplemented;
 
 type CreateChargeOperation = paths["/charges"]["post"];
 
@@ -40,6 +43,7 @@ export type CreateChargeResult =
   | Reply<CreateChargeOperation["responses"][409], 409>
   | Reply<CreateChargeOperation["responses"][422], 422>
   | Reply<CreateChargeOperation["responses"][429], 429>
+  | Reply<CreateChargeOperation["responses"]["default"], number>
   | NotImplemented;
 
 type GetChargeOperation = paths["/charges/{chargeId}"]["get"];
@@ -57,6 +61,7 @@ export interface GetChargeInput<Principal> {
 export type GetChargeResult =
   | Reply<GetChargeOperation["responses"][200], 200>
   | Reply<GetChargeOperation["responses"][404], 404>
+  | Reply<GetChargeOperation["responses"]["default"], number>
   | NotImplemented;
 
 type RefundChargeOperation = paths["/charges/{chargeId}/refunds"]["post"];
@@ -76,6 +81,7 @@ export interface RefundChargeInput<Principal> {
 export type RefundChargeResult =
   | Reply<RefundChargeOperation["responses"][201], 201>
   | Reply<RefundChargeOperation["responses"][404], 404>
+  | Reply<RefundChargeOperation["responses"]["default"], number>
   | NotImplemented;
 
 type ListRefundsOperation = paths["/refunds"]["get"];
@@ -92,7 +98,10 @@ export interface ListRefundsInput<Principal> {
 }
 
 /** What the `listRefunds` handler may return: a status the contract declares, with its body. */
-export type ListRefundsResult = Reply<ListRefundsOperation["responses"][200], 200> | NotImplemented;
+export type ListRefundsResult =
+  | Reply<ListRefundsOperation["responses"][200], 200>
+  | Reply<ListRefundsOperation["responses"]["default"], number>
+  | NotImplemented;
 
 type GetHealthOperation = paths["/health"]["get"];
 

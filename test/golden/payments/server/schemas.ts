@@ -83,6 +83,7 @@ export const schemas: ContractSchemas = {
               },
             },
           },
+          default: { "application/problem+json": { $ref: "#/spec/components/schemas/Problem" } },
         },
       },
       createCharge: {
@@ -98,6 +99,7 @@ export const schemas: ContractSchemas = {
           "409": { "application/problem+json": { $ref: "#/spec/components/schemas/Problem" } },
           "422": { "application/problem+json": { $ref: "#/spec/components/schemas/Problem" } },
           "429": { "application/problem+json": { $ref: "#/spec/components/schemas/Problem" } },
+          default: { "application/problem+json": { $ref: "#/spec/components/schemas/Problem" } },
         },
       },
       getCharge: {
@@ -109,6 +111,7 @@ export const schemas: ContractSchemas = {
         responses: {
           "200": { "application/json": { $ref: "#/spec/components/schemas/Charge" } },
           "404": { "application/problem+json": { $ref: "#/spec/components/schemas/Problem" } },
+          default: { "application/problem+json": { $ref: "#/spec/components/schemas/Problem" } },
         },
       },
       refundCharge: {
@@ -138,6 +141,7 @@ export const schemas: ContractSchemas = {
         responses: {
           "201": { "application/json": { $ref: "#/spec/components/schemas/Refund" } },
           "404": { "application/problem+json": { $ref: "#/spec/components/schemas/Problem" } },
+          default: { "application/problem+json": { $ref: "#/spec/components/schemas/Problem" } },
         },
       },
       listRefunds: {
@@ -160,6 +164,7 @@ export const schemas: ContractSchemas = {
               },
             },
           },
+          default: { "application/problem+json": { $ref: "#/spec/components/schemas/Problem" } },
         },
       },
       getHealth: { responses: { "200": { "text/plain": { type: "string" } } } },

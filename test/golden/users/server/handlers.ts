@@ -24,6 +24,7 @@ export type ListUsersResult =
   | Reply<AsReceived<ListUsersOperation["responses"][200]>, 200>
   | Reply<AsReceived<ListUsersOperation["responses"][400]>, 400>
   | Reply<AsReceived<ListUsersOperation["responses"][401]>, 401>
+  | Reply<AsReceived<ListUsersOperation["responses"][403]>, 403>
   | NotImplemented;
 
 type CreateUserOperation = paths["/users"]["post"];
@@ -42,7 +43,10 @@ export type CreateUserResult =
   | Reply<AsReceived<CreateUserOperation["responses"][201]>, 201>
   | Reply<AsReceived<CreateUserOperation["responses"][400]>, 400>
   | Reply<AsReceived<CreateUserOperation["responses"][401]>, 401>
+  | Reply<AsReceived<CreateUserOperation["responses"][403]>, 403>
   | Reply<AsReceived<CreateUserOperation["responses"][409]>, 409>
+  | Reply<AsReceived<CreateUserOperation["responses"][413]>, 413>
+  | Reply<AsReceived<CreateUserOperation["responses"][415]>, 415>
   | NotImplemented;
 
 type GetUserOperation = paths["/users/{userId}"]["get"];
@@ -59,6 +63,9 @@ export interface GetUserInput<Principal> {
 /** What the `getUser` handler may return: a status the contract declares, with its body. */
 export type GetUserResult =
   | Reply<AsReceived<GetUserOperation["responses"][200]>, 200>
+  | Reply<AsReceived<GetUserOperation["responses"][400]>, 400>
+  | Reply<AsReceived<GetUserOperation["responses"][401]>, 401>
+  | Reply<AsReceived<GetUserOperation["responses"][403]>, 403>
   | Reply<AsReceived<GetUserOperation["responses"][404]>, 404>
   | NotImplemented;
 
@@ -78,7 +85,11 @@ export interface ReplaceUserInput<Principal> {
 export type ReplaceUserResult =
   | Reply<AsReceived<ReplaceUserOperation["responses"][200]>, 200>
   | Reply<AsReceived<ReplaceUserOperation["responses"][400]>, 400>
+  | Reply<AsReceived<ReplaceUserOperation["responses"][401]>, 401>
+  | Reply<AsReceived<ReplaceUserOperation["responses"][403]>, 403>
   | Reply<AsReceived<ReplaceUserOperation["responses"][404]>, 404>
+  | Reply<AsReceived<ReplaceUserOperation["responses"][413]>, 413>
+  | Reply<AsReceived<ReplaceUserOperation["responses"][415]>, 415>
   | NotImplemented;
 
 type DeleteUserOperation = paths["/users/{userId}"]["delete"];
@@ -95,6 +106,9 @@ export interface DeleteUserInput<Principal> {
 /** What the `deleteUser` handler may return: a status the contract declares, with its body. */
 export type DeleteUserResult =
   | Reply<AsReceived<DeleteUserOperation["responses"][204]>, 204>
+  | Reply<AsReceived<DeleteUserOperation["responses"][400]>, 400>
+  | Reply<AsReceived<DeleteUserOperation["responses"][401]>, 401>
+  | Reply<AsReceived<DeleteUserOperation["responses"][403]>, 403>
   | Reply<AsReceived<DeleteUserOperation["responses"][404]>, 404>
   | NotImplemented;
 
@@ -114,7 +128,11 @@ export interface UpdateUserInput<Principal> {
 export type UpdateUserResult =
   | Reply<AsReceived<UpdateUserOperation["responses"][200]>, 200>
   | Reply<AsReceived<UpdateUserOperation["responses"][400]>, 400>
+  | Reply<AsReceived<UpdateUserOperation["responses"][401]>, 401>
+  | Reply<AsReceived<UpdateUserOperation["responses"][403]>, 403>
   | Reply<AsReceived<UpdateUserOperation["responses"][404]>, 404>
+  | Reply<AsReceived<UpdateUserOperation["responses"][413]>, 413>
+  | Reply<AsReceived<UpdateUserOperation["responses"][415]>, 415>
   | NotImplemented;
 
 type ListUserOrdersOperation = paths["/users/{userId}/orders"]["get"];
@@ -134,6 +152,9 @@ export interface ListUserOrdersInput<Principal> {
 /** What the `listUserOrders` handler may return: a status the contract declares, with its body. */
 export type ListUserOrdersResult =
   | Reply<AsReceived<ListUserOrdersOperation["responses"][200]>, 200>
+  | Reply<AsReceived<ListUserOrdersOperation["responses"][400]>, 400>
+  | Reply<AsReceived<ListUserOrdersOperation["responses"][401]>, 401>
+  | Reply<AsReceived<ListUserOrdersOperation["responses"][403]>, 403>
   | Reply<AsReceived<ListUserOrdersOperation["responses"][404]>, 404>
   | NotImplemented;
 

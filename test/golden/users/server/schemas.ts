@@ -144,6 +144,7 @@ export const schemas: ContractSchemas = {
           "200": { "application/json": { $ref: "#/spec/components/schemas/UserPage" } },
           "400": { "application/json": { $ref: "#/spec/components/schemas/ErrorEnvelope" } },
           "401": { "application/json": { $ref: "#/spec/components/schemas/ErrorEnvelope" } },
+          "403": { "application/json": { $ref: "#/spec/components/schemas/ErrorEnvelope" } },
         },
       },
       createUser: {
@@ -152,7 +153,10 @@ export const schemas: ContractSchemas = {
           "201": { "application/json": { $ref: "#/spec/components/schemas/UserEnvelope" } },
           "400": { "application/json": { $ref: "#/spec/components/schemas/ErrorEnvelope" } },
           "401": { "application/json": { $ref: "#/spec/components/schemas/ErrorEnvelope" } },
+          "403": { "application/json": { $ref: "#/spec/components/schemas/ErrorEnvelope" } },
           "409": { "application/json": { $ref: "#/spec/components/schemas/ErrorEnvelope" } },
+          "413": { "application/json": { $ref: "#/spec/components/schemas/ErrorEnvelope" } },
+          "415": { "application/json": { $ref: "#/spec/components/schemas/ErrorEnvelope" } },
         },
       },
       getUser: {
@@ -163,6 +167,9 @@ export const schemas: ContractSchemas = {
         },
         responses: {
           "200": { "application/json": { $ref: "#/spec/components/schemas/UserEnvelope" } },
+          "400": { "application/json": { $ref: "#/spec/components/schemas/ErrorEnvelope" } },
+          "401": { "application/json": { $ref: "#/spec/components/schemas/ErrorEnvelope" } },
+          "403": { "application/json": { $ref: "#/spec/components/schemas/ErrorEnvelope" } },
           "404": { "application/json": { $ref: "#/spec/components/schemas/ErrorEnvelope" } },
         },
       },
@@ -176,7 +183,11 @@ export const schemas: ContractSchemas = {
         responses: {
           "200": { "application/json": { $ref: "#/spec/components/schemas/UserEnvelope" } },
           "400": { "application/json": { $ref: "#/spec/components/schemas/ErrorEnvelope" } },
+          "401": { "application/json": { $ref: "#/spec/components/schemas/ErrorEnvelope" } },
+          "403": { "application/json": { $ref: "#/spec/components/schemas/ErrorEnvelope" } },
           "404": { "application/json": { $ref: "#/spec/components/schemas/ErrorEnvelope" } },
+          "413": { "application/json": { $ref: "#/spec/components/schemas/ErrorEnvelope" } },
+          "415": { "application/json": { $ref: "#/spec/components/schemas/ErrorEnvelope" } },
         },
       },
       deleteUser: {
@@ -186,6 +197,9 @@ export const schemas: ContractSchemas = {
           required: ["userId"],
         },
         responses: {
+          "400": { "application/json": { $ref: "#/spec/components/schemas/ErrorEnvelope" } },
+          "401": { "application/json": { $ref: "#/spec/components/schemas/ErrorEnvelope" } },
+          "403": { "application/json": { $ref: "#/spec/components/schemas/ErrorEnvelope" } },
           "404": { "application/json": { $ref: "#/spec/components/schemas/ErrorEnvelope" } },
         },
       },
@@ -199,7 +213,11 @@ export const schemas: ContractSchemas = {
         responses: {
           "200": { "application/json": { $ref: "#/spec/components/schemas/UserEnvelope" } },
           "400": { "application/json": { $ref: "#/spec/components/schemas/ErrorEnvelope" } },
+          "401": { "application/json": { $ref: "#/spec/components/schemas/ErrorEnvelope" } },
+          "403": { "application/json": { $ref: "#/spec/components/schemas/ErrorEnvelope" } },
           "404": { "application/json": { $ref: "#/spec/components/schemas/ErrorEnvelope" } },
+          "413": { "application/json": { $ref: "#/spec/components/schemas/ErrorEnvelope" } },
+          "415": { "application/json": { $ref: "#/spec/components/schemas/ErrorEnvelope" } },
         },
       },
       listUserOrders: {
@@ -217,6 +235,9 @@ export const schemas: ContractSchemas = {
         },
         responses: {
           "200": { "application/json": { $ref: "#/spec/components/schemas/OrderPage" } },
+          "400": { "application/json": { $ref: "#/spec/components/schemas/ErrorEnvelope" } },
+          "401": { "application/json": { $ref: "#/spec/components/schemas/ErrorEnvelope" } },
+          "403": { "application/json": { $ref: "#/spec/components/schemas/ErrorEnvelope" } },
           "404": { "application/json": { $ref: "#/spec/components/schemas/ErrorEnvelope" } },
         },
       },
