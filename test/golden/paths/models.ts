@@ -3,4 +3,8 @@
 // biome-ignore-all lint: generated code
 import type { components } from "./types.js";
 
+export type Error = components["schemas"]["Error"];
+
 export type Folder = components["schemas"]["Folder"];
+
+export type Tag = components["schemas"]["Tag"];

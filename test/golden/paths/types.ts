@@ -134,10 +134,20 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    Error: {
+      error: {
+        code: string;
+        message: string;
+      };
+    };
     Folder: {
       id: string;
       name: string;
       shared_link?: string | null;
+    };
+    Tag: {
+      tag: string;
+      under: string;
     };
   };
   responses: {
@@ -147,12 +157,7 @@ export interface components {
         [name: string]: unknown;
       };
       content: {
-        "application/json": {
-          error: {
-            code: string;
-            message: string;
-          };
-        };
+        "application/json": components["schemas"]["Error"];
       };
     };
     /** @description The tag and the literal segment it was found under. */
@@ -161,10 +166,7 @@ export interface components {
         [name: string]: unknown;
       };
       content: {
-        "application/json": {
-          tag: string;
-          under: string;
-        };
+        "application/json": components["schemas"]["Tag"];
       };
     };
   };

@@ -10,6 +10,17 @@ export const schemas: ContractSchemas = {
     spec: {
       components: {
         schemas: {
+          Error: {
+            type: "object",
+            required: ["error"],
+            properties: {
+              error: {
+                type: "object",
+                required: ["code", "message"],
+                properties: { code: { type: "string" }, message: { type: "string" } },
+              },
+            },
+          },
           Folder: {
             type: "object",
             required: ["id", "name"],
@@ -18,6 +29,11 @@ export const schemas: ContractSchemas = {
               name: { type: "string" },
               shared_link: { type: ["string", "null"] },
             },
+          },
+          Tag: {
+            type: "object",
+            required: ["tag", "under"],
+            properties: { tag: { type: "string" }, under: { type: "string" } },
           },
         },
       },
@@ -32,19 +48,7 @@ export const schemas: ContractSchemas = {
         query: { type: "object", properties: { fields: { type: "string", maxLength: 100 } } },
         responses: {
           "200": { "application/json": { $ref: "#/spec/components/schemas/Folder" } },
-          "400": {
-            "application/json": {
-              type: "object",
-              required: ["error"],
-              properties: {
-                error: {
-                  type: "object",
-                  required: ["code", "message"],
-                  properties: { code: { type: "string" }, message: { type: "string" } },
-                },
-              },
-            },
-          },
+          "400": { "application/json": { $ref: "#/spec/components/schemas/Error" } },
         },
       },
       updateFolder: {
@@ -62,45 +66,9 @@ export const schemas: ContractSchemas = {
         },
         responses: {
           "200": { "application/json": { $ref: "#/spec/components/schemas/Folder" } },
-          "400": {
-            "application/json": {
-              type: "object",
-              required: ["error"],
-              properties: {
-                error: {
-                  type: "object",
-                  required: ["code", "message"],
-                  properties: { code: { type: "string" }, message: { type: "string" } },
-                },
-              },
-            },
-          },
-          "413": {
-            "application/json": {
-              type: "object",
-              required: ["error"],
-              properties: {
-                error: {
-                  type: "object",
-                  required: ["code", "message"],
-                  properties: { code: { type: "string" }, message: { type: "string" } },
-                },
-              },
-            },
-          },
-          "415": {
-            "application/json": {
-              type: "object",
-              required: ["error"],
-              properties: {
-                error: {
-                  type: "object",
-                  required: ["code", "message"],
-                  properties: { code: { type: "string" }, message: { type: "string" } },
-                },
-              },
-            },
-          },
+          "400": { "application/json": { $ref: "#/spec/components/schemas/Error" } },
+          "413": { "application/json": { $ref: "#/spec/components/schemas/Error" } },
+          "415": { "application/json": { $ref: "#/spec/components/schemas/Error" } },
         },
       },
       removeSharedLink: {
@@ -109,21 +77,7 @@ export const schemas: ContractSchemas = {
           properties: { folder_id: { type: "string", maxLength: 64 } },
           required: ["folder_id"],
         },
-        responses: {
-          "400": {
-            "application/json": {
-              type: "object",
-              required: ["error"],
-              properties: {
-                error: {
-                  type: "object",
-                  required: ["code", "message"],
-                  properties: { code: { type: "string" }, message: { type: "string" } },
-                },
-              },
-            },
-          },
-        },
+        responses: { "400": { "application/json": { $ref: "#/spec/components/schemas/Error" } } },
       },
       listReports: {
         responses: { "200": { "application/json": { type: "array", items: { type: "string" } } } },
@@ -142,19 +96,7 @@ export const schemas: ContractSchemas = {
               properties: { year: { type: "integer" } },
             },
           },
-          "400": {
-            "application/json": {
-              type: "object",
-              required: ["error"],
-              properties: {
-                error: {
-                  type: "object",
-                  required: ["code", "message"],
-                  properties: { code: { type: "string" }, message: { type: "string" } },
-                },
-              },
-            },
-          },
+          "400": { "application/json": { $ref: "#/spec/components/schemas/Error" } },
         },
       },
       getNewArrivalTag: {
@@ -164,26 +106,8 @@ export const schemas: ContractSchemas = {
           required: ["tag"],
         },
         responses: {
-          "200": {
-            "application/json": {
-              type: "object",
-              required: ["tag", "under"],
-              properties: { tag: { type: "string" }, under: { type: "string" } },
-            },
-          },
-          "400": {
-            "application/json": {
-              type: "object",
-              required: ["error"],
-              properties: {
-                error: {
-                  type: "object",
-                  required: ["code", "message"],
-                  properties: { code: { type: "string" }, message: { type: "string" } },
-                },
-              },
-            },
-          },
+          "200": { "application/json": { $ref: "#/spec/components/schemas/Tag" } },
+          "400": { "application/json": { $ref: "#/spec/components/schemas/Error" } },
         },
       },
       getCategoryTag: {
@@ -193,26 +117,8 @@ export const schemas: ContractSchemas = {
           required: ["tag"],
         },
         responses: {
-          "200": {
-            "application/json": {
-              type: "object",
-              required: ["tag", "under"],
-              properties: { tag: { type: "string" }, under: { type: "string" } },
-            },
-          },
-          "400": {
-            "application/json": {
-              type: "object",
-              required: ["error"],
-              properties: {
-                error: {
-                  type: "object",
-                  required: ["code", "message"],
-                  properties: { code: { type: "string" }, message: { type: "string" } },
-                },
-              },
-            },
-          },
+          "200": { "application/json": { $ref: "#/spec/components/schemas/Tag" } },
+          "400": { "application/json": { $ref: "#/spec/components/schemas/Error" } },
         },
       },
       getFile: {
@@ -232,19 +138,7 @@ export const schemas: ContractSchemas = {
               properties: { name: { type: "string" }, ext: { type: "string" } },
             },
           },
-          "400": {
-            "application/json": {
-              type: "object",
-              required: ["error"],
-              properties: {
-                error: {
-                  type: "object",
-                  required: ["code", "message"],
-                  properties: { code: { type: "string" }, message: { type: "string" } },
-                },
-              },
-            },
-          },
+          "400": { "application/json": { $ref: "#/spec/components/schemas/Error" } },
         },
       },
     },
