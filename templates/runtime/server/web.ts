@@ -29,20 +29,30 @@ export interface RequestFacts {
   target?: string | undefined;
 }
 
-/** The pipeline's response to a Web request, or `undefined` when it passes (`fallthrough`). */
+/**
+ * The pipeline's response to a Web request, or `undefined` when it passes (`fallthrough`). When
+ * the reply goes out before the request's body was read to its end (a 413, or a 401, 415 or 400
+ * decided on the headers), it says `Connection: close`: a Web runtime decides alone what becomes
+ * of the unread rest (`@hono/node-server` closes the connection after the reply), and a client
+ * told so will not send its next request on a connection about to close.
+ */
 export async function serveFetch(
   handle: RequestHandler,
   request: Request,
   facts: RequestFacts,
 ): Promise<Response | undefined> {
-  const response = await handle(fromRequest(request, facts));
-  return response === undefined ? undefined : toResponse(response);
+  const reading = { finished: false };
+  const served = fromRequest(request, facts, reading);
+  const response = await handle(served);
+  if (response === undefined) return undefined;
+  return toResponse(response, served.hasBody === true && !reading.finished);
 }
 
 /** A Web request as the pipeline sees it: the path exactly as the URL spells it, the body unread. */
 function fromRequest(
   request: Request,
   { ip, target = targetOf(request.url) }: RequestFacts,
+  reading: { finished: boolean },
 ): ServerRequest {
   const queryAt = target.indexOf("?");
   // Own properties for every name, `__proto__` included (plain assignment would not make one).
@@ -52,7 +62,7 @@ function fromRequest(
     path: queryAt < 0 ? target : target.slice(0, queryAt),
     query: queryAt < 0 ? "" : target.slice(queryAt + 1),
     headers,
-    body: chunksOf(request.body),
+    body: chunksOf(request.body, reading),
     hasBody: request.body !== null && request.headers.get("content-length") !== "0",
     ...(ip === undefined ? {} : { ip }),
   };
@@ -65,7 +75,10 @@ function targetOf(url: string): string {
 }
 
 /** A body stream's chunks, read only when iterated (the pipeline reads bodies of operations that take one). */
-async function* chunksOf(body: ReadableStream<Uint8Array> | null): AsyncGenerator<Uint8Array> {
+async function* chunksOf(
+  body: ReadableStream<Uint8Array> | null,
+  reading: { finished: boolean },
+): AsyncGenerator<Uint8Array> {
   if (body === null) return;
   const reader = body.getReader();
   let finished = false;
@@ -74,6 +87,7 @@ async function* chunksOf(body: ReadableStream<Uint8Array> | null): AsyncGenerato
       const { done, value } = await reader.read();
       if (done) {
         finished = true;
+        reading.finished = true;
         return;
       }
       yield value;
@@ -85,10 +99,12 @@ async function* chunksOf(body: ReadableStream<Uint8Array> | null): AsyncGenerato
   }
 }
 
-function toResponse(response: ServerResponse): Response {
+function toResponse(response: ServerResponse, closing: boolean): Response {
   const { body } = response;
+  const headers: Array<[string, string]> = [...response.headers];
+  if (closing) headers.push(["connection", "close"]);
   return new Response(body === undefined ? null : (body as BodyInit), {
     status: response.status,
-    headers: [...response.headers],
+    headers,
   });
 }
