@@ -16,6 +16,7 @@ import { ioredisClient, RedisRateLimitStore } from "../../templates/runtime/rate
 import { MemoryIdempotencyStore } from "../../templates/runtime/idempotency/memory-store.js";
 import { RedisIdempotencyStore } from "../../templates/runtime/idempotency/redis-store.js";
 import { IdempotencyGuard } from "../../templates/runtime/server/idempotency.js";
+import { nodeSha256 } from "../../templates/runtime/server/node-hash.js";
 import { startRedis } from "../../test/redis-server.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -65,16 +66,19 @@ try {
   }
 
   const idempotencyRows: string[] = [];
+  // Each store hashed both ways: Web Crypto (Web runtimes) and node:crypto (what Node adapters pass).
   for (const [name, guard] of [
-    ["memory", new IdempotencyGuard({ store: new MemoryIdempotencyStore() })],
-    ["redis", new IdempotencyGuard({ store: new RedisIdempotencyStore(ioredisClient(client), { prefix: "bench:idem:" }) })],
+    ["memory, Web Crypto", new IdempotencyGuard({ store: new MemoryIdempotencyStore() })],
+    ["memory, node:crypto", new IdempotencyGuard({ store: new MemoryIdempotencyStore() }, nodeSha256)],
+    ["redis, Web Crypto", new IdempotencyGuard({ store: new RedisIdempotencyStore(ioredisClient(client), { prefix: "bench:idem:" }) })],
+    ["redis, node:crypto", new IdempotencyGuard({ store: new RedisIdempotencyStore(ioredisClient(client), { prefix: "bench:idem:" }) }, nodeSha256)],
   ] as const) {
     const policy = { required: true, header: "Idempotency-Key", ttlMs: 60_000, leaseMs: 10_000 };
     const body = { amount_cents: 500, currency: "usd", source: "tok_visa", metadata: { order: "1234" } };
     const response = { status: 201, headers: new Map([["content-type", "application/json"]]), body: JSON.stringify({ id: "ch_1", ...body }) };
     let run = 0;
     const step = async () => {
-      const outcome = await guard.begin(policy, { target: "createCharge\n[]", key: `key-${name}-${run++}`, scope: "principal:acct_1", body }, () => undefined);
+      const outcome = await guard.begin(policy, { target: "createCharge\n[]", key: `key-${name.replace(/\W+/g, "-")}-${run++}`, scope: "principal:acct_1", body }, () => undefined);
       if (outcome.kind === "run") await outcome.lease?.finish(response);
     };
     await throughput(step);
@@ -99,7 +103,7 @@ try {
     "",
     "Idempotency step (begin with lease + complete with stored response, a new key each time):",
     "",
-    "| store | requests/s | µs per request (at this concurrency) |",
+    "| store, hash | requests/s | µs per request (at this concurrency) |",
     "|---|---:|---:|",
     ...idempotencyRows,
     "<!-- /bench:middleware -->",

@@ -82,6 +82,7 @@ export function emitServerRouter(model: ApiModel, layout: ImportLayout, server: 
   file
     .import(runtimeFile("server/handle.ts"), ["createPipeline", "type RequestHandler", "type ServerContract", "type ServerOptions"])
     .import(runtimeFile("server/node-patterns.ts"), adapter.node ? ["vmPatternTest"] : [])
+    .import(runtimeFile("server/node-hash.ts"), adapter.node ? ["nodeSha256"] : [])
     .import(outputFile("server/handlers.ts"), ["Handlers"], { typeOnly: true })
     .import(outputFile("server/schemas.ts"), ["schemas"]);
   const names = adapter.functions.map((fn) => `\`${fn.name}\``).join(" and ");

@@ -4,17 +4,30 @@ import { toBase64Url } from "../base64.js";
  * What makes two requests "the same" under one key: what the router matched (the operation and
  * its decoded path parameters) and the body. JSON bodies are compared canonically (object keys
  * sorted, no whitespace), so key order and formatting do not matter; other bodies byte for byte.
- * The body's depth is bounded before this runs (`depthLimit`). Hashed by Web Crypto, natively and
- * off the event loop where the platform can.
+ * The body's depth is bounded before this runs (`depthLimit`). Hashed by `sha256` where the
+ * platform has a native synchronous one (Node adapters pass `node:crypto`'s), else by Web Crypto.
  */
-export async function fingerprint(target: string, body: unknown): Promise<string> {
-  return digest(`${target}\n`, body instanceof Uint8Array ? body : canonicalJson(body));
+export async function fingerprint(
+  sha256: Sha256 | undefined,
+  target: string,
+  body: unknown,
+): Promise<string> {
+  return digest(sha256, `${target}\n`, body instanceof Uint8Array ? body : canonicalJson(body));
 }
+
+/** A synchronous SHA-256 of bytes. */
+export type Sha256 = (data: Uint8Array) => Uint8Array;
 
 const encoder = new TextEncoder();
 
-/** SHA-256 of the concatenated parts, base64url. */
-export async function digest(...parts: ReadonlyArray<string | Uint8Array>): Promise<string> {
+/**
+ * SHA-256 of the concatenated parts, base64url: by `sha256` when given (no thread hop, no
+ * promise to settle), else by Web Crypto.
+ */
+export async function digest(
+  sha256: Sha256 | undefined,
+  ...parts: ReadonlyArray<string | Uint8Array>
+): Promise<string> {
   const chunks = parts.map((part) => (typeof part === "string" ? encoder.encode(part) : part));
   const joined = new Uint8Array(chunks.reduce((total, chunk) => total + chunk.length, 0));
   let offset = 0;
@@ -22,6 +35,7 @@ export async function digest(...parts: ReadonlyArray<string | Uint8Array>): Prom
     joined.set(chunk, offset);
     offset += chunk.length;
   }
+  if (sha256 !== undefined) return toBase64Url(sha256(joined));
   return toBase64Url(new Uint8Array(await crypto.subtle.digest("SHA-256", joined)));
 }
 

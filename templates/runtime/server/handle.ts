@@ -10,6 +10,7 @@ import {
   type ServerRequest,
   type ServerResponse,
 } from "./http.js";
+import type { Sha256 } from "../idempotency/fingerprint.js";
 import { IdempotencyGuard, type IdempotencyOptions, type Lease } from "./idempotency.js";
 import { readInput, type InputLimits, type Route } from "./input.js";
 import { parseCookies, parseQuery, type QueryPairs } from "./parameters.js";
@@ -39,6 +40,11 @@ export interface ServerContract {
    * adapters pass `vmPatternTest`; Web runtimes cannot stop a match, so they have none.
    */
   readonly boundedPatterns?: BoundedPatternTest;
+  /**
+   * A native synchronous SHA-256 for idempotency fingerprints and record keys. Node adapters pass
+   * `nodeSha256`; elsewhere Web Crypto hashes (asynchronously, off the event loop).
+   */
+  readonly sha256?: Sha256;
 }
 
 export interface ServerOptions {
@@ -176,7 +182,7 @@ class RequestPipeline {
     this.report = safeReporter(options.onError ?? logError);
     this.#principalKey = options.principalKey ?? defaultPrincipalKey;
     this.#limiter = new RateLimiter(options.rateLimit, this.#principalKey);
-    this.#guard = new IdempotencyGuard(options.idempotency);
+    this.#guard = new IdempotencyGuard(options.idempotency, contract.sha256);
     this.#paginator = new Paginator(options.pagination?.cursorSecret);
   }
 

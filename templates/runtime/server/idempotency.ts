@@ -1,5 +1,5 @@
 import type { IdempotencyContract } from "../contract.js";
-import { digest, fingerprint } from "../idempotency/fingerprint.js";
+import { digest, fingerprint, type Sha256 } from "../idempotency/fingerprint.js";
 import { MemoryIdempotencyStore } from "../idempotency/memory-store.js";
 import type { IdempotencyStore, StoredResponse } from "../idempotency/store.js";
 import { fromBase64, toBase64 } from "../base64.js";
@@ -41,9 +41,12 @@ const PER_REQUEST_HEADERS =
  */
 export class IdempotencyGuard {
   readonly #store: IdempotencyStore;
+  readonly #sha256: Sha256 | undefined;
 
-  constructor(options: IdempotencyOptions = {}) {
+  /** `sha256`: a native synchronous hash where the runtime has one (Node adapters pass it); else Web Crypto's. */
+  constructor(options: IdempotencyOptions = {}, sha256?: Sha256) {
     this.#store = options.store ?? new MemoryIdempotencyStore();
+    this.#sha256 = sha256;
   }
 
   async begin(
@@ -67,8 +70,8 @@ export class IdempotencyGuard {
         `Send exactly one ${policy.header} header, of 1 to 255 printable characters (no commas unless quoted).`,
       );
     }
-    const recordKey = await digest(`${request.scope}\n${request.target}\n${key}`);
-    const print = await fingerprint(request.target, request.body ?? null);
+    const recordKey = await digest(this.#sha256, `${request.scope}\n${request.target}\n${key}`);
+    const print = await fingerprint(this.#sha256, request.target, request.body ?? null);
     let begun;
     try {
       begun = await this.#store.begin(recordKey, print, policy.leaseMs);

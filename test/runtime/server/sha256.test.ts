@@ -61,3 +61,17 @@ describe("base64 and base64url", () => {
     );
   });
 });
+
+describe("idempotency digests by node:crypto and by Web Crypto", () => {
+  it("are the same, so Node and Web servers sharing a store find each other's records", async () => {
+    const { digest, fingerprint } = await import("../../../templates/runtime/idempotency/fingerprint.js");
+    const { nodeSha256 } = await import("../../../templates/runtime/server/node-hash.js");
+    await fc.assert(
+      fc.asyncProperty(fc.string(), fc.uint8Array({ maxLength: 300 }), fc.jsonValue(), async (text, bytes, json) => {
+        expect(await digest(nodeSha256, text, bytes)).toBe(await digest(undefined, text, bytes));
+        expect(await fingerprint(nodeSha256, text, json)).toBe(await fingerprint(undefined, text, json));
+      }),
+      { seed: FUZZ_SEED, numRuns: 200 },
+    );
+  });
+});

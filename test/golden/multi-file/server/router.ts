@@ -11,6 +11,7 @@ import {
   type ServerOptions,
 } from "../runtime/server/handle.js";
 import { vmPatternTest } from "../runtime/server/node-patterns.js";
+import { nodeSha256 } from "../runtime/server/node-hash.js";
 import type { Handlers } from "./handlers.js";
 import { schemas } from "./schemas.js";
 
@@ -21,6 +22,7 @@ const contract: ServerContract = {
   basePath,
   errorFormat: "envelope",
   boundedPatterns: vmPatternTest,
+  sha256: nodeSha256,
 };
 
 export type RouterOptions = ServerOptions;
