@@ -86,11 +86,7 @@ function compareIdempotency(context: DiffContext, base: Operation, head: Operati
   const before = base.policies.idempotency;
   const after = head.policies.idempotency;
   if (before === undefined && after === undefined) return;
-  const at = {
-    location: "x-idempotency",
-    basePointer: existing(context.base.typesSource, `${base.pointer}/x-idempotency`, base.pointer),
-    headPointer: existing(context.head.typesSource, `${head.pointer}/x-idempotency`, head.pointer),
-  };
+  const at = extensionAt(context, base, head, "x-idempotency");
   if (before === undefined) {
     const required = (after as NonNullable<Policies["idempotency"]>).required;
     report(
@@ -115,17 +111,22 @@ function compareIdempotency(context: DiffContext, base: Operation, head: Operati
   if (after.ttlMs > before.ttlMs) report(context, { ...at, rule: "idempotency-ttl-lengthened", message: `replayed for ${before.ttlMs / 1000} s → ${after.ttlMs / 1000} s` }, operation);
 }
 
+/** Where an operation's extension is written on each side (the operation itself where it is inferred). */
+function extensionAt(context: DiffContext, base: Operation, head: Operation, extension: string): { location: string; basePointer: string; headPointer: string } {
+  return {
+    location: extension,
+    basePointer: existing(context.base.typesSource, `${base.pointer}/${extension}`, base.pointer),
+    headPointer: existing(context.head.typesSource, `${head.pointer}/${extension}`, head.pointer),
+  };
+}
+
 const PAGE_SOURCES = ["itemsPath", "nextCursorPath", "nextUrlPath", "hasMorePath", "cursorFromItem", "totalPath", "totalPagesPath", "linkHeader"] as const;
 
 function comparePagination(context: DiffContext, base: Operation, head: Operation, operation: OperationRef): void {
   const before = base.policies.pagination;
   const after = head.policies.pagination;
   if (before === undefined && after === undefined) return;
-  const at = {
-    location: "x-pagination",
-    basePointer: existing(context.base.typesSource, `${base.pointer}/x-pagination`, base.pointer),
-    headPointer: existing(context.head.typesSource, `${head.pointer}/x-pagination`, head.pointer),
-  };
+  const at = extensionAt(context, base, head, "x-pagination");
   if (before === undefined || after === undefined) {
     report(
       context,
