@@ -91,8 +91,10 @@ function compareOperation(context: DiffContext, base: Operation, head: Operation
   if (base.operationId !== head.operationId || base.id !== head.id) {
     report(context, { ...at, rule: "operation-id-changed", message: `operationId ${base.operationId ?? "(none)"} → ${head.operationId ?? "(none)"}; function ${base.id} → ${head.id}`, impact: `code that calls ${base.id}` }, ref);
   }
-  if (base.tags[0] !== head.tags[0]) {
-    report(context, { ...at, rule: "operation-group-changed", message: `group ${base.tags[0] ?? "(none)"} → ${head.tags[0] ?? "(none)"}`, impact: `code that calls client.${base.tags[0] ?? ""}` }, ref);
+  const baseGroup = groupOf(context.base, base);
+  const headGroup = groupOf(context.head, head);
+  if (baseGroup !== headGroup) {
+    report(context, { ...at, rule: "operation-group-changed", message: `group ${baseGroup ?? "(none)"} → ${headGroup ?? "(none)"} (first tag ${base.tags[0] ?? "none"} → ${head.tags[0] ?? "none"})`, impact: `code that calls ${baseGroup === undefined ? "it on the client itself" : `client.${baseGroup}`}` }, ref);
   }
   compareLifecycle(context, base, head, ref);
   compareParameters(context, base, head, ref);
@@ -100,6 +102,12 @@ function compareOperation(context: DiffContext, base: Operation, head: Operation
   compareResponses(context, base, head, ref);
   compareSecurity(context, base, head, ref);
   comparePolicies(context, base, head, ref);
+}
+
+/** The client group an operation's methods sit in: its first tag's generated name (a tag renamed to the same name moves nothing). */
+function groupOf(model: ApiModel, operation: Operation): string | undefined {
+  const first = operation.tags[0];
+  return first === undefined ? undefined : model.tags.find((tag) => tag.name === first)?.id;
 }
 
 /** Unmarked operations are held to the rules like stable ones. */

@@ -36,3 +36,11 @@ describe("what is no change on the wire", () => {
     expect((await diffOf(moved, inline)).changes.filter((change) => change.severity !== "safe" && change.rule !== "component-schema-removed")).toEqual([]);
   });
 });
+
+describe("generated names that do not move", () => {
+  it("a first tag respelled to the same client group is no sdk change", async () => {
+    const base = documentWith({ "/things": { get: { operationId: "listThings", tags: ["things"], responses: { "200": { description: "ok" } } } } });
+    const head = documentWith({ "/things": { get: { operationId: "listThings", tags: ["Things"], responses: { "200": { description: "ok" } } } } });
+    expect((await diffOf(base, head)).changes).toEqual([]);
+  });
+});
