@@ -180,3 +180,30 @@ describe("codegen diff with git revisions", () => {
     expect(path.stderr).not.toContain("    at ");
   });
 });
+
+describe("codegen diff output with hostile spec text", () => {
+  const name = "\u001b[2J<script>alert(1)</script>`|*_\u2028x\r\ny%0A";
+  let hostile: string;
+  beforeAll(() => {
+    hostile = tempDir("codegen-diff-hostile-");
+    const document = (properties: object) => ({
+      openapi: "3.0.3",
+      info: { title: "T", version: "1" },
+      paths: { "/things": { get: { operationId: "get\u0007Things", responses: { "200": { description: "ok", content: { "application/json": { schema: { type: "object", properties } } } } } } } },
+    });
+    writeFileSync(join(hostile, "base.json"), JSON.stringify(document({ [name]: { type: "string" }, kept: { type: "string" } })));
+    writeFileSync(join(hostile, "head.json"), JSON.stringify(document({ kept: { type: "string" } })));
+  });
+
+  it.each(["human", "markdown", "github", "json"])("--format %s prints no control character, and Markdown no markup, from spec text", (format) => {
+    const result = runCli(["diff", "base.json", "head.json", "--format", format], hostile);
+    expect(result.status, result.stderr).toBe(1);
+    expect(result.stdout).toContain("removed");
+    // (JSON escapes control characters itself; U+2028 is valid JSON.)
+    expect(result.stdout).not.toMatch(format === "json" ? /[\u0000-\u0009\u000b-\u001f]/ : /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/);
+    // Outside code spans (where Markdown shows text as it is), no markup from the spec.
+    if (format === "markdown") expect(result.stdout.replace(/(`+)[^`][\s\S]*?\1/g, "")).not.toContain("<script");
+    if (format === "github") for (const line of result.stdout.trim().split("\n")) expect(line).toMatch(/^::(error|warning|notice) /);
+    if (format === "json") expect(JSON.parse(result.stdout).diffs[0].changes[0].location).toContain(name);
+  });
+});

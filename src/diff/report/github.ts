@@ -1,9 +1,9 @@
 import type { Finding } from "../finding.js";
-import { describeOperation, listed, type DiffReport, type FormatOptions } from "./report.js";
+import { describeOperation, listed, printable, type DiffReport, type FormatOptions } from "./report.js";
 
-/** A workflow command's message: `%`, CR and LF escaped. */
+/** A workflow command's message: `%`, CR and LF escaped (other control characters written out). */
 function escapeData(value: string): string {
-  return value.replaceAll("%", "%25").replaceAll("\r", "%0D").replaceAll("\n", "%0A");
+  return printable(value.replaceAll("%", "%25").replaceAll("\r", "%0D").replaceAll("\n", "%0A"));
 }
 
 /** A workflow command's property: also `:` and `,`. */

@@ -1,20 +1,20 @@
 import type { Finding } from "../finding.js";
 import { SEVERITIES } from "../rules.js";
-import { alsoReaches, describeOperation, groupByOperation, listed, type DiffReport, type FormatOptions } from "./report.js";
+import { alsoReaches, describeOperation, groupByOperation, listed, printable, type DiffReport, type FormatOptions } from "./report.js";
 
 /** GitHub refuses comments over 65,536 characters; the listing stops short of that. */
 const MAX_LENGTH = 60_000;
 
 /** Inline code that spec text cannot break out of. */
 function code(text: string): string {
-  const clean = text.replace(/[\r\n]+/g, " ");
+  const clean = printable(text);
   const fence = "`".repeat((clean.match(/`+/g) ?? [""]).reduce((longest, run) => Math.max(longest, run.length), 0) + 1);
   return `${fence}${fence.length > 1 ? " " : ""}${clean}${fence.length > 1 ? " " : ""}${fence}`;
 }
 
 /** Plain text in Markdown and HTML with nothing that renders as markup. */
 function text(value: string): string {
-  return value.replace(/[\r\n]+/g, " ").replace(/[\\`*_[\]|<>&~]/g, (character) => `&#${character.charCodeAt(0)};`);
+  return printable(value).replace(/[\\`*_[\]|<>&~]/g, (character) => `&#${character.charCodeAt(0)};`);
 }
 
 function line(change: Finding): string {
