@@ -1,18 +1,17 @@
 /**
  * A limits-fixture server in its own process, sharing rate-limit state through Redis:
- *   tsx test/server/limits-server.ts <redis port>
+ *   tsx test/server/limits-server.ts <redis port, or a cluster: see redis-connection.ts>
  * Prints `port <n> on <adapter>` when listening, and `store-error` lines when the store fails.
  */
-import { Redis } from "ioredis";
 import { ADAPTER, serve } from "./serve.js";
-import { ioredisClient, RedisRateLimitStore } from "../golden/limits/server/index.js";
+import { RedisRateLimitStore } from "../golden/limits/server/index.js";
 import { limitsHandler } from "./apps/limits.js";
+import { connectRedis } from "./redis-connection.js";
 
-const redis = new Redis(Number(process.argv[2]), "127.0.0.1", { maxRetriesPerRequest: 0, enableOfflineQueue: false, retryStrategy: () => 100 });
-redis.on("error", () => undefined);
+const redis = await connectRedis(process.argv[2] ?? "", { maxRetriesPerRequest: 0, enableOfflineQueue: false, retryStrategy: () => 100 });
 const served = await serve(
   limitsHandler({
-    rateLimit: { store: new RedisRateLimitStore(ioredisClient(redis)) },
+    rateLimit: { store: new RedisRateLimitStore(redis.scripts) },
     onError: (error) => console.log(`store-error ${(error as Error).name}`),
   }),
 );

@@ -211,8 +211,10 @@ class RequestPipeline {
   }
 
   #withClientIp(request: ServerRequest): ServerRequest {
-    const ip = this.#options.clientIp?.(request);
-    return ip === undefined ? request : { ...request, ip };
+    const ip = this.#options.clientIp?.(request) ?? request.ip;
+    if (ip === undefined) return request;
+    const spelled = canonicalIp(ip);
+    return spelled === request.ip ? request : { ...request, ip: spelled };
   }
 
   /** Route: the operation and its path parameters, or a 404 or 405 (with `Allow`). */
@@ -384,4 +386,14 @@ function defaultPrincipalKey(principal: unknown): string | undefined {
     return String((principal as { id: unknown }).id);
   }
   return undefined;
+}
+
+/**
+ * One spelling per client address, so servers on different adapters sharing a store count one
+ * client once: an IPv4 address mapped into IPv6 (`::ffff:127.0.0.1`, what a dual-stack socket
+ * reports) is the IPv4 address, and IPv6 letters are lower case.
+ */
+export function canonicalIp(ip: string): string {
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(ip);
+  return mapped?.[1] ?? ip.toLowerCase();
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fetchHandler } from "../../../templates/runtime/server/web.js";
+import { canonicalIp } from "../../../templates/runtime/server/handle.js";
 import { usersApp } from "../../server/apps/users.js";
 
 /** The Web adapter's own duties: the body read lazily and given up when too large, and a 404 for what it passes. */
@@ -41,5 +42,18 @@ describe("fetchHandler", () => {
     expect(created.headers.get("x-request-id")).toBe("web-1");
     expect(((await created.json()) as { data: { name: string } }).data.name).toBe("Bob");
     expect((await handle(new Request("http://localhost/v1/us%65rs/7", { headers: auth }))).status).toBe(200);
+  });
+});
+
+describe("client addresses", () => {
+  it.each([
+    ["::ffff:127.0.0.1", "127.0.0.1"],
+    ["::FFFF:10.0.0.7", "10.0.0.7"],
+    ["127.0.0.1", "127.0.0.1"],
+    ["2001:DB8::1", "2001:db8::1"],
+    ["::1", "::1"],
+    ["::ffff:7f00:1", "::ffff:7f00:1"],
+  ])("%s is counted as %s whichever adapter reported it", (reported, counted) => {
+    expect(canonicalIp(reported)).toBe(counted);
   });
 });

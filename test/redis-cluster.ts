@@ -1,0 +1,95 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { freePort } from "./redis-server.js";
+
+export interface ClusterNode {
+  port: number;
+  process: ChildProcess;
+}
+
+export interface RedisCluster {
+  nodes: ClusterNode[];
+  /** `127.0.0.1:<port>` of every node, for a client's seed list. */
+  seeds: Array<{ host: string; port: number }>;
+  /** `cluster:<port>,<port>,…`: how the child servers are told to connect. */
+  spec: string;
+  /** The nodes that are primaries now, by `CLUSTER NODES`. */
+  primaries(): number[];
+  stop(): Promise<void>;
+}
+
+function cli(port: number, ...args: string[]): string {
+  const result = spawnSync("redis-cli", ["-p", String(port), ...args], { encoding: "utf8", timeout: 30_000 });
+  return `${result.stdout}${result.stderr}`;
+}
+
+/**
+ * A Redis Cluster on this machine, made by the tests from Debian's `redis-server` and
+ * `redis-cli --cluster create`: three primaries and three replicas on free ports, no
+ * persistence, a short `cluster-node-timeout` so a failover takes seconds. Waits until every node
+ * reports `cluster_state:ok` and the three replicas have their primaries.
+ */
+export async function startRedisCluster(): Promise<RedisCluster> {
+  const dir = mkdtempSync(join(tmpdir(), "codegen-cluster-"));
+  const nodes: ClusterNode[] = [];
+  for (let index = 0; index < 6; index++) {
+    const port = await freePort();
+    const child = spawn(
+      "redis-server",
+      ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--cluster-enabled", "yes", "--cluster-config-file", join(dir, `nodes-${port}.conf`), "--cluster-node-timeout", "2000", "--dir", dir],
+      { stdio: ["ignore", "pipe", "pipe"] },
+    );
+    await new Promise<void>((resolve, reject) => {
+      let output = "";
+      child.stdout?.on("data", (chunk: Buffer) => {
+        output += chunk.toString();
+        if (output.includes("Ready to accept connections")) resolve();
+      });
+      child.on("exit", (code) => reject(new Error(`redis-server exited with ${code}: ${output}`)));
+    });
+    nodes.push({ port, process: child });
+  }
+  const created = spawnSync("redis-cli", ["--cluster", "create", ...nodes.map((node) => `127.0.0.1:${node.port}`), "--cluster-replicas", "1", "--cluster-yes"], { encoding: "utf8", timeout: 60_000 });
+  if (!created.stdout.includes("All 16384 slots covered")) throw new Error(`redis-cli --cluster create failed: ${created.stdout}${created.stderr}`);
+  const stop = async () => {
+    await Promise.all(
+      nodes.map(
+        (node) =>
+          new Promise<void>((resolve) => {
+            if (node.process.exitCode !== null || node.process.signalCode !== null) return resolve();
+            node.process.once("exit", () => resolve());
+            node.process.kill("SIGKILL");
+          }),
+      ),
+    );
+    rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    for (let attempt = 0; ; attempt++) {
+      const roles = cli(nodes[0]?.port ?? 0, "cluster", "nodes");
+      const replicas = roles.split("\n").filter((line) => /\bslave\b/.test(line)).length;
+      if (replicas === 3 && nodes.every((node) => cli(node.port, "cluster", "info").includes("cluster_state:ok"))) break;
+      if (attempt > 150) throw new Error(`the cluster never reached cluster_state:ok with 3 replicas:\n${roles}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return {
+    nodes,
+    seeds: nodes.map((node) => ({ host: "127.0.0.1", port: node.port })),
+    spec: `cluster:${nodes.map((node) => node.port).join(",")}`,
+    primaries: () => {
+      const alive = nodes.find((node) => node.process.exitCode === null && node.process.signalCode === null);
+      if (alive === undefined) return [];
+      return cli(alive.port, "cluster", "nodes")
+        .split("\n")
+        .filter((line) => /\bmaster\b/.test(line) && !/\bfail\b/.test(line))
+        .map((line) => Number(/:(\d+)@/.exec(line)?.[1]));
+    },
+    stop,
+  };
+}

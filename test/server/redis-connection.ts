@@ -1,0 +1,36 @@
+/**
+ * The Redis a child test server shares state through, named on its command line:
+ *   <port>                          one redis-server, through ioredis
+ *   ioredis-cluster:<port>,…        a Redis Cluster through ioredis's `Cluster`
+ *   node-redis-cluster:<port>,…     a Redis Cluster through node-redis's `createCluster`
+ * Each gives the store adapter the generated server exports and a counter for side effects.
+ */
+import { Cluster, Redis, type RedisOptions } from "ioredis";
+import { createCluster } from "redis";
+import { ioredisClient, nodeRedisClient, type RedisScriptClient } from "../../templates/runtime/rate-limit/redis-store.js";
+
+export interface RedisConnection {
+  scripts: RedisScriptClient;
+  incr(key: string): Promise<number>;
+  /** The library, for the line the child prints. */
+  library: string;
+}
+
+export async function connectRedis(spec: string, single: RedisOptions = {}): Promise<RedisConnection> {
+  const [kind, ports = ""] = spec.includes(":") ? (spec.split(":") as [string, string]) : ["single", spec];
+  const seeds = ports.split(",").map((port) => ({ host: "127.0.0.1", port: Number(port) }));
+  if (kind === "ioredis-cluster") {
+    const cluster = new Cluster(seeds, { clusterRetryStrategy: () => 100 });
+    cluster.on("error", () => undefined);
+    return { scripts: ioredisClient(cluster), incr: (key) => cluster.incr(key), library: "ioredis Cluster" };
+  }
+  if (kind === "node-redis-cluster") {
+    const cluster = createCluster({ rootNodes: seeds.map(({ host, port }) => ({ url: `redis://${host}:${port}` })) });
+    cluster.on("error", () => undefined);
+    await cluster.connect();
+    return { scripts: nodeRedisClient(cluster), incr: (key) => cluster.incr(key), library: "node-redis createCluster" };
+  }
+  const redis = new Redis(Number(ports), "127.0.0.1", single);
+  redis.on("error", () => undefined);
+  return { scripts: ioredisClient(redis), incr: (key) => redis.incr(key), library: "ioredis" };
+}
