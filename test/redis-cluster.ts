@@ -29,7 +29,7 @@ function cli(port: number, ...args: string[]): string {
  * A Redis Cluster on this machine, made by the tests from Debian's `redis-server` and
  * `redis-cli --cluster create`: three primaries and three replicas on free ports, no
  * persistence, a short `cluster-node-timeout` so a failover takes seconds. Waits until every node
- * reports `cluster_state:ok` and the three replicas have their primaries.
+ * reports `cluster_state:ok` and the three replicas have synced with their primaries.
  */
 export async function startRedisCluster(): Promise<RedisCluster> {
   const dir = mkdtempSync(join(tmpdir(), "codegen-cluster-"));
@@ -70,7 +70,9 @@ export async function startRedisCluster(): Promise<RedisCluster> {
     for (let attempt = 0; ; attempt++) {
       const roles = cli(nodes[0]?.port ?? 0, "cluster", "nodes");
       const replicas = roles.split("\n").filter((line) => /\bslave\b/.test(line)).length;
-      if (replicas === 3 && nodes.every((node) => cli(node.port, "cluster", "info").includes("cluster_state:ok"))) break;
+      // A replica that has not finished its first sync could never take over (its data has no age).
+      const synced = nodes.filter((node) => /role:slave[\s\S]*master_link_status:up/.test(cli(node.port, "info", "replication"))).length;
+      if (replicas === 3 && synced === 3 && nodes.every((node) => cli(node.port, "cluster", "info").includes("cluster_state:ok"))) break;
       if (attempt > 150) throw new Error(`the cluster never reached cluster_state:ok with 3 replicas:\n${roles}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }

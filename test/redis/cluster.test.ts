@@ -139,3 +139,108 @@ describe("Redis Cluster", { timeout: 180_000 }, () => {
     expect(untimed).toEqual([]);
   });
 });
+
+/**
+ * A primary killed (SIGKILL, by pid) under steady load, its replica promoted after
+ * `cluster-node-timeout`. Two servers on different adapters keep serving through ioredis Cluster
+ * (commands time out after 500 ms; the slot map refreshes every second). The load loop is bounded
+ * and stops itself; every request has a 3 s client timeout.
+ */
+describe("Redis Cluster failover under load", { timeout: 180_000 }, () => {
+  let cluster: RedisCluster;
+  const children: Child[] = [];
+  afterAll(async () => {
+    for (const { child } of children) child.kill("SIGKILL");
+    await cluster?.stop();
+  });
+
+  it("fail-open limits admit and report once, fail-closed ones answer 503 with Retry-After, no keyed handler runs twice, and all recovers without a restart", async () => {
+    cluster = await startRedisCluster();
+    const ports = cluster.nodes.map((node) => node.port).join(",");
+    const [limits, orders] = await Promise.all([
+      startChild("limits-server", "node", `ioredis-cluster:${ports}`),
+      startChild("idempotency-server", "fastify", `ioredis-cluster:${ports}`, "no-hang", "print-runs"),
+    ]);
+    if (limits === undefined || orders === undefined) throw new Error("no servers");
+    children.push(limits, orders);
+    const output = (child: Child) => {
+      const lines: string[] = [];
+      child.child.stdout?.on("data", (chunk: Buffer) => lines.push(...chunk.toString().split("\n").filter(Boolean)));
+      return lines;
+    };
+    const limitsOutput = output(limits);
+    const ordersOutput = output(orders);
+
+    // The primary holding /strict's key for this client dies.
+    expect((await request(limits.url, "GET", "/strict")).status).toBe(200);
+    const probe = new Cluster(cluster.seeds);
+    const [strictKey] = (await Promise.all(cluster.primaries().map(async (port) => {
+      const node = new Redis(port, "127.0.0.1");
+      const keys = await node.keys("*getStrict*");
+      node.disconnect();
+      return keys;
+    }))).flat();
+    expect(strictKey).toBeDefined();
+    const slot = Number(await probe.cluster("KEYSLOT", strictKey ?? ""));
+    const slots = await probe.cluster("SLOTS");
+    probe.disconnect();
+    const owner = slots.find(([from, to]) => slot >= from && slot <= to)?.[2]?.[1];
+    const victim = cluster.nodes.find((node) => node.port === owner);
+    if (victim === undefined) throw new Error("no primary for the key");
+
+    type Outcome = { at: number; took: number; status: number; retryAfter: string | undefined; kind: string; key?: string };
+    const outcomes: Outcome[] = [];
+    const started = Date.now();
+    let killedAt = 0;
+    const timed = async (kind: string, send: () => Promise<{ status: number; headers: http.IncomingHttpHeaders }>, key?: string) => {
+      const at = Date.now() - started;
+      const reply = await Promise.race([send(), new Promise<{ status: number; headers: http.IncomingHttpHeaders }>((resolve) => setTimeout(() => resolve({ status: 0, headers: {} }), 3_000))]);
+      outcomes.push({ at, took: Date.now() - started - at, status: reply.status, retryAfter: reply.headers["retry-after"] as string | undefined, kind, ...(key === undefined ? {} : { key }) });
+    };
+    let round = 0;
+    while (Date.now() - started < 14_000) {
+      if (killedAt === 0 && Date.now() - started > 1_500) {
+        victim.process.kill("SIGKILL");
+        killedAt = Date.now() - started;
+      }
+      round += 1;
+      const key = `fo-${round}`;
+      const body = JSON.stringify({ item: key, qty: 1 });
+      const post = () => request(orders.url, "POST", "/orders", { "x-api-key": "tenant-a", "idempotency-key": key }, body);
+      await Promise.all([
+        timed("strict", () => request(limits.url, "GET", "/strict")),
+        timed("open", () => request(limits.url, "GET", "/by-client", { "x-client-id": `client-${round % 20}` })),
+        // Each key sent twice: the retry must replay, or be refused, never run again.
+        timed("order", post, key).then(() => timed("order", post, key)),
+      ]);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+
+    // No request hung past the client's timeout.
+    expect(outcomes.filter((outcome) => outcome.status === 0)).toEqual([]);
+    const strict = outcomes.filter((outcome) => outcome.kind === "strict");
+    const refused = strict.filter((outcome) => outcome.status === 503);
+    expect(refused.length).toBeGreaterThan(0);
+    expect(refused.every((outcome) => outcome.retryAfter === "1")).toBe(true);
+    const lastRefusal = Math.max(...refused.map((outcome) => outcome.at + outcome.took));
+    // Fail-open limits admit through the gap; their outage is reported once.
+    const open = outcomes.filter((outcome) => outcome.kind === "open");
+    expect(open.filter((outcome) => outcome.status !== 200 && outcome.status !== 429)).toEqual([]);
+    expect(limitsOutput.filter((line) => line.startsWith("store-error"))).toHaveLength(1);
+    // No keyed handler ran twice; a key whose record could not be read or written was refused.
+    const runs = ordersOutput.filter((line) => line.startsWith("ran "));
+    expect(runs.filter((line) => !line.endsWith(" 1"))).toEqual([]);
+    const orderStatuses = new Set(outcomes.filter((outcome) => outcome.kind === "order").map((outcome) => outcome.status));
+    expect([...orderStatuses].every((status) => status === 201 || status === 503 || status === 409)).toBe(true);
+    // After promotion, everything answers again.
+    const after = outcomes.filter((outcome) => outcome.at > lastRefusal + 1_000);
+    expect(after.length).toBeGreaterThan(10);
+    expect(after.filter((outcome) => outcome.kind === "strict").every((outcome) => outcome.status === 200)).toBe(true);
+    expect(after.filter((outcome) => outcome.kind === "order").every((outcome) => outcome.status === 201)).toBe(true);
+    const count = (kind: string) => JSON.stringify(Object.fromEntries([...new Set(outcomes.filter((o) => o.kind === kind).map((o) => o.status))].map((status) => [status, outcomes.filter((o) => o.kind === kind && o.status === status).length])));
+    console.log(
+      `failover: primary ${victim.port} killed at ${killedAt} ms; fail-closed limit refused from ${Math.min(...refused.map((o) => o.at))} to ${lastRefusal} ms (window ${lastRefusal - killedAt} ms); ` +
+        `slowest request ${Math.max(...outcomes.map((o) => o.took))} ms; strict ${count("strict")}, fail-open ${count("open")}, keyed POSTs ${count("order")}; handler runs ${runs.length}, none twice`,
+    );
+  });
+});

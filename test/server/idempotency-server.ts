@@ -1,6 +1,6 @@
 /**
  * An idempotency-fixture server in its own process; records and side-effect counts live in Redis:
- *   tsx test/server/idempotency-server.ts <redis port, or a cluster: see redis-connection.ts> [no-hang]
+ *   tsx test/server/idempotency-server.ts <redis port, or a cluster: see redis-connection.ts> [no-hang] [print-runs]
  * Prints `port <n> on <adapter>` when listening.
  */
 import { ADAPTER, serve } from "./serve.js";
@@ -9,10 +9,18 @@ import { idempotencyHandler } from "./apps/idempotency.js";
 import { connectRedis } from "./redis-connection.js";
 
 const redis = await connectRedis(process.argv[2] ?? "");
+// `print-runs`: each run of the handler is counted here and printed (`ran <item> <n>`), not kept in Redis.
+const runs = new Map<string, number>();
+const printed = async (item: string) => {
+  const run = (runs.get(item) ?? 0) + 1;
+  runs.set(item, run);
+  console.log(`ran ${item} ${run}`);
+  return run;
+};
 const served = await serve(
   idempotencyHandler(
-    { count: (item) => redis.incr(`effects:${item}`) },
-    { idempotency: { store: new RedisIdempotencyStore(redis.scripts) }, hangs: process.argv[3] !== "no-hang", delayMs: 50 },
+    { count: process.argv.includes("print-runs") ? printed : (item) => redis.incr(`effects:${item}`) },
+    { idempotency: { store: new RedisIdempotencyStore(redis.scripts) }, hangs: !process.argv.includes("no-hang"), delayMs: 50 },
   ),
 );
 console.log(`port ${new URL(served.url).port} on ${ADAPTER}`);

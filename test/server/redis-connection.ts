@@ -20,8 +20,16 @@ export async function connectRedis(spec: string, single: RedisOptions = {}): Pro
   const [kind, ports = ""] = spec.includes(":") ? (spec.split(":") as [string, string]) : ["single", spec];
   const seeds = ports.split(",").map((port) => ({ host: "127.0.0.1", port: Number(port) }));
   if (kind === "ioredis-cluster") {
-    const cluster = new Cluster(seeds, { clusterRetryStrategy: () => 100 });
+    // Decided at once rather than queued: a command to a primary that died fails within 500 ms,
+    // and the slot map is refreshed every second, so a promoted replica is found without a restart.
+    const cluster = new Cluster(seeds, {
+      enableOfflineQueue: false,
+      slotsRefreshInterval: 1000,
+      clusterRetryStrategy: () => 100,
+      redisOptions: { commandTimeout: 500, connectTimeout: 500, maxRetriesPerRequest: 0 },
+    });
     cluster.on("error", () => undefined);
+    await new Promise((resolve) => cluster.once("ready", resolve));
     return { scripts: ioredisClient(cluster), incr: (key) => cluster.incr(key), library: "ioredis Cluster" };
   }
   if (kind === "node-redis-cluster") {

@@ -3,6 +3,7 @@ import { MemoryRateLimitStore } from "../rate-limit/memory-store.js";
 import type { Decision, RateLimitStore } from "../rate-limit/policy.js";
 import { HttpError } from "./errors.js";
 import { headerValue, type IncomingHeaders } from "./http.js";
+import { OutageReporter } from "./report.js";
 
 export interface RateLimitOptions {
   /** Where counts live. Default: a memory store in this process; pass a `RedisRateLimitStore` for many. */
@@ -29,7 +30,7 @@ export class RateLimiter {
   readonly #store: RateLimitStore;
   readonly #options: RateLimitOptions;
   readonly #principalKey: (principal: unknown) => string | undefined;
-  #down = false;
+  readonly #outage = new OutageReporter();
 
   constructor(
     options: RateLimitOptions = {},
@@ -40,7 +41,7 @@ export class RateLimiter {
     this.#principalKey = principalKey;
   }
 
-  /** The headers to send; throws the 429 or 503. `report` hears of a store outage once. */
+  /** The headers to send; throws the 429 or 503. `report` hears of a store outage once (`OutageReporter`). */
   async apply(
     operation: OperationContract,
     subject: RateLimitSubject,
@@ -60,10 +61,8 @@ export class RateLimiter {
           windowMs: rule.windowMs,
           ...(rule.burst === undefined ? {} : { burst: rule.burst }),
         });
-        this.#down = false;
       } catch (error) {
-        if (!this.#down) report(new RateLimitStoreError(error));
-        this.#down = true;
+        this.#outage.failed(new RateLimitStoreError(error), report);
         if (rule.failOpen) continue;
         throw new HttpError(
           503,

@@ -27,3 +27,27 @@ export function safeReporter(
     }
   };
 }
+
+/** How long a store must go without failing before its next failure counts as a new outage. */
+export const OUTAGE_QUIET_MS = 10_000;
+
+/**
+ * Tells of a store's failures once per outage: a failure is reported when none came in the last
+ * `OUTAGE_QUIET_MS`. On a Redis Cluster losing one primary, keys on the other primaries go on
+ * working between the failures; counting successes as the end of the outage would report it
+ * again and again.
+ */
+export class OutageReporter {
+  #lastFailure = Number.NEGATIVE_INFINITY;
+  readonly #now: () => number;
+
+  constructor(now: () => number = () => Date.now()) {
+    this.#now = now;
+  }
+
+  failed(error: unknown, report: (error: unknown) => void): void {
+    const at = this.#now();
+    if (at - this.#lastFailure >= OUTAGE_QUIET_MS) report(error);
+    this.#lastFailure = at;
+  }
+}
