@@ -17,6 +17,12 @@ export interface RedisCluster {
   spec: string;
   /** The nodes that are primaries now, by `CLUSTER NODES`. */
   primaries(): number[];
+  /**
+   * Moves one slot, with its keys, from one primary to another, as `redis-cli --cluster reshard`
+   * does: IMPORTING on the target, MIGRATING on the source, MIGRATE the keys in batches (calling
+   * `between` after each), then the new owner told to every node.
+   */
+  moveSlot(slot: number, from: number, to: number, between?: () => Promise<void>): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -91,6 +97,21 @@ export async function startRedisCluster(): Promise<RedisCluster> {
         .split("\n")
         .filter((line) => /\bmaster\b/.test(line) && !/\bfail\b/.test(line))
         .map((line) => Number(/:(\d+)@/.exec(line)?.[1]));
+    },
+    moveSlot: async (slot, from, to, between) => {
+      const id = (port: number) => cli(port, "cluster", "myid").trim();
+      const [fromId, toId] = [id(from), id(to)];
+      cli(to, "cluster", "setslot", String(slot), "importing", fromId);
+      cli(from, "cluster", "setslot", String(slot), "migrating", toId);
+      for (;;) {
+        const keys = cli(from, "cluster", "getkeysinslot", String(slot), "2").split("\n").filter(Boolean);
+        if (keys.length === 0) break;
+        cli(from, "migrate", "127.0.0.1", String(to), "", "0", "5000", "keys", ...keys);
+        await between?.();
+      }
+      for (const node of nodes) {
+        if (node.process.exitCode === null && node.process.signalCode === null) cli(node.port, "cluster", "setslot", String(slot), "node", toId);
+      }
     },
     stop,
   };

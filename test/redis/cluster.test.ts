@@ -244,3 +244,74 @@ describe("Redis Cluster failover under load", { timeout: 180_000 }, () => {
     );
   });
 });
+
+/** CRC16/XMODEM of a key's hash tag or whole name, mod 16384: the slot Redis Cluster gives it. */
+function keySlot(key: string): number {
+  const open = key.indexOf("{");
+  const close = open < 0 ? -1 : key.indexOf("}", open + 1);
+  const hashed = open >= 0 && close > open + 1 ? key.slice(open + 1, close) : key;
+  let crc = 0;
+  for (const byte of Buffer.from(hashed)) {
+    crc ^= byte << 8;
+    for (let bit = 0; bit < 8; bit++) crc = crc & 0x8000 ? ((crc << 1) ^ 0x1021) & 0xffff : (crc << 1) & 0xffff;
+  }
+  return crc % 16384;
+}
+
+describe("Redis Cluster slot migration under load", { timeout: 180_000 }, () => {
+  let cluster: RedisCluster;
+  const children: Child[] = [];
+  afterAll(async () => {
+    for (const { child } of children) child.kill("SIGKILL");
+    await cluster?.stop();
+  });
+
+  it("moves the slot of a live limiter key to another primary while requests flow: only documented answers, and the limit stays exact", async () => {
+    cluster = await startRedisCluster();
+    const ports = cluster.nodes.map((node) => node.port).join(",");
+    const [viaIoredis, viaNodeRedis] = await Promise.all([startChild("limits-server", "express", `ioredis-cluster:${ports}`), startChild("limits-server", "hono", `node-redis-cluster:${ports}`)]);
+    if (viaIoredis === undefined || viaNodeRedis === undefined) throw new Error("no servers");
+    children.push(viaIoredis, viaNodeRedis);
+    const statuses: number[] = [];
+    const burst = async (count: number) => {
+      const replies = await Promise.all(Array.from({ length: count }, (_, index) => request(index % 2 === 0 ? viaIoredis.url : viaNodeRedis.url, "GET", "/limited")));
+      statuses.push(...replies.map((reply) => reply.status));
+    };
+    await burst(2);
+
+    const probe = new Cluster(cluster.seeds);
+    const [liveKey] = (await Promise.all(cluster.primaries().map(async (port) => {
+      const node = new Redis(port, "127.0.0.1");
+      const keys = await node.keys("*getLimited*");
+      node.disconnect();
+      return keys;
+    }))).flat();
+    if (liveKey === undefined) throw new Error("no limiter key");
+    const slot = keySlot(liveKey);
+    expect(Number(await probe.cluster("KEYSLOT", liveKey))).toBe(slot);
+    // Keys of no one's in the same slot, so the migration takes many steps with requests between them.
+    let fillers = 0;
+    for (let index = 0; fillers < 60; index++) {
+      if (keySlot(`filler-${index}`) !== slot) continue;
+      await probe.set(`filler-${index}`, "x", "EX", 600);
+      fillers += 1;
+    }
+    const slots = await probe.cluster("SLOTS");
+    probe.disconnect();
+    const from = slots.find(([low, high]) => slot >= low && slot <= high)?.[2]?.[1];
+    const to = cluster.primaries().find((port) => port !== from);
+    if (from === undefined || to === undefined) throw new Error("no primaries");
+
+    await cluster.moveSlot(slot, from, to, () => burst(12));
+    await burst(40);
+
+    const moved = new Redis(to, "127.0.0.1");
+    expect(await moved.exists(liveKey)).toBe(1);
+    moved.disconnect();
+    // 2 + 30 × 12 + 40 requests over both libraries (ASK and MOVED redirections), of a limit of 100.
+    expect(statuses.length).toBeGreaterThan(300);
+    expect(statuses.filter((status) => status !== 200 && status !== 429)).toEqual([]);
+    expect(statuses.filter((status) => status === 200)).toHaveLength(100);
+    console.log(`slot migration: slot ${slot} (${fillers} filler keys and the live limiter key) moved ${from} → ${to} under ${statuses.length} requests: ${statuses.filter((s) => s === 200).length} × 200, ${statuses.filter((s) => s === 429).length} × 429, nothing else`);
+  });
+});
