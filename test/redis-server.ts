@@ -23,10 +23,9 @@ export function redisAvailable(): boolean {
   return spawnSync("redis-server", ["--version"]).status === 0;
 }
 
-/** Starts a throwaway `redis-server` (no persistence) on a free port and waits until it accepts connections. */
-export async function startRedis(port?: number): Promise<RedisServer> {
-  const chosen = port ?? (await freePort());
-  const child: ChildProcess = spawn("redis-server", ["--port", String(chosen), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], {
+/** Starts `redis-server` on loopback with no persistence (and `args`), once it accepts connections. */
+export async function spawnRedis(port: number, args: string[] = []): Promise<ChildProcess> {
+  const child: ChildProcess = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", ...args], {
     stdio: ["ignore", "pipe", "pipe"],
   });
   await new Promise<void>((resolve, reject) => {
@@ -37,6 +36,13 @@ export async function startRedis(port?: number): Promise<RedisServer> {
     });
     child.on("exit", (code) => reject(new Error(`redis-server exited with ${code}: ${output}`)));
   });
+  return child;
+}
+
+/** Starts a throwaway `redis-server` (no persistence) on a free port and waits until it accepts connections. */
+export async function startRedis(port?: number): Promise<RedisServer> {
+  const chosen = port ?? (await freePort());
+  const child = await spawnRedis(chosen);
   return {
     port: chosen,
     url: `redis://127.0.0.1:${chosen}`,
