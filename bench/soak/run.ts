@@ -7,56 +7,26 @@
  * p99 steady.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import { cpus } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Resvg } from "@resvg/resvg-js";
 import { Redis } from "ioredis";
 import { startRedis } from "../../test/redis-server.js";
+import { generateSoakServer, IDEMPOTENCY_TTL_S } from "./contract.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const OUT = `${ROOT}.tmp/bench-soak/`;
 const MINUTES = Number(process.env["SOAK_MINUTES"] ?? 10);
 const SAMPLE_MS = Number(process.env["SOAK_SAMPLE_SECONDS"] ?? 10) * 1000;
 /** Requests a second the load loop aims at, and how many are in flight at most. */
 const RATE = Number(process.env["SOAK_RATE"] ?? 400);
-const IDEMPOTENCY_TTL_S = 60;
 
-/** The soak's contract: a read limited per client, a keyed write with a short replay TTL. */
-const SPEC = {
-  openapi: "3.0.3",
-  info: { title: "Soak", version: "1" },
-  paths: {
-    "/items/{id}": {
-      get: {
-        operationId: "getItem",
-        "x-rate-limit": { algorithm: "sliding-window", limit: 1000, window: "10s", key: "header:X-Client-Id" },
-        parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer", minimum: 1 } }],
-        responses: { "200": { description: "ok", content: { "application/json": { schema: { type: "object" } } } } },
-      },
-    },
-    "/orders": {
-      post: {
-        operationId: "createOrder",
-        "x-idempotency": { required: true, ttl: `${IDEMPOTENCY_TTL_S}s`, lease: "5s" },
-        "x-rate-limit": { algorithm: "token-bucket", limit: 100000, window: "1m", key: "header:X-Client-Id" },
-        parameters: [{ name: "Idempotency-Key", in: "header", required: true, schema: { type: "string" } }],
-        requestBody: { required: true, content: { "application/json": { schema: { type: "object", required: ["item", "qty"], properties: { item: { type: "integer" }, qty: { type: "integer", minimum: 1 } } } } } },
-        responses: { "201": { description: "created", content: { "application/json": { schema: { type: "object" } } } } },
-      },
-    },
-  },
-};
-
-mkdirSync(OUT, { recursive: true });
-writeFileSync(`${OUT}soak.json`, JSON.stringify(SPEC));
-const generated = spawnSync(process.execPath, [`${ROOT}bin/codegen.js`, `${OUT}soak.json`, "-o", `${OUT}api`, "--server", "node", "--target", "server", "--quiet"], { encoding: "utf8" });
-if (generated.status !== 0) throw new Error(`codegen failed: ${generated.stderr}`);
+const serverModule = generateSoakServer();
 
 const redis = await startRedis();
 const probe = new Redis(redis.port, "127.0.0.1");
-const child = spawn(`${ROOT}node_modules/.bin/tsx`, [`${ROOT}bench/soak/server.ts`, `${OUT}api/server/index.ts`, String(redis.port), String(SAMPLE_MS)], { stdio: ["ignore", "pipe", "inherit"] });
+const child = spawn(`${ROOT}node_modules/.bin/tsx`, [`${ROOT}bench/soak/server.ts`, serverModule, String(redis.port), String(SAMPLE_MS)], { stdio: ["ignore", "pipe", "inherit"] });
 const serverLines: string[] = [];
 const port = await new Promise<number>((resolve, reject) => {
   child.stdout?.on("data", (chunk: Buffer) => {

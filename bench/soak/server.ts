@@ -2,21 +2,26 @@
  * The soak's server, in its own process: the generated node:http server of the soak contract with
  * Redis stores. Prints `port <n>` when listening, then every SAMPLE_MS one JSON line of its own
  * figures: RSS, heap used, event-loop delay p99 (since the last line), requests served.
- *   tsx bench/soak/server.ts <generated router module> <redis port> <sample ms>
+ *   tsx bench/soak/server.ts <generated router module> <redis port, or cluster:<port>,…> <sample ms>
  */
 import { createServer } from "node:http";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
-import { Redis } from "ioredis";
+import { Cluster, Redis } from "ioredis";
 
 const [routerModule = "", redisPort = "6379", sampleMs = "10000"] = process.argv.slice(2);
 const api = (await import(pathToFileURL(routerModule).href)) as {
   createRequestListener: (handlers: object, options: object) => Parameters<typeof createServer>[1];
-  ioredisClient: (client: Redis) => unknown;
+  ioredisClient: (client: Redis | Cluster) => unknown;
   RedisRateLimitStore: new (client: unknown) => unknown;
   RedisIdempotencyStore: new (client: unknown) => unknown;
 };
-const redis = new Redis(Number(redisPort), "127.0.0.1", { maxRetriesPerRequest: 0, enableOfflineQueue: false });
+const redis = redisPort.startsWith("cluster:")
+  ? new Cluster(
+      redisPort.slice("cluster:".length).split(",").map((port) => ({ host: "127.0.0.1", port: Number(port) })),
+      { enableOfflineQueue: false, slotsRefreshInterval: 1000, redisOptions: { commandTimeout: 500, connectTimeout: 500, maxRetriesPerRequest: 0 } },
+    )
+  : new Redis(Number(redisPort), "127.0.0.1", { maxRetriesPerRequest: 0, enableOfflineQueue: false });
 redis.on("error", () => undefined);
 await new Promise((resolve) => redis.once("ready", resolve));
 const client = api.ioredisClient(redis);
