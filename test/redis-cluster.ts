@@ -1,5 +1,6 @@
 import { spawnSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { freePort, spawnRedis } from "./redis-server.js";
@@ -31,6 +32,34 @@ function cli(port: number, ...args: string[]): string {
   return `${result.stdout}${result.stderr}`;
 }
 
+/** Whether a TCP port on loopback is free now. */
+function isFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once("error", () => resolve(false));
+    server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
+  });
+}
+
+/**
+ * One cluster node. Each listens on its port and on the port 10,000 above it (the cluster bus), so
+ * both must be free; another test may take one between the check and the start, so a node that
+ * cannot bind is started again elsewhere.
+ */
+async function startNode(dir: string): Promise<ClusterNode> {
+  for (let attempt = 0; ; attempt++) {
+    if (attempt > 100) throw new Error("no free pair of ports (a node's and its cluster bus's)");
+    const port = await freePort();
+    if (port > 55_535 || !(await isFree(port + 10_000))) continue;
+    try {
+      const child = await spawnRedis(port, ["--cluster-enabled", "yes", "--cluster-config-file", join(dir, `nodes-${port}.conf`), "--cluster-node-timeout", "2000", "--dir", dir]);
+      return { port, process: child };
+    } catch (error) {
+      if (attempt >= 20 || !String(error).includes("Address already in use")) throw error;
+    }
+  }
+}
+
 /**
  * A Redis Cluster on this machine, made by the tests from Debian's `redis-server` and
  * `redis-cli --cluster create`: three primaries and three replicas on free ports, no
@@ -40,11 +69,7 @@ function cli(port: number, ...args: string[]): string {
 export async function startRedisCluster(): Promise<RedisCluster> {
   const dir = mkdtempSync(join(tmpdir(), "codegen-cluster-"));
   const nodes: ClusterNode[] = [];
-  for (let index = 0; index < 6; index++) {
-    const port = await freePort();
-    const child = await spawnRedis(port, ["--cluster-enabled", "yes", "--cluster-config-file", join(dir, `nodes-${port}.conf`), "--cluster-node-timeout", "2000", "--dir", dir]);
-    nodes.push({ port, process: child });
-  }
+  for (let index = 0; index < 6; index++) nodes.push(await startNode(dir));
   const created = spawnSync("redis-cli", ["--cluster", "create", ...nodes.map((node) => `127.0.0.1:${node.port}`), "--cluster-replicas", "1", "--cluster-yes"], { encoding: "utf8", timeout: 60_000 });
   if (!created.stdout.includes("All 16384 slots covered")) throw new Error(`redis-cli --cluster create failed: ${created.stdout}${created.stderr}`);
   const stop = async () => {

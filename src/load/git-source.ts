@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, posix, relative, resolve, sep } from "node:path";
 import { CodegenError } from "../errors.js";
+import { urlToPath } from "./load.js";
 import { MAX_SPEC_BYTES, parseSpecText } from "./read.js";
 
 /** Most files one revision's spec may reach through `$ref`s. */
@@ -98,9 +99,10 @@ function externalRefs(document: unknown): string[] {
     const ref = (node as { $ref?: unknown }).$ref;
     if (typeof ref === "string" && !ref.startsWith("#") && !/^[a-z][a-z0-9+.-]*:/i.test(ref)) {
       const file = ref.split("#")[0] ?? "";
-      if (file !== "") refs.add(decodeURI(file));
+      if (file !== "") refs.add(urlToPath(file));
     }
     for (const value of Object.values(node)) if (typeof value === "object" && value !== null) stack.push(value);
   }
   return [...refs];
 }
+

@@ -161,7 +161,8 @@ function refParserOptions(
   };
 }
 
-function urlToPath(url: string): string {
+/** A file URL or a `$ref`'s file part as a path (`%20` a space); a malformed escape is read as written. */
+export function urlToPath(url: string): string {
   if (url.startsWith("file:")) return fileURLToPath(url);
   try {
     return decodeURI(url);
