@@ -3,6 +3,7 @@ import type { TextFile } from "../src/emit/generated-file.js";
 import type { ApiModel } from "../src/ir/model.js";
 import { foldersOf, renderApi } from "../src/pipeline.js";
 import { spawn, spawnSync } from "node:child_process";
+import { NO_CODE_FROM_STRINGS } from "../vitest.config.js";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
@@ -18,6 +19,12 @@ export async function renderFolder(spec: string, outDir: string, options: ApiOpt
 
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
 export const CLI = join(ROOT, "bin", "codegen.js");
+
+/** The environment of a child server: as strict as this process (`--disallow-code-generation-from-strings` when it has it). */
+export function childEnv(): NodeJS.ProcessEnv {
+  const strict = process.execArgv.includes(NO_CODE_FROM_STRINGS);
+  return { ...process.env, NODE_OPTIONS: strict ? NO_CODE_FROM_STRINGS : "" };
+}
 export const TSC = join(ROOT, "node_modules", "typescript", "bin", "tsc");
 
 /** Valid fixtures: [name, spec path from the repository root]. Each has a golden in test/golden/<name>. */

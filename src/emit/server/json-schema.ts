@@ -1,5 +1,5 @@
 /**
- * Turns OpenAPI Schema Objects into the JSON Schema dialect ajv runs: draft-07 for OpenAPI 3.0,
+ * Turns OpenAPI Schema Objects into the JSON Schema dialect the server validates with: draft-07 for OpenAPI 3.0,
  * 2020-12 for 3.1. OpenAPI-only keywords become plain JSON Schema here, once, at generation
  * time, so the runtime needs no knowledge of OpenAPI dialects.
  */

@@ -12,7 +12,7 @@ type Json = Record<string, unknown>;
 
 /**
  * `server/schemas.ts`: every schema the server validates against, as one JSON document the
- * runtime hands to ajv. `spec` keeps each schema a `$ref` reaches at its original pointer (only
+ * runtime builds its validators from. `spec` keeps each schema a `$ref` reaches at its original pointer (only
  * those reached); `operations.<id>` holds, per operation, one object schema per parameter
  * location, the request body per media type, and each response per status and media type.
  */
@@ -21,7 +21,7 @@ export function emitServerSchemas(model: ApiModel, layout: ImportLayout, server:
   if (server === "hono") refuseUnboundedPatterns(model, spec, operations);
   const file = new SourceFile("server/schemas.ts", layout).import(runtimeFile("server/validation.ts"), ["ContractSchemas"], { typeOnly: true });
   return file.withData([
-    "/** Every schema the server validates against (JSON Schema, ready for ajv). */\n",
+    "/** Every schema the server validates against (JSON Schema, read by the runtime's validators). */\n",
     "export const schemas: ContractSchemas = ",
     {
       kind: "object",

@@ -1,5 +1,5 @@
-import type { RegExpEngine, RegExpLike } from "ajv/dist/types/index.js";
 import { RE2JS } from "re2js";
+import type { PatternTest } from "./schema-check.js";
 
 /** Default time, in milliseconds, one request may spend on patterns RE2 cannot run. */
 export const DEFAULT_PATTERN_TIME_LIMIT = 50;
@@ -33,21 +33,20 @@ export function usePatternBudget(next: PatternBudget): void {
  * every later such test fails at once. Without `bounded` (Web runtimes, which cannot interrupt a
  * match) such a pattern is refused when its validator is compiled.
  */
-export function linearRegExp(bounded: BoundedPatternTest | undefined): RegExpEngine {
-  const engine = (pattern: string, flags: string): RegExpLike & { toString(): string } => {
-    // ajv keys compiled patterns by their string form, so each must print as its own source.
-    const toString = () => `/${pattern}/${flags}`;
+export function linearRegExp(
+  bounded: BoundedPatternTest | undefined,
+): (pattern: string) => PatternTest {
+  return (pattern) => {
     const re2 = compileRe2(pattern);
-    if (re2 !== undefined) return { test: (input: string) => re2.test(input), toString };
+    if (re2 !== undefined) return { test: (input: string) => re2.test(input) };
     if (bounded === undefined) {
       throw new Error(
-        `the pattern ${toString()} uses look-around or back-references, which RE2 cannot run and this platform cannot stop in time; rewrite it without them`,
+        `the pattern /${pattern}/u uses look-around or back-references, which RE2 cannot run and this platform cannot stop in time; rewrite it without them`,
       );
     }
-    const fallback = new RegExp(pattern, flags);
-    return { test: (input: string) => budgeted(bounded, fallback, input), toString };
+    const fallback = new RegExp(pattern, "u");
+    return { test: (input: string) => budgeted(bounded, fallback, input) };
   };
-  return Object.assign(engine, { code: "linearRegExp" });
 }
 
 function compileRe2(pattern: string): RE2JS | undefined {

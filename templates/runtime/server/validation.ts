@@ -1,16 +1,12 @@
-import { Ajv, type ErrorObject, type Options, type ValidateFunction } from "ajv";
-import type { RegExpEngine } from "ajv/dist/types/index.js";
-import { Ajv2020 } from "ajv/dist/2020.js";
-import formats, { type FormatsPlugin } from "ajv-formats";
 import { pointerTo, type ErrorDetail, type ErrorLocation } from "./errors.js";
 import { getOwn } from "./own.js";
 import { linearRegExp, type BoundedPatternTest } from "./patterns.js";
-
-/**
- * ajv-formats is CommonJS: its plugin is the import's `default` under Node's ESM loader, and the
- * import itself under bundlers and CommonJS.
- */
-const addFormats = ((formats as { default?: FormatsPlugin }).default ?? formats) as FormatsPlugin;
+import {
+  SchemaChecks,
+  type CheckOptions,
+  type SchemaError,
+  type Validator,
+} from "./schema-check.js";
 
 /**
  * The contract's schemas as one JSON document: `spec` holds the schemas `$ref`s point to (at
@@ -29,114 +25,86 @@ type Direction = "parameters" | "request" | "form" | "response";
 export const MAX_DETAILS = 100;
 
 /**
- * Compiles each validator the first time it is needed and keeps it: startup stays fast on large
- * contracts, and no request compiles twice. Parameters are coerced from text to their declared
- * types (and take their defaults) as they are checked; bodies are checked as sent.
+ * Builds each validator the first time it is needed and keeps it: startup stays fast on large
+ * contracts, and no request builds one twice. Validators are closures over the schemas (no code
+ * is compiled at run time). Parameters are coerced from text to their declared types (and take
+ * their defaults) as they are checked; bodies are checked as sent.
  */
 export class ContractValidators {
   readonly #document: object;
-  readonly #engines = new Map<Direction, Ajv>();
+  readonly #checks = new Map<Direction, SchemaChecks>();
   readonly #openapi: "3.0" | "3.1";
-  readonly #compiled = new Map<string, ValidateFunction | null>();
-  readonly #regExp: RegExpEngine;
+  readonly #built = new Map<string, Validator | null>();
+  readonly #pattern: CheckOptions["pattern"];
 
   /** `boundedPatterns` runs the patterns RE2 cannot (see `linearRegExp`). */
   constructor(schemas: ContractSchemas, boundedPatterns?: BoundedPatternTest) {
     this.#openapi = schemas.openapi;
     this.#document = schemas.document;
-    this.#regExp = linearRegExp(boundedPatterns);
+    this.#pattern = linearRegExp(boundedPatterns);
   }
 
   /** The validator of one location's parameters, or `undefined` when the operation declares none there. */
-  parameters(operationId: string, location: string): ValidateFunction | undefined {
+  parameters(operationId: string, location: string): Validator | undefined {
     return this.#get("parameters", ["operations", operationId, location]);
   }
 
-  body(operationId: string, mediaType: string): ValidateFunction | undefined {
+  body(operationId: string, mediaType: string): Validator | undefined {
     const essence = (mediaType.split(";")[0] ?? "").trim().toLowerCase();
     const form =
       essence === "application/x-www-form-urlencoded" || essence === "multipart/form-data";
     return this.#get(form ? "form" : "request", ["operations", operationId, "body", mediaType]);
   }
 
-  response(operationId: string, status: string, mediaType: string): ValidateFunction | undefined {
+  response(operationId: string, status: string, mediaType: string): Validator | undefined {
     return this.#get("response", ["operations", operationId, "responses", status, mediaType]);
   }
 
-  #get(direction: Direction, path: string[]): ValidateFunction | undefined {
+  #get(direction: Direction, path: string[]): Validator | undefined {
     // A NUL cannot be in an operation id, media type or status, so the joined path is unambiguous.
     const key = `${direction}\0${path.join("\0")}`;
-    let validate = this.#compiled.get(key);
+    let validate = this.#built.get(key);
     if (validate === undefined) {
       let node: unknown = this.#document;
       for (const segment of path) node = getOwn(node, segment);
-      validate =
-        node === undefined
-          ? null
-          : this.#engine(direction).compile({
-              $ref: `contract#${path.map((s) => `/${encodeURIComponent(escape(s))}`).join("")}`,
-            });
-      this.#compiled.set(key, validate);
+      validate = node === undefined ? null : this.#checksFor(direction).validator(node);
+      this.#built.set(key, validate);
     }
     return validate ?? undefined;
   }
 
-  #engine(direction: Direction): Ajv {
-    let engine = this.#engines.get(direction);
-    if (engine === undefined) {
-      engine = createEngine(this.#openapi, direction, this.#regExp);
-      engine.addSchema(this.#document, "contract");
-      this.#engines.set(direction, engine);
+  #checksFor(direction: Direction): SchemaChecks {
+    let checks = this.#checks.get(direction);
+    if (checks === undefined) {
+      checks = new SchemaChecks({
+        coerce: direction === "parameters" || direction === "form",
+        // The handler's input is what the contract says it is: defaults applied to parameters and
+        // to the request body (a parsed copy of the request's bytes), never to responses.
+        defaults: direction !== "response",
+        direction: direction === "response" ? "response" : "request",
+        draft2020: this.#openapi === "3.1",
+        resolve: (ref) => resolvePointer(this.#document, ref),
+        pattern: this.#pattern,
+      });
+      this.#checks.set(direction, checks);
     }
-    return engine;
+    return checks;
   }
 }
 
-function escape(segment: string): string {
-  return segment.replace(/~/g, "~0").replace(/\//g, "~1");
-}
-
-function createEngine(openapi: "3.0" | "3.1", direction: Direction, regExp: RegExpEngine): Ajv {
-  const options: Options = {
-    strict: false,
-    allErrors: true,
-    // Only a value's own keys count: `{}` has no `constructor` property to validate.
-    ownProperties: true,
-    validateSchema: false,
-    logger: false,
-    code: { regExp },
-    // The handler's input is what the contract says it is: defaults applied to parameters and
-    // to the request body (a parsed copy of the request's bytes), never to responses.
-    ...(direction === "parameters" || direction === "form" ? { coerceTypes: "array" } : {}),
-    useDefaults: direction !== "response",
-  };
-  const engine = openapi === "3.1" ? new Ajv2020(options) : new Ajv(options);
-  addFormats(engine);
-  engine.addFormat("int32", {
-    type: "number",
-    validate: (n: number) => Number.isInteger(n) && n >= -(2 ** 31) && n < 2 ** 31,
-  });
-  engine.addFormat("int64", { type: "number", validate: (n: number) => Number.isInteger(n) });
-  engine.addFormat("float", { type: "number", validate: () => true });
-  engine.addFormat("double", { type: "number", validate: () => true });
-  engine.addFormat("byte", /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/);
-  engine.addFormat("binary", true);
-  engine.addFormat("password", true);
-  // Properties marked readOnly are required only in responses; writeOnly ones only in requests.
-  engine.addKeyword({
-    keyword: "x-required-in-request",
-    macro: (names: string[]) => (direction === "response" ? true : { required: names }),
-  });
-  engine.addKeyword({
-    keyword: "x-required-in-response",
-    macro: (names: string[]) => (direction === "response" ? { required: names } : true),
-  });
-  return engine;
+/** The node a local `$ref` (`#/spec/...`) points to in the document. */
+function resolvePointer(document: object, ref: string): unknown {
+  if (!ref.startsWith("#")) return undefined;
+  let node: unknown = document;
+  for (const token of ref.slice(1).split("/").slice(1)) {
+    node = getOwn(node, decodeURIComponent(token).replace(/~1/g, "/").replace(/~0/g, "~"));
+  }
+  return node;
 }
 
 /** Validation failures as error details: one per problem, each with its location and JSON pointer. */
 export function toDetails(
-  errors: readonly ErrorObject[] | null | undefined,
+  errors: readonly SchemaError[] | null | undefined,
   location: ErrorLocation,
 ): ErrorDetail[] {
   const details: ErrorDetail[] = [];
@@ -152,10 +120,10 @@ export function toDetails(
   return details;
 }
 
-function toDetail(error: ErrorObject, location: ErrorLocation): ErrorDetail {
+function toDetail(error: SchemaError, location: ErrorLocation): ErrorDetail {
   let pointer = error.instancePath;
   let message = error.message ?? "is invalid";
-  const params = error.params as Record<string, unknown>;
+  const params = error.params;
   if (error.keyword === "required" && typeof params["missingProperty"] === "string") {
     pointer += pointerTo(params["missingProperty"]);
     message = "is required";

@@ -51,7 +51,7 @@ export const authApp: FixtureApp = {
       operation: "withBasic",
       method: "GET",
       path: "/basic",
-      headers: { authorization: `Basic ${Buffer.from("ada:secret").toString("base64")}` },
+      headers: { authorization: `Basic ${btoa("ada:secret")}` },
       status: 200,
       response: { who: "basic" },
     },

@@ -3,7 +3,7 @@
 // biome-ignore-all lint: generated code
 import type { ContractSchemas } from "../runtime/server/validation.js";
 
-/** Every schema the server validates against (JSON Schema, ready for ajv). */
+/** Every schema the server validates against (JSON Schema, read by the runtime's validators). */
 export const schemas: ContractSchemas = {
   openapi: "3.0",
   document: {

@@ -1,0 +1,348 @@
+import { fullFormats } from "ajv-formats/dist/formats.js";
+import { sameJson } from "./same-json.js";
+import type { Check, PatternTest, SchemaError } from "./schema-check.js";
+
+/** The keywords that check one value on their own, as ajv words their errors. */
+
+export type Schema = Readonly<Record<string, unknown>>;
+
+interface FormatDefinition {
+  readonly type: "string" | "number";
+  readonly test: (value: never) => boolean;
+}
+
+export const WRONG_TYPE = Symbol("wrong type");
+
+/** Formats OpenAPI names beyond JSON Schema's, checked as the generator documents them. */
+const OPENAPI_FORMATS: Readonly<Record<string, FormatDefinition>> = {
+  int32: {
+    type: "number",
+    test: (n: number) => Number.isInteger(n) && n >= -(2 ** 31) && n < 2 ** 31,
+  },
+  int64: { type: "number", test: (n: number) => Number.isInteger(n) },
+  float: { type: "number", test: () => true },
+  double: { type: "number", test: () => true },
+  byte: { type: "string", test: (s: string) => BASE64.test(s) },
+  binary: { type: "string", test: () => true },
+  password: { type: "string", test: () => true },
+};
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+/** The `type` keyword: the value (coerced when `coerce` allows), or `WRONG_TYPE` after reporting it. */
+export function typeCheck(
+  schema: Schema,
+  coerce: boolean,
+): ((data: unknown, path: string, errors: SchemaError[]) => unknown) | undefined {
+  const declared = schema["type"];
+  const types =
+    typeof declared === "string"
+      ? [declared]
+      : Array.isArray(declared)
+        ? (declared as string[])
+        : [];
+  if (types.length === 0) return undefined;
+  const type = types.join(",");
+  const coerceTo = coerce ? types.filter((t) => COERCIBLE.has(t)) : [];
+  return (data, path, errors) => {
+    if (types.some((t) => hasType(data, t))) return data;
+    let value = data;
+    if (coerceTo.length > 0) {
+      if (Array.isArray(value) && value.length === 1) {
+        value = value[0];
+        if (types.some((t) => hasType(value, t))) return value;
+      }
+      for (const target of coerceTo) {
+        const coerced = coerceValue(value, target);
+        if (coerced !== WRONG_TYPE) return coerced;
+      }
+    }
+    errors.push({
+      instancePath: path,
+      keyword: "type",
+      params: { type },
+      message: `must be ${type}`,
+    });
+    return WRONG_TYPE;
+  };
+}
+
+const COERCIBLE = new Set(["string", "number", "integer", "boolean", "null", "array"]);
+
+export function hasType(data: unknown, type: string): boolean {
+  switch (type) {
+    case "null":
+      return data === null;
+    case "array":
+      return Array.isArray(data);
+    case "object":
+      return typeof data === "object" && data !== null && !Array.isArray(data);
+    case "integer":
+      return typeof data === "number" && !(data % 1) && !Number.isNaN(data);
+    default:
+      return typeof data === type;
+  }
+}
+
+/** ajv's coercion rules, one target type at a time. */
+function coerceValue(data: unknown, type: string): unknown {
+  switch (type) {
+    case "string":
+      if (typeof data === "number" || typeof data === "boolean") return `${data}`;
+      return data === null ? "" : WRONG_TYPE;
+    case "number":
+    case "integer": {
+      const numeric =
+        typeof data === "string" && data !== "" && Number(data) == (data as unknown as number);
+      if (
+        typeof data === "boolean" ||
+        data === null ||
+        (numeric && (type === "number" || !(Number(data) % 1)))
+      )
+        return Number(data);
+      return WRONG_TYPE;
+    }
+    case "boolean":
+      if (data === "false" || data === 0 || data === null) return false;
+      return data === "true" || data === 1 ? true : WRONG_TYPE;
+    case "null":
+      return data === "" || data === 0 || data === false ? null : WRONG_TYPE;
+    case "array":
+      return typeof data === "string" ||
+        typeof data === "number" ||
+        typeof data === "boolean" ||
+        data === null
+        ? [data]
+        : WRONG_TYPE;
+    default:
+      return WRONG_TYPE;
+  }
+}
+
+export function numberChecks(schema: Schema): Check[] {
+  const checks: Check[] = [];
+  const bounds = [
+    ["maximum", "<=", (n: number, limit: number) => n <= limit],
+    ["minimum", ">=", (n: number, limit: number) => n >= limit],
+    ["exclusiveMaximum", "<", (n: number, limit: number) => n < limit],
+    ["exclusiveMinimum", ">", (n: number, limit: number) => n > limit],
+  ] as const;
+  for (const [keyword, comparison, holds] of bounds) {
+    const limit = schema[keyword];
+    if (typeof limit !== "number") continue;
+    checks.push(
+      fail(
+        (n: number) => !holds(n, limit),
+        keyword,
+        { comparison, limit },
+        `must be ${comparison} ${limit}`,
+      ),
+    );
+  }
+  const multipleOf = schema["multipleOf"];
+  if (typeof multipleOf === "number") {
+    checks.push(
+      fail(
+        (n: number) => n / multipleOf !== Number.parseInt(String(n / multipleOf)),
+        "multipleOf",
+        { multipleOf },
+        `must be multiple of ${multipleOf}`,
+      ),
+    );
+  }
+  return checks;
+}
+
+export function stringChecks(
+  schema: Schema,
+  compilePattern: (source: string) => PatternTest,
+): Check[] {
+  const checks: Check[] = [];
+  const maxLength = schema["maxLength"];
+  const minLength = schema["minLength"];
+  if (typeof maxLength === "number") {
+    checks.push(
+      fail(
+        (s: string) => codePoints(s) > maxLength,
+        "maxLength",
+        { limit: maxLength },
+        `must NOT have more than ${maxLength} characters`,
+      ),
+    );
+  }
+  if (typeof minLength === "number") {
+    checks.push(
+      fail(
+        (s: string) => codePoints(s) < minLength,
+        "minLength",
+        { limit: minLength },
+        `must NOT have fewer than ${minLength} characters`,
+      ),
+    );
+  }
+  const pattern = schema["pattern"];
+  if (typeof pattern === "string") {
+    let compiled: PatternTest | undefined;
+    // Compiled on first use: a large contract's patterns cost nothing at startup.
+    checks.push(
+      fail(
+        (s: string) => !(compiled ??= compilePattern(pattern)).test(s),
+        "pattern",
+        { pattern },
+        `must match pattern "${pattern}"`,
+      ),
+    );
+  }
+  return checks;
+}
+
+export function formatCheck(format: string): Check | undefined {
+  const definition = Object.hasOwn(OPENAPI_FORMATS, format)
+    ? OPENAPI_FORMATS[format]
+    : fromAjvFormats(format);
+  if (definition === undefined) return undefined;
+  const { type, test } = definition;
+  const message = `must match format "${format}"`;
+  return (data, path, _parent, _key, errors) => {
+    if (typeof data !== type || (test as (value: unknown) => boolean)(data)) return true;
+    errors.push({ instancePath: path, keyword: "format", params: { format }, message });
+    return false;
+  };
+}
+
+/** ajv-formats' full formats: a regular expression, a function, `true`, or `{ type, validate }`. */
+function fromAjvFormats(format: string): FormatDefinition | undefined {
+  const known = fullFormats as unknown as Record<string, unknown>;
+  if (!Object.hasOwn(known, format)) return undefined;
+  const entry = known[format];
+  if (entry === true) return undefined;
+  if (entry instanceof RegExp) return { type: "string", test: (s: string) => entry.test(s) };
+  if (typeof entry === "function") return { type: "string", test: entry as (s: string) => boolean };
+  if (typeof entry === "object" && entry !== null) {
+    const { type, validate } = entry as { type?: string; validate?: unknown };
+    const test =
+      validate instanceof RegExp
+        ? (s: string) => validate.test(s)
+        : typeof validate === "function"
+          ? (validate as (v: never) => boolean)
+          : undefined;
+    if (test === undefined) return undefined;
+    return { type: type === "number" ? "number" : "string", test };
+  }
+  return undefined;
+}
+
+export function requiredCheck(names: readonly string[]): Check {
+  return (data, path, _parent, _key, errors) => {
+    let valid = true;
+    for (const missingProperty of names) {
+      if (hasMember(data as Record<string, unknown>, missingProperty)) continue;
+      errors.push({
+        instancePath: path,
+        keyword: "required",
+        params: { missingProperty },
+        message: `must have required property '${missingProperty}'`,
+      });
+      valid = false;
+    }
+    return valid;
+  };
+}
+
+/**
+ * `uniqueItems`. When the item schema declares only scalar types, items of another type are left
+ * to the `items` check (as ajv does) and do not count as duplicates of each other.
+ */
+export function uniqueItemsCheck(scalarTypes: readonly string[] | undefined): Check {
+  return (data, path, _parent, _key, errors) => {
+    const items = data as unknown[];
+    for (let i = items.length; i--;) {
+      if (scalarTypes !== undefined && !scalarTypes.some((type) => hasType(items[i], type)))
+        continue;
+      for (let j = i; j--;) {
+        if (!sameJson(items[i], items[j])) continue;
+        errors.push({
+          instancePath: path,
+          keyword: "uniqueItems",
+          params: { i, j },
+          message: `must NOT have duplicate items (items ## ${j} and ${i} are identical)`,
+        });
+        return false;
+      }
+    }
+    return true;
+  };
+}
+
+/** The types an item schema declares, when they are all scalar. */
+export function scalarItemTypes(items: unknown): readonly string[] | undefined {
+  if (!isSchema(items)) return undefined;
+  const declared = items["type"];
+  const types =
+    typeof declared === "string"
+      ? [declared]
+      : Array.isArray(declared)
+        ? (declared as string[])
+        : [];
+  return types.length > 0 && !types.some((type) => type === "object" || type === "array")
+    ? types
+    : undefined;
+}
+
+/** A check that reports one error with fixed params when `failed` holds. */
+export function fail<T>(
+  failed: (data: T) => boolean,
+  keyword: string,
+  params: Record<string, unknown>,
+  message: string,
+): Check {
+  return (data, path, _parent, _key, errors) => {
+    if (!failed(data as T)) return true;
+    errors.push({ instancePath: path, keyword, params, message });
+    return false;
+  };
+}
+
+/** Keywords that apply only to one JSON type: other values pass them. */
+export function typed(type: "number" | "string" | "array" | "object", checks: Check[]): Check[] {
+  if (checks.length === 0) return [];
+  return [
+    (data, path, parent, key, errors) => {
+      if (!hasType(data, type)) return true;
+      let valid = true;
+      for (const check of checks) if (!check(data, path, parent, key, errors)) valid = false;
+      return valid;
+    },
+  ];
+}
+
+export function defaultOf(schema: unknown): { value: unknown } | undefined {
+  return isSchema(schema) && Object.hasOwn(schema, "default")
+    ? { value: schema["default"] }
+    : undefined;
+}
+
+export function hasMember(object: Record<string, unknown>, name: string): boolean {
+  return object[name] !== undefined && Object.hasOwn(object, name);
+}
+
+/** Length in code points, as JSON Schema counts it (a surrogate pair is one character). */
+export function codePoints(text: string): number {
+  let length = 0;
+  for (let index = 0; index < text.length; index++) {
+    length++;
+    const code = text.charCodeAt(index);
+    if (code >= 0xd800 && code <= 0xdbff && index + 1 < text.length) {
+      const next = text.charCodeAt(index + 1);
+      if ((next & 0xfc00) === 0xdc00) index++;
+    }
+  }
+  return length;
+}
+
+export function escapeToken(name: string): string {
+  return name.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+export function isSchema(value: unknown): value is Schema {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}

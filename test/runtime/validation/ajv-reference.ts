@@ -1,0 +1,47 @@
+import { Ajv, type Options, type ValidateFunction } from "ajv";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import formats, { type FormatsPlugin } from "ajv-formats";
+
+/**
+ * ajv compiling the contract's schemas at run time, set up as the server did before validators
+ * became closures: the reference the closures are compared with.
+ */
+export type Direction = "parameters" | "request" | "form" | "response";
+
+const addFormats = ((formats as { default?: FormatsPlugin }).default ?? formats) as FormatsPlugin;
+
+const engines = new WeakMap<object, Map<Direction, Ajv>>();
+
+export function ajvValidator(openapi: "3.0" | "3.1", document: object, direction: Direction, path: readonly string[]): ValidateFunction {
+  let byDirection = engines.get(document);
+  if (byDirection === undefined) engines.set(document, (byDirection = new Map()));
+  let engine = byDirection.get(direction);
+  if (engine === undefined) byDirection.set(direction, (engine = createEngine(openapi, document, direction)));
+  const pointer = path.map((segment) => `/${encodeURIComponent(segment.replace(/~/g, "~0").replace(/\//g, "~1"))}`).join("");
+  return engine.compile({ $ref: `contract#${pointer}` });
+}
+
+function createEngine(openapi: "3.0" | "3.1", document: object, direction: Direction): Ajv {
+  const options: Options = {
+    strict: false,
+    allErrors: true,
+    ownProperties: true,
+    validateSchema: false,
+    logger: false,
+    ...(direction === "parameters" || direction === "form" ? { coerceTypes: "array" } : {}),
+    useDefaults: direction !== "response",
+  };
+  const engine = openapi === "3.1" ? new Ajv2020(options) : new Ajv(options);
+  addFormats(engine);
+  engine.addFormat("int32", { type: "number", validate: (n: number) => Number.isInteger(n) && n >= -(2 ** 31) && n < 2 ** 31 });
+  engine.addFormat("int64", { type: "number", validate: (n: number) => Number.isInteger(n) });
+  engine.addFormat("float", { type: "number", validate: () => true });
+  engine.addFormat("double", { type: "number", validate: () => true });
+  engine.addFormat("byte", /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/);
+  engine.addFormat("binary", true);
+  engine.addFormat("password", true);
+  engine.addKeyword({ keyword: "x-required-in-request", macro: (names: string[]) => (direction === "response" ? true : { required: names }) });
+  engine.addKeyword({ keyword: "x-required-in-response", macro: (names: string[]) => (direction === "response" ? { required: names } : true) });
+  engine.addSchema(document, "contract");
+  return engine;
+}
