@@ -36,7 +36,8 @@ export function emitServerSchemas(model: ApiModel, layout: ImportLayout, server:
   ]);
 }
 
-function schemaDocument(model: ApiModel): { spec: Json; operations: Json } {
+/** The document `server/schemas.ts` holds: the reached `$ref` targets under `spec`, each operation's schemas under `operations`. */
+export function schemaDocument(model: ApiModel): { spec: Json; operations: Json } {
   const spec: Json = {};
   const pending: string[] = [];
   const seen = new Set<string>();

@@ -1,5 +1,5 @@
 import type { Check, SchemaError } from "./schema-check.js";
-import { hasMember, isSchema, type Schema } from "./schema-keywords.js";
+import { hasMember, isSchema, settled, slot, type Schema } from "./schema-keywords.js";
 
 /** Builds the check of a subschema; `composite` is true where ajv assigns no defaults. */
 export type Build = (schema: unknown, composite: boolean) => Check;
@@ -23,15 +23,27 @@ export function notCheck(build: Build, sub: unknown): Check {
   };
 }
 
-export function anyOfCheck(build: Build, items: unknown[]): Check {
+/**
+ * `anyOf`. Under 2020-12 every branch is applied even after one matched (ajv does, to know which
+ * properties they evaluated), so each branch's coercion happens; under draft-07 the first match ends it.
+ */
+export function anyOfCheck(build: Build, exhaustive: boolean, items: unknown[]): Check {
   const checks = items.map((item) => build(item, true));
   return (data, path, parent, key, errors) => {
     const before = errors.length;
+    let matched = false;
+    let value = data;
     for (const check of checks) {
-      if (check(data, path, parent, key, errors)) {
-        errors.length = before;
-        return true;
-      }
+      const previous = slot(parent, key);
+      const passed = check(value, path, parent, key, errors);
+      value = settled(value, previous, parent, key);
+      if (!passed) continue;
+      matched = true;
+      if (!exhaustive) break;
+    }
+    if (matched) {
+      errors.length = before;
+      return true;
     }
     errors.push({
       instancePath: path,
@@ -49,8 +61,13 @@ export function oneOfCheck(build: Build, items: unknown[]): Check {
     const before = errors.length;
     let passing: number | undefined;
     let passingSchemas: [number, number] | null = null;
+    let value = data;
     checks.forEach((check, index) => {
-      if (passingSchemas !== null || !check(data, path, parent, key, errors)) return;
+      if (passingSchemas !== null) return;
+      const previous = slot(parent, key);
+      const passed = check(value, path, parent, key, errors);
+      value = settled(value, previous, parent, key);
+      if (!passed) return;
       if (passing === undefined) passing = index;
       else passingSchemas = [passing, index];
     });
@@ -81,10 +98,12 @@ export function conditionalCheck(
   const otherwise = hasElse ? build(schema["else"], composite) : undefined;
   return (data, path, parent, key, errors) => {
     const before = errors.length;
+    const previous = slot(parent, key);
     const matched = condition(data, path, parent, key, errors);
     errors.length = before;
+    const value = settled(data, previous, parent, key);
     const branch = matched ? then : otherwise;
-    if (branch === undefined || branch(data, path, parent, key, errors)) return true;
+    if (branch === undefined || branch(value, path, parent, key, errors)) return true;
     const failingKeyword = matched ? "then" : "else";
     errors.push({
       instancePath: path,

@@ -17,12 +17,12 @@ import {
   isSchema,
   numberChecks,
   requiredCheck,
+  runAll,
   scalarItemTypes,
   stringChecks,
   typeCheck,
   typed,
   uniqueItemsCheck,
-  WRONG_TYPE,
   type Schema,
 } from "./schema-keywords.js";
 
@@ -127,20 +127,29 @@ export class SchemaChecks {
     return (data, path, parent, key, errors) => {
       let valid = true;
       if (type !== undefined) {
+        const before = errors.length;
         const value = type(data, path, errors);
-        if (value === WRONG_TYPE) valid = false;
-        else if (value !== data) {
-          data = value;
-          if (parent !== undefined) (parent as Record<string | number, unknown>)[key] = value;
+        valid = errors.length === before;
+        // A coerced value is written back; an array of one unwrapped for nothing stays local.
+        if (valid && value !== data && parent !== undefined) {
+          (parent as Record<string | number, unknown>)[key] = value;
         }
+        data = value;
       }
-      for (const check of rest) if (!check(data, path, parent, key, errors)) valid = false;
-      return valid;
+      return runAll(rest, data, path, parent, key, errors) && valid;
     };
   }
 
+  /**
+   * A `$ref`'s target, built once. As in ajv, a target that itself holds a `$ref` is a validator
+   * of its own, where defaults apply again even under `anyOf`/`oneOf`; a target without one is
+   * part of the schema that refers to it.
+   */
   #ref(ref: string, composite: boolean): Check {
-    const cacheKey = `${composite ? "c" : "p"}${ref}`;
+    const schema = this.#options.resolve(ref);
+    if (schema === undefined) throw new Error(`the contract has no schema at ${ref}`);
+    const inherits = composite && !holdsRef(schema);
+    const cacheKey = `${inherits ? "c" : "p"}${ref}`;
     const known = this.#refs.get(cacheKey);
     if (known !== undefined) return known;
     // A recursive schema reaches itself: the entry exists before its target is built.
@@ -148,9 +157,7 @@ export class SchemaChecks {
     const call: Check = (data, path, parent, key, errors) =>
       (target.check as Check)(data, path, parent, key, errors);
     this.#refs.set(cacheKey, call);
-    const schema = this.#options.resolve(ref);
-    if (schema === undefined) throw new Error(`the contract has no schema at ${ref}`);
-    target.check = this.#schema(schema, composite);
+    target.check = this.#schema(schema, inherits);
     return call;
   }
 
@@ -184,14 +191,13 @@ export class SchemaChecks {
     if (Array.isArray(schema[own]))
       checks.push(typed("object", [requiredCheck(schema[own] as string[])])[0] as Check);
     if (Object.hasOwn(schema, "not")) checks.push(notCheck(this.#build, schema["not"]));
-    if (Array.isArray(schema["anyOf"])) checks.push(anyOfCheck(this.#build, schema["anyOf"]));
+    if (Array.isArray(schema["anyOf"]))
+      checks.push(anyOfCheck(this.#build, this.#options.draft2020, schema["anyOf"]));
     if (Array.isArray(schema["oneOf"])) checks.push(oneOfCheck(this.#build, schema["oneOf"]));
     if (Array.isArray(schema["allOf"])) {
       const all = schema["allOf"].map((item) => this.#schema(item, composite));
       checks.push((data, path, parent, key, errors) => {
-        let valid = true;
-        for (const check of all) if (!check(data, path, parent, key, errors)) valid = false;
-        return valid;
+        return runAll(all, data, path, parent, key, errors);
       });
     }
     if (Object.hasOwn(schema, "if")) {
@@ -229,8 +235,6 @@ export class SchemaChecks {
         ),
       );
     }
-    if (schema["uniqueItems"] === true)
-      checks.push(uniqueItemsCheck(scalarItemTypes(schema["items"])));
     const { prefix, rest, restKeyword } = this.#itemSchemas(schema);
     const prefixChecks = prefix.map((item) => this.#schema(item, composite));
     const restCheck =
@@ -271,6 +275,10 @@ export class SchemaChecks {
       });
     }
     if (Object.hasOwn(schema, "contains")) checks.push(containsCheck(this.#build, schema));
+    // After the item checks, which may coerce items (as ajv orders them).
+    if (schema["uniqueItems"] === true) {
+      checks.push(uniqueItemsCheck(scalarItemTypes(schema["items"])));
+    }
     return checks;
   }
 
@@ -388,4 +396,22 @@ export class SchemaChecks {
       return valid;
     };
   }
+}
+
+const REF_KEYWORDS = new Set([
+  "$ref",
+  "$recursiveRef",
+  "$recursiveAnchor",
+  "$dynamicRef",
+  "$dynamicAnchor",
+]);
+
+/** Whether a `$ref` (or another reference keyword) is anywhere inside `schema`, as ajv looks for one. */
+function holdsRef(schema: unknown): boolean {
+  if (typeof schema !== "object" || schema === null) return false;
+  for (const [key, value] of Object.entries(schema)) {
+    if (REF_KEYWORDS.has(key)) return true;
+    if (Array.isArray(value) ? value.some(holdsRef) : holdsRef(value)) return true;
+  }
+  return false;
 }

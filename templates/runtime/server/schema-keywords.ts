@@ -11,7 +11,8 @@ interface FormatDefinition {
   readonly test: (value: never) => boolean;
 }
 
-export const WRONG_TYPE = Symbol("wrong type");
+/** No coercion to that type fits. */
+const WRONG_TYPE = Symbol("wrong type");
 
 /** Formats OpenAPI names beyond JSON Schema's, checked as the generator documents them. */
 const OPENAPI_FORMATS: Readonly<Record<string, FormatDefinition>> = {
@@ -28,7 +29,11 @@ const OPENAPI_FORMATS: Readonly<Record<string, FormatDefinition>> = {
 };
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
-/** The `type` keyword: the value (coerced when `coerce` allows), or `WRONG_TYPE` after reporting it. */
+/**
+ * The `type` keyword: returns the value the schema's other keywords see, coerced when `coerce`
+ * allows; a wrong type is reported to `errors`. As in ajv, an array of one value is unwrapped
+ * before coercion is tried, and stays unwrapped when no coercion fits.
+ */
 export function typeCheck(
   schema: Schema,
   coerce: boolean,
@@ -49,7 +54,7 @@ export function typeCheck(
     if (coerceTo.length > 0) {
       if (Array.isArray(value) && value.length === 1) {
         value = value[0];
-        if (types.some((t) => hasType(value, t))) return value;
+        if (unwrappedFits(value, types)) return value;
       }
       for (const target of coerceTo) {
         const coerced = coerceValue(value, target);
@@ -62,8 +67,25 @@ export function typeCheck(
       params: { type },
       message: `must be ${type}`,
     });
-    return WRONG_TYPE;
+    return value;
   };
+}
+
+/**
+ * Whether an array of one's value is taken as it is, as ajv decides it: for one type, that type;
+ * for several, its test of all of them at once (which only the array-and-object shape can pass).
+ */
+function unwrappedFits(value: unknown, types: readonly string[]): boolean {
+  if (types.length === 1) return hasType(value, types[0] as string);
+  const rest = new Set(types);
+  let fits = true;
+  if (rest.has("array") && rest.has("object")) {
+    fits = rest.has("null") ? typeof value !== "object" : !value || typeof value !== "object";
+    for (const type of ["null", "array", "object"]) rest.delete(type);
+  }
+  if (rest.has("number")) rest.delete("integer");
+  for (const type of rest) fits = fits && hasType(value, type);
+  return fits;
 }
 
 const COERCIBLE = new Set(["string", "number", "integer", "boolean", "null", "array"]);
@@ -302,15 +324,52 @@ export function fail<T>(
   };
 }
 
+/** What `parent[key]` holds (`undefined` at the root, which has no parent). */
+export function slot(parent: unknown, key: string | number): unknown {
+  return parent === undefined ? undefined : (parent as Record<string | number, unknown>)[key];
+}
+
+/**
+ * The value the next check on the same data sees, as ajv's local data variable: the coerced value
+ * when the last check coerced it in place (wrote `parent[key]`, which held `before`), else `value`.
+ */
+export function settled(
+  value: unknown,
+  before: unknown,
+  parent: unknown,
+  key: string | number,
+): unknown {
+  if (parent === undefined) return value;
+  const now = (parent as Record<string | number, unknown>)[key];
+  return now === before ? value : now;
+}
+
+/** Runs every check on one value (all of them: errors are collected), each on the value as the last left it. */
+export function runAll(
+  checks: readonly Check[],
+  data: unknown,
+  path: string,
+  parent: unknown,
+  key: string | number,
+  errors: SchemaError[],
+): boolean {
+  let valid = true;
+  let value = data;
+  for (const check of checks) {
+    const before = slot(parent, key);
+    if (!check(value, path, parent, key, errors)) valid = false;
+    value = settled(value, before, parent, key);
+  }
+  return valid;
+}
+
 /** Keywords that apply only to one JSON type: other values pass them. */
 export function typed(type: "number" | "string" | "array" | "object", checks: Check[]): Check[] {
   if (checks.length === 0) return [];
   return [
     (data, path, parent, key, errors) => {
       if (!hasType(data, type)) return true;
-      let valid = true;
-      for (const check of checks) if (!check(data, path, parent, key, errors)) valid = false;
-      return valid;
+      return runAll(checks, data, path, parent, key, errors);
     },
   ];
 }

@@ -3,8 +3,9 @@ import fc from "fast-check";
 /**
  * Values for a JSON Schema, valid and nearly valid: each keyword's edge (a bound, one past it),
  * enum members and strangers, required properties sometimes left out, extra properties, wrong
- * types, and, for parameters and form fields (`asText`), the same values as the text a request
- * carries. Random JSON is mixed in throughout.
+ * types. For parameters and form fields (`asText`) the values are what a request can carry there:
+ * text, lists of text, and objects of those (deepObject, bracketed form fields). Random JSON is
+ * mixed in throughout.
  */
 export function valuesFor(schema: unknown, resolve: (ref: string) => unknown, asText: boolean): fc.Arbitrary<unknown> {
   const build = (node: unknown, depth: number): fc.Arbitrary<unknown> => {
@@ -28,8 +29,7 @@ export function valuesFor(schema: unknown, resolve: (ref: string) => unknown, as
     if (types.length === 0 && (isRecord(schema["properties"]) || Array.isArray(schema["required"]))) types.push("object");
     for (const type of types) options.push(ofType(type, schema, depth));
     if (options.length === 0) return stranger;
-    const value = fc.oneof({ arbitrary: fc.oneof(...options), weight: 8 }, { arbitrary: stranger, weight: 1 });
-    return asText ? fc.oneof(value, value.map(toText)) : value;
+    return fc.oneof({ arbitrary: fc.oneof(...options), weight: 8 }, { arbitrary: stranger, weight: 1 });
   };
 
   const ofType = (type: string, schema: Record<string, unknown>, depth: number): fc.Arbitrary<unknown> => {
@@ -76,7 +76,8 @@ export function valuesFor(schema: unknown, resolve: (ref: string) => unknown, as
     }
   };
 
-  return build(schema, 0);
+  const values = build(schema, 0);
+  return asText ? values.map(toText) : values;
 }
 
 function merge(values: unknown[]): unknown {
@@ -84,9 +85,9 @@ function merge(values: unknown[]): unknown {
   return objects.length === values.length ? Object.assign({}, ...objects) : values[0];
 }
 
-/** A value as a query string or form field carries it: scalars as text, arrays of text. */
+/** A value as a query string or form field carries it: text, lists of text, objects of those. */
 function toText(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map((item) => (isRecord(item) || Array.isArray(item) ? item : String(item)));
+  if (Array.isArray(value)) return value.map((item) => (isRecord(item) ? toText(item) : Array.isArray(item) ? JSON.stringify(item) : String(item)));
   if (isRecord(value)) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, toText(item)]));
   return value === undefined ? value : String(value);
 }
