@@ -49,7 +49,7 @@ function usersHandlers(): Handlers<{ token: string }> {
       headers: { Location: "/v1/users/1" },
       body: { success: true, data: { ...stored, name: body.name, email: body.email }, meta: { request_id: requestId } },
     }),
-    getUser: () => notUsed() as never,
+    getUser: ({ path, requestId }) => ({ status: 200, body: { success: true, data: { ...stored, id: path.userId }, meta: { request_id: requestId } } }),
     replaceUser: notUsed,
     deleteUser: () => ({ status: 204 }),
     updateUser: notUsed,
@@ -90,6 +90,8 @@ export async function start(kind: string): Promise<number> {
     }
     case "express-ajv":
       return listen(expressWithAjv().listen(0, "127.0.0.1"));
+    case "node-ajv":
+      return listen(nodeWithAjv().listen(0, "127.0.0.1"));
     case "express-openapi-validator":
       return listen(expressWithOpenApiValidator().listen(0, "127.0.0.1"));
     case "fastify-schema":
@@ -117,10 +119,26 @@ function created(requestId: string, body: { name: string; email: string }) {
 }
 
 function expressWithAjv(): express.Express {
-  const ajv = new Ajv({ allErrors: true, strict: false });
+  const ajv = new Ajv({ allErrors: true, strict: false, coerceTypes: true });
   addFormats.default(ajv);
   const validate = ajv.compile(CREATE_USER);
   const app = express();
+  const validateId = ajv.compile(USER_ID);
+  app.get("/v1/users/:userId", (req, res) => {
+    const incoming = req.get("x-request-id");
+    const requestId = incoming !== undefined && WELL_FORMED_ID.test(incoming) ? incoming : randomUUID();
+    res.set("x-request-id", requestId);
+    if (req.get("authorization") !== "Bearer bench") {
+      res.set("www-authenticate", 'Bearer realm="api"').status(401).json({ success: false, error: { code: "UNAUTHORIZED", message: "UNAUTHORIZED" }, meta: { request_id: requestId } });
+      return;
+    }
+    const params = { userId: req.params.userId };
+    if (!validateId(params)) {
+      res.status(400).json({ success: false, error: { code: "VALIDATION_ERROR", message: "VALIDATION_ERROR", details: validateId.errors }, meta: { request_id: requestId } });
+      return;
+    }
+    res.status(200).json({ success: true, data: { ...stored, id: params.userId }, meta: { request_id: requestId } });
+  });
   app.post("/v1/users", express.json({ limit: "1mb" }), (req, res) => {
     const incoming = req.get("x-request-id");
     const requestId = incoming !== undefined && WELL_FORMED_ID.test(incoming) ? incoming : randomUUID();
@@ -141,6 +159,54 @@ function expressWithAjv(): express.Express {
   return app;
 }
 
+/** What users write on Node's own http server: the same work as `expressWithAjv`, routed by hand. */
+function nodeWithAjv(): Server {
+  const ajv = new Ajv({ allErrors: true, strict: false, coerceTypes: true });
+  addFormats.default(ajv);
+  const validateBody = ajv.compile(CREATE_USER);
+  const validateId = ajv.compile(USER_ID);
+  return createServer((req, res) => {
+    const incoming = req.headers["x-request-id"];
+    const requestId = typeof incoming === "string" && WELL_FORMED_ID.test(incoming) ? incoming : randomUUID();
+    const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
+      const text = JSON.stringify(body);
+      res.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(text), "x-request-id": requestId, ...headers });
+      res.end(text);
+    };
+    const error = (status: number, code: string, details: unknown[] = [], headers: Record<string, string> = {}) =>
+      send(status, { success: false, error: { code, message: code, details }, meta: { request_id: requestId } }, headers);
+    const url = new URL(req.url ?? "/", "http://localhost");
+    const user = /^\/v1\/users\/([^/]+)$/.exec(url.pathname);
+    const route = req.method === "POST" && url.pathname === "/v1/users" ? "create" : req.method === "GET" && user ? "get" : undefined;
+    if (route === undefined) return error(404, "NOT_FOUND");
+    if (req.headers.authorization !== "Bearer bench") return error(401, "UNAUTHORIZED", [], { "www-authenticate": 'Bearer realm="api"' });
+    if (route === "get") {
+      const params = { userId: decodeURIComponent(user?.[1] ?? "") };
+      if (!validateId(params)) return error(400, "VALIDATION_ERROR", validateId.errors ?? []);
+      return send(200, { success: true, data: { ...stored, id: params.userId }, meta: { request_id: requestId } });
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= 1024 * 1024) chunks.push(chunk);
+    });
+    req.on("end", () => {
+      if (size > 1024 * 1024) return error(413, "PAYLOAD_TOO_LARGE");
+      let body: unknown;
+      try {
+        body = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+      } catch {
+        return error(400, "MALFORMED_JSON");
+      }
+      if (!validateBody(body)) return error(400, "VALIDATION_ERROR", validateBody.errors ?? []);
+      return send(201, created(requestId, body as { name: string; email: string }), { location: "/v1/users/1" });
+    });
+  });
+}
+
+const USER_ID = { type: "object", required: ["userId"], properties: { userId: { type: "integer", minimum: 1 } } } as const;
+
 /** express-openapi-validator checks the request (security included) against the users contract; the handler does the rest. */
 function expressWithOpenApiValidator(): express.Express {
   const app = express();
@@ -153,6 +219,11 @@ function expressWithOpenApiValidator(): express.Express {
       validateSecurity: { handlers: { bearerAuth: (req) => req.headers.authorization === "Bearer bench" } },
     }),
   );
+  app.get("/v1/users/:userId", (req, res) => {
+    const incoming = req.get("x-request-id");
+    const requestId = incoming !== undefined && WELL_FORMED_ID.test(incoming) ? incoming : randomUUID();
+    res.set("x-request-id", requestId).status(200).json({ success: true, data: { ...stored, id: Number(req.params.userId) }, meta: { request_id: requestId } });
+  });
   app.post("/v1/users", (req, res) => {
     const incoming = req.get("x-request-id");
     const requestId = incoming !== undefined && WELL_FORMED_ID.test(incoming) ? incoming : randomUUID();
@@ -184,6 +255,19 @@ async function fastifyWithSchema(): Promise<number> {
       return undefined;
     },
     handler: async (request, reply) => reply.code(201).header("location", "/v1/users/1").send(created(request.id, request.body as { name: string; email: string })),
+  });
+  app.get("/v1/users/:userId", {
+    schema: { params: USER_ID },
+    onRequest: async (request, reply) => {
+      reply.header("x-request-id", request.id);
+      if (request.headers.authorization !== "Bearer bench") {
+        reply.header("www-authenticate", 'Bearer realm="api"');
+        return reply.code(401).send({ success: false, error: { code: "UNAUTHORIZED", message: "UNAUTHORIZED" }, meta: { request_id: request.id } });
+      }
+      return undefined;
+    },
+    handler: async (request, reply) =>
+      reply.code(200).send({ success: true, data: { ...stored, id: (request.params as { userId: number }).userId }, meta: { request_id: request.id } }),
   });
   await app.listen({ port: 0, host: "127.0.0.1" });
   return (app.server.address() as AddressInfo).port;
