@@ -136,6 +136,7 @@ export class SchemaChecks {
         }
         data = value;
       }
+      if (rest.length === 0) return valid;
       return runAll(rest, data, path, parent, key, errors) && valid;
     };
   }

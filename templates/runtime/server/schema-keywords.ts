@@ -48,8 +48,13 @@ export function typeCheck(
   if (types.length === 0) return undefined;
   const type = types.join(",");
   const coerceTo = coerce ? types.filter((t) => COERCIBLE.has(t)) : [];
+  const tests = types.map(typeTest);
+  const fits =
+    tests.length === 1
+      ? (tests[0] as (data: unknown) => boolean)
+      : (data: unknown) => tests.some((test) => test(data));
   return (data, path, errors) => {
-    if (types.some((t) => hasType(data, t))) return data;
+    if (fits(data)) return data;
     let value = data;
     if (coerceTo.length > 0) {
       if (Array.isArray(value) && value.length === 1) {
@@ -90,19 +95,26 @@ function unwrappedFits(value: unknown, types: readonly string[]): boolean {
 
 const COERCIBLE = new Set(["string", "number", "integer", "boolean", "null", "array"]);
 
+/** The test of each JSON Schema type, made once. */
+const TYPE_TESTS: Readonly<Record<string, (data: unknown) => boolean>> = {
+  null: (data) => data === null,
+  array: (data) => Array.isArray(data),
+  object: (data) => typeof data === "object" && data !== null && !Array.isArray(data),
+  integer: (data) => typeof data === "number" && !(data % 1) && !Number.isNaN(data),
+  number: (data) => typeof data === "number",
+  string: (data) => typeof data === "string",
+  boolean: (data) => typeof data === "boolean",
+};
+
+/** The test of one type (an unknown type name matches nothing). */
+export function typeTest(type: string): (data: unknown) => boolean {
+  return Object.hasOwn(TYPE_TESTS, type)
+    ? (TYPE_TESTS[type] as (data: unknown) => boolean)
+    : () => false;
+}
+
 export function hasType(data: unknown, type: string): boolean {
-  switch (type) {
-    case "null":
-      return data === null;
-    case "array":
-      return Array.isArray(data);
-    case "object":
-      return typeof data === "object" && data !== null && !Array.isArray(data);
-    case "integer":
-      return typeof data === "number" && !(data % 1) && !Number.isNaN(data);
-    default:
-      return typeof data === type;
-  }
+  return typeTest(type)(data);
 }
 
 /** ajv's coercion rules, one target type at a time. */
@@ -366,9 +378,12 @@ export function runAll(
 /** Keywords that apply only to one JSON type: other values pass them. */
 export function typed(type: "number" | "string" | "array" | "object", checks: Check[]): Check[] {
   if (checks.length === 0) return [];
+  const isType = typeTest(type);
+  const only = checks.length === 1 ? (checks[0] as Check) : undefined;
   return [
     (data, path, parent, key, errors) => {
-      if (!hasType(data, type)) return true;
+      if (!isType(data)) return true;
+      if (only !== undefined) return only(data, path, parent, key, errors);
       return runAll(checks, data, path, parent, key, errors);
     },
   ];

@@ -1,12 +1,18 @@
 import { Ajv, type Options, type ValidateFunction } from "ajv";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import formats, { type FormatsPlugin } from "ajv-formats";
+import { vmPatternTest } from "../../../templates/runtime/server/node-patterns.js";
+import { linearRegExp } from "../../../templates/runtime/server/patterns.js";
 
 /**
  * ajv compiling the contract's schemas at run time, set up as the server did before validators
  * became closures: the reference the closures are compared with.
  */
 export type Direction = "parameters" | "request" | "form" | "response";
+
+/** Patterns on the engine the server uses (RE2, the rest bounded), as the server's ajv had them. */
+const linear = linearRegExp(vmPatternTest);
+const regExp = Object.assign((pattern: string) => Object.assign(linear(pattern), { toString: () => `/${pattern}/u` }), { code: "linearRegExp" });
 
 const addFormats = ((formats as { default?: FormatsPlugin }).default ?? formats) as FormatsPlugin;
 
@@ -28,6 +34,7 @@ function createEngine(openapi: "3.0" | "3.1", document: object, direction: Direc
     ownProperties: true,
     validateSchema: false,
     logger: false,
+    code: { regExp },
     ...(direction === "parameters" || direction === "form" ? { coerceTypes: "array" } : {}),
     useDefaults: direction !== "response",
   };
