@@ -23,7 +23,7 @@ import { ajvValidator } from "../../test/runtime/validation/ajv-reference.js";
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const SPECS = join(ROOT, "../shared/specs");
 const OUT = join(ROOT, ".tmp/bench-validators");
-const RUNTIME_FILES = ["validation.ts", "schema-check.ts", "schema-keywords.ts", "schema-applicators.ts", "same-json.ts", "patterns.ts"];
+const RUNTIME_FILES = ["validation.ts", "schema-check.ts", "schema-keywords.ts", "schema-types.ts", "schema-applicators.ts", "same-json.ts", "patterns.ts"];
 
 async function contract(file: string): Promise<ContractSchemas> {
   const model = buildModel(await loadSpec(file, { allowRemote: false }));

@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import http from "node:http";
 import { join } from "node:path";
@@ -9,38 +8,7 @@ import { ioredisClient, nodeRedisClient, RedisRateLimitStore } from "../../templ
 import type { RateLimitAlgorithm } from "../../templates/runtime/rate-limit/policy.js";
 import { ROOT } from "../helpers.js";
 import { startRedisCluster, type RedisCluster } from "../redis-cluster.js";
-
-type Child = { url: string; child: ChildProcess; adapter: string };
-
-/** A test server in a child process on `adapter`, sharing state through `redis` (see test/server/redis-connection.ts). */
-async function startChild(script: "limits-server" | "idempotency-server", adapter: string, redis: string, ...args: string[]): Promise<Child> {
-  const child = spawn(join(ROOT, "node_modules/.bin/tsx"), [join(ROOT, `test/server/${script}.ts`), redis, ...args], { cwd: ROOT, env: { ...process.env, SERVER_ADAPTER: adapter } });
-  const port = await new Promise<number>((resolve, reject) => {
-    let output = "";
-    child.stdout?.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-      const found = /port (\d+) on (\w+)/.exec(output);
-      if (found && found[2] === adapter) resolve(Number(found[1]));
-      else if (found) reject(new Error(`the child serves on ${found[2]}, not ${adapter}`));
-    });
-    child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.on("exit", (code) => reject(new Error(`${script} exited with ${code}: ${output}`)));
-  });
-  return { url: `http://127.0.0.1:${port}`, child, adapter };
-}
-
-function request(url: string, method: string, path: string, headers: Record<string, string> = {}, body?: string, agent?: http.Agent): Promise<{ status: number; headers: http.IncomingHttpHeaders; text: string }> {
-  const { hostname, port } = new URL(url);
-  return new Promise((resolve, reject) => {
-    const sent = http.request({ hostname, port, path, method, headers: { ...headers, ...(body === undefined ? {} : { "content-type": "application/json" }) }, agent }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on("data", (chunk: Buffer) => chunks.push(chunk));
-      response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, text: Buffer.concat(chunks).toString("utf8") }));
-    });
-    sent.on("error", reject);
-    sent.end(body);
-  });
-}
+import { expectOutageSurvived, request, startChild, type Child } from "./children.js";
 
 /**
  * The README's promise, on a real Redis Cluster (three primaries, three replicas, started by the
@@ -183,60 +151,8 @@ describe("Redis Cluster failover under load", { timeout: 180_000 }, () => {
     const victim = cluster.nodes.find((node) => node.port === owner);
     if (victim === undefined) throw new Error("no primary for the key");
 
-    type Outcome = { at: number; took: number; status: number; retryAfter: string | undefined; kind: string; key?: string };
-    const outcomes: Outcome[] = [];
-    const started = Date.now();
-    let killedAt = 0;
-    const timed = async (kind: string, send: () => Promise<{ status: number; headers: http.IncomingHttpHeaders }>, key?: string) => {
-      const at = Date.now() - started;
-      const reply = await Promise.race([send(), new Promise<{ status: number; headers: http.IncomingHttpHeaders }>((resolve) => setTimeout(() => resolve({ status: 0, headers: {} }), 3_000))]);
-      outcomes.push({ at, took: Date.now() - started - at, status: reply.status, retryAfter: reply.headers["retry-after"] as string | undefined, kind, ...(key === undefined ? {} : { key }) });
-    };
-    let round = 0;
-    while (Date.now() - started < 14_000) {
-      if (killedAt === 0 && Date.now() - started > 1_500) {
-        victim.process.kill("SIGKILL");
-        killedAt = Date.now() - started;
-      }
-      round += 1;
-      const key = `fo-${round}`;
-      const body = JSON.stringify({ item: key, qty: 1 });
-      const post = () => request(orders.url, "POST", "/orders", { "x-api-key": "tenant-a", "idempotency-key": key }, body);
-      await Promise.all([
-        timed("strict", () => request(limits.url, "GET", "/strict")),
-        timed("open", () => request(limits.url, "GET", "/by-client", { "x-client-id": `client-${round % 20}` })),
-        // Each key sent twice: the retry must replay, or be refused, never run again.
-        timed("order", post, key).then(() => timed("order", post, key)),
-      ]);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-
-    // No request hung past the client's timeout.
-    expect(outcomes.filter((outcome) => outcome.status === 0)).toEqual([]);
-    const strict = outcomes.filter((outcome) => outcome.kind === "strict");
-    const refused = strict.filter((outcome) => outcome.status === 503);
-    expect(refused.length).toBeGreaterThan(0);
-    expect(refused.every((outcome) => outcome.retryAfter === "1")).toBe(true);
-    const lastRefusal = Math.max(...refused.map((outcome) => outcome.at + outcome.took));
-    // Fail-open limits admit through the gap; their outage is reported once.
-    const open = outcomes.filter((outcome) => outcome.kind === "open");
-    expect(open.filter((outcome) => outcome.status !== 200 && outcome.status !== 429)).toEqual([]);
-    expect(limitsOutput.filter((line) => line.startsWith("store-error"))).toHaveLength(1);
-    // No keyed handler ran twice; a key whose record could not be read or written was refused.
-    const runs = ordersOutput.filter((line) => line.startsWith("ran "));
-    expect(runs.filter((line) => !line.endsWith(" 1"))).toEqual([]);
-    const orderStatuses = new Set(outcomes.filter((outcome) => outcome.kind === "order").map((outcome) => outcome.status));
-    expect([...orderStatuses].every((status) => status === 201 || status === 503 || status === 409)).toBe(true);
-    // After promotion, everything answers again.
-    const after = outcomes.filter((outcome) => outcome.at > lastRefusal + 1_000);
-    expect(after.length).toBeGreaterThan(10);
-    expect(after.filter((outcome) => outcome.kind === "strict").every((outcome) => outcome.status === 200)).toBe(true);
-    expect(after.filter((outcome) => outcome.kind === "order").every((outcome) => outcome.status === 201)).toBe(true);
-    const count = (kind: string) => JSON.stringify(Object.fromEntries([...new Set(outcomes.filter((o) => o.kind === kind).map((o) => o.status))].map((status) => [status, outcomes.filter((o) => o.kind === kind && o.status === status).length])));
-    console.log(
-      `failover: primary ${victim.port} killed at ${killedAt} ms; fail-closed limit refused from ${Math.min(...refused.map((o) => o.at))} to ${lastRefusal} ms (window ${lastRefusal - killedAt} ms); ` +
-        `slowest request ${Math.max(...outcomes.map((o) => o.took))} ms; strict ${count("strict")}, fail-open ${count("open")}, keyed POSTs ${count("order")}; handler runs ${runs.length}, none twice`,
-    );
+    const { summary, killedAt, window } = await expectOutageSurvived(limits, orders, limitsOutput, ordersOutput, [{ at: 1_500, act: () => victim.process.kill("SIGKILL") }]);
+    console.log(`failover: primary ${victim.port} killed at ${killedAt} ms; fail-closed limit refused for ${window}; ${summary}`);
   });
 });
 

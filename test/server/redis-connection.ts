@@ -40,5 +40,7 @@ export async function connectRedis(spec: string, single: RedisOptions = {}): Pro
   }
   const redis = new Redis(Number(ports), "127.0.0.1", single);
   redis.on("error", () => undefined);
+  // Connected before the server listens: without an offline queue, a command sent earlier would fail.
+  if (redis.status !== "ready") await new Promise((resolve) => redis.once("ready", resolve));
   return { scripts: ioredisClient(redis), incr: (key) => redis.incr(key), library: "ioredis" };
 }

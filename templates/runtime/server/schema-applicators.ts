@@ -1,5 +1,5 @@
-import type { Check, SchemaError } from "./schema-check.js";
-import { hasMember, isSchema, settled, slot, type Schema } from "./schema-keywords.js";
+import type { Check, PatternTest, SchemaError } from "./schema-check.js";
+import { escapeToken, hasMember, isSchema, settled, slot, type Schema } from "./schema-keywords.js";
 
 /** Builds the check of a subschema; `composite` is true where ajv assigns no defaults. */
 export type Build = (schema: unknown, composite: boolean) => Check;
@@ -198,4 +198,69 @@ export function dependenciesChecks(build: Build, schema: Schema): Check[] {
     }
   }
   return checks;
+}
+
+/** `properties`, `patternProperties` and `additionalProperties` together: one pass over the keys. */
+export function membersCheck(
+  build: Build,
+  pattern: (source: string) => PatternTest,
+  schema: Schema,
+  properties: Schema,
+  composite: boolean,
+): Check | undefined {
+  const declared = Object.entries(properties).map(([name, sub]) => ({
+    name,
+    pointer: `/${escapeToken(name)}`,
+    check: build(sub, composite),
+  }));
+  const patterns = Object.entries(
+    isSchema(schema["patternProperties"]) ? schema["patternProperties"] : {},
+  ).map(([source, sub]) => ({
+    pattern: pattern(source),
+    check: build(sub, composite),
+  }));
+  const additional = schema["additionalProperties"];
+  const extra =
+    additional === undefined || additional === true
+      ? undefined
+      : additional === false
+        ? false
+        : build(additional, composite);
+  if (declared.length === 0 && patterns.length === 0 && extra === undefined) return undefined;
+  return (data, path, _parent, _key, errors) => {
+    const object = data as Record<string, unknown>;
+    let valid = true;
+    for (const { name, pointer, check } of declared) {
+      const value = object[name];
+      if (
+        value !== undefined &&
+        Object.hasOwn(object, name) &&
+        !check(value, path + pointer, object, name, errors)
+      )
+        valid = false;
+    }
+    if (patterns.length === 0 && extra === undefined) return valid;
+    for (const name of Object.keys(object)) {
+      const isDeclared = Object.hasOwn(properties, name);
+      let matched = false;
+      for (const { pattern, check } of patterns) {
+        if (!pattern.test(name)) continue;
+        matched = true;
+        if (!check(object[name], `${path}/${escapeToken(name)}`, object, name, errors))
+          valid = false;
+      }
+      if (isDeclared || matched || extra === undefined) continue;
+      if (extra === false) {
+        errors.push({
+          instancePath: path,
+          keyword: "additionalProperties",
+          params: { additionalProperty: name },
+          message: "must NOT have additional properties",
+        });
+        valid = false;
+      } else if (!extra(object[name], `${path}/${escapeToken(name)}`, object, name, errors))
+        valid = false;
+    }
+    return valid;
+  };
 }

@@ -3,6 +3,7 @@ import {
   anyOfCheck,
   conditionalCheck,
   dependenciesChecks,
+  membersCheck,
   containsCheck,
   notCheck,
   oneOfCheck,
@@ -11,7 +12,6 @@ import {
 } from "./schema-applicators.js";
 import {
   defaultOf,
-  escapeToken,
   fail,
   formatCheck,
   isSchema,
@@ -20,11 +20,11 @@ import {
   runAll,
   scalarItemTypes,
   stringChecks,
-  typeCheck,
   typed,
   uniqueItemsCheck,
   type Schema,
 } from "./schema-keywords.js";
+import { typeCheck } from "./schema-types.js";
 
 /**
  * JSON Schema checks built from the contract's schemas as plain closures: no source text is
@@ -334,68 +334,9 @@ export class SchemaChecks {
     checks.push(...dependenciesChecks(this.#build, schema));
     if (Object.hasOwn(schema, "propertyNames"))
       checks.push(propertyNamesCheck(this.#build, schema["propertyNames"]));
-    const members = this.#members(schema, properties, composite);
+    const members = membersCheck(this.#build, this.#options.pattern, schema, properties, composite);
     if (members !== undefined) checks.push(members);
     return checks;
-  }
-
-  /** `properties`, `patternProperties` and `additionalProperties` together: one pass over the keys. */
-  #members(schema: Schema, properties: Schema, composite: boolean): Check | undefined {
-    const declared = Object.entries(properties).map(([name, sub]) => ({
-      name,
-      pointer: `/${escapeToken(name)}`,
-      check: this.#schema(sub, composite),
-    }));
-    const patterns = Object.entries(
-      isSchema(schema["patternProperties"]) ? schema["patternProperties"] : {},
-    ).map(([source, sub]) => ({
-      pattern: this.#options.pattern(source),
-      check: this.#schema(sub, composite),
-    }));
-    const additional = schema["additionalProperties"];
-    const extra =
-      additional === undefined || additional === true
-        ? undefined
-        : additional === false
-          ? false
-          : this.#schema(additional, composite);
-    if (declared.length === 0 && patterns.length === 0 && extra === undefined) return undefined;
-    return (data, path, _parent, _key, errors) => {
-      const object = data as Record<string, unknown>;
-      let valid = true;
-      for (const { name, pointer, check } of declared) {
-        const value = object[name];
-        if (
-          value !== undefined &&
-          Object.hasOwn(object, name) &&
-          !check(value, path + pointer, object, name, errors)
-        )
-          valid = false;
-      }
-      if (patterns.length === 0 && extra === undefined) return valid;
-      for (const name of Object.keys(object)) {
-        const isDeclared = Object.hasOwn(properties, name);
-        let matched = false;
-        for (const { pattern, check } of patterns) {
-          if (!pattern.test(name)) continue;
-          matched = true;
-          if (!check(object[name], `${path}/${escapeToken(name)}`, object, name, errors))
-            valid = false;
-        }
-        if (isDeclared || matched || extra === undefined) continue;
-        if (extra === false) {
-          errors.push({
-            instancePath: path,
-            keyword: "additionalProperties",
-            params: { additionalProperty: name },
-            message: "must NOT have additional properties",
-          });
-          valid = false;
-        } else if (!extra(object[name], `${path}/${escapeToken(name)}`, object, name, errors))
-          valid = false;
-      }
-      return valid;
-    };
   }
 }
 
