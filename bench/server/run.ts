@@ -45,6 +45,8 @@ interface Result {
   readyMs: number;
   /** Latency of the first request, alone on a fresh server. */
   firstMs: number;
+  /** Median latency of the same request sent alone 21 times after it. */
+  aloneMs: number;
 }
 
 const USER = JSON.stringify({ name: "Grace Hopper", email: "grace@example.com", role: "admin" });
@@ -130,23 +132,28 @@ function send(agent: http.Agent, port: number, call: Call): Promise<{ ms: number
   });
 }
 
-/** Every call once, in turn (validators are built on an operation's first request); every call must get its status. Resolves to the first call's latency. */
-async function warm(port: number, calls: Call[]): Promise<number> {
+/**
+ * Every call once, in turn (validators are built on an operation's first request); every call must
+ * get its status. Resolves to the first call's latency and the median of the same call sent alone
+ * 21 times after the others.
+ */
+async function warm(port: number, calls: Call[]): Promise<{ firstMs: number; aloneMs: number }> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   const failures: string[] = [];
-  let firstMs = NaN;
-  for (const call of calls) {
+  const latencies: number[] = [];
+  for (const call of [...calls, ...Array.from({ length: 21 }, () => calls[0] as Call)]) {
     const outcome = await send(agent, port, call);
     if ("failure" in outcome) failures.push(outcome.failure);
-    else if (Number.isNaN(firstMs)) firstMs = outcome.ms;
+    else latencies.push(outcome.ms);
   }
   agent.destroy();
   if (failures.length > 0) throw new Error(`${failures.length} of ${calls.length} calls failed, e.g. ${failures.slice(0, 3).join("; ")}`);
-  return firstMs;
+  const alone = latencies.slice(-21).sort((a, b) => a - b);
+  return { firstMs: latencies[0] ?? NaN, aloneMs: alone[10] ?? NaN };
 }
 
 /** Sends the calls round-robin from CONCURRENCY keep-alive connections for `durationMs`. */
-async function load(port: number, calls: Call[], durationMs: number): Promise<Omit<Result, "readyMs" | "firstMs">> {
+async function load(port: number, calls: Call[], durationMs: number): Promise<Omit<Result, "readyMs" | "firstMs" | "aloneMs">> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
   const latencies: number[] = [];
   const failures: string[] = [];
@@ -172,9 +179,9 @@ async function load(port: number, calls: Call[], durationMs: number): Promise<Om
 async function measure(scenario: Scenario): Promise<Result> {
   const { child, port, readyMs } = await startServer(scenario.kind);
   try {
-    const firstMs = await warm(port, scenario.calls);
+    const { firstMs, aloneMs } = await warm(port, scenario.calls);
     await load(port, scenario.calls, WARMUP_MS);
-    return { ...(await load(port, scenario.calls, MEASURE_MS)), readyMs, firstMs };
+    return { ...(await load(port, scenario.calls, MEASURE_MS)), readyMs, firstMs, aloneMs };
   } finally {
     child.kill();
   }
@@ -188,7 +195,7 @@ for (let round = 0; round < ROUNDS; round++) {
     const result = await measure(scenario);
     rounds.get(scenario.name)?.push(result);
     console.log(
-      `round ${round + 1} ${scenario.name}: ${result.rps.toFixed(0)} req/s, p50 ${result.p50.toFixed(2)} ms, p99 ${result.p99.toFixed(2)} ms, ready ${result.readyMs.toFixed(0)} ms, first ${result.firstMs.toFixed(2)} ms`,
+      `round ${round + 1} ${scenario.name}: ${result.rps.toFixed(0)} req/s, p50 ${result.p50.toFixed(2)} ms, p99 ${result.p99.toFixed(2)} ms, ready ${result.readyMs.toFixed(0)} ms, first ${result.firstMs.toFixed(2)} ms (then ${result.aloneMs.toFixed(2)} ms)`,
     );
   }
 }
@@ -212,13 +219,13 @@ const median = (name: string): Result => {
   return results[Math.floor(results.length / 2)] as Result;
 };
 /** The median of one figure over the rounds, on its own. */
-const medianOf = (name: string, figure: "readyMs" | "firstMs"): number => {
+const medianOf = (name: string, figure: "readyMs" | "firstMs" | "aloneMs"): number => {
   const values = (rounds.get(name) ?? []).map((result) => result[figure]).sort((a, b) => a - b);
   return values[Math.floor(values.length / 2)] ?? NaN;
 };
 const row = (label: string, name: string) => {
   const result = median(name);
-  return `| ${label} | ${result.rps.toFixed(0)} | ${result.p50.toFixed(2)} | ${result.p99.toFixed(2)} | ${medianOf(name, "firstMs").toFixed(2)} | ${medianOf(name, "readyMs").toFixed(0)} |`;
+  return `| ${label} | ${result.rps.toFixed(0)} | ${result.p50.toFixed(2)} | ${result.p99.toFixed(2)} | ${medianOf(name, "firstMs").toFixed(2)} | ${medianOf(name, "aloneMs").toFixed(2)} | ${medianOf(name, "readyMs").toFixed(0)} |`;
 };
 const ratio = (label: string, name: string, baseline: string, goal: string) =>
   `| ${label} | **${(median(name).rps / median(baseline).rps).toFixed(2)}×** | ${(median(name).p99 / median(baseline).p99).toFixed(2)}× | ${goal} |`;
@@ -244,11 +251,12 @@ const section = [
   `Stripe: the generated Express server for all 468 operations, answering each with an empty 200; ${stripeCalls.length} GET`,
   `routes (every one that needs only path parameters) requested round-robin, against a server generated from the`,
   `same contract cut to \`GET ${ONE_OPERATION.path}\` alone. "first request": one request alone on a fresh server`,
-  "(its validators are built then); \"ready\": from the server process's start until it listens (loading its modules",
-  "through tsx, whose transform cache is warm after the first round).",
+  "(its validators are built then), against the median of the same request sent alone 21 times after it (\"alone\");",
+  "\"ready\": from the server process's start until it listens (loading its modules through tsx, whose transform cache",
+  "is warm after the first round).",
   "",
-  "| server | requests/s | p50 ms | p99 ms | first request ms | ready ms |",
-  "|---|---:|---:|---:|---:|---:|",
+  "| server | requests/s | p50 ms | p99 ms | first request ms | alone ms | ready ms |",
+  "|---|---:|---:|---:|---:|---:|---:|",
   row("generated, Express (`createRouter`)", "express-generated"),
   row("hand-written Express + ajv", "express-ajv"),
   row("Express + express-openapi-validator", "express-openapi-validator"),
@@ -276,8 +284,8 @@ const section = [
   ratio("generated Node http ÷ generated Express", "node-generated", "express-generated", "—"),
   ratio("Stripe 468 operations (routes round-robin) ÷ 1 operation", "stripe-468-spread", "stripe-1", "≥ 0.95×"),
   ratio("Stripe 468 operations (the same route) ÷ 1 operation", "stripe-468-one-route", "stripe-1", "≥ 0.95×"),
-  `| first request ÷ median (p50), generated Express POST | ${(medianOf("express-generated", "firstMs") / median("express-generated").p50).toFixed(2)}× | | ≤ 2× |`,
-  `| first request ÷ median (p50), Stripe 468 operations, one route | ${(medianOf("stripe-468-one-route", "firstMs") / median("stripe-468-one-route").p50).toFixed(2)}× | | ≤ 2× |`,
+  `| first request ÷ the same request alone afterwards (median), generated Express POST | ${(medianOf("express-generated", "firstMs") / medianOf("express-generated", "aloneMs")).toFixed(2)}× | | ≤ 2× |`,
+  `| first request ÷ the same request alone afterwards (median), Stripe 468 operations | ${(medianOf("stripe-468-one-route", "firstMs") / medianOf("stripe-468-one-route", "aloneMs")).toFixed(2)}× | | ≤ 2× |`,
   `| Stripe 468 operations ready ÷ 1 operation ready | ${(medianOf("stripe-468-one-route", "readyMs") / medianOf("stripe-1", "readyMs")).toFixed(2)}× | | ≤ 1.5× |`,
   "",
   `The pipeline alone, in process (\`bench/server/pipeline.ts\`: \`GET ${ONE_OPERATION.path}\` 100,000 times, no HTTP), median of ${PIPELINE_ROUNDS}:`,
