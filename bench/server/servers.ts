@@ -15,7 +15,7 @@ import { Ajv } from "ajv";
 import addFormats from "ajv-formats";
 import express from "express";
 import * as OpenApiValidator from "express-openapi-validator";
-import Fastify from "fastify";
+import Fastify, { type FastifyReply, type FastifyRequest } from "fastify";
 import { randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -235,6 +235,16 @@ function expressWithOpenApiValidator(): express.Express {
   return app;
 }
 
+/** The request id on every reply, and bearer auth before the route runs (Fastify's `onRequest`). */
+async function authorized(request: FastifyRequest, reply: FastifyReply): Promise<unknown> {
+  reply.header("x-request-id", request.id);
+  if (request.headers.authorization !== "Bearer bench") {
+    reply.header("www-authenticate", 'Bearer realm="api"');
+    return reply.code(401).send({ success: false, error: { code: "UNAUTHORIZED", message: "UNAUTHORIZED" }, meta: { request_id: request.id } });
+  }
+  return undefined;
+}
+
 /** A Fastify route with Fastify's own JSON-schema validation of the body, and the same auth, id and envelope. */
 async function fastifyWithSchema(): Promise<number> {
   const app = Fastify({
@@ -246,26 +256,12 @@ async function fastifyWithSchema(): Promise<number> {
   });
   app.post("/v1/users", {
     schema: { body: CREATE_USER },
-    onRequest: async (request, reply) => {
-      reply.header("x-request-id", request.id);
-      if (request.headers.authorization !== "Bearer bench") {
-        reply.header("www-authenticate", 'Bearer realm="api"');
-        return reply.code(401).send({ success: false, error: { code: "UNAUTHORIZED", message: "UNAUTHORIZED" }, meta: { request_id: request.id } });
-      }
-      return undefined;
-    },
+    onRequest: authorized,
     handler: async (request, reply) => reply.code(201).header("location", "/v1/users/1").send(created(request.id, request.body as { name: string; email: string })),
   });
   app.get("/v1/users/:userId", {
     schema: { params: USER_ID },
-    onRequest: async (request, reply) => {
-      reply.header("x-request-id", request.id);
-      if (request.headers.authorization !== "Bearer bench") {
-        reply.header("www-authenticate", 'Bearer realm="api"');
-        return reply.code(401).send({ success: false, error: { code: "UNAUTHORIZED", message: "UNAUTHORIZED" }, meta: { request_id: request.id } });
-      }
-      return undefined;
-    },
+    onRequest: authorized,
     handler: async (request, reply) =>
       reply.code(200).send({ success: true, data: { ...stored, id: (request.params as { userId: number }).userId }, meta: { request_id: request.id } }),
   });

@@ -19,6 +19,7 @@ import {
   requiredCheck,
   runAll,
   scalarItemTypes,
+  sizeLimits,
   stringChecks,
   typed,
   uniqueItemsCheck,
@@ -214,28 +215,7 @@ export class SchemaChecks {
 
   #arrayChecks(schema: Schema, composite: boolean): Check[] {
     const checks: Check[] = [];
-    const maxItems = schema["maxItems"];
-    const minItems = schema["minItems"];
-    if (typeof maxItems === "number") {
-      checks.push(
-        fail(
-          (data: unknown[]) => data.length > maxItems,
-          "maxItems",
-          { limit: maxItems },
-          `must NOT have more than ${maxItems} items`,
-        ),
-      );
-    }
-    if (typeof minItems === "number") {
-      checks.push(
-        fail(
-          (data: unknown[]) => data.length < minItems,
-          "minItems",
-          { limit: minItems },
-          `must NOT have fewer than ${minItems} items`,
-        ),
-      );
-    }
+    checks.push(...sizeLimits(schema, "Items", (items: unknown[]) => items.length, "items"));
     const { prefix, rest, restKeyword } = this.#itemSchemas(schema);
     const prefixChecks = prefix.map((item) => this.#schema(item, composite));
     const restCheck =
@@ -312,23 +292,9 @@ export class SchemaChecks {
         });
       }
     }
-    for (const [keyword, more] of [
-      ["maxProperties", true],
-      ["minProperties", false],
-    ] as const) {
-      const limit = schema[keyword];
-      if (typeof limit !== "number") continue;
-      const message = `must NOT have ${more ? "more" : "fewer"} than ${limit} properties`;
-      checks.push(
-        fail(
-          (data: object) =>
-            more ? Object.keys(data).length > limit : Object.keys(data).length < limit,
-          keyword,
-          { limit },
-          message,
-        ),
-      );
-    }
+    checks.push(
+      ...sizeLimits(schema, "Properties", (data: object) => Object.keys(data).length, "properties"),
+    );
     if (Array.isArray(schema["required"]))
       checks.push(requiredCheck(schema["required"] as string[]));
     checks.push(...dependenciesChecks(this.#build, schema));

@@ -1,7 +1,7 @@
 import { fullFormats } from "ajv-formats/dist/formats.js";
 import { sameJson } from "./same-json.js";
 import type { Check, PatternTest, SchemaError } from "./schema-check.js";
-import { hasType, typeTest } from "./schema-types.js";
+import { declaredTypes, hasType, typeTest } from "./schema-types.js";
 
 /** The keywords that check one value on their own, as ajv words their errors. */
 
@@ -66,28 +66,7 @@ export function stringChecks(
   compilePattern: (source: string) => PatternTest,
 ): Check[] {
   const checks: Check[] = [];
-  const maxLength = schema["maxLength"];
-  const minLength = schema["minLength"];
-  if (typeof maxLength === "number") {
-    checks.push(
-      fail(
-        (s: string) => codePoints(s) > maxLength,
-        "maxLength",
-        { limit: maxLength },
-        `must NOT have more than ${maxLength} characters`,
-      ),
-    );
-  }
-  if (typeof minLength === "number") {
-    checks.push(
-      fail(
-        (s: string) => codePoints(s) < minLength,
-        "minLength",
-        { limit: minLength },
-        `must NOT have fewer than ${minLength} characters`,
-      ),
-    );
-  }
+  checks.push(...sizeLimits(schema, "Length", (s: string) => codePoints(s), "characters"));
   const pattern = schema["pattern"];
   if (typeof pattern === "string") {
     let compiled: PatternTest | undefined;
@@ -185,16 +164,37 @@ export function uniqueItemsCheck(scalarTypes: readonly string[] | undefined): Ch
 /** The types an item schema declares, when they are all scalar. */
 export function scalarItemTypes(items: unknown): readonly string[] | undefined {
   if (!isSchema(items)) return undefined;
-  const declared = items["type"];
-  const types =
-    typeof declared === "string"
-      ? [declared]
-      : Array.isArray(declared)
-        ? (declared as string[])
-        : [];
+  const types = declaredTypes(items);
   return types.length > 0 && !types.some((type) => type === "object" || type === "array")
     ? types
     : undefined;
+}
+
+/**
+ * `max<Kind>` and `min<Kind>` (`maxLength`, `minItems`, `maxProperties`, …): the value's size, as
+ * `size` measures it, within the limits, worded as ajv words them.
+ */
+export function sizeLimits<T>(
+  schema: Schema,
+  kind: "Length" | "Items" | "Properties",
+  size: (data: T) => number,
+  unit: string,
+): Check[] {
+  const checks: Check[] = [];
+  for (const more of [true, false]) {
+    const keyword = `${more ? "max" : "min"}${kind}`;
+    const limit = schema[keyword];
+    if (typeof limit !== "number") continue;
+    checks.push(
+      fail(
+        (data: T) => (more ? size(data) > limit : size(data) < limit),
+        keyword,
+        { limit },
+        `must NOT have ${more ? "more" : "fewer"} than ${limit} ${unit}`,
+      ),
+    );
+  }
+  return checks;
 }
 
 /** A check that reports one error with fixed params when `failed` holds. */

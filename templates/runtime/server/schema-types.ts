@@ -15,13 +15,7 @@ export function typeCheck(
   schema: Schema,
   coerce: boolean,
 ): ((data: unknown, path: string, errors: SchemaError[]) => unknown) | undefined {
-  const declared = schema["type"];
-  const types =
-    typeof declared === "string"
-      ? [declared]
-      : Array.isArray(declared)
-        ? (declared as string[])
-        : [];
+  const types = declaredTypes(schema);
   if (types.length === 0) return undefined;
   const type = types.join(",");
   const coerceTo = coerce ? types.filter((t) => COERCIBLE.has(t)) : [];
@@ -127,4 +121,11 @@ function coerceValue(data: unknown, type: string): unknown {
     default:
       return WRONG_TYPE;
   }
+}
+
+/** The types a schema's `type` keyword names: one, several, or none. */
+export function declaredTypes(schema: Schema): readonly string[] {
+  const declared = schema["type"];
+  if (typeof declared === "string") return [declared];
+  return Array.isArray(declared) ? (declared as string[]) : [];
 }
