@@ -34,7 +34,12 @@ export class ContractValidators {
   readonly #document: object;
   readonly #checks = new Map<Direction, SchemaChecks>();
   readonly #openapi: "3.0" | "3.1";
-  readonly #built = new Map<string, Validator | null>();
+  /** Per kind, then per operation: each validator built so far (`null`: the contract has none there). */
+  readonly #built = {
+    parameters: new Map<string, Map<string, Validator | null>>(),
+    bodies: new Map<string, Map<string, Validator | null>>(),
+    responses: new Map<string, Map<string, Validator | null>>(),
+  };
   readonly #pattern: CheckOptions["pattern"];
 
   /** `boundedPatterns` runs the patterns RE2 cannot (see `linearRegExp`). */
@@ -46,30 +51,47 @@ export class ContractValidators {
 
   /** The validator of one location's parameters, or `undefined` when the operation declares none there. */
   parameters(operationId: string, location: string): Validator | undefined {
-    return this.#get("parameters", ["operations", operationId, location]);
+    const known = built(this.#built.parameters, operationId).get(location);
+    if (known !== undefined) return known ?? undefined;
+    return this.#build(this.#built.parameters, operationId, location, "parameters", [location]);
   }
 
   body(operationId: string, mediaType: string): Validator | undefined {
+    const known = built(this.#built.bodies, operationId).get(mediaType);
+    if (known !== undefined) return known ?? undefined;
     const essence = (mediaType.split(";")[0] ?? "").trim().toLowerCase();
     const form =
       essence === "application/x-www-form-urlencoded" || essence === "multipart/form-data";
-    return this.#get(form ? "form" : "request", ["operations", operationId, "body", mediaType]);
+    return this.#build(this.#built.bodies, operationId, mediaType, form ? "form" : "request", [
+      "body",
+      mediaType,
+    ]);
   }
 
   response(operationId: string, status: string, mediaType: string): Validator | undefined {
-    return this.#get("response", ["operations", operationId, "responses", status, mediaType]);
+    // A status has no space, so the key names one status and media type.
+    const key = `${status} ${mediaType}`;
+    const known = built(this.#built.responses, operationId).get(key);
+    if (known !== undefined) return known ?? undefined;
+    return this.#build(this.#built.responses, operationId, key, "response", [
+      "responses",
+      status,
+      mediaType,
+    ]);
   }
 
-  #get(direction: Direction, path: string[]): Validator | undefined {
-    // A NUL cannot be in an operation id, media type or status, so the joined path is unambiguous.
-    const key = `${direction}\0${path.join("\0")}`;
-    let validate = this.#built.get(key);
-    if (validate === undefined) {
-      let node: unknown = this.#document;
-      for (const segment of path) node = getOwn(node, segment);
-      validate = node === undefined ? null : this.#checksFor(direction).validator(node);
-      this.#built.set(key, validate);
-    }
+  /** Builds the validator of the schema at `operations/<id>/<path>` and keeps it under `key`. */
+  #build(
+    kind: Map<string, Map<string, Validator | null>>,
+    operationId: string,
+    key: string,
+    direction: Direction,
+    path: readonly string[],
+  ): Validator | undefined {
+    let node: unknown = getOwn(getOwn(this.#document, "operations"), operationId);
+    for (const segment of path) node = getOwn(node, segment);
+    const validate = node === undefined ? null : this.#checksFor(direction).validator(node);
+    built(kind, operationId).set(key, validate);
     return validate ?? undefined;
   }
 
@@ -90,6 +112,16 @@ export class ContractValidators {
     }
     return checks;
   }
+}
+
+/** One operation's validators of one kind, made on first use. */
+function built(
+  kind: Map<string, Map<string, Validator | null>>,
+  operationId: string,
+): Map<string, Validator | null> {
+  let validators = kind.get(operationId);
+  if (validators === undefined) kind.set(operationId, (validators = new Map()));
+  return validators;
 }
 
 /** The node a local `$ref` (`#/spec/...`) points to in the document. */
