@@ -26,7 +26,10 @@ const serverModule = generateSoakServer();
 
 const redis = await startRedis();
 const probe = new Redis(redis.port, "127.0.0.1");
-const child = spawn(`${ROOT}node_modules/.bin/tsx`, [`${ROOT}bench/soak/server.ts`, serverModule, String(redis.port), String(SAMPLE_MS)], { stdio: ["ignore", "pipe", "inherit"] });
+const child = spawn(`${ROOT}node_modules/.bin/tsx`, [`${ROOT}bench/soak/server.ts`, serverModule, String(redis.port), String(SAMPLE_MS)], {
+  stdio: ["ignore", "pipe", "inherit"],
+  env: { ...process.env, NODE_OPTIONS: "--expose-gc" },
+});
 const serverLines: string[] = [];
 const port = await new Promise<number>((resolve, reject) => {
   child.stdout?.on("data", (chunk: Buffer) => {
@@ -72,6 +75,8 @@ interface Sample {
   minute: number;
   rssMiB: number;
   heapMiB: number;
+  /** The heap after a full collection at the sample: what is really retained. */
+  liveHeapMiB: number;
   loopP99Ms: number;
   redisMiB: number;
   redisKeys: number;
@@ -85,12 +90,13 @@ const sampler = setInterval(async () => {
   // Only samples taken under load count.
   if (Date.now() > end) return;
   if (line === undefined) return;
-  const server = JSON.parse(line) as { rss: number; heapUsed: number; loopP99Ms: number; served: number };
+  const server = JSON.parse(line) as { rss: number; heapUsed: number; liveHeap: number; loopP99Ms: number; served: number };
   const memory = /used_memory:(\d+)/.exec(await probe.info("memory"))?.[1] ?? "0";
   samples.push({
     minute: (Date.now() - began) / 60_000,
     rssMiB: server.rss / 2 ** 20,
     heapMiB: server.heapUsed / 2 ** 20,
+    liveHeapMiB: server.liveHeap / 2 ** 20,
     loopP99Ms: server.loopP99Ms,
     redisMiB: Number(memory) / 2 ** 20,
     redisKeys: await probe.dbsize(),
@@ -146,6 +152,7 @@ const warm = samples.filter((sample) => sample.minute >= Math.min(2, MINUTES / 3
 const figures = {
   rss: floorSlope(warm, (sample) => sample.rssMiB),
   heap: floorSlope(warm, (sample) => sample.heapMiB),
+  liveHeap: slope(warm, (sample) => sample.liveHeapMiB),
   loop: slope(warm, (sample) => sample.loopP99Ms),
   keys: slope(warm, (sample) => sample.redisKeys),
   mostKeys: Math.max(...warm.map((sample) => sample.redisKeys)),
@@ -153,7 +160,7 @@ const figures = {
 
 writeFileSync(
   `${ROOT}bench/soak/soak.csv`,
-  ["minute,rss_mib,heap_mib,loop_p99_ms,redis_mib,redis_keys,served", ...samples.map((s) => [s.minute.toFixed(3), s.rssMiB.toFixed(2), s.heapMiB.toFixed(2), s.loopP99Ms.toFixed(2), s.redisMiB.toFixed(2), s.redisKeys, s.served].join(","))].join("\n") + "\n",
+  ["minute,rss_mib,heap_mib,live_heap_mib,loop_p99_ms,redis_mib,redis_keys,served", ...samples.map((s) => [s.minute.toFixed(3), s.rssMiB.toFixed(2), s.heapMiB.toFixed(2), s.liveHeapMiB.toFixed(2), s.loopP99Ms.toFixed(2), s.redisMiB.toFixed(2), s.redisKeys, s.served].join(","))].join("\n") + "\n",
 );
 writeFileSync(`${ROOT}bench/soak/soak.png`, new Resvg(plot(samples), { background: "white" }).render().asPng());
 
@@ -195,6 +202,7 @@ const section = [
   "|---|---:|---|",
   `| RSS slope | ${figures.rss.toFixed(2)}% / min | under 1% / min |`,
   `| heap slope | ${figures.heap.toFixed(2)}% / min | under 1% / min |`,
+  `| live heap slope (after a full collection at each sample) | ${figures.liveHeap.toFixed(2)}% / min | under 1% / min |`,
   `| event-loop p99 slope | ${figures.loop.toFixed(2)}% / min | steady |`,
   `| Redis keys slope (most seen: ${figures.mostKeys}) | ${figures.keys.toFixed(2)}% / min | flat once the first records expire (TTL ${IDEMPOTENCY_TTL_S} s) |`,
   `| answers | ${[...statuses].sort(([a], [b]) => a - b).map(([status, count]) => `${count} × ${status}`).join(", ")} | |`,

@@ -50,6 +50,9 @@ const delay = monitorEventLoopDelay({ resolution: 10 });
 delay.enable();
 setInterval(() => {
   const memory = process.memoryUsage();
-  console.log(JSON.stringify({ rss: memory.rss, heapUsed: memory.heapUsed, loopP99Ms: delay.percentile(99) / 1e6, served }));
+  // The live heap: what a full collection leaves (run.ts starts this process with --expose-gc).
+  (globalThis as { gc?: () => void }).gc?.();
+  const liveHeap = process.memoryUsage().heapUsed;
+  console.log(JSON.stringify({ rss: memory.rss, heapUsed: memory.heapUsed, liveHeap, loopP99Ms: delay.percentile(99) / 1e6, served }));
   delay.reset();
 }, Number(sampleMs)).unref();
