@@ -8,6 +8,7 @@ import { diffCommand, DIFF_FORMATS, type DiffCommandOptions } from "./diff.js";
 import { CodegenError } from "../errors.js";
 import { reportError } from "./errors.js";
 import { generateCommand } from "./generate.js";
+import { mockCommand, type MockCommandOptions } from "./mock.js";
 import { consolePrinter, type Printer } from "./output.js";
 import { validateCommand } from "./validate.js";
 import { watchCommand } from "./watch.js";
@@ -99,6 +100,20 @@ function buildProgram(print: Printer, runAction: Runner): Command {
     .action((base: string | undefined, head: string | undefined, options: DiffCommandOptions & CommonOptions) =>
       runAction(() => diffCommand(base, head, options, print), options),
     );
+  program
+    .command("mock")
+    .description("serve the contract: requests checked as the generated server checks them, answers from its examples or drawn from its schemas, /docs and /openapi.json")
+    .argument("[spec]", "OpenAPI document: a file, - for standard input, or an http(s) URL (with --allow-remote)")
+    .option("-p, --port <port>", "port to listen on (0: any free one)", "4010")
+    .option("--host <host>", "address to listen on", "127.0.0.1")
+    .option("--seed <n>", "seed of the drawn answers: one seed and one request, one answer", "1")
+    .option("--auth <credential>", "the only credential security schemes accept (user:password for basic); default: any")
+    .option("--allow-remote", "fetch an http(s) spec and $refs to http(s) URLs")
+    .option("--allow-remote-refs", "the same as --allow-remote")
+    .option("--quiet", "print nothing but errors")
+    .option("--debug", "print stack traces with errors")
+    .exitOverride()
+    .action((spec: string | undefined, options: MockCommandOptions & CommonOptions) => runAction(() => mockCommand(spec, options, print), options));
   return program;
 }
 

@@ -64,7 +64,8 @@ export function operationDoc(operation: Operation): string {
   return docComment([operation.summary, operation.description], tags);
 }
 
-function operationMeta(operation: Operation): object {
+/** What the runtime reads of one operation (the generated `operations.ts` holds it as a literal). */
+export function operationMeta(operation: Operation): object {
   const parameters = (["path", "query", "header", "cookie"] as const).flatMap((location) =>
     operation.parameters[location].map((parameter) => ({
       name: parameter.name,
@@ -142,7 +143,8 @@ function pageSources(pagination: Pagination): Record<string, string> {
   return sources;
 }
 
-function securitySchemesMeta(model: ApiModel): Record<string, object> {
+/** What the runtime reads of each security scheme. */
+export function securitySchemesMeta(model: ApiModel): Record<string, object> {
   const schemes: Record<string, object> = {};
   for (const scheme of model.securitySchemes) {
     const meta = {

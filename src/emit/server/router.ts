@@ -134,7 +134,7 @@ function credentialType(scheme: SecurityScheme): string {
 }
 
 /** problem+json when the contract's own error responses use it; the envelope otherwise. */
-function errorFormat(model: ApiModel): "problem" | "envelope" {
+export function errorFormat(model: ApiModel): "problem" | "envelope" {
   const problem = model.operations.some((operation) =>
     operation.responses.some(
       (response) =>

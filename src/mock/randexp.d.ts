@@ -1,0 +1,11 @@
+/** The part of randexp's API the mock uses (the package ships no types). */
+declare module "randexp" {
+  export default class RandExp {
+    constructor(pattern: RegExp);
+    /** The most repetitions of an unbounded quantifier (`*`, `+`, `{n,}`). */
+    max: number;
+    /** Draws a whole number in [low, high]; replaced to make generation seeded. */
+    randInt: (low: number, high: number) => number;
+    gen(): string;
+  }
+}

@@ -1,0 +1,121 @@
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+import type { Operation } from "../../src/ir/model.js";
+import { listLength } from "../../src/mock/pages.js";
+import { operationMeta } from "../../src/emit/operations.js";
+import { loadModel } from "../../src/pipeline.js";
+import { localTempDir, runCli } from "../helpers.js";
+import { startMock } from "../mock/start-mock.js";
+import { ajvValidator } from "../runtime/validation/ajv-reference.js";
+import { callOne, credentials, selected, type Call, type Outcome, type Validators } from "./client-calls.js";
+import { SPECS_DIR, allSpecs } from "./specs.js";
+
+type Json = Record<string, unknown>;
+
+/** At most this many list operations per spec are walked to their end. */
+const LISTS_PER_SPEC = 6;
+
+const table: string[] = [];
+afterAll(() => {
+  console.log(["generated client against codegen mock (responses judged by ajv):", ...table].join("\n"));
+});
+
+describe.each(allSpecs())("codegen mock of %s", (name) => {
+  it("answers the generated client on contract, lists included", { timeout: 900_000 }, async () => {
+    const specPath = join(SPECS_DIR, name);
+    const dir = localTempDir();
+    const generated = runCli([specPath, "-o", "api", "--quiet", "--target", "client,server"], dir);
+    expect(generated.status, generated.stderr).toBe(0);
+    const { spec, model } = await loadModel({ spec: specPath, allowRemote: false });
+    const started = performance.now();
+    const mock = await startMock(model);
+    const startup = Math.round(performance.now() - started);
+    try {
+      if (model.operations.length === 0) {
+        table.push(`  ${name}: no operations (webhooks only), nothing to call; mock ready in ${startup} ms`);
+        return;
+      }
+      const api = (file: string) => import(pathToFileURL(join(dir, "api", file)).href);
+      const { createGroupedClient } = (await api("client/index.ts")) as { createGroupedClient: (options: object) => Json };
+      const { schemas } = (await api("server/schemas.ts")) as { schemas: { openapi: "3.0" | "3.1"; document: object } };
+      const { ContractValidators } = (await api("runtime/server/validation.ts")) as { ContractValidators: new (schemas: object) => Validators };
+      const ajvRefused: string[] = [];
+      const validators = judgedByAjv(new ContractValidators(schemas), schemas, ajvRefused);
+      const client = createGroupedClient({ baseUrl: `${mock.url}${model.basePath}`, auth: credentials(model), maxRetries: 0, timeout: 30_000 });
+      const chosen = selected(model);
+      const calls: Call[] = [];
+      for (const { method, operation } of chosen) calls.push(await callOne(client, method, operation, spec.document, validators));
+      const walks = await walkLists(client, chosen);
+      const counts = new Map<Outcome, number>();
+      for (const call of calls) counts.set(call.outcome, (counts.get(call.outcome) ?? 0) + 1);
+      const unserved = mock.reports.filter((report) => report.startsWith("unserved pattern"));
+      table.push(
+        `  ${name}: ready in ${startup} ms; ${calls.length} of ${model.operations.length} operations called — ${[...counts].map(([outcome, count]) => `${outcome} ×${count}`).join(", ")}; ` +
+          `${walks.length} lists walked to their end (${walks.map((walk) => `${walk.operation} ${walk.items}/${walk.expected}`).join(", ") || "none declared"}); ` +
+          `patterns unserved ${unserved.length}; schemas ajv cannot compile ${ajvRefused.length}`,
+      );
+      for (const call of calls.filter((entry) => entry.outcome !== "resolved, shape matches")) table.push(`    ${call.operation}: ${call.outcome}: ${call.detail.slice(0, 300)}`);
+      for (const report of mock.reports) table.push(`    mock: ${report.slice(0, 300)}`);
+      expect(calls.length).toBeGreaterThanOrEqual(Math.min(40, model.operations.length));
+      expect(calls.filter((call) => call.outcome === "client bug" || call.outcome === "resolved, the mock's answer is off-contract")).toEqual([]);
+      expect(mock.reports.filter((report) => report.startsWith("error"))).toEqual([]);
+      for (const walk of walks) expect(walk, walk.operation).toMatchObject({ items: walk.expected, error: undefined });
+    } finally {
+      await mock.close();
+    }
+  });
+});
+
+/** Responses judged by ajv over the same schema document (ours where ajv cannot compile a schema); requests by the server's validators. */
+function judgedByAjv(ours: Validators, schemas: { openapi: "3.0" | "3.1"; document: object }, refused: string[]): Validators {
+  return {
+    parameters: (id, location) => ours.parameters(id, location),
+    body: (id, mediaType) => ours.body(id, mediaType),
+    response: (id, status, mediaType) => {
+      try {
+        return ajvValidator(schemas.openapi, schemas.document, "response", ["operations", id, "responses", status, mediaType]);
+      } catch (error) {
+        refused.push(`${id} ${status}: ${(error as Error).message}`);
+        return ours.response(id, status, mediaType);
+      }
+    },
+  };
+}
+
+interface Walk {
+  operation: string;
+  items: number;
+  expected: number;
+  error: string | undefined;
+}
+
+/** Some list operations without required parameters, walked with the client's `for await` from their first page to their end. */
+async function walkLists(client: Json, chosen: Array<{ method: string[]; operation: Operation }>): Promise<Walk[]> {
+  const lists = chosen
+    .filter(({ operation }) => operation.policies.pagination !== undefined && !requiresArguments(operation))
+    .slice(0, LISTS_PER_SPEC);
+  const walks: Walk[] = [];
+  for (const { method, operation } of lists) {
+    const contract = (operationMeta(operation) as { pagination: Parameters<typeof listLength>[0] }).pagination;
+    let target: unknown = client;
+    for (const key of method) target = (target as Json)[key];
+    const walk: Walk = { operation: operation.id, items: 0, expected: listLength(contract), error: undefined };
+    try {
+      for await (const _item of (target as () => AsyncIterable<unknown>)()) {
+        walk.items += 1;
+        if (walk.items > 10 * walk.expected) throw new Error("the walk does not end");
+      }
+    } catch (error) {
+      walk.error = String(error);
+    }
+    walks.push(walk);
+  }
+  return walks;
+}
+
+function requiresArguments(operation: Operation): boolean {
+  const { path, query, header, cookie } = operation.parameters;
+  return [...path, ...query, ...header, ...cookie].some((parameter) => parameter.required) || operation.requestBody?.required === true;
+}
+
