@@ -1,7 +1,11 @@
 /** JSON pointers (RFC 6901), written in URI-fragment form as `#/a/b`. */
 
+/**
+ * A token as it stands in a URI-fragment pointer: `~` and `/` escaped (RFC 6901), and `%` written
+ * `%25` (RFC 3986), so `parsePointer`, which decodes percent-escapes, reads back the same token.
+ */
 export function escapeToken(token: string): string {
-  return token.replaceAll("~", "~0").replaceAll("/", "~1");
+  return token.replaceAll("~", "~0").replaceAll("/", "~1").replaceAll("%", "%25");
 }
 
 export function unescapeToken(token: string): string {

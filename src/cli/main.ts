@@ -108,6 +108,7 @@ function buildProgram(print: Printer, runAction: Runner): Command {
     .option("--host <host>", "address to listen on", "127.0.0.1")
     .option("--seed <n>", "seed of the drawn answers: one seed and one request, one answer", "1")
     .option("--auth <credential>", "the only credential security schemes accept (user:password for basic); default: any")
+    .option("--body-limit <bytes>", "largest request body accepted (413 past it); default 1 MiB")
     .option("--allow-remote", "fetch an http(s) spec and $refs to http(s) URLs")
     .option("--allow-remote-refs", "the same as --allow-remote")
     .option("--quiet", "print nothing but errors")

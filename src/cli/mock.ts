@@ -9,6 +9,7 @@ export interface MockCommandOptions {
   host?: string;
   seed?: string;
   auth?: string;
+  bodyLimit?: string;
   allowRemote?: boolean;
   allowRemoteRefs?: boolean;
   quiet?: boolean;
@@ -23,11 +24,13 @@ export async function mockCommand(spec: string | undefined, options: MockCommand
   if (spec === undefined) throw new CodegenError("codegen mock needs a spec", { hint: "codegen mock openapi.yaml [--port 4010]" });
   const port = whole(options.port ?? "4010", "--port", 0, 65535);
   const seed = whole(options.seed ?? "1", "--seed", 0, 2 ** 32 - 1);
+  const bodyLimit = options.bodyLimit === undefined ? undefined : whole(options.bodyLimit, "--body-limit", 1, 2 ** 31);
   const started = performance.now();
   const { model } = await loadModel({ spec, allowRemote: options.allowRemote === true || options.allowRemoteRefs === true });
   const { server, operations } = await createMockServer(model, {
     seed,
     auth: options.auth,
+    bodyLimit,
     onUnservedPattern: (pattern) => print.err(`mock: no string could be drawn for the pattern ${JSON.stringify(pattern)}; answers that need one come from examples or are a 500 saying so`),
     onError: (error) => print.err(`mock: ${error instanceof Error ? error.message : String(error)}`),
   });

@@ -15,6 +15,8 @@ import { loadRuntime } from "./runtime.js";
 
 export interface MockOptions {
   seed: number;
+  /** Largest request body accepted, in bytes (the server's `bodyLimit`); default 1 MiB. */
+  bodyLimit?: number | undefined;
   /** The only credential every security scheme accepts (`user:password` for basic); any, when absent. */
   auth: string | undefined;
   /** Told once of each pattern no string could be drawn for. */
@@ -58,6 +60,7 @@ export async function createMockServer(model: ApiModel, options: MockOptions): P
   for (const name of Object.keys(contract.securitySchemes)) verifiers[name] = (credential) => principalFor(credential, options.auth);
   const handle = runtime.createPipeline(contract, handlers, verifiers, {
     pagination: { cursorSecret: `codegen-mock-${options.seed}` },
+    ...(options.bodyLimit === undefined ? {} : { bodyLimit: options.bodyLimit }),
     onError: options.onError,
   });
   const listener = runtime.nodeRequestListener(handle);

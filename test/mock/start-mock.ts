@@ -10,11 +10,12 @@ export interface RunningMock {
 }
 
 /** `codegen mock` in this process, on a free port: what the CLI serves, without the CLI. */
-export async function startMock(model: ApiModel, options: { seed?: number; auth?: string } = {}): Promise<RunningMock> {
+export async function startMock(model: ApiModel, options: { seed?: number; auth?: string; bodyLimit?: number } = {}): Promise<RunningMock> {
   const reports: string[] = [];
   const { server } = await createMockServer(model, {
     seed: options.seed ?? 1,
     auth: options.auth,
+    bodyLimit: options.bodyLimit,
     onUnservedPattern: (pattern) => reports.push(`unserved pattern ${pattern}`),
     onError: (error) => reports.push(`error ${error instanceof Error ? error.stack : String(error)}`),
   });

@@ -1,20 +1,15 @@
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import type { Operation } from "../../src/ir/model.js";
-import { listLength } from "../../src/mock/pages.js";
-import { operationMeta } from "../../src/emit/operations.js";
 import { loadModel } from "../../src/pipeline.js";
 import { localTempDir, runCli } from "../helpers.js";
 import { startMock } from "../mock/start-mock.js";
+import { walkLists } from "../mock/walk-lists.js";
 import { ajvValidator } from "../runtime/validation/ajv-reference.js";
 import { callOne, credentials, selected, type Call, type Outcome, type Validators } from "./client-calls.js";
 import { SPECS_DIR, allSpecs } from "./specs.js";
 
 type Json = Record<string, unknown>;
-
-/** At most this many list operations per spec are walked to their end. */
-const LISTS_PER_SPEC = 6;
 
 const table: string[] = [];
 afterAll(() => {
@@ -81,41 +76,5 @@ function judgedByAjv(ours: Validators, schemas: { openapi: "3.0" | "3.1"; docume
       }
     },
   };
-}
-
-interface Walk {
-  operation: string;
-  items: number;
-  expected: number;
-  error: string | undefined;
-}
-
-/** Some list operations without required parameters, walked with the client's `for await` from their first page to their end. */
-async function walkLists(client: Json, chosen: Array<{ method: string[]; operation: Operation }>): Promise<Walk[]> {
-  const lists = chosen
-    .filter(({ operation }) => operation.policies.pagination !== undefined && !requiresArguments(operation))
-    .slice(0, LISTS_PER_SPEC);
-  const walks: Walk[] = [];
-  for (const { method, operation } of lists) {
-    const contract = (operationMeta(operation) as { pagination: Parameters<typeof listLength>[0] }).pagination;
-    let target: unknown = client;
-    for (const key of method) target = (target as Json)[key];
-    const walk: Walk = { operation: operation.id, items: 0, expected: listLength(contract), error: undefined };
-    try {
-      for await (const _item of (target as () => AsyncIterable<unknown>)()) {
-        walk.items += 1;
-        if (walk.items > 10 * walk.expected) throw new Error("the walk does not end");
-      }
-    } catch (error) {
-      walk.error = String(error);
-    }
-    walks.push(walk);
-  }
-  return walks;
-}
-
-function requiresArguments(operation: Operation): boolean {
-  const { path, query, header, cookie } = operation.parameters;
-  return [...path, ...query, ...header, ...cookie].some((parameter) => parameter.required) || operation.requestBody?.required === true;
 }
 
