@@ -15,9 +15,21 @@ const ASSETS: Readonly<Record<string, string>> = {
   "favicon-32x32.png": "image/png",
 };
 
-/** The page's own script: Swagger UI pointed at the served contract. */
-const START = `window.addEventListener("load", function () {
-  window.ui = SwaggerUIBundle({ url: "../openapi.json", dom_id: "#docs", deepLinking: true, validatorUrl: null });
+/**
+ * The page's own script: Swagger UI over the served contract, with this mock (at the contract's
+ * base path) as the first server, so "Try it out" calls the mock.
+ */
+const START = `window.addEventListener("load", async function () {
+  const spec = await (await fetch("../openapi.json")).json();
+  const servers = Array.isArray(spec.servers) ? spec.servers : [];
+  let basePath = "";
+  try {
+    basePath = servers.length > 0 ? new URL(servers[0].url, location.origin).pathname.replace(/\\/$/, "") : "";
+  } catch (error) {
+    basePath = "";
+  }
+  if (typeof spec.openapi === "string") spec.servers = [{ url: location.origin + basePath, description: "codegen mock" }, ...servers];
+  window.ui = SwaggerUIBundle({ spec: spec, dom_id: "#docs", deepLinking: true, validatorUrl: null });
 });
 `;
 
