@@ -133,7 +133,7 @@ function withCommonOptions(command: Command): Command {
 function withOutputOptions(command: Command): Command {
   return command
     .option("-o, --out <dir>", "output folder, e.g. src/api")
-    .option("-t, --target <list>", "what to generate: any of types,client,server (default: all)")
+    .option("-t, --target <list>", "what to generate: any of types,client,server,mocks (default: types,client,server; mocks: MSW handlers)")
     .option("-s, --server <name>", "the server's framework: express (default), fastify, hono or node")
     .option("--import-extension <ext>", "extension of relative imports: js (tsc, bundlers; the default) or ts (Node's type stripping)")
     .option("--runtime <dir>", "one runtime folder for outputs to share, outside the output folder");

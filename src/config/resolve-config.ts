@@ -2,9 +2,11 @@ import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { CodegenError, type ErrorLocation } from "../errors.js";
 
 /** What an output may hold: the contract's types, a client, a server. */
-export type Target = "types" | "client" | "server";
+export type Target = "types" | "client" | "server" | "mocks";
 
-export const TARGETS: readonly Target[] = ["types", "client", "server"];
+export const TARGETS: readonly Target[] = ["types", "client", "server", "mocks"];
+/** What is generated when no target is named: `mocks` (which needs msw) only when asked for. */
+export const DEFAULT_TARGETS: readonly Target[] = ["types", "client", "server"];
 
 /** The framework the generated server runs on. */
 export type ServerAdapter = "express" | "fastify" | "hono" | "node";
@@ -110,7 +112,7 @@ export function isUrl(spec: string): boolean {
 
 /** `types,client` (or a list) as a set; all three when not given. */
 function targetsOf(option: string | string[] | undefined, location: ErrorLocation | undefined): ReadonlySet<Target> {
-  if (option === undefined) return new Set(TARGETS);
+  if (option === undefined) return new Set(DEFAULT_TARGETS);
   const names = (Array.isArray(option) ? option : [option]).flatMap((value) => value.split(",")).map((name) => name.trim());
   const unknown = names.filter((name) => !(TARGETS as readonly string[]).includes(name));
   if (unknown.length > 0 || names.length === 0) {

@@ -33,6 +33,8 @@ export interface MockSources {
   runtime: Runtime;
   validators: ContractValidators;
   unserved: UnservedPattern;
+  /** How long each list is (default: a little over two pages, see `listLength`). */
+  listLength?: (contract: PageContract) => number;
 }
 
 interface Chosen {
@@ -127,7 +129,7 @@ export class MockAnswers {
 
   /** One page of a list: its slice of the operation's items, with cursors, `has_more` and totals set. */
   #page(operation: Operation, chosen: Chosen, contract: PageContract, page: PageRequest, url: string): unknown {
-    const total = listLength(contract);
+    const total = (this.#sources.listLength ?? listLength)(contract);
     const base = this.#draw(operation, chosen, (draw) => ["page", draw]);
     const item = (index: number) => this.#item(operation, chosen, contract, base, index);
     const start = Math.min(pageStart(contract, page, total, item), total);

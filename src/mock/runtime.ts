@@ -33,6 +33,8 @@ export interface Runtime {
   HttpError: new (status: number, code: string, message: string) => Error;
   usePatternBudget(budget: { remainingMs: number }): void;
   vmPatternTest: unknown;
+  /** A literal part of a path as the client sends it (what a path segment may not hold, percent-encoded). */
+  encodeLiteral(text: string): string;
   nodeSha256: unknown;
 }
 
@@ -44,6 +46,7 @@ const MODULES = [
   "server/patterns.js",
   "server/node-patterns.js",
   "server/node-hash.js",
+  "path.js",
 ];
 
 /**

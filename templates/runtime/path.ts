@@ -52,7 +52,7 @@ export function expandPath(
 }
 
 /** A literal part of a path template with what a path segment may not hold percent-encoded, and nothing encoded twice. */
-function encodeLiteral(text: string): string {
+export function encodeLiteral(text: string): string {
   if (/^[\w\-.~!$&'()*+,;=:@]*$/.test(text)) return text;
   let out = "";
   for (let index = 0; index < text.length; index++) {
