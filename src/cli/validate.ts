@@ -1,5 +1,6 @@
 import { displayPath } from "../display-path.js";
 import type { ApiConfig, RunConfig } from "../config/resolve-config.js";
+import { brokenExamples } from "../mock/broken-examples.js";
 import { loadModel } from "../pipeline.js";
 import { withOrigin } from "./render.js";
 import type { Printer } from "./output.js";
@@ -31,6 +32,18 @@ async function validateApi(api: ApiConfig, config: { quiet: boolean; verbose: bo
   }
   const warnings = describeWarnings(model, displayPath(api.spec), config.verbose);
   if (warnings.length > 0 && !config.quiet) print.err(warnings.join("\n"));
+  const broken = config.quiet ? [] : await brokenExamples(model);
+  if (broken.length > 0) {
+    const listed = config.verbose ? broken : [];
+    print.err(
+      [
+        broken.length === 1
+          ? `1 response example breaks its schema: codegen mock does not serve it${config.verbose ? "" : " (--verbose lists it)"}`
+          : `${broken.length} response examples break their schemas: codegen mock does not serve them${config.verbose ? "" : " (--verbose lists them)"}`,
+        ...listed.map((example) => `  ${example.operationId} ${example.status} ${example.pointer}: ${example.problem}`),
+      ].join("\n"),
+    );
+  }
   const undeclared = describeUndeclared(model, config.verbose);
   if (undeclared.length > 0 && (!config.quiet || config.strict)) print.err(undeclared.join("\n"));
   // --strict: a contract that does not declare what its server may send is not accepted.

@@ -84,6 +84,16 @@ describe("codegen mock's answers", () => {
     expect(broken.text).toContain('it has \\"gear\\"');
   });
 
+  it("are listed by validate --verbose when they break their schema (counted without --verbose)", () => {
+    const verbose = runCli(["validate", spec, "--verbose"]);
+    expect(verbose.status).toBe(0);
+    expect(verbose.stderr).toContain("1 response example breaks its schema: codegen mock does not serve it");
+    expect(verbose.stderr).toContain("getThing 200 #/paths/~1things~1{id}/get/responses/200/content/application~1json/examples/broken: /id must be integer");
+    const plain = runCli(["validate", spec]);
+    expect(plain.stderr).toContain("(--verbose lists it)");
+    expect(plain.stderr).not.toContain("examples/broken:");
+  });
+
   it("follow Prefer: dynamic=true with a value drawn from the schema, the same for the same request", async () => {
     const drawn = await send(mock.url, { method: "GET", path: "/things/1", headers: { prefer: "dynamic=true" } });
     const again = await send(mock.url, { method: "GET", path: "/things/1", headers: { prefer: "dynamic=true" } });
