@@ -1,13 +1,14 @@
 import { relative, sep } from "node:path";
 import type { ApiConfig, ImportExtension } from "./config/resolve-config.js";
 import { byPath, emitAll } from "./emit/emit.js";
-import type { TextFile } from "./emit/generated-file.js";
+import type { GeneratedFile, TextFile } from "./emit/generated-file.js";
 import { emitRuntime } from "./emit/runtime.js";
 import { emitScaffold } from "./emit/scaffold.js";
 import type { ImportLayout } from "./emit/source-file.js";
 import { buildModel } from "./ir/build-model.js";
 import type { ApiModel } from "./ir/model.js";
 import { loadSpec, type LoadedSpec } from "./load/load.js";
+import { emitMocks } from "./mock/msw.js";
 import { withLine } from "./load/locate.js";
 import { formatFile } from "./format/format.js";
 import { withHeader } from "./output/header.js";
@@ -44,10 +45,13 @@ export async function renderApi(api: ApiConfig, runtimeDir: string | undefined):
   let files: TextFile[];
   const runtimeImports = new Set<string>();
   try {
-    files = await emitAll(model, { targets: api.targets, server: api.server, layout }, async (file) => {
+    const finish = async (file: GeneratedFile): Promise<TextFile> => {
       for (const path of file.imports ?? []) if (path.startsWith("runtime/")) runtimeImports.add(path);
       return withHeader(await formatFile(file), specFromOutput);
-    });
+    };
+    files = await emitAll(model, { targets: api.targets, server: api.server, layout }, finish);
+    // MSW handlers hold the mock's answers, worked out by the mock stage (which sits above emit).
+    if (api.targets.has("mocks")) files = [...files, await finish(await emitMocks(model, layout))].sort(byPath);
   } catch (error) {
     throw withLine(error, spec.path, spec.text);
   }

@@ -4,11 +4,11 @@ import { describe, expect, it } from "vitest";
 import { ROOT } from "./helpers.js";
 
 /**
- * The pipeline reads top to bottom: `cli → pipeline → diff → output → format → emit → ir → load`, with
+ * The pipeline reads top to bottom: `cli → pipeline → diff → mock → output → format → emit → ir → load`, with
  * shared leaves (`errors`, `config`, small utilities) below them all. A file may import its own
  * stage or any stage below it, never one above; a leaf imports only leaves.
  */
-const STAGES = ["cli", "pipeline", "diff", "output", "format", "emit", "ir", "load"] as const;
+const STAGES = ["cli", "pipeline", "diff", "mock", "output", "format", "emit", "ir", "load"] as const;
 const LEAVES = new Set(["errors", "config", "own", "internals", "pointer", "display-path"]);
 
 /** The stage a file under src/ belongs to: its top folder, or its name for files at the top. */

@@ -7,7 +7,7 @@
  * Writes the figures to BENCHMARKS.md.
  */
 import { execFileSync } from "node:child_process";
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { cpus } from "node:os";
@@ -15,6 +15,7 @@ import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import { createGroupedClient } from "../../test/golden/users/client/index.js";
+import { writeSection } from "../benchmarks-file.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const CALLS = 3000;
@@ -105,9 +106,5 @@ const section = [
   `Overhead of the generated client: **${(sdkUs - bareUs).toFixed(1)} µs per call** (${(sdkUs / bareUs).toFixed(2)}× a bare fetch).`,
   "<!-- /bench:client -->",
 ].join("\n");
-const file = `${ROOT}BENCHMARKS.md`;
-let text = readFileSync(file, "utf8");
-const pattern = /<!-- bench:client -->[\s\S]*<!-- \/bench:client -->/;
-text = pattern.test(text) ? text.replace(pattern, section) : `${text.trimEnd()}\n\n${section}\n`;
-writeFileSync(file, text);
+writeSection("client", section);
 console.log(section);

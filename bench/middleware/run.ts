@@ -6,7 +6,7 @@
  * figures to BENCHMARKS.md.
  */
 import { spawnSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+
 import { cpus } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Redis } from "ioredis";
@@ -18,6 +18,7 @@ import { RedisIdempotencyStore } from "../../templates/runtime/idempotency/redis
 import { IdempotencyGuard } from "../../templates/runtime/server/idempotency.js";
 import { nodeSha256 } from "../../templates/runtime/server/node-hash.js";
 import { startRedis } from "../../test/redis-server.js";
+import { writeSection } from "../benchmarks-file.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const CONCURRENCY = 50;
@@ -108,11 +109,7 @@ try {
     ...idempotencyRows,
     "<!-- /bench:middleware -->",
   ].join("\n");
-  const file = `${ROOT}BENCHMARKS.md`;
-  let text = readFileSync(file, "utf8");
-  const pattern = /<!-- bench:middleware -->[\s\S]*<!-- \/bench:middleware -->/;
-  text = pattern.test(text) ? text.replace(pattern, section) : `${text.trimEnd()}\n\n${section}\n`;
-  writeFileSync(file, text);
+  writeSection("middleware", section);
   console.log(section);
 } finally {
   client.disconnect();

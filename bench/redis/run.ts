@@ -5,13 +5,14 @@
  * alternating, the median reported. Writes the table to BENCHMARKS.md.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+
 import http from "node:http";
 import { cpus } from "node:os";
 import { fileURLToPath } from "node:url";
 import { startRedisCluster } from "../../test/redis-cluster.js";
 import { startRedis } from "../../test/redis-server.js";
 import { generateSoakServer } from "../soak/contract.js";
+import { writeSection } from "../benchmarks-file.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const ROUNDS = Number(process.env["BENCH_ROUNDS"] ?? 3);
@@ -91,9 +92,5 @@ const section = [
   `| Redis Cluster, 3 primaries + 3 replicas (same machine) | ${median(results.cluster).toFixed(0)} | ${(median(results.cluster) / median(results.single)).toFixed(2)}× |`,
   "<!-- /bench:redis -->",
 ].join("\n");
-const file = `${ROOT}BENCHMARKS.md`;
-let text = readFileSync(file, "utf8");
-const pattern = /<!-- bench:redis -->[\s\S]*<!-- \/bench:redis -->/;
-text = pattern.test(text) ? text.replace(pattern, section) : `${text.trimEnd()}\n\n${section}\n`;
-writeFileSync(file, text);
+writeSection("redis", section);
 console.log(section);

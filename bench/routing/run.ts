@@ -5,12 +5,13 @@
  * measured in the same run. Requests are spread over every route, variables filled in. Writes the
  * figures to BENCHMARKS.md.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { fileURLToPath } from "node:url";
 import yaml from "js-yaml";
 import { RouteTable, type RouteMatch, type RouteSpec } from "../../templates/runtime/server/routes.js";
 import { RegexRouteTable } from "../../test/runtime/server/regex-route-table.js";
+import { writeSection } from "../benchmarks-file.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const ROUNDS = 5;
@@ -74,8 +75,4 @@ const section = [
   "<!-- /bench:routing -->",
 ].join("\n");
 console.log(section);
-const file = `${ROOT}BENCHMARKS.md`;
-let text = readFileSync(file, "utf8");
-const pattern = /<!-- bench:routing -->[\s\S]*<!-- \/bench:routing -->/;
-text = pattern.test(text) ? text.replace(pattern, section) : `${text.trimEnd()}\n\n${section}\n`;
-writeFileSync(file, text);
+writeSection("routing", section);

@@ -7,7 +7,7 @@
  * p99 steady.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import http from "node:http";
 import { cpus } from "node:os";
 import { fileURLToPath } from "node:url";
@@ -15,6 +15,7 @@ import { Resvg } from "@resvg/resvg-js";
 import { Redis } from "ioredis";
 import { startRedis } from "../../test/redis-server.js";
 import { generateSoakServer, IDEMPOTENCY_TTL_S } from "./contract.js";
+import { writeSection } from "../benchmarks-file.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const MINUTES = Number(process.env["SOAK_MINUTES"] ?? 10);
@@ -208,9 +209,5 @@ const section = [
   `| answers | ${[...statuses].sort(([a], [b]) => a - b).map(([status, count]) => `${count} × ${status}`).join(", ")} | |`,
   "<!-- /bench:soak -->",
 ].join("\n");
-const file = `${ROOT}BENCHMARKS.md`;
-let text = readFileSync(file, "utf8");
-const pattern = /<!-- bench:soak -->[\s\S]*<!-- \/bench:soak -->/;
-text = pattern.test(text) ? text.replace(pattern, section) : `${text.trimEnd()}\n\n${section}\n`;
-writeFileSync(file, text);
+writeSection("soak", section);
 console.log(section);

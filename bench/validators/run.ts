@@ -7,7 +7,7 @@
  * per second on the same requests. Results go to BENCHMARKS.md.
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, statSync } from "node:fs";
 import { cpus } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -19,6 +19,7 @@ import { loadSpec } from "../../src/load/load.js";
 import { vmPatternTest } from "../../templates/runtime/server/node-patterns.js";
 import { ContractValidators, type ContractSchemas } from "../../templates/runtime/server/validation.js";
 import { ajvValidator } from "../../test/runtime/validation/ajv-reference.js";
+import { writeSection } from "../benchmarks-file.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const SPECS = join(ROOT, "../shared/specs");
@@ -172,9 +173,5 @@ const section = [
   ...speed,
   "<!-- /bench:validators -->",
 ].join("\n");
-const file = join(ROOT, "BENCHMARKS.md");
-let text = readFileSync(file, "utf8");
-const pattern = /<!-- bench:validators -->[\s\S]*<!-- \/bench:validators -->/;
-text = pattern.test(text) ? text.replace(pattern, section) : text.replace("<!-- bench:middleware -->", `${section}\n\n<!-- bench:middleware -->`);
-writeFileSync(file, text);
+writeSection("validators", section);
 console.log(section);

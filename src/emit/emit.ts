@@ -2,7 +2,6 @@ import type { ApiModel } from "../ir/model.js";
 import type { GeneratedFile, TextFile } from "./generated-file.js";
 import { emitClient } from "./client/client.js";
 import { emitIndex } from "./index-file.js";
-import { emitMocks } from "./mocks.js";
 import { emitModels } from "./models.js";
 import { emitOperations } from "./operations.js";
 import { emitServerHandlers } from "./server/handlers.js";
@@ -32,7 +31,7 @@ export async function emitAll(
 ): Promise<TextFile[]> {
   const { targets, server, layout } = options;
   const code = targets.has("client") || targets.has("server");
-  const emitters: Array<() => GeneratedFile | GeneratedFile[] | Promise<GeneratedFile> | Promise<TextFile>> = [
+  const emitters: Array<() => GeneratedFile | GeneratedFile[] | Promise<GeneratedFile>> = [
     () => emitTypes(model),
     () => emitModels(model, layout),
     () => emitIndex(model, layout, code),
@@ -46,7 +45,6 @@ export async function emitAll(
           () => emitServerIndex(model, layout, server),
         ]
       : []),
-    ...(targets.has("mocks") ? [() => emitMocks(model, layout)] : []),
   ];
   const files: TextFile[] = [];
   for (const emit of emitters) {

@@ -53,6 +53,8 @@ export class MockAnswers {
   readonly #sources: MockSources;
   /** Per list operation, its items by index (drawn once; the same whatever page they are on). */
   readonly #items = new Map<string, Map<number, unknown>>();
+  /** Per list operation and status, the body its pages are made from (drawn once). */
+  readonly #pageBodies = new Map<string, unknown>();
 
   constructor(sources: MockSources) {
     this.#sources = sources;
@@ -130,7 +132,9 @@ export class MockAnswers {
   /** One page of a list: its slice of the operation's items, with cursors, `has_more` and totals set. */
   #page(operation: Operation, chosen: Chosen, contract: PageContract, page: PageRequest, url: string): unknown {
     const total = (this.#sources.listLength ?? listLength)(contract);
-    const base = this.#draw(operation, chosen, (draw) => ["page", draw]);
+    const key = `${operation.id} ${chosen.status}`;
+    if (!this.#pageBodies.has(key)) this.#pageBodies.set(key, this.#draw(operation, chosen, (draw) => ["page", draw]));
+    const base = this.#pageBodies.get(key);
     const item = (index: number) => this.#item(operation, chosen, contract, base, index);
     const start = Math.min(pageStart(contract, page, total, item), total);
     const items = Array.from({ length: Math.max(0, Math.min(page.limit, total - start)) }, (_, offset) => item(start + offset));
@@ -206,7 +210,8 @@ export class MockAnswers {
     const validate = this.#sources.validators.response(operation.id, chosen.response.status, chosen.mediaType);
     if (validate === undefined) return undefined;
     this.#sources.runtime.usePatternBudget({ remainingMs: 50 });
-    if (validate(structuredClone(value))) return undefined;
+    // Response validators neither coerce nor fill defaults: the value is checked as it is.
+    if (validate(value)) return undefined;
     return (validate.errors ?? []).slice(0, 3).map((error) => `${error.instancePath || "/"} ${error.message}`).join("; ");
   }
 }

@@ -29,7 +29,7 @@ export async function brokenExamples(model: ApiModel): Promise<BrokenExample[]> 
         if (validate === undefined) continue;
         for (const [name, value] of mediaExamples(model.typesSource, media.pointer)) {
           runtime.usePatternBudget({ remainingMs: 50 });
-          if (validate(structuredClone(value))) continue;
+          if (validate(value)) continue;
           const where = name === "example" ? "example" : name === "schema" ? "schema/example" : `examples/${escapeToken(name)}`;
           const problem = (validate.errors ?? []).slice(0, 2).map((error) => `${error.instancePath || "/"} ${error.message}`).join("; ");
           broken.push({ pointer: `${media.pointer}/${where}`, operationId: operation.id, status: response.status, problem });

@@ -3,8 +3,8 @@ import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadModel } from "../../src/pipeline.js";
 import { ROOT, VALID_FIXTURES } from "../helpers.js";
-import { callOne, credentials, selected, type Call, type Validators } from "../real/client-calls.js";
-import { ajvValidator } from "../runtime/validation/ajv-reference.js";
+import { callOne, credentials, selected, type Call } from "../real/client-calls.js";
+import { judgedByAjv } from "./judge.js";
 import { startMock } from "./start-mock.js";
 import { walkLists } from "./walk-lists.js";
 
@@ -18,14 +18,7 @@ describe.each(VALID_FIXTURES)("codegen mock of %s", (name, spec) => {
     const { spec: loaded, model } = await loadModel({ spec: join(ROOT, spec), allowRemote: false });
     const golden = (file: string) => import(pathToFileURL(join(ROOT, "test", "golden", name, file)).href);
     const { createGroupedClient } = (await golden("client/index.ts")) as { createGroupedClient: (options: object) => Json };
-    const { schemas } = (await golden("server/schemas.ts")) as { schemas: { openapi: "3.0" | "3.1"; document: object } };
-    const { ContractValidators } = (await golden("runtime/server/validation.ts")) as { ContractValidators: new (schemas: object) => Validators };
-    const ours = new ContractValidators(schemas);
-    const validators: Validators = {
-      parameters: (id, location) => ours.parameters(id, location),
-      body: (id, mediaType) => ours.body(id, mediaType),
-      response: (id, status, mediaType) => ajvValidator(schemas.openapi, schemas.document, "response", ["operations", id, "responses", status, mediaType]),
-    };
+    const validators = await judgedByAjv(join(ROOT, "test", "golden", name));
     const mock = await startMock(model);
     try {
       const client = createGroupedClient({ baseUrl: `${mock.url}${model.basePath}`, auth: credentials(model), maxRetries: 0 });

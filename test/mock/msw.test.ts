@@ -6,8 +6,8 @@ import type { RequestHandler } from "msw";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadModel } from "../../src/pipeline.js";
 import { ROOT, localTempDir, runCli, runTsc } from "../helpers.js";
-import { callOne, credentials, selected, type Call, type Validators } from "../real/client-calls.js";
-import { ajvValidator } from "../runtime/validation/ajv-reference.js";
+import { callOne, credentials, selected, type Call } from "../real/client-calls.js";
+import { judgedByAjv } from "./judge.js";
 
 type Json = Record<string, unknown>;
 
@@ -42,14 +42,7 @@ describe.each(FIXTURES)("the MSW handlers of %s", (name) => {
     const output = (file: string) => import(pathToFileURL(join(dir, name, file)).href);
     const { handlers } = (await output("mocks.ts")) as { handlers: RequestHandler[] };
     const { createGroupedClient } = (await output("client/index.ts")) as { createGroupedClient: (options: object) => Json };
-    const { schemas } = (await output("server/schemas.ts")) as { schemas: { openapi: "3.0" | "3.1"; document: object } };
-    const { ContractValidators } = (await output("runtime/server/validation.ts")) as { ContractValidators: new (schemas: object) => Validators };
-    const ours = new ContractValidators(schemas);
-    const validators: Validators = {
-      parameters: (id, location) => ours.parameters(id, location),
-      body: (id, mediaType) => ours.body(id, mediaType),
-      response: (id, status, mediaType) => ajvValidator(schemas.openapi, schemas.document, "response", ["operations", id, "responses", status, mediaType]),
-    };
+    const validators = await judgedByAjv(join(dir, name));
     expect(handlers).toHaveLength(model.operations.length - model.sharedRoutes.length);
     const server = setupServer(...handlers);
     server.listen({ onUnhandledRequest: "error" });

@@ -5,8 +5,8 @@ import { loadModel } from "../../src/pipeline.js";
 import { localTempDir, runCli } from "../helpers.js";
 import { startMock } from "../mock/start-mock.js";
 import { walkLists } from "../mock/walk-lists.js";
-import { ajvValidator } from "../runtime/validation/ajv-reference.js";
-import { callOne, credentials, selected, type Call, type Outcome, type Validators } from "./client-calls.js";
+import { judgedByAjv } from "../mock/judge.js";
+import { callOne, credentials, selected, type Call, type Outcome } from "./client-calls.js";
 import { SPECS_DIR, allSpecs } from "./specs.js";
 
 type Json = Record<string, unknown>;
@@ -33,10 +33,8 @@ describe.each(allSpecs())("codegen mock of %s", (name) => {
       }
       const api = (file: string) => import(pathToFileURL(join(dir, "api", file)).href);
       const { createGroupedClient } = (await api("client/index.ts")) as { createGroupedClient: (options: object) => Json };
-      const { schemas } = (await api("server/schemas.ts")) as { schemas: { openapi: "3.0" | "3.1"; document: object } };
-      const { ContractValidators } = (await api("runtime/server/validation.ts")) as { ContractValidators: new (schemas: object) => Validators };
       const ajvRefused: string[] = [];
-      const validators = judgedByAjv(new ContractValidators(schemas), schemas, ajvRefused);
+      const validators = await judgedByAjv(join(dir, "api"), ajvRefused);
       const client = createGroupedClient({ baseUrl: `${mock.url}${model.basePath}`, auth: credentials(model), maxRetries: 0, timeout: 30_000 });
       const chosen = selected(model);
       const calls: Call[] = [];
@@ -61,20 +59,3 @@ describe.each(allSpecs())("codegen mock of %s", (name) => {
     }
   });
 });
-
-/** Responses judged by ajv over the same schema document (ours where ajv cannot compile a schema); requests by the server's validators. */
-function judgedByAjv(ours: Validators, schemas: { openapi: "3.0" | "3.1"; document: object }, refused: string[]): Validators {
-  return {
-    parameters: (id, location) => ours.parameters(id, location),
-    body: (id, mediaType) => ours.body(id, mediaType),
-    response: (id, status, mediaType) => {
-      try {
-        return ajvValidator(schemas.openapi, schemas.document, "response", ["operations", id, "responses", status, mediaType]);
-      } catch (error) {
-        refused.push(`${id} ${status}: ${(error as Error).message}`);
-        return ours.response(id, status, mediaType);
-      }
-    },
-  };
-}
-

@@ -3,15 +3,15 @@
  * generation by `codegen mock`'s own answers (examples that meet the schema, else values drawn from
  * it and checked against it), written as literals.
  */
+import type { TextFile } from "../emit/generated-file.js";
+import { docComment, jsLiteral } from "../emit/literal.js";
+import { SourceFile, external, type ImportLayout } from "../emit/source-file.js";
 import type { ApiModel, Operation } from "../ir/model.js";
-import { MockAnswers } from "../mock/answers.js";
-import { mockContract } from "../mock/contract.js";
-import type { PageContract, PageRequest } from "../mock/pages.js";
-import { parsePrefer } from "../mock/prefer.js";
-import { loadRuntime } from "../mock/runtime.js";
-import type { TextFile } from "./generated-file.js";
-import { docComment, jsLiteral } from "./literal.js";
-import { SourceFile, external, type ImportLayout } from "./source-file.js";
+import { MockAnswers } from "./answers.js";
+import { mockContract } from "./contract.js";
+import type { PageContract, PageRequest } from "./pages.js";
+import { parsePrefer } from "./prefer.js";
+import { loadRuntime } from "./runtime.js";
 
 /** The seed the generated answers are drawn with: fixed, so the output is the same on every run. */
 const SEED = 1;
