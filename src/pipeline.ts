@@ -49,7 +49,7 @@ export async function renderApi(api: ApiConfig, runtimeDir: string | undefined):
       for (const path of file.imports ?? []) if (path.startsWith("runtime/")) runtimeImports.add(path);
       return withHeader(await formatFile(file), specFromOutput);
     };
-    files = await emitAll(model, { targets: api.targets, server: api.server, layout }, finish);
+    files = await emitAll(model, { targets: api.targets, server: api.server, docs: api.docs, layout }, finish);
     // MSW handlers hold the mock's answers, worked out by the mock stage (which sits above emit).
     if (api.targets.has("mocks")) files = [...files, await finish(await emitMocks(model, layout))].sort(byPath);
   } catch (error) {

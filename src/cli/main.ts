@@ -103,10 +103,11 @@ function buildProgram(print: Printer, runAction: Runner): Command {
   program
     .command("mock")
     .description("serve the contract: requests checked as the generated server checks them, answers from its examples or drawn from its schemas, /docs and /openapi.json")
-    .argument("[spec]", "OpenAPI document: a file, - for standard input, or an http(s) URL (with --allow-remote)")
-    .option("-p, --port <port>", "port to listen on (0: any free one)", "4010")
-    .option("--host <host>", "address to listen on", "127.0.0.1")
-    .option("--seed <n>", "seed of the drawn answers: one seed and one request, one answer", "1")
+    .argument("[spec]", "OpenAPI document: a file, - for standard input, or an http(s) URL (with --allow-remote); without it, the config file's APIs")
+    .option("-p, --port <port>", "port to listen on (0: any free one; default 4010)")
+    .option("--host <host>", "address to listen on (default 127.0.0.1)")
+    .option("--seed <n>", "seed of the drawn answers: one seed and one request, one answer (default 1)")
+    .option("-c, --config <file>", `without a spec, serve every API of this config file (default: ${CONFIG_FILE}), each on its mock.port or 4010, 4011, …`)
     .option("--auth <credential>", "the only credential security schemes accept (user:password for basic); default: any")
     .option("--body-limit <bytes>", "largest request body accepted (413 past it); default 1 MiB")
     .option("--allow-remote", "fetch an http(s) spec and $refs to http(s) URLs")
@@ -136,7 +137,8 @@ function withOutputOptions(command: Command): Command {
     .option("-t, --target <list>", "what to generate: any of types,client,server,mocks (default: types,client,server; mocks: MSW handlers)")
     .option("-s, --server <name>", "the server's framework: express (default), fastify, hono or node")
     .option("--import-extension <ext>", "extension of relative imports: js (tsc, bundlers; the default) or ts (Node's type stripping)")
-    .option("--runtime <dir>", "one runtime folder for outputs to share, outside the output folder");
+    .option("--runtime <dir>", "one runtime folder for outputs to share, outside the output folder")
+    .option("--docs", "let the server serve GET /openapi.json and GET /docs/ (its docs: true option; needs swagger-ui-dist)");
 }
 
 /** The run `--watch` repeats: only files can be watched, so standard input and URLs are refused. */
@@ -173,6 +175,7 @@ function runConfig(spec: string | undefined, options: CommonOptions): RunConfig 
     api.server === "express" ? "" : ` --server ${api.server}`,
     api.extension === ".ts" ? " --import-extension ts" : "",
     options.runtime === undefined ? "" : ` --runtime ${displayPath(runtimeDir ?? options.runtime)}`,
+    api.docs ? " --docs" : "",
   ].join("");
   return { apis, runtimeDir, ...common, configFile: undefined, command: `codegen ${spec === "-" ? "-" : displayPath(api.spec)} -o ${displayPath(api.outDir)}${flags}` };
 }

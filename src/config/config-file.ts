@@ -3,7 +3,7 @@ import { dirname, resolve } from "node:path";
 import { createRequire } from "node:module";
 import { CodegenError } from "../errors.js";
 import { displayPath } from "../display-path.js";
-import { isWithin, resolveApi, resolveRuntime, type ApiConfig } from "./resolve-config.js";
+import { isWithin, resolveApi, resolveRuntime, type ApiConfig, type MockSettings } from "./resolve-config.js";
 
 /** The name `codegen` looks for in the working directory when no spec is given. */
 export const CONFIG_FILE = "codegen.config.json";
@@ -18,6 +18,8 @@ interface ConfigEntry {
   importExtension?: string;
   scaffold?: string;
   allowRemote?: boolean;
+  docs?: boolean;
+  mock?: MockSettings;
 }
 
 /** The config file to use: `--config <file>`, else `codegen.config.json` in the working directory. */
@@ -66,6 +68,8 @@ export function readConfigFile(path: string): { apis: ApiConfig[]; runtimeDir: s
         importExtension: entry.importExtension,
         scaffold: entry.scaffold,
         allowRemote: entry.allowRemote,
+        docs: entry.docs,
+        ...(entry.mock === undefined ? {} : { mock: entry.mock }),
       },
       base,
       { file, pointer: `#/apis/${index}` },

@@ -33,6 +33,18 @@ export interface ApiConfig {
   extension: ImportExtension;
   /** Starting handler files (`--scaffold`), when asked for: where, and how they import the server. */
   scaffold: { dir: string; serverImport: string } | undefined;
+  /** `--docs`: the server can serve `GET /openapi.json` and `GET /docs/` (with its `docs: true` option). */
+  docs: boolean;
+  /** How `codegen mock` serves this API when run from the config file (its `mock` entry). */
+  mock: MockSettings | undefined;
+}
+
+/** A config entry's `mock`: where `codegen mock` listens for this API and how it answers. */
+export interface MockSettings {
+  port?: number;
+  host?: string;
+  seed?: number;
+  auth?: string;
 }
 
 /** A run of `generate`, `check` or `validate`: one API from the command line, or every API of a config file. */
@@ -58,6 +70,8 @@ export interface ApiOptions {
   scaffold?: string;
   allowRemote?: boolean;
   allowRemoteRefs?: boolean;
+  mock?: MockSettings;
+  docs?: boolean;
   /** Only the spec is read (`validate`): no output folder is needed. */
   validateOnly?: boolean;
 }
@@ -81,6 +95,8 @@ export function resolveApi(spec: string, options: ApiOptions, base: string, orig
     server: serverOf(options.server, at("server")),
     extension,
     scaffold: options.validateOnly === true ? undefined : scaffoldOf(options.scaffold, outDir, base, extension),
+    mock: options.mock,
+    docs: options.docs === true,
   };
 }
 

@@ -6,7 +6,7 @@ import { emitModels } from "./models.js";
 import { emitOperations } from "./operations.js";
 import { emitServerHandlers } from "./server/handlers.js";
 import { emitServerIndex } from "./server/index-file.js";
-import { emitServerRouter } from "./server/router.js";
+import { emitServerOpenapi, emitServerRouter } from "./server/router.js";
 import { emitServerSchemas } from "./server/schemas.js";
 import type { ServerAdapter, Target } from "../config/resolve-config.js";
 import type { ImportLayout } from "./source-file.js";
@@ -16,6 +16,8 @@ export interface EmitOptions {
   targets: ReadonlySet<Target>;
   /** The framework of the server target. */
   server: ServerAdapter;
+  /** `--docs`: the contract and its reference page, for the server's `docs: true`. */
+  docs: boolean;
   layout: ImportLayout;
 }
 
@@ -29,7 +31,7 @@ export async function emitAll(
   options: EmitOptions,
   finish: (file: GeneratedFile) => Promise<TextFile>,
 ): Promise<TextFile[]> {
-  const { targets, server, layout } = options;
+  const { targets, server, docs, layout } = options;
   const code = targets.has("client") || targets.has("server");
   const emitters: Array<() => GeneratedFile | GeneratedFile[] | Promise<GeneratedFile>> = [
     () => emitTypes(model),
@@ -40,7 +42,8 @@ export async function emitAll(
     ...(targets.has("server")
       ? [
           () => emitServerHandlers(model, layout),
-          () => emitServerRouter(model, layout, server),
+          () => emitServerRouter(model, layout, server, docs),
+          ...(docs ? [() => emitServerOpenapi(model, layout)] : []),
           () => emitServerSchemas(model, layout, server),
           () => emitServerIndex(model, layout, server),
         ]

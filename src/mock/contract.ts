@@ -36,6 +36,7 @@ export function mockContract(model: ApiModel, runtime: Runtime): MockContract {
     errorFormat: errorFormat(model),
     boundedPatterns: runtime.vmPatternTest,
     sha256: runtime.nodeSha256,
+    docs: runtime.docsRoutes(model.typesSource, `${model.title} ${model.version}`),
   };
   return { contract, operations, pagination };
 }

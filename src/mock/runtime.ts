@@ -22,6 +22,7 @@ export interface ServerContract {
   errorFormat: "problem" | "envelope";
   boundedPatterns: unknown;
   sha256: unknown;
+  docs: unknown;
 }
 
 export type RequestHandler = ((request: object) => Promise<object | undefined>) & { report: unknown };
@@ -33,6 +34,8 @@ export interface Runtime {
   HttpError: new (status: number, code: string, message: string) => Error;
   usePatternBudget(budget: { remainingMs: number }): void;
   vmPatternTest: unknown;
+  /** `GET /openapi.json` and `GET /docs/` for a contract. */
+  docsRoutes(openapi: object, title: string): unknown;
   /** A literal part of a path as the client sends it (what a path segment may not hold, percent-encoded). */
   encodeLiteral(text: string): string;
   nodeSha256: unknown;
@@ -47,6 +50,7 @@ const MODULES = [
   "server/node-patterns.js",
   "server/node-hash.js",
   "path.js",
+  "server/docs.js",
 ];
 
 /**

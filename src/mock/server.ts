@@ -5,11 +5,10 @@
  * reference page at `GET /docs`.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer, type Server } from "node:http";
 import type { ApiModel } from "../ir/model.js";
 import { MockAnswers, type MockRequest } from "./answers.js";
 import { mockContract } from "./contract.js";
-import { DocsPage } from "./docs.js";
 import { parsePrefer } from "./prefer.js";
 import { loadRuntime } from "./runtime.js";
 
@@ -60,14 +59,12 @@ export async function createMockServer(model: ApiModel, options: MockOptions): P
   for (const name of Object.keys(contract.securitySchemes)) verifiers[name] = (credential) => principalFor(credential, options.auth);
   const handle = runtime.createPipeline(contract, handlers, verifiers, {
     pagination: { cursorSecret: `codegen-mock-${options.seed}` },
+    docs: true,
     ...(options.bodyLimit === undefined ? {} : { bodyLimit: options.bodyLimit }),
     onError: options.onError,
   });
   const listener = runtime.nodeRequestListener(handle);
-  const docs = new DocsPage(`${model.title} ${model.version}`);
-  const openapi = JSON.stringify(model.typesSource);
   const server = createServer((req, res) => {
-    if (serveContract(req, res, openapi, docs)) return;
     const prefer = parsePrefer(typeof req.headers.prefer === "string" ? req.headers.prefer : undefined);
     requests.run({ prefer, url: req.url ?? "/" }, () => listener(req, res));
   });
@@ -84,28 +81,4 @@ function principalFor(credential: unknown, only: string | undefined): { id: stri
         : "certificate";
   if (only !== undefined && text !== only) return null;
   return { id: text };
-}
-
-/** `GET /openapi.json` and `GET /docs/…`; false for any other request. */
-function serveContract(req: IncomingMessage, res: ServerResponse, openapi: string, docs: DocsPage): boolean {
-  if (req.method !== "GET" && req.method !== "HEAD") return false;
-  const path = (req.url ?? "/").split("?")[0] ?? "/";
-  if (path === "/openapi.json") {
-    send(res, 200, "application/json; charset=utf-8", openapi, req.method);
-    return true;
-  }
-  if (path === "/docs") {
-    res.writeHead(301, { location: "/docs/" }).end();
-    return true;
-  }
-  if (!path.startsWith("/docs/")) return false;
-  const file = docs.file(path.slice("/docs".length));
-  if (file === undefined) send(res, 404, "text/plain; charset=utf-8", "Not found\n", req.method);
-  else send(res, 200, file.contentType, file.body, req.method);
-  return true;
-}
-
-function send(res: ServerResponse, status: number, contentType: string, body: string | Buffer, method: string): void {
-  res.writeHead(status, { "content-type": contentType, "content-length": Buffer.byteLength(body), "cache-control": "no-cache" });
-  res.end(method === "HEAD" ? undefined : body);
 }

@@ -188,7 +188,7 @@ describe("codegen mock serves the contract and its reference page", () => {
   });
 
   it("GET /docs/ is a page whose assets are all served here (no CDN)", async () => {
-    expect((await send(mock.url, { method: "GET", path: "/docs" })).headers.location).toBe("/docs/");
+    expect((await send(mock.url, { method: "GET", path: "/docs" })).headers.location).toBe("docs/");
     const page = await send(mock.url, { method: "GET", path: "/docs/" });
     expect(page.headers["content-type"]).toBe("text/html; charset=utf-8");
     const assets = [...page.text.matchAll(/(?:src|href)="([^"]+)"/g)].map((match) => match[1] ?? "");
@@ -221,6 +221,33 @@ describe("the codegen mock command", () => {
       child.kill("SIGTERM");
     });
     expect(code).toBe(0);
+  });
+
+  it("without a spec, serves every API of the config file with its mock settings", async () => {
+    const dir = tempDir();
+    const apis = [
+      { spec: join(ROOT, "fixtures/users.yaml"), output: "out/users", mock: { port: 0, seed: 3 } },
+      { spec: join(ROOT, "fixtures/petstore.yaml"), output: "out/pets", mock: { port: 0 } },
+    ];
+    writeFileSync(join(dir, "codegen.config.json"), JSON.stringify({ apis }));
+    const child = spawn(process.execPath, [CLI, "mock"], { cwd: dir, env: childEnv() });
+    let out = "";
+    const urls = await new Promise<string[]>((resolve, reject) => {
+      child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+        out += chunk;
+        const found = [...out.matchAll(/at (http:\/\/127\.0\.0\.1:\d+)(\S*) · seed (\d+)/g)].map((match) => `${match[1]}${match[2]} ${match[3]}`);
+        if (found.length === 2 && out.includes("Ctrl-C to stop")) resolve(found);
+      });
+      child.once("exit", () => reject(new Error(`exited: ${out}`)));
+    });
+    try {
+      const [users = "", pets = ""] = urls;
+      expect(users).toMatch(/\/v1 3$/);
+      expect(pets).toMatch(/ 1$/);
+      expect((await send(users.split(/[ ]/)[0]!.replace(/\/v1$/, ""), { method: "GET", path: "/v1/users/1", headers: { authorization: "Bearer t" } })).status).toBe(200);
+    } finally {
+      child.kill("SIGTERM");
+    }
   });
 
   it("refuses a bad spec or option with exit 2 and a clear message", () => {

@@ -60,10 +60,15 @@ export function adapterExports(server: ServerAdapter): string[] {
  * needs a handler and every security scheme in use needs a verifier, the wiring of the generated
  * contract data into the runtime, and the chosen framework's entry point over it.
  */
-export function emitServerRouter(model: ApiModel, layout: ImportLayout, server: ServerAdapter): GeneratedFile {
+export function emitServerRouter(model: ApiModel, layout: ImportLayout, server: ServerAdapter, docs = false): GeneratedFile {
   const adapter = ADAPTERS[server];
   const used = usedSchemes(model);
   if (!adapter.node) refuseNodeOnly(used);
+  if (!adapter.node && docs) {
+    throw new CodegenError("--docs serves Swagger UI's files from node_modules, which --server hono cannot read", {
+      hint: "use --server express, fastify or node for the docs page, or serve the contract and a docs page from your own static hosting",
+    });
+  }
   refuseSharedRoutes(model);
   const schemes = used.map((scheme) => ({
     key: jsLiteral(scheme.name),
@@ -84,18 +89,32 @@ export function emitServerRouter(model: ApiModel, layout: ImportLayout, server: 
     .import(runtimeFile("server/node-patterns.ts"), adapter.node ? ["vmPatternTest"] : [])
     .import(runtimeFile("server/node-hash.ts"), adapter.node ? ["nodeSha256"] : [])
     .import(outputFile("server/handlers.ts"), ["Handlers"], { typeOnly: true })
-    .import(outputFile("server/schemas.ts"), ["schemas"]);
+    .import(outputFile("server/schemas.ts"), ["schemas"])
+    .import(runtimeFile("server/docs.ts"), docs ? ["docsRoutes"] : [])
+    .import(outputFile("server/openapi.ts"), docs ? ["openapi"] : []);
   const names = adapter.functions.map((fn) => `\`${fn.name}\``).join(" and ");
   return file.fromTemplate("server/router.ts", {
     schemes,
     hasAuth,
     errorFormat: jsLiteral(errorFormat(model)),
     boundedPatterns: adapter.node,
+    docsTitle: docs ? jsLiteral(`${model.title} ${model.version}`) : undefined,
     adapterNote: `${names} serve${adapter.functions.length > 1 ? "" : "s"} it on ${frameworkName(server)}.`,
     adapters: adapter.functions,
     generic: hasAuth ? "<Principal>" : "",
     parameters: hasAuth ? "handlers: Handlers<Principal>, options: RouterOptions<Principal>" : "handlers: Handlers, options: RouterOptions = {}",
   });
+}
+
+/** `server/openapi.ts` (`--docs`): the bundled contract, served at `GET /openapi.json` and read by `GET /docs/`. */
+export function emitServerOpenapi(model: ApiModel, layout: ImportLayout): GeneratedFile {
+  const prefix = "export const openapi: object = ";
+  return new SourceFile("server/openapi.ts", layout).withData([
+    "/** The bundled contract, as the server serves it at `GET /openapi.json` (`docs: true`). */\n",
+    prefix,
+    { kind: "value", value: model.typesSource, at: { indentation: "", column: prefix.length, trailing: 1 } },
+    ";\n",
+  ]);
 }
 
 function frameworkName(server: ServerAdapter): string {

@@ -2,10 +2,12 @@ import type { OperationContract, SecuritySchemeContract } from "../contract.js";
 import { authenticate } from "./auth.js";
 import { checkComplete } from "./complete.js";
 import { callHandler } from "./call.js";
+import { canonicalIp, defaultPrincipalKey } from "./caller.js";
 import { DEFAULT_DEPTH_LIMIT } from "./depth.js";
 import { errorResponse, HttpError, type ErrorFormat } from "./errors.js";
 import {
   headerValue,
+  type DocsRoutes,
   type IncomingHeaders,
   type ServerRequest,
   type ServerResponse,
@@ -45,6 +47,8 @@ export interface ServerContract {
    * `nodeSha256`; elsewhere Web Crypto hashes (asynchronously, off the event loop).
    */
   readonly sha256?: Sha256;
+  /** `GET /openapi.json` and `GET /docs/`, in an output generated with `--docs`. */
+  readonly docs?: DocsRoutes;
 }
 
 export interface ServerOptions {
@@ -68,6 +72,11 @@ export interface ServerOptions {
   onError?: (error: unknown, context: ErrorContext) => void;
   /** Overrides the contract's base path (`""` mounts operations at their bare paths). */
   basePath?: string;
+  /**
+   * Serve the contract at `GET /openapi.json` and its reference page at `GET /docs/` (Swagger UI,
+   * from the `swagger-ui-dist` package). Needs an output generated with `--docs`. Default off.
+   */
+  docs?: boolean;
   /** Pass requests no operation matches to the next middleware instead of answering 404. */
   fallthrough?: boolean;
   /** The realm named in `WWW-Authenticate` challenges. Default `"api"`. */
@@ -156,6 +165,7 @@ class RequestPipeline {
   readonly #limiter: RateLimiter;
   readonly #guard: IdempotencyGuard;
   readonly #paginator: Paginator;
+  readonly #docs: DocsRoutes | undefined;
 
   constructor(
     contract: ServerContract,
@@ -184,6 +194,9 @@ class RequestPipeline {
     this.#limiter = new RateLimiter(options.rateLimit, this.#principalKey);
     this.#guard = new IdempotencyGuard(options.idempotency, contract.sha256);
     this.#paginator = new Paginator(options.pagination?.cursorSecret);
+    if (options.docs === true && contract.docs === undefined)
+      throw new TypeError("docs: true needs an output generated with --docs");
+    this.#docs = options.docs === true ? contract.docs : undefined;
   }
 
   async handle(request: ServerRequest): Promise<ServerResponse | undefined> {
@@ -197,6 +210,8 @@ class RequestPipeline {
     let response: ServerResponse;
     try {
       flight.request = this.#withClientIp(request);
+      const page = this.#docs?.(request);
+      if (page !== undefined) return this.#seal(flight, page);
       const matched = this.#routes.match(request.method, request.path);
       if (matched.kind === "not-found" && this.#options.fallthrough === true) return undefined;
       response = await this.#run(flight, this.#route(matched, request.method));
@@ -378,22 +393,4 @@ function addDeprecationHeaders(headers: Map<string, string>, sunset: string | un
     const date = new Date(sunset);
     if (!Number.isNaN(date.getTime())) headers.set("sunset", date.toUTCString());
   }
-}
-
-function defaultPrincipalKey(principal: unknown): string | undefined {
-  if (typeof principal === "string" || typeof principal === "number") return String(principal);
-  if (typeof principal === "object" && principal !== null && Object.hasOwn(principal, "id")) {
-    return String((principal as { id: unknown }).id);
-  }
-  return undefined;
-}
-
-/**
- * One spelling per client address, so servers on different adapters sharing a store count one
- * client once: an IPv4 address mapped into IPv6 (`::ffff:127.0.0.1`, what a dual-stack socket
- * reports) is the IPv4 address, and IPv6 letters are lower case.
- */
-export function canonicalIp(ip: string): string {
-  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(ip);
-  return mapped?.[1] ?? ip.toLowerCase();
 }

@@ -36,6 +36,9 @@ export interface ServerResponse {
   body: string | Uint8Array | undefined;
 }
 
+/** Routes a server answers besides the contract's operations (`GET /openapi.json`, `GET /docs/`): a response, or undefined to pass. */
+export type DocsRoutes = (request: ServerRequest) => ServerResponse | undefined;
+
 /** The first value of a header that may have been sent more than once. */
 export function headerValue(headers: IncomingHeaders, name: string): string | undefined {
   const value = headers[name];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fetchHandler } from "../../../templates/runtime/server/web.js";
-import { canonicalIp } from "../../../templates/runtime/server/handle.js";
+import { canonicalIp } from "../../../templates/runtime/server/caller.js";
 import { usersApp } from "../../server/apps/users.js";
 
 /** The Web adapter's own duties: the body read lazily and given up when too large, and a 404 for what it passes. */
