@@ -29,6 +29,8 @@ interface Call {
   headers: Record<string, string>;
   body?: string;
   status: number;
+  /** Sent with a new `Idempotency-Key` each time (so each request records one). */
+  keyed?: boolean;
 }
 
 interface Scenario {
@@ -65,6 +67,12 @@ if (oneCall === undefined) throw new Error(`no call for ${ONE_OPERATION.path}`);
 
 const getUser: Call = { method: "GET", path: "/v1/users/7", headers: { authorization: "Bearer bench" }, status: 200 };
 
+/**
+ * The users contract with `x-idempotency` (key optional) on the POST, generated for Fastify and Node
+ * http: the same POST without a key, and with a new key each time (fingerprint, record, replay store).
+ */
+const IDEMPOTENT_SERVERS = ["fastify-generated-idempotent", "node-generated-idempotent"];
+
 /** Every users server, each on the POST and on the GET. */
 const USERS_SERVERS = ["express-generated", "express-ajv", "express-openapi-validator", "fastify-generated", "fastify-schema", "hono-generated", "node-generated", "node-ajv"];
 
@@ -72,6 +80,10 @@ const scenarios: Scenario[] = [
   ...USERS_SERVERS.flatMap((kind) => [
     { name: kind, kind, calls: [createUser] },
     { name: `${kind}-get`, kind, calls: [getUser] },
+  ]),
+  ...IDEMPOTENT_SERVERS.flatMap((kind) => [
+    { name: kind, kind, calls: [createUser] },
+    { name: `${kind}-keyed`, kind, calls: [{ ...createUser, keyed: true }] },
   ]),
   { name: "stripe-468-spread", kind: "stripe-468", calls: stripeCalls },
   { name: "stripe-468-one-route", kind: "stripe-468", calls: [oneCall] },
@@ -86,6 +98,12 @@ function generateOutputs(): void {
     if (result.status !== 0) throw new Error(`codegen ${spec} failed: ${result.stderr}`);
   };
   for (const server of ["express", "fastify", "hono", "node"]) generate(`${ROOT}fixtures/users.yaml`, `${server}-users`, "--server", server, "--target", "server");
+  const users = yaml.load(readFileSync(`${ROOT}fixtures/users.yaml`, "utf8")) as { paths: Record<string, Record<string, Record<string, unknown>>> };
+  const post = users.paths["/users"]?.["post"];
+  if (post === undefined) throw new Error("fixtures/users.yaml has no POST /users");
+  post["x-idempotency"] = { required: false, ttl: "1h" };
+  writeFileSync(`${OUTPUTS}users-idempotent.json`, JSON.stringify(users));
+  for (const server of ["fastify", "node"]) generate(`${OUTPUTS}users-idempotent.json`, `${server}-users-idempotent`, "--server", server, "--target", "server");
   generate(STRIPE, "stripe-468", "--target", "server");
   const spec = yaml.load(readFileSync(STRIPE, "utf8")) as { paths: Record<string, Record<string, unknown>> };
   const item = spec.paths[ONE_OPERATION.path] ?? {};
@@ -116,11 +134,15 @@ async function startServer(kind: string): Promise<{ child: ChildProcess; port: n
   return { child, port, readyMs };
 }
 
+/** How many idempotency keys this process has sent: each keyed request gets the next. */
+let sentKeys = 0;
+
 /** One call on a keep-alive agent: its latency, or why it failed. */
 function send(agent: http.Agent, port: number, call: Call): Promise<{ ms: number } | { failure: string }> {
   return new Promise((resolve) => {
     const began = performance.now();
-    const headers = call.body === undefined ? call.headers : { ...call.headers, "content-length": String(Buffer.byteLength(call.body)) };
+    const keyed = call.keyed === true ? { ...call.headers, "idempotency-key": `bench-${process.pid}-${++sentKeys}` } : call.headers;
+    const headers = call.body === undefined ? keyed : { ...keyed, "content-length": String(Buffer.byteLength(call.body)) };
     const request = http.request({ host: "127.0.0.1", port, path: call.path, method: call.method, agent, headers }, (response) => {
       response.resume();
       response.on("end", () =>
@@ -266,6 +288,10 @@ const section = [
   row("generated, Hono on @hono/node-server (`createApp`)", "hono-generated"),
   row("generated, Node http (`createRequestListener`)", "node-generated"),
   row("hand-written Node http + ajv", "node-ajv"),
+  row("generated, Fastify, `x-idempotency` declared: POST without a key", "fastify-generated-idempotent"),
+  row("generated, Fastify, `x-idempotency` declared: POST with a new key each time", "fastify-generated-idempotent-keyed"),
+  row("generated, Node http, `x-idempotency` declared: POST without a key", "node-generated-idempotent"),
+  row("generated, Node http, `x-idempotency` declared: POST with a new key each time", "node-generated-idempotent-keyed"),
   ...USERS_SERVERS.map((kind) => row(`${LABELS[kind] ?? kind}: \`GET /v1/users/7\``, `${kind}-get`)),
   row(`Stripe, 468 operations, ${stripeCalls.length} routes round-robin`, "stripe-468-spread"),
   row(`Stripe, 468 operations, \`GET ${ONE_OPERATION.path}\` only`, "stripe-468-one-route"),
@@ -281,6 +307,11 @@ const section = [
   ratio("generated Fastify ÷ Fastify route with schema (GET)", "fastify-generated-get", "fastify-schema-get", "≥ 0.9×"),
   ratio("generated Node http ÷ Node http + ajv (POST)", "node-generated", "node-ajv", "≥ 0.9×"),
   ratio("generated Node http ÷ Node http + ajv (GET)", "node-generated-get", "node-ajv-get", "≥ 0.9×"),
+  ratio("generated Fastify, idempotency declared, POST without a key ÷ Fastify route with schema (POST)", "fastify-generated-idempotent", "fastify-schema", "—"),
+  ratio("generated Fastify, POST with a new key each time (recorded; theirs records nothing) ÷ Fastify route with schema", "fastify-generated-idempotent-keyed", "fastify-schema", "—"),
+  ratio("generated Fastify: POST with a key ÷ without (the cost of recording it)", "fastify-generated-idempotent-keyed", "fastify-generated-idempotent", "—"),
+  ratio("generated Node http, POST with a new key each time ÷ Node http + ajv (records nothing)", "node-generated-idempotent-keyed", "node-ajv", "—"),
+  ratio("generated Node http: POST with a key ÷ without (the cost of recording it)", "node-generated-idempotent-keyed", "node-generated-idempotent", "—"),
   ratio("generated Hono ÷ generated Express", "hono-generated", "express-generated", "—"),
   ratio("generated Node http ÷ generated Express", "node-generated", "express-generated", "—"),
   ratio("Stripe 468 operations (routes round-robin) ÷ 1 operation", "stripe-468-spread", "stripe-1", "≥ 0.95×"),

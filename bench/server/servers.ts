@@ -65,6 +65,21 @@ async function generated(folder: string): Promise<Record<string, Entry>> {
   return (await import(`${OUTPUTS}${folder}/server/index.ts`)) as Record<string, Entry>;
 }
 
+/** A generated Fastify plugin (from `folder`) on its own app. */
+async function fastifyGenerated(folder: string): Promise<number> {
+  const server = await generated(folder);
+  const app = Fastify();
+  await app.register(server["createPlugin"]?.(usersHandlers(), usersOptions) as never);
+  await app.listen({ port: 0, host: "127.0.0.1" });
+  return (app.server.address() as AddressInfo).port;
+}
+
+/** A generated Node http listener (from `folder`). */
+async function nodeGenerated(folder: string): Promise<number> {
+  const server = await generated(folder);
+  return listen(createServer(server["createRequestListener"]?.(usersHandlers(), usersOptions) as never).listen(0, "127.0.0.1"));
+}
+
 /** Starts one server on a free port of 127.0.0.1 and resolves to the port. */
 export async function start(kind: string): Promise<number> {
   switch (kind) {
@@ -72,22 +87,19 @@ export async function start(kind: string): Promise<number> {
       const server = await generated("express-users");
       return listen(express().use(server["createRouter"]?.(usersHandlers(), usersOptions) as express.Router).listen(0, "127.0.0.1"));
     }
-    case "fastify-generated": {
-      const server = await generated("fastify-users");
-      const app = Fastify();
-      await app.register(server["createPlugin"]?.(usersHandlers(), usersOptions) as never);
-      await app.listen({ port: 0, host: "127.0.0.1" });
-      return (app.server.address() as AddressInfo).port;
-    }
+    case "fastify-generated":
+      return fastifyGenerated("fastify-users");
     case "hono-generated": {
       const server = await generated("hono-users");
       const app = server["createApp"]?.(usersHandlers(), usersOptions) as { fetch: (request: Request) => Promise<Response> };
       return listen(serveOnNode({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }) as Server);
     }
-    case "node-generated": {
-      const server = await generated("node-users");
-      return listen(createServer(server["createRequestListener"]?.(usersHandlers(), usersOptions) as never).listen(0, "127.0.0.1"));
-    }
+    case "fastify-generated-idempotent":
+      return fastifyGenerated("fastify-users-idempotent");
+    case "node-generated":
+      return nodeGenerated("node-users");
+    case "node-generated-idempotent":
+      return nodeGenerated("node-users-idempotent");
     case "express-ajv":
       return listen(expressWithAjv().listen(0, "127.0.0.1"));
     case "node-ajv":
