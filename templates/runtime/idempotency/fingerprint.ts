@@ -15,8 +15,8 @@ export async function fingerprint(
   return digest(sha256, `${target}\n`, body instanceof Uint8Array ? body : canonicalJson(body));
 }
 
-/** A synchronous SHA-256 of bytes. */
-export type Sha256 = (data: Uint8Array) => Uint8Array;
+/** A synchronous SHA-256 of the concatenated parts (text as UTF-8), in base64url without padding. */
+export type Sha256 = (parts: ReadonlyArray<string | Uint8Array>) => string;
 
 const encoder = new TextEncoder();
 
@@ -28,6 +28,7 @@ export async function digest(
   sha256: Sha256 | undefined,
   ...parts: ReadonlyArray<string | Uint8Array>
 ): Promise<string> {
+  if (sha256 !== undefined) return sha256(parts);
   const chunks = parts.map((part) => (typeof part === "string" ? encoder.encode(part) : part));
   const joined = new Uint8Array(chunks.reduce((total, chunk) => total + chunk.length, 0));
   let offset = 0;
@@ -35,7 +36,6 @@ export async function digest(
     joined.set(chunk, offset);
     offset += chunk.length;
   }
-  if (sha256 !== undefined) return toBase64Url(sha256(joined));
   return toBase64Url(new Uint8Array(await crypto.subtle.digest("SHA-256", joined)));
 }
 
