@@ -3,12 +3,26 @@
  * arguments (from the spec's examples or schemas), and how each outcome is judged — shared by the
  * Prism test and the `codegen mock` test.
  */
+import { join } from "node:path";
+import { expect } from "vitest";
 import { methodGroups } from "../../src/emit/client/method-names.js";
+import { loadModel } from "../../src/pipeline.js";
+import { localTempDir, runCli } from "../helpers.js";
+import { SPECS_DIR } from "./specs.js";
 import type { ApiModel, Operation } from "../../src/ir/model.js";
 import { valueAtPointer } from "../../src/pointer.js";
 import { exampleOf, resolve, synthesize } from "./synthesize.js";
 
 type Json = Record<string, unknown>;
+
+/** A real spec generated into `<dir>/api` (with `args`), and its model. */
+export async function generatedSpec(name: string, args: string[] = []) {
+  const specPath = join(SPECS_DIR, name);
+  const dir = localTempDir();
+  const generated = runCli([specPath, "-o", "api", "--quiet", ...args], dir);
+  expect(generated.status, generated.stderr).toBe(0);
+  return { dir, ...(await loadModel({ spec: specPath, allowRemote: false })) };
+}
 
 /** At most this many operations per spec are called (all of them when a spec has fewer). */
 export const PER_SPEC = 60;

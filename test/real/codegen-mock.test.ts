@@ -1,13 +1,11 @@
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { loadModel } from "../../src/pipeline.js";
-import { localTempDir, runCli } from "../helpers.js";
 import { startMock } from "../mock/start-mock.js";
 import { walkLists } from "../mock/walk-lists.js";
 import { judgedByAjv } from "../mock/judge.js";
-import { callOne, credentials, selected, type Call, type Outcome } from "./client-calls.js";
-import { SPECS_DIR, allSpecs } from "./specs.js";
+import { callOne, credentials, generatedSpec, selected, type Call, type Outcome } from "./client-calls.js";
+import { allSpecs } from "./specs.js";
 
 type Json = Record<string, unknown>;
 
@@ -18,11 +16,7 @@ afterAll(() => {
 
 describe.each(allSpecs())("codegen mock of %s", (name) => {
   it("answers the generated client on contract, lists included", { timeout: 900_000 }, async () => {
-    const specPath = join(SPECS_DIR, name);
-    const dir = localTempDir();
-    const generated = runCli([specPath, "-o", "api", "--quiet", "--target", "client,server"], dir);
-    expect(generated.status, generated.stderr).toBe(0);
-    const { spec, model } = await loadModel({ spec: specPath, allowRemote: false });
+    const { dir, spec, model } = await generatedSpec(name, ["--target", "client,server"]);
     const started = performance.now();
     const mock = await startMock(model);
     const startup = Math.round(performance.now() - started);

@@ -1,11 +1,9 @@
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { loadModel } from "../../src/pipeline.js";
-import { localTempDir, runCli } from "../helpers.js";
 import { startMock } from "../mock/start-mock.js";
 import { startPrismMock, type PrismProxy } from "../server/prism.js";
-import { callOne, credentials, selected, type Call, type Outcome, type Validators } from "./client-calls.js";
+import { callOne, credentials, generatedSpec, selected, type Call, type Outcome, type Validators } from "./client-calls.js";
 import { SPECS_DIR, openApiSpecs } from "./specs.js";
 
 type Json = Record<string, unknown>;
@@ -21,10 +19,7 @@ afterAll(() => {
 describe.each(openApiSpecs())("the generated client against a mock of %s", (name) => {
   it("calls its operations with synthesised arguments, and no call is a client bug", { timeout: 900_000 }, async () => {
     const specPath = join(SPECS_DIR, name);
-    const dir = localTempDir();
-    const generated = runCli([specPath, "-o", "api", "--quiet"], dir);
-    expect(generated.status, generated.stderr).toBe(0);
-    const { spec, model } = await loadModel({ spec: specPath, allowRemote: false });
+    const { dir, spec, model } = await generatedSpec(name);
     if (model.operations.length === 0) {
       table.push(`  ${name}: no operations (webhooks only), nothing to call`);
       return;
