@@ -92,7 +92,7 @@ export class MockAnswers {
       status = response === undefined || !/^\d{3}$/.test(response.status) ? 200 : Number(response.status);
     }
     if (response === undefined) return { response: { status: "200", description: "", content: [], headers: [], pointer: "" }, status, mediaType: undefined };
-    const media = response.content.find((entry) => isJson(entry.contentType)) ?? response.content[0];
+    const media = response.content.find((entry) => this.#sources.runtime.isJsonMediaType(entry.contentType)) ?? response.content[0];
     return { response, status, mediaType: status === 204 || status === 304 ? undefined : media?.contentType };
   }
 
@@ -116,7 +116,7 @@ export class MockAnswers {
   /** A value drawn from the response schema that meets it (seeded by `seedOf(draw)`); a 500 saying so when none does. */
   #draw(operation: Operation, chosen: Chosen, seedOf: (draw: number) => Array<string | number>): unknown {
     const schema = this.#schemaAt(operation.id, chosen);
-    if (chosen.mediaType !== undefined && !isJson(chosen.mediaType) && isBinary(schema)) return new TextEncoder().encode("binary");
+    if (chosen.mediaType !== undefined && !this.#sources.runtime.isJsonMediaType(chosen.mediaType) && isBinary(schema)) return new TextEncoder().encode("binary");
     let problem = "";
     for (let draw = 0; draw < DRAWS; draw++) {
       const random = randomFrom(this.#sources.seed, operation.id, chosen.status, ...seedOf(draw));
@@ -186,7 +186,7 @@ export class MockAnswers {
       for (let draw = 0; draw < DRAWS; draw++) {
         const random = randomFrom(this.#sources.seed, response.pointer, name, key, draw);
         const value = headerText(new Synthesiser(this.#sources.openapi, random, { unserved: this.#sources.unserved }).value(header.schema ?? { type: "string" }));
-        if (value !== undefined && /^[\x21-\x7e]([\x20-\x7e]*[\x21-\x7e])?$/.test(value)) {
+        if (value !== undefined && this.#sources.runtime.isValidHeader(name, value)) {
           headers[name] = value;
           break;
         }
@@ -214,11 +214,6 @@ export class MockAnswers {
     if (validate(value)) return undefined;
     return (validate.errors ?? []).slice(0, 3).map((error) => `${error.instancePath || "/"} ${error.message}`).join("; ");
   }
-}
-
-function isJson(mediaType: string): boolean {
-  const essence = (mediaType.split(";")[0] ?? "").trim().toLowerCase();
-  return essence === "application/json" || essence.endsWith("+json");
 }
 
 function isBinary(schema: unknown): boolean {

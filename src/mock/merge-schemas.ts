@@ -3,6 +3,7 @@
  * `required` united, bounds narrowed, types intersected. What cannot be merged (two `pattern`s)
  * keeps the first; the answer is checked against the whole schema afterwards anyway.
  */
+import { isRecord } from "../ir/context.js";
 import { setOwn } from "../own.js";
 
 export type Schema = Record<string, unknown>;
@@ -87,6 +88,5 @@ function intersectTypes(current: unknown, added: unknown): unknown {
   return types.length === 1 ? types[0] : types;
 }
 
-export function isSchema(value: unknown): value is Schema {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
+/** A schema object (the IR's own test for a JSON object). */
+export const isSchema: (value: unknown) => value is Schema = isRecord;

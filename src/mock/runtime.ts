@@ -36,6 +36,9 @@ export interface Runtime {
   vmPatternTest: unknown;
   /** `GET /openapi.json` and `GET /docs/` for a contract. */
   docsRoutes(openapi: object, title: string): unknown;
+  /** The pipeline's own rules: which media types are JSON, which headers HTTP can carry. */
+  isJsonMediaType(mediaType: string): boolean;
+  isValidHeader(name: string, value: string): boolean;
   /** A literal part of a path as the client sends it (what a path segment may not hold, percent-encoded). */
   encodeLiteral(text: string): string;
   nodeSha256: unknown;
@@ -51,6 +54,8 @@ const MODULES = [
   "server/node-hash.js",
   "path.js",
   "server/docs.js",
+  "server/body.js",
+  "server/respond.js",
 ];
 
 /**
