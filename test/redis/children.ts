@@ -113,3 +113,10 @@ export async function expectOutageSurvived(
     summary: `slowest request ${Math.max(...outcomes.map((o) => o.took))} ms; strict ${count("strict")}, fail-open ${count("open")}, keyed POSTs ${count("order")}; handler runs ${runs.length}, none twice`,
   };
 }
+
+/** Every line a child server prints on stdout from now on, collected as it comes. */
+export function stdoutLines(child: Child): string[] {
+  const lines: string[] = [];
+  child.child.stdout?.on("data", (chunk: Buffer) => lines.push(...chunk.toString().split("\n").filter(Boolean)));
+  return lines;
+}

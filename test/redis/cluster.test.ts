@@ -8,7 +8,7 @@ import { ioredisClient, nodeRedisClient, RedisRateLimitStore } from "../../templ
 import type { RateLimitAlgorithm } from "../../templates/runtime/rate-limit/policy.js";
 import { ROOT } from "../helpers.js";
 import { startRedisCluster, type RedisCluster } from "../redis-cluster.js";
-import { expectOutageSurvived, request, startChild, type Child } from "./children.js";
+import { expectOutageSurvived, request, startChild, stdoutLines, type Child } from "./children.js";
 
 /**
  * The README's promise, on a real Redis Cluster (three primaries, three replicas, started by the
@@ -131,13 +131,8 @@ describe("Redis Cluster failover under load", { timeout: 180_000 }, () => {
     ]);
     if (limits === undefined || orders === undefined) throw new Error("no servers");
     children.push(limits, orders);
-    const output = (child: Child) => {
-      const lines: string[] = [];
-      child.child.stdout?.on("data", (chunk: Buffer) => lines.push(...chunk.toString().split("\n").filter(Boolean)));
-      return lines;
-    };
-    const limitsOutput = output(limits);
-    const ordersOutput = output(orders);
+    const limitsOutput = stdoutLines(limits);
+    const ordersOutput = stdoutLines(orders);
 
     // The primary holding /strict's key for this client dies.
     expect((await request(limits.url, "GET", "/strict")).status).toBe(200);

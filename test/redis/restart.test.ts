@@ -2,7 +2,7 @@ import type { ChildProcess } from "node:child_process";
 import { afterAll, describe, it } from "vitest";
 import { tempDir } from "../helpers.js";
 import { freePort, spawnRedis } from "../redis-server.js";
-import { expectOutageSurvived, startChild, type Child } from "./children.js";
+import { expectOutageSurvived, startChild, stdoutLines, type Child } from "./children.js";
 
 /**
  * One Redis (append-only file, fsync on every write, as a Redis holding idempotency records is
@@ -27,13 +27,8 @@ describe("a single Redis restarted under load", { timeout: 180_000 }, () => {
     ]);
     if (limits === undefined || orders === undefined) throw new Error("no servers");
     children.push(limits, orders);
-    const lines = (child: Child) => {
-      const collected: string[] = [];
-      child.child.stdout?.on("data", (chunk: Buffer) => collected.push(...chunk.toString().split("\n").filter(Boolean)));
-      return collected;
-    };
-    const limitsOutput = lines(limits);
-    const ordersOutput = lines(orders);
+    const limitsOutput = stdoutLines(limits);
+    const ordersOutput = stdoutLines(orders);
     const { summary, killedAt, window } = await expectOutageSurvived(limits, orders, limitsOutput, ordersOutput, [
       { at: 1_500, act: () => redis?.kill("SIGKILL") },
       {
