@@ -6,7 +6,7 @@
 import { OUTPUTS } from "./servers.js";
 
 const kind = process.argv[2] ?? "stripe-1";
-const server = (await import(`${OUTPUTS}${kind}/server/index.ts`)) as {
+const server = (await import(`${OUTPUTS}${kind}/server/index.js`)) as {
   createRequestHandler: (handlers: object, options: object) => (request: object) => Promise<{ status: number } | undefined>;
 };
 /** Every operation answers an empty 200, and every credential is accepted. */

@@ -11,6 +11,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import { cpus } from "node:os";
 import yaml from "js-yaml";
+import { compileBench } from "./compile.js";
 import { OUTPUTS, ROOT } from "./servers.js";
 
 const CONCURRENCY = 32;
@@ -60,7 +61,9 @@ const createUser: Call = {
   status: 201,
 };
 
+const FOLDERS = ["express-users", "fastify-users", "hono-users", "node-users", "fastify-users-idempotent", "node-users-idempotent", "stripe-468", "stripe-1"];
 generateOutputs();
+const compiled = await compileBench(FOLDERS);
 const stripeCalls = stripeGets();
 const oneCall = stripeCalls.find((call) => call.path === ONE_OPERATION.path.replace("{customer}", "bench_1"));
 if (oneCall === undefined) throw new Error(`no call for ${ONE_OPERATION.path}`);
@@ -123,7 +126,7 @@ function stripeGets(): Call[] {
 }
 
 async function startServer(kind: string): Promise<{ child: ChildProcess; port: number; readyMs: number }> {
-  const child = spawn(`${ROOT}node_modules/.bin/tsx`, [`${ROOT}bench/server/serve.ts`, kind], { stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, [compiled.serve, kind], { stdio: ["ignore", "pipe", "inherit"] });
   const { port, readyMs } = await new Promise<{ port: number; readyMs: number }>((resolve, reject) => {
     child.stdout?.on("data", (chunk: Buffer) => {
       const found = /port (\d+) ready ([\d.]+)/.exec(chunk.toString());
@@ -228,7 +231,7 @@ const PIPELINE_ROUNDS = 5;
 const pipeline = new Map<string, Array<{ us: number; heap: number }>>([["stripe-468", []], ["stripe-1", []]]);
 for (let round = 0; round < PIPELINE_ROUNDS; round++) {
   for (const kind of round % 2 === 0 ? ["stripe-468", "stripe-1"] : ["stripe-1", "stripe-468"]) {
-    const run = spawnSync(`${ROOT}node_modules/.bin/tsx`, [`${ROOT}bench/server/pipeline.ts`, kind], { encoding: "utf8" });
+    const run = spawnSync(process.execPath, [compiled.pipeline, kind], { encoding: "utf8" });
     const [us = NaN, heap = NaN] = run.stdout.trim().split(" ").map(Number);
     if (Number.isNaN(us)) throw new Error(`pipeline.ts ${kind} failed: ${run.stderr}`);
     pipeline.get(kind)?.push({ us, heap });
@@ -275,8 +278,8 @@ const section = [
   `same contract cut to \`GET ${ONE_OPERATION.path}\` alone. "first request": one request alone on a fresh server`,
   "(its validators are built then, on a new connection, before any JIT warm-up), against the median under load and against",
   "the median of the same request sent alone 21 times after it (\"alone\"); a hand-written server's ratio is given for scale;",
-  "\"ready\": from the server process's start until it listens (loading its modules through tsx, whose transform cache",
-  "is warm after the first round).",
+  "\"ready\": from the server process's start until it listens. Every server runs as JavaScript, as users ship it: the",
+  "generated outputs transpiled file by file and the bench servers bundled, both by esbuild (`bench/server/compile.ts`).",
   "",
   "| server | requests/s | p50 ms | p99 ms | first request ms | alone ms | ready ms |",
   "|---|---:|---:|---:|---:|---:|---:|",

@@ -62,7 +62,7 @@ const usersOptions = { auth: { bearerAuth: (token: string) => (token === "bench"
 type Entry = (handlers: object, options: object) => unknown;
 
 async function generated(folder: string): Promise<Record<string, Entry>> {
-  return (await import(`${OUTPUTS}${folder}/server/index.ts`)) as Record<string, Entry>;
+  return (await import(`${OUTPUTS}${folder}/server/index.js`)) as Record<string, Entry>;
 }
 
 /** A generated Fastify plugin (from `folder`) on its own app. */

@@ -63,28 +63,32 @@ export async function authenticate<Principal>(
   realm: string,
 ): Promise<AuthOutcome<Principal>> {
   if (requirements.length === 0) return { principal: undefined };
-  const memo = new Map<string, Promise<unknown>>();
+  // Results by scheme and scopes, kept only when several alternatives may ask one scheme twice.
+  const remember = requirements.length > 1;
+  let memo: Map<string, unknown> | undefined;
   let refusal: Forbidden | undefined;
   let presented = false;
-  alternatives: for (const requirement of requirements.filter(
-    (alternative) => alternative.length > 0,
-  )) {
+  alternatives: for (const requirement of requirements) {
+    if (requirement.length === 0) continue;
     let principal: unknown;
-    for (const [index, entry] of requirement.entries()) {
+    for (let index = 0; index < requirement.length; index++) {
+      const entry = requirement[index] as SecurityRequirementEntry;
       const scheme = schemes[entry.scheme];
       const credential = scheme === undefined ? undefined : extractCredential(scheme, sources);
       if (credential === undefined) continue alternatives;
       presented = true;
       // A credential that is there but malformed (`null`) fails without asking the verifier.
       if (credential === null) continue alternatives;
-      const key = `${entry.scheme}\u0000${entry.scopes.join(" ")}`;
-      let result = memo.get(key);
-      if (result === undefined) {
+      const key = remember ? `${entry.scheme}\u0000${entry.scopes.join(" ")}` : "";
+      let result: unknown;
+      if (memo?.has(key) === true) result = memo.get(key);
+      else {
         const verify = verifiers[entry.scheme] as AnyVerifier;
-        result = Promise.resolve(verify(credential as never, { ...context, scopes: entry.scopes }));
-        memo.set(key, result);
+        result = verify(credential as never, { ...context, scopes: entry.scopes });
+        if (remember) (memo ??= new Map()).set(key, result);
       }
-      const outcome = await result;
+      // A verifier that answers at once is not awaited: no promise is made for it.
+      const outcome = isThenable(result) ? await result : result;
       if (outcome instanceof Forbidden) {
         refusal ??= outcome;
         continue alternatives;
@@ -104,6 +108,14 @@ export async function authenticate<Principal>(
     presented ? "The credentials are not valid." : "Authentication is required.",
     [],
     new Map(challenge === "" ? [] : [["www-authenticate", challenge]]),
+  );
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as { then?: unknown }).then === "function"
   );
 }
 

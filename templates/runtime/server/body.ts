@@ -14,7 +14,9 @@ export interface ParsedBody {
 
 /**
  * Reads a body stream up to `limit` bytes; one byte more is a 413, decided before the rest is
- * read. A declared `Content-Length` over the limit is refused without reading at all.
+ * read (the stream is then destroyed). A declared `Content-Length` over the limit is refused
+ * without reading at all. A Node stream is read through its events, which costs less than async
+ * iteration's promise per chunk.
  */
 export async function readBody(
   stream: AsyncIterable<Uint8Array>,
@@ -22,13 +24,12 @@ export async function readBody(
   declaredLength: string | undefined,
 ): Promise<Uint8Array> {
   if (declaredLength !== undefined && Number(declaredLength) > limit) throw tooLarge(limit);
-  const chunks: Uint8Array[] = [];
+  const chunks = isEvented(stream)
+    ? await readEvents(stream, limit)
+    : await readIterable(stream, limit);
+  if (chunks.length === 1) return chunks[0] as Uint8Array;
   let size = 0;
-  for await (const chunk of stream) {
-    size += chunk.byteLength;
-    if (size > limit) throw tooLarge(limit);
-    chunks.push(chunk);
-  }
+  for (const chunk of chunks) size += chunk.byteLength;
   const bytes = new Uint8Array(size);
   let offset = 0;
   for (const chunk of chunks) {
@@ -38,24 +39,101 @@ export async function readBody(
   return bytes;
 }
 
-/** The declared media type a request's `Content-Type` falls under: exact, then `type/*`, then `*\/*`. */
+async function readIterable(
+  stream: AsyncIterable<Uint8Array>,
+  limit: number,
+): Promise<Uint8Array[]> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    size += chunk.byteLength;
+    if (size > limit) throw tooLarge(limit);
+    chunks.push(chunk);
+  }
+  return chunks;
+}
+
+/** The part of a Node readable stream the body is read through. */
+interface EventedStream {
+  on(event: string, listener: (value: never) => void): unknown;
+  removeListener(event: string, listener: (value: never) => void): unknown;
+  destroy(): unknown;
+  readonly readableEnded: boolean;
+}
+
+function isEvented(
+  stream: AsyncIterable<Uint8Array>,
+): stream is AsyncIterable<Uint8Array> & EventedStream {
+  const candidate = stream as Partial<EventedStream>;
+  return (
+    typeof candidate.on === "function" &&
+    typeof candidate.removeListener === "function" &&
+    typeof candidate.destroy === "function" &&
+    typeof candidate.readableEnded === "boolean"
+  );
+}
+
+/** Reads through `data` and `end`, and removes only its own listeners when done. */
+function readEvents(stream: EventedStream, limit: number): Promise<Uint8Array[]> {
+  if (stream.readableEnded) return Promise.resolve([]);
+  return new Promise((resolve, reject) => {
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    const data = (chunk: Uint8Array) => {
+      size += chunk.byteLength;
+      if (size <= limit) {
+        chunks.push(chunk);
+        return;
+      }
+      settle(tooLarge(limit));
+      stream.destroy();
+    };
+    const end = () => settle();
+    const error = (problem: unknown) => settle(problem);
+    const close = () => settle(new Error("the request was closed before its body ended"));
+    const settle = (problem?: unknown) => {
+      stream.removeListener("data", data);
+      stream.removeListener("end", end);
+      stream.removeListener("error", error);
+      stream.removeListener("close", close);
+      if (problem === undefined) resolve(chunks);
+      else reject(problem);
+    };
+    stream.on("data", data);
+    stream.on("end", end);
+    stream.on("error", error);
+    stream.on("close", close);
+  });
+}
+
+/** A media type's essence: its type and subtype in lower case, without parameters. */
+export function mediaTypeEssence(mediaType: string): string {
+  const semicolon = mediaType.indexOf(";");
+  return (semicolon < 0 ? mediaType : mediaType.slice(0, semicolon)).trim().toLowerCase();
+}
+
+/** A media type a request body may be sent as, with its essence worked out once. */
+export interface DeclaredType {
+  readonly declared: string;
+  readonly essence: string;
+}
+
+/** The declared media type a request's essence falls under: exact, then `type/*`, then `*\/*`. */
 export function matchMediaType(
-  contentType: string | undefined,
-  declared: readonly string[],
+  essence: string,
+  declared: readonly DeclaredType[],
 ): string | undefined {
-  if (contentType === undefined) return undefined;
-  const essence = (contentType.split(";")[0] ?? "").trim().toLowerCase();
-  const lower = declared.map((type) => type.toLowerCase());
-  const exact = lower.indexOf(essence);
-  if (exact >= 0) return declared[exact];
-  const wildcard = lower.indexOf(`${essence.split("/")[0]}/*`);
-  if (wildcard >= 0) return declared[wildcard];
-  const any = lower.indexOf("*/*");
-  return any >= 0 ? declared[any] : undefined;
+  const exact = declared.find((type) => type.essence === essence);
+  if (exact !== undefined) return exact.declared;
+  const range = `${essence.split("/")[0]}/*`;
+  return (
+    declared.find((type) => type.essence === range) ??
+    declared.find((type) => type.essence === "*/*")
+  )?.declared;
 }
 
 export function isJsonMediaType(mediaType: string): boolean {
-  const essence = (mediaType.split(";")[0] ?? "").trim().toLowerCase();
+  const essence = mediaTypeEssence(mediaType);
   return essence === "application/json" || essence.endsWith("+json");
 }
 
@@ -151,9 +229,8 @@ export function validateWithFiles(value: unknown, validate: (value: unknown) => 
  * `application/x-www-form-urlencoded` becomes a map of fields, `text/*` a string, anything else
  * stays bytes (multipart is `parseMultipart`). Unparseable JSON and non-UTF-8 text are 400s.
  */
-export function parseBody(bytes: Uint8Array, contentType: string, mediaType: string): ParsedBody {
-  const essence = (contentType.split(";")[0] ?? "").trim().toLowerCase();
-  if (isJsonMediaType(essence)) {
+export function parseBody(bytes: Uint8Array, essence: string, mediaType: string): ParsedBody {
+  if (essence === "application/json" || essence.endsWith("+json")) {
     const text = decodeText(bytes);
     try {
       return { mediaType, value: JSON.parse(text) as unknown, validatable: true };
@@ -238,9 +315,12 @@ function setEntry(node: Record<string, unknown> | unknown[], key: string, value:
   node[index] = value;
 }
 
+/** One decoder for every request: a whole-body `decode` keeps no state between calls. */
+const UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+
 function decodeText(bytes: Uint8Array): string {
   try {
-    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+    return UTF8.decode(bytes);
   } catch {
     throw new HttpError(400, "MALFORMED_BODY", "The request body is not valid UTF-8.");
   }

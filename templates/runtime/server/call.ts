@@ -1,8 +1,8 @@
 import type { ErrorDetail } from "./errors.js";
 import type { ServerResponse } from "./http.js";
-import type { Route } from "./input.js";
 import { usePatternBudget } from "./patterns.js";
-import { responseKey, responseMediaType, toResponse } from "./respond.js";
+import { toResponse } from "./respond.js";
+import { replyFor, type Route } from "./route.js";
 import { ContractValidators, toDetails } from "./validation.js";
 
 /** A handler result did not match the contract (with `validateResponses`). */
@@ -43,12 +43,16 @@ export async function callHandler(
   checks: ResultChecks,
 ): Promise<{ response: ServerResponse; body: unknown }> {
   const result = await (handlers[operation.id] as AnyHandler).call(handlers, input);
-  const response = toResponse(operation, await withBytes(result));
+  const body = (result as { body?: unknown } | null)?.body;
+  const response = toResponse(
+    operation,
+    body instanceof Blob ? await withBytes(result, body) : result,
+  );
   if (checks.validateResponses) {
     usePatternBudget({ remainingMs: checks.patternTimeLimit });
     checkResponse(checks.validators, operation, result, response.status);
   }
-  return { response, body: (result as { body?: unknown }).body };
+  return { response, body };
 }
 
 function checkResponse(
@@ -57,7 +61,7 @@ function checkResponse(
   result: unknown,
   status: number,
 ): void {
-  const key = responseKey(operation, status);
+  const { key, mediaType } = replyFor(operation, status);
   if (key === undefined) {
     const detail: ErrorDetail = {
       location: "body",
@@ -73,15 +77,13 @@ function checkResponse(
   const validate =
     body === undefined || body instanceof Blob || body instanceof Uint8Array
       ? undefined
-      : validators.response(operation.id, key, responseMediaType(operation, key));
+      : validators.response(operation.id, key, mediaType);
   if (validate !== undefined && !validate(body)) {
     throw new ResponseValidationError(operation.id, status, toDetails(validate.errors, "body"));
   }
 }
 
 /** A result whose body is a `Blob` (a binary response) with the body as bytes, which is what is sent. */
-async function withBytes(result: unknown): Promise<unknown> {
-  const body = (result as { body?: unknown } | null)?.body;
-  if (!(body instanceof Blob)) return result;
+async function withBytes(result: unknown, body: Blob): Promise<unknown> {
   return { ...(result as object), body: new Uint8Array(await body.arrayBuffer()) };
 }

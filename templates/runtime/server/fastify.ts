@@ -18,7 +18,8 @@ export function fastifyPlugin(handle: RequestHandler): FastifyPluginCallback {
     instance.all("/*", async (request, reply) => {
       const response = await handle(fromIncomingMessage(request.raw, { ip: request.ip }));
       if (response === undefined) return reply.callNotFound();
-      reply.code(response.status).headers(Object.fromEntries(response.headers));
+      reply.code(response.status);
+      for (const [name, value] of response.headers) reply.header(name, value);
       return reply.send(payload(response));
     });
     done();

@@ -14,13 +14,14 @@ import {
 } from "./http.js";
 import type { Sha256 } from "../idempotency/fingerprint.js";
 import { IdempotencyGuard, type IdempotencyOptions, type Lease } from "./idempotency.js";
-import { readInput, type InputLimits, type Route } from "./input.js";
+import { readInput, type InputLimits } from "./input.js";
 import { parseCookies, parseQuery, type QueryPairs } from "./parameters.js";
 import { DEFAULT_PATTERN_TIME_LIMIT, type BoundedPatternTest } from "./patterns.js";
 import { RateLimiter, type RateLimitOptions } from "./rate-limiting.js";
 import { logError, safeReporter, type ErrorContext } from "./report.js";
 import { requestIdFor } from "./request-id.js";
 import { invalidHeader } from "./respond.js";
+import { toRoute, type Route } from "./route.js";
 import { RouteTable, type RouteMatch } from "./routes.js";
 import { ContractValidators, type ContractSchemas } from "./validation.js";
 import { Paginator, type Page } from "./pagination.js";
@@ -179,7 +180,7 @@ class RequestPipeline {
     checkComplete(contract.operations, this.#handlers, this.#verifiers);
     this.#options = options;
     this.#routes = new RouteTable<Route>(
-      Object.entries(contract.operations).map(([id, operation]) => ({ ...operation, id })),
+      Object.entries(contract.operations).map(([id, operation]) => toRoute(id, operation)),
       options.basePath ?? contract.basePath,
     );
     this.#validators = new ContractValidators(contract.schemas, contract.boundedPatterns);
@@ -269,12 +270,14 @@ class RequestPipeline {
       { operationId: operation.id, requestId: flight.requestId },
       this.#options.realm ?? "api",
     );
-    const limits = await this.#limiter.apply(
-      operation,
-      { principal, ip: request.ip, headers: request.headers },
-      report,
-    );
-    for (const [name, value] of limits) flight.headers.set(name, value);
+    if (operation.rateLimits.length > 0) {
+      const limits = await this.#limiter.apply(
+        operation,
+        { principal, ip: request.ip, headers: request.headers },
+        report,
+      );
+      for (const [name, value] of limits) flight.headers.set(name, value);
+    }
     const { input, values } = await readInput(
       operation,
       request,

@@ -1,14 +1,18 @@
-import type { OperationContract } from "../contract.js";
-import { matchMediaType, parseBody, parseMultipart, readBody, validateWithFiles } from "./body.js";
+import {
+  matchMediaType,
+  mediaTypeEssence,
+  parseBody,
+  parseMultipart,
+  readBody,
+  validateWithFiles,
+} from "./body.js";
 import { checkDepth } from "./depth.js";
 import { HttpError, type ErrorDetail, type ErrorLocation } from "./errors.js";
 import { headerValue, type ServerRequest } from "./http.js";
 import { readParameters, type ParameterValues, type QueryPairs } from "./parameters.js";
 import { usePatternBudget } from "./patterns.js";
+import type { Route } from "./route.js";
 import { ContractValidators, toDetails } from "./validation.js";
-
-/** An operation as the pipeline routes to it: its contract and its generated name. */
-export type Route = OperationContract & { id: string };
 
 /** The bounds one request is read within. */
 export interface InputLimits {
@@ -52,11 +56,8 @@ export async function readInput(
   });
   const details = validateParameters(validators, operation, values);
   const input: Record<string, unknown> = {};
-  for (const location of ["path", "query", "header", "cookie"] as const) {
-    if (operation.parameters.some((parameter) => parameter.in === location)) {
-      input[INPUT_KEYS[location]] = values[location];
-    }
-  }
+  for (const location of operation.parameterLocations)
+    input[INPUT_KEYS[location]] = values[location];
   if (operation.requestBody !== null) {
     const body = await readRequestBody(request, operation, limits.bodyLimit);
     if (body.mediaType !== undefined && body.validatable) {
@@ -85,7 +86,7 @@ function validateParameters(
   values: ParameterValues,
 ): ErrorDetail[] {
   const details: ErrorDetail[] = [];
-  for (const location of ["path", "query", "header", "cookie"] as const) {
+  for (const location of operation.parameterLocations) {
     const validate = validators.parameters(operation.id, location);
     if (validate !== undefined && !validate(values[location])) {
       details.push(...toDetails(validate.errors, location as ErrorLocation));
@@ -99,7 +100,6 @@ async function readRequestBody(
   operation: Route,
   limit: number,
 ): Promise<{ mediaType: string | undefined; value: unknown; validatable: boolean; files?: true }> {
-  const declared = operation.requestBody?.contentTypes ?? [];
   const length = headerValue(request.headers, "content-length");
   const chunked = headerValue(request.headers, "transfer-encoding") !== undefined;
   const hasBody =
@@ -119,8 +119,11 @@ async function readRequestBody(
     }
     return { mediaType: undefined, value: undefined, validatable: false };
   }
-  const mediaType = matchMediaType(contentType, declared);
-  if (contentType === undefined || mediaType === undefined) {
+  const essence = contentType === undefined ? undefined : mediaTypeEssence(contentType);
+  const mediaType =
+    essence === undefined ? undefined : matchMediaType(essence, operation.bodyTypes);
+  if (contentType === undefined || essence === undefined || mediaType === undefined) {
+    const declared = operation.bodyTypes.map((type) => type.declared);
     throw new HttpError(
       415,
       "UNSUPPORTED_MEDIA_TYPE",
@@ -135,7 +138,6 @@ async function readRequestBody(
   if (bytes.byteLength === 0 && operation.requestBody?.required !== true) {
     return { mediaType: undefined, value: undefined, validatable: false };
   }
-  if ((contentType.split(";")[0] ?? "").trim().toLowerCase() === "multipart/form-data")
-    return parseMultipart(bytes, contentType, mediaType);
-  return parseBody(bytes, contentType, mediaType);
+  if (essence === "multipart/form-data") return parseMultipart(bytes, contentType, mediaType);
+  return parseBody(bytes, essence, mediaType);
 }

@@ -17,23 +17,23 @@ export interface NodeRequestFacts {
 export function fromIncomingMessage(req: IncomingMessage, facts: NodeRequestFacts): ServerRequest {
   const url = req.url ?? "/";
   const queryAt = url.indexOf("?");
-  const socket = req.socket as Partial<TLSSocket>;
-  const certificate =
-    socket.authorized === true && typeof socket.getPeerCertificate === "function"
-      ? socket.getPeerCertificate()
-      : undefined;
-  return {
+  const request: Mutable<ServerRequest> = {
     method: req.method ?? "GET",
     path: queryAt < 0 ? url : url.slice(0, queryAt),
-    ...(facts.originalPath === undefined ? {} : { originalPath: facts.originalPath }),
     query: queryAt < 0 ? "" : url.slice(queryAt + 1),
     headers: req.headers,
     body: req,
-    ...(facts.ip === undefined ? {} : { ip: facts.ip }),
-    ...(facts.parsedBody === undefined ? {} : { parsedBody: facts.parsedBody }),
-    ...(certificate === undefined ? {} : { clientCertificate: certificate }),
   };
+  if (facts.originalPath !== undefined) request.originalPath = facts.originalPath;
+  if (facts.ip !== undefined) request.ip = facts.ip;
+  if (facts.parsedBody !== undefined) request.parsedBody = facts.parsedBody;
+  const socket = req.socket as Partial<TLSSocket>;
+  if (socket.authorized === true && typeof socket.getPeerCertificate === "function")
+    request.clientCertificate = socket.getPeerCertificate();
+  return request;
 }
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /**
  * Runs the pipeline and writes its response. A response that fails while being sent is reported to

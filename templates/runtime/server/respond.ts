@@ -1,8 +1,7 @@
-import type { OperationContract } from "../contract.js";
-import { isJsonMediaType } from "./body.js";
 import { HttpError } from "./errors.js";
 import type { ServerResponse } from "./http.js";
 import { NotImplemented } from "./results.js";
+import { replyFor, type Route } from "./route.js";
 
 /** What a handler returns, seen without its contract-specific types. */
 export interface HandlerResult {
@@ -29,20 +28,8 @@ export function invalidHeader(headers: ReadonlyMap<string, string>): string | un
   return undefined;
 }
 
-/** The key of `responses` that covers a status: itself, its range (`4XX`), or `default`. */
-export function responseKey(operation: OperationContract, status: number): string | undefined {
-  const candidates = [String(status), `${String(status).charAt(0)}XX`, "default"];
-  return candidates.find((key) => Object.hasOwn(operation.responses, key));
-}
-
-/** The media type a result is sent as: the first JSON type the response declares, else its first. */
-export function responseMediaType(operation: OperationContract, key: string | undefined): string {
-  const types = key === undefined ? [] : (operation.responses[key] ?? []);
-  return types.find((type) => isJsonMediaType(type)) ?? types[0] ?? "application/json";
-}
-
 /** Turns a handler's result into a response; a malformed result is the handler's bug (a 500). */
-export function toResponse(operation: OperationContract, result: unknown): ServerResponse {
+export function toResponse(operation: Route, result: unknown): ServerResponse {
   if (result instanceof NotImplemented) {
     throw new HttpError(501, "NOT_IMPLEMENTED", "This operation is not implemented yet.");
   }
@@ -53,28 +40,35 @@ export function toResponse(operation: OperationContract, result: unknown): Serve
     throw new TypeError(`a handler returned an invalid status ${String(status)}`);
   }
   const response: ServerResponse = { status, headers: new Map(), body: undefined };
-  for (const [name, value] of Object.entries(headers ?? {})) {
-    if (value === undefined) continue;
-    const text = Array.isArray(value) ? value.map(String).join(", ") : String(value);
-    response.headers.set(name.toLowerCase(), text);
+  if (headers !== undefined) {
+    for (const name in headers) {
+      const value = Object.hasOwn(headers, name) ? headers[name] : undefined;
+      if (value === undefined) continue;
+      const text = Array.isArray(value) ? value.map(String).join(", ") : String(value);
+      response.headers.set(name.toLowerCase(), text);
+    }
+    const problem = invalidHeader(response.headers);
+    if (problem !== undefined)
+      throw new TypeError(`a handler returned a header that cannot be sent: ${problem}`);
   }
-  const problem = invalidHeader(response.headers);
-  if (problem !== undefined)
-    throw new TypeError(`a handler returned a header that cannot be sent: ${problem}`);
   if (body === undefined || status === 204 || status === 304) return response;
-  const mediaType = responseMediaType(operation, responseKey(operation, status));
-  if (body instanceof Uint8Array || (typeof body === "string" && !isJsonMediaType(mediaType))) {
+  const reply = replyFor(operation, status);
+  const { mediaType, json } = reply;
+  if (body instanceof Uint8Array || (typeof body === "string" && !json)) {
     response.body = body;
   } else {
     response.body = JSON.stringify(body);
   }
   if (!response.headers.has("content-type"))
-    response.headers.set("content-type", contentTypeFor(mediaType, body));
+    response.headers.set(
+      "content-type",
+      json ? reply.jsonContentType : contentTypeFor(mediaType, body),
+    );
   return response;
 }
 
+/** The `Content-Type` of a body that is not JSON: a declared range (`image/*`) becomes a type. */
 function contentTypeFor(mediaType: string, body: unknown): string {
-  if (isJsonMediaType(mediaType)) return `${mediaType}; charset=utf-8`;
   if (!mediaType.includes("*")) return mediaType;
   if (body instanceof Uint8Array) return "application/octet-stream";
   return typeof body === "string" ? "text/plain; charset=utf-8" : "application/json; charset=utf-8";

@@ -35,10 +35,17 @@ interface Segment<T> {
  */
 export class RouteTable<T extends RouteSpec> {
   readonly #root: Segment<T> = newSegment();
+  /**
+   * The templates without variables, by their one spelling, in rank order: a path that is one of
+   * them, asked with a method it has, is found without walking the tree (none can outrank it).
+   */
+  readonly #literal = new Map<string, Array<Template<T>>>();
 
   constructor(routes: readonly T[], basePath = "") {
+    const literalEnds = new Map<string, Segment<T>>();
     for (const route of routes) {
       let at = this.#root;
+      let literal = true;
       const template = collapseSlashes(basePath + route.path);
       for (const segment of (template.endsWith("/") ? template.slice(0, -1) : template).split(
         "/",
@@ -50,6 +57,7 @@ export class RouteTable<T extends RouteSpec> {
           at = next;
           continue;
         }
+        literal = false;
         const source = segmentPattern(segment);
         let branch = at.variable.find((candidate) => candidate.source === source);
         if (branch === undefined) {
@@ -64,7 +72,17 @@ export class RouteTable<T extends RouteSpec> {
         at.ends.set(route.path, end);
       }
       end.byMethod.set(route.method.toUpperCase(), route);
+      if (literal)
+        literalEnds.set(
+          canonicalPath(template.endsWith("/") ? template.slice(0, -1) : template),
+          at,
+        );
     }
+    for (const [path, at] of literalEnds)
+      this.#literal.set(
+        path,
+        [...at.ends.values()].sort((a, b) => byRank({ template: a }, { template: b })),
+      );
   }
 
   match(method: string, rawPath: string): RouteMatch<T> {
@@ -73,6 +91,12 @@ export class RouteTable<T extends RouteSpec> {
     // One trailing slash is tolerated, as Express does by default: on the template's side (above)
     // and on the request's.
     const path = canonicalPath(collapseSlashes(rawPath));
+    for (const template of this.#literal.get(path) ?? []) {
+      const route =
+        template.byMethod.get(wanted) ??
+        (wanted === "HEAD" ? template.byMethod.get("GET") : undefined);
+      if (route !== undefined) return { kind: "found", route, params: new Map() };
+    }
     collect(this.#root, path.split("/"), 0, [], found);
     if (path.endsWith("/")) collect(this.#root, path.slice(0, -1).split("/"), 0, [], found);
     found.sort(byRank);

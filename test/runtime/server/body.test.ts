@@ -1,5 +1,8 @@
+import fc from "fast-check";
+import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { formFields, MAX_PARTS, parseBody, parseMultipart, validateWithFiles } from "../../../templates/runtime/server/body.js";
+import { formFields, MAX_PARTS, parseBody, parseMultipart, readBody, validateWithFiles } from "../../../templates/runtime/server/body.js";
+import { HttpError } from "../../../templates/runtime/server/errors.js";
 
 const fields = (query: string) => formFields(new URLSearchParams(query));
 
@@ -31,7 +34,7 @@ describe("form fields", () => {
   });
 
   it("is what parseBody gives for an urlencoded body", () => {
-    const body = parseBody(new TextEncoder().encode("a[b]=1"), "application/x-www-form-urlencoded; charset=utf-8", "application/x-www-form-urlencoded");
+    const body = parseBody(new TextEncoder().encode("a[b]=1"), "application/x-www-form-urlencoded", "application/x-www-form-urlencoded");
     expect(body).toEqual({ mediaType: "application/x-www-form-urlencoded", value: { a: { b: "1" } }, validatable: true });
   });
 });
@@ -83,5 +86,64 @@ describe("multipart bodies", () => {
     expect(seen).toEqual(["", ""]);
     expect(body.one).toBe(file);
     expect(body.many).toEqual([file]);
+  });
+});
+
+describe("readBody", () => {
+  const chunksOf = fc.array(fc.uint8Array({ maxLength: 40 }), { maxLength: 6 });
+  const outcome = (read: Promise<Uint8Array>) =>
+    read.then(
+      (bytes) => ({ bytes: [...bytes] }),
+      (error: unknown) => ({ status: error instanceof HttpError ? error.status : String(error) }),
+    );
+  const nodeStream = (chunks: Uint8Array[]) => {
+    const stream = new PassThrough();
+    for (const chunk of chunks) stream.write(chunk);
+    stream.end();
+    return stream;
+  };
+  async function* iterable(chunks: Uint8Array[]) {
+    for (const chunk of chunks) yield chunk;
+  }
+
+  it("reads a Node stream through its events exactly as it reads any async iterable: the same bytes, or the same 413", async () => {
+    await fc.assert(
+      fc.asyncProperty(chunksOf, fc.integer({ min: 0, max: 200 }), async (chunks, limit) => {
+        const size = chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0);
+        const evented = await outcome(readBody(nodeStream(chunks), limit, undefined));
+        expect(evented).toEqual(await outcome(readBody(iterable(chunks), limit, undefined)));
+        expect(evented).toEqual(size > limit ? { status: 413 } : { bytes: chunks.flatMap((chunk) => [...chunk]) });
+      }),
+      { seed: 7, numRuns: 200 },
+    );
+  });
+
+  it("destroys a Node stream found over the limit, leaves the framework's own listeners, and refuses a declared length over it unread", async () => {
+    const stream = new PassThrough();
+    const theirs = () => undefined;
+    stream.on("close", theirs);
+    const read = readBody(stream, 4, undefined);
+    stream.write(new Uint8Array(3));
+    stream.write(new Uint8Array(3));
+    await expect(read).rejects.toMatchObject({ status: 413 });
+    expect(stream.destroyed).toBe(true);
+    expect(stream.listeners("close")).toEqual([theirs]);
+    expect(stream.listenerCount("data")).toBe(0);
+    const untouched = new PassThrough();
+    await expect(readBody(untouched, 4, "5")).rejects.toMatchObject({ status: 413 });
+    expect(untouched.listenerCount("data")).toBe(0);
+  });
+
+  it("fails when the request closes before its body ends, and reads an ended stream as empty", async () => {
+    const stream = new PassThrough();
+    const read = readBody(stream, 100, undefined);
+    stream.write(new Uint8Array(2));
+    stream.destroy();
+    await expect(read).rejects.toThrow(/closed before its body ended/);
+    const ended = new PassThrough();
+    ended.end();
+    ended.resume();
+    await new Promise((resolve) => ended.once("end", resolve));
+    expect([...(await readBody(ended, 100, undefined))]).toEqual([]);
   });
 });

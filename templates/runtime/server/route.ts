@@ -1,0 +1,77 @@
+import type { OperationContract, ParameterContract } from "../contract.js";
+import { isJsonMediaType, mediaTypeEssence } from "./body.js";
+
+/**
+ * An operation as the pipeline routes to it: its contract, its generated name, and what every
+ * request to it needs worked out once, when the pipeline is made, instead of on each request.
+ */
+export interface Route extends OperationContract {
+  readonly id: string;
+  /** The locations it declares parameters in, each once, in reading order. */
+  readonly parameterLocations: readonly ParameterContract["in"][];
+  /** Its request body's declared media types with their essences (lower case, no parameters). */
+  readonly bodyTypes: readonly DeclaredType[];
+  /** How each status it answers goes out, found on the first response with that status. */
+  readonly replies: Map<number, Reply>;
+}
+
+export interface DeclaredType {
+  readonly declared: string;
+  readonly essence: string;
+}
+
+/** How a status of an operation is sent. */
+export interface Reply {
+  /** The `responses` key that covers it: the status, its range (`4XX`), or `default`. */
+  readonly key: string | undefined;
+  /** The media type a result is sent as: the first JSON type the response declares, else its first. */
+  readonly mediaType: string;
+  readonly json: boolean;
+  /** A JSON body's `Content-Type` (with its charset); other bodies' types depend on the body. */
+  readonly jsonContentType: string;
+}
+
+const LOCATIONS = ["path", "query", "header", "cookie"] as const;
+
+export function toRoute(id: string, operation: OperationContract): Route {
+  return {
+    ...operation,
+    id,
+    parameterLocations: LOCATIONS.filter((location) =>
+      operation.parameters.some((parameter) => parameter.in === location),
+    ),
+    bodyTypes: (operation.requestBody?.contentTypes ?? []).map((declared) => ({
+      declared,
+      essence: mediaTypeEssence(declared),
+    })),
+    replies: new Map(),
+  };
+}
+
+/** How `status` goes out for `operation`; statuses are integers 200–599, so the cache is bounded. */
+export function replyFor(operation: Route, status: number): Reply {
+  let reply = operation.replies.get(status);
+  if (reply === undefined) {
+    const key = responseKey(operation, status);
+    const mediaType = responseMediaType(operation, key);
+    reply = {
+      key,
+      mediaType,
+      json: isJsonMediaType(mediaType),
+      jsonContentType: `${mediaType}; charset=utf-8`,
+    };
+    operation.replies.set(status, reply);
+  }
+  return reply;
+}
+
+/** The key of `responses` that covers a status: itself, its range (`4XX`), or `default`. */
+function responseKey(operation: OperationContract, status: number): string | undefined {
+  const candidates = [String(status), `${String(status).charAt(0)}XX`, "default"];
+  return candidates.find((key) => Object.hasOwn(operation.responses, key));
+}
+
+function responseMediaType(operation: OperationContract, key: string | undefined): string {
+  const types = key === undefined ? [] : (operation.responses[key] ?? []);
+  return types.find((type) => isJsonMediaType(type)) ?? types[0] ?? "application/json";
+}
