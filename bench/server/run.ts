@@ -42,6 +42,10 @@ interface Scenario {
 
 interface Result {
   rps: number;
+  /** The server process's CPU time (user and system) per request while measured, in µs. */
+  cpuUs: number;
+  /** The server process's peak resident memory, in MiB. */
+  rssMiB: number;
   p50: number;
   p99: number;
   /** Milliseconds from the server process's start until it listened. */
@@ -125,8 +129,15 @@ function stripeGets(): Call[] {
     .map(([path]) => ({ method: "GET", path: path.replace(/\{[^}]+\}/g, "bench_1"), headers: { authorization: "Bearer sk_test_bench" }, status: 200 }));
 }
 
+/**
+ * The server and this load generator on separate cores when `taskset` can place them (the server
+ * on core 1, this process on core 0), so neither steals the other's CPU; otherwise both float.
+ */
+const PINNED = cpus().length >= 2 && spawnSync("taskset", ["-cp", "0", String(process.pid)]).status === 0;
+
 async function startServer(kind: string): Promise<{ child: ChildProcess; port: number; readyMs: number }> {
-  const child = spawn(process.execPath, [compiled.serve, kind], { stdio: ["ignore", "pipe", "inherit"] });
+  const command = PINNED ? ["taskset", "-c", "1", process.execPath] : [process.execPath];
+  const child = spawn(command[0] as string, [...command.slice(1), compiled.serve, kind], { stdio: ["ignore", "pipe", "inherit"] });
   const { port, readyMs } = await new Promise<{ port: number; readyMs: number }>((resolve, reject) => {
     child.stdout?.on("data", (chunk: Buffer) => {
       const found = /port (\d+) ready ([\d.]+)/.exec(chunk.toString());
@@ -178,7 +189,7 @@ async function warm(port: number, calls: Call[]): Promise<{ firstMs: number; alo
 }
 
 /** Sends the calls round-robin from CONCURRENCY keep-alive connections for `durationMs`. */
-async function load(port: number, calls: Call[], durationMs: number): Promise<Omit<Result, "readyMs" | "firstMs" | "aloneMs">> {
+async function load(port: number, calls: Call[], durationMs: number): Promise<Omit<Result, "readyMs" | "firstMs" | "aloneMs" | "cpuUs" | "rssMiB">> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
   const latencies: number[] = [];
   const failures: string[] = [];
@@ -201,12 +212,38 @@ async function load(port: number, calls: Call[], durationMs: number): Promise<Om
   return { rps: latencies.length / (elapsed / 1000), p50: at(0.5), p99: at(0.99) };
 }
 
+const CLOCK_TICKS = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout.trim()) || 100;
+
+/** A process's CPU time so far (user and system), from `/proc/<pid>/stat`; NaN where there is none. */
+function cpuSeconds(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").replace(/^.*\) /s, "").split(" ");
+    // After the command name: utime and stime are fields 14 and 15 of the whole line.
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return NaN;
+  }
+}
+
+/** A process's peak resident memory (`VmHWM` in `/proc/<pid>/status`), in MiB; NaN where there is none. */
+function peakRssMiB(pid: number | undefined): number {
+  try {
+    const found = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    return found ? Number(found[1]) / 1024 : NaN;
+  } catch {
+    return NaN;
+  }
+}
+
 async function measure(scenario: Scenario): Promise<Result> {
   const { child, port, readyMs } = await startServer(scenario.kind);
   try {
     const { firstMs, aloneMs } = await warm(port, scenario.calls);
     await load(port, scenario.calls, WARMUP_MS);
-    return { ...(await load(port, scenario.calls, MEASURE_MS)), readyMs, firstMs, aloneMs };
+    const cpuBefore = cpuSeconds(child.pid);
+    const loaded = await load(port, scenario.calls, MEASURE_MS);
+    const cpuUs = ((cpuSeconds(child.pid) - cpuBefore) * 1e6) / (loaded.rps * (MEASURE_MS / 1000));
+    return { ...loaded, cpuUs, rssMiB: peakRssMiB(child.pid), readyMs, firstMs, aloneMs };
   } finally {
     child.kill();
   }
@@ -220,7 +257,7 @@ for (let round = 0; round < ROUNDS; round++) {
     const result = await measure(scenario);
     rounds.get(scenario.name)?.push(result);
     console.log(
-      `round ${round + 1} ${scenario.name}: ${result.rps.toFixed(0)} req/s, p50 ${result.p50.toFixed(2)} ms, p99 ${result.p99.toFixed(2)} ms, ready ${result.readyMs.toFixed(0)} ms, first ${result.firstMs.toFixed(2)} ms (then ${result.aloneMs.toFixed(2)} ms)`,
+      `round ${round + 1} ${scenario.name}: ${result.rps.toFixed(0)} req/s, ${result.cpuUs.toFixed(1)} µs CPU/request, p50 ${result.p50.toFixed(2)} ms, p99 ${result.p99.toFixed(2)} ms, ready ${result.readyMs.toFixed(0)} ms, first ${result.firstMs.toFixed(2)} ms (then ${result.aloneMs.toFixed(2)} ms)`,
     );
   }
 }
@@ -244,16 +281,16 @@ const median = (name: string): Result => {
   return results[Math.floor(results.length / 2)] as Result;
 };
 /** The median of one figure over the rounds, on its own. */
-const medianOf = (name: string, figure: "readyMs" | "firstMs" | "aloneMs"): number => {
+const medianOf = (name: string, figure: "readyMs" | "firstMs" | "aloneMs" | "cpuUs" | "rssMiB"): number => {
   const values = (rounds.get(name) ?? []).map((result) => result[figure]).sort((a, b) => a - b);
   return values[Math.floor(values.length / 2)] ?? NaN;
 };
 const row = (label: string, name: string) => {
   const result = median(name);
-  return `| ${label} | ${result.rps.toFixed(0)} | ${result.p50.toFixed(2)} | ${result.p99.toFixed(2)} | ${medianOf(name, "firstMs").toFixed(2)} | ${medianOf(name, "aloneMs").toFixed(2)} | ${medianOf(name, "readyMs").toFixed(0)} |`;
+  return `| ${label} | ${result.rps.toFixed(0)} | ${medianOf(name, "cpuUs").toFixed(1)} | ${result.p50.toFixed(2)} | ${result.p99.toFixed(2)} | ${medianOf(name, "rssMiB").toFixed(0)} | ${medianOf(name, "firstMs").toFixed(2)} | ${medianOf(name, "aloneMs").toFixed(2)} | ${medianOf(name, "readyMs").toFixed(0)} |`;
 };
 const ratio = (label: string, name: string, baseline: string, goal: string) =>
-  `| ${label} | **${(median(name).rps / median(baseline).rps).toFixed(2)}×** | ${(median(name).p99 / median(baseline).p99).toFixed(2)}× | ${goal} |`;
+  `| ${label} | **${(median(name).rps / median(baseline).rps).toFixed(2)}×** | ${(medianOf(name, "cpuUs") / medianOf(baseline, "cpuUs")).toFixed(2)}× | ${(median(name).p99 / median(baseline).p99).toFixed(2)}× | ${goal} |`;
 const LABELS: Record<string, string> = {
   "express-generated": "generated, Express",
   "express-ajv": "hand-written Express + ajv",
@@ -272,7 +309,8 @@ const section = [
   "against `CreateUser`, 201 envelope) and `GET /v1/users/7` (auth, the path parameter coerced and checked, 200 envelope);",
   `${CONCURRENCY} keep-alive connections from one load process (its own, the same`,
   `for every server); each server in its own process; median of ${ROUNDS} rounds (every scenario once per round, in a`,
-  `rotating order) of ${MEASURE_MS / 1000} s after ${WARMUP_MS / 1000} s warm-up; Node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model.trim() ?? "cpu"}).`,
+  `rotating order) of ${MEASURE_MS / 1000} s after ${WARMUP_MS / 1000} s warm-up; Node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model.trim() ?? "cpu"});`,
+  PINNED ? "the server pinned to core 1 and the load generator to core 0 (`taskset`)." : "server and load generator not pinned (no `taskset`).",
   `Stripe: the generated Express server for all 468 operations, answering each with an empty 200; ${stripeCalls.length} GET`,
   `routes (every one that needs only path parameters) requested round-robin, against a server generated from the`,
   `same contract cut to \`GET ${ONE_OPERATION.path}\` alone. "first request": one request alone on a fresh server`,
@@ -281,8 +319,8 @@ const section = [
   "\"ready\": from the server process's start until it listens. Every server runs as JavaScript, as users ship it: the",
   "generated outputs transpiled file by file and the bench servers bundled, both by esbuild (`bench/server/compile.ts`).",
   "",
-  "| server | requests/s | p50 ms | p99 ms | first request ms | alone ms | ready ms |",
-  "|---|---:|---:|---:|---:|---:|---:|",
+  "| server | requests/s | server CPU µs per request | p50 ms | p99 ms | peak RSS MiB | first request ms | alone ms | ready ms |",
+  "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
   row("generated, Express (`createRouter`)", "express-generated"),
   row("hand-written Express + ajv", "express-ajv"),
   row("Express + express-openapi-validator", "express-openapi-validator"),
@@ -300,8 +338,8 @@ const section = [
   row(`Stripe, 468 operations, \`GET ${ONE_OPERATION.path}\` only`, "stripe-468-one-route"),
   row(`Stripe cut to 1 operation, \`GET ${ONE_OPERATION.path}\``, "stripe-1"),
   "",
-  "| ratio (same run) | requests/s | p99 | goal |",
-  "|---|---:|---:|---|",
+  "| ratio (same run) | requests/s | server CPU per request | p99 | goal |",
+  "|---|---:|---:|---:|---|",
   ratio("generated Express ÷ Express + ajv (POST)", "express-generated", "express-ajv", "—"),
   ratio("generated Express ÷ Express + ajv (GET)", "express-generated-get", "express-ajv-get", "—"),
   ratio("generated Express ÷ Express + express-openapi-validator (POST)", "express-generated", "express-openapi-validator", "≥ 1.5×"),
@@ -319,13 +357,13 @@ const section = [
   ratio("generated Node http ÷ generated Express", "node-generated", "express-generated", "—"),
   ratio("Stripe 468 operations (routes round-robin) ÷ 1 operation", "stripe-468-spread", "stripe-1", "≥ 0.95×"),
   ratio("Stripe 468 operations (the same route) ÷ 1 operation", "stripe-468-one-route", "stripe-1", "≥ 0.95×"),
-  `| first request ÷ median (p50 under load), generated Express POST | ${(medianOf("express-generated", "firstMs") / median("express-generated").p50).toFixed(2)}× | | ≤ 2× |`,
-  `| first request ÷ median (p50 under load), hand-written Express + ajv POST (for scale) | ${(medianOf("express-ajv", "firstMs") / median("express-ajv").p50).toFixed(2)}× | | — |`,
-  `| first request ÷ median (p50 under load), Stripe 468 operations | ${(medianOf("stripe-468-one-route", "firstMs") / median("stripe-468-one-route").p50).toFixed(2)}× | | ≤ 2× |`,
-  `| first request ÷ the same request alone afterwards (median), generated Express POST | ${(medianOf("express-generated", "firstMs") / medianOf("express-generated", "aloneMs")).toFixed(2)}× | | ≤ 2× |`,
-  `| first request ÷ the same request alone afterwards (median), hand-written Express + ajv POST (for scale) | ${(medianOf("express-ajv", "firstMs") / medianOf("express-ajv", "aloneMs")).toFixed(2)}× | | — |`,
-  `| first request ÷ the same request alone afterwards (median), Stripe 468 operations | ${(medianOf("stripe-468-one-route", "firstMs") / medianOf("stripe-468-one-route", "aloneMs")).toFixed(2)}× | | — |`,
-  `| Stripe 468 operations ready ÷ 1 operation ready | ${(medianOf("stripe-468-one-route", "readyMs") / medianOf("stripe-1", "readyMs")).toFixed(2)}× | | ≤ 1.5× |`,
+  `| first request ÷ median (p50 under load), generated Express POST | ${(medianOf("express-generated", "firstMs") / median("express-generated").p50).toFixed(2)}× | | | ≤ 2× |`,
+  `| first request ÷ median (p50 under load), hand-written Express + ajv POST (for scale) | ${(medianOf("express-ajv", "firstMs") / median("express-ajv").p50).toFixed(2)}× | | | — |`,
+  `| first request ÷ median (p50 under load), Stripe 468 operations | ${(medianOf("stripe-468-one-route", "firstMs") / median("stripe-468-one-route").p50).toFixed(2)}× | | | ≤ 2× |`,
+  `| first request ÷ the same request alone afterwards (median), generated Express POST | ${(medianOf("express-generated", "firstMs") / medianOf("express-generated", "aloneMs")).toFixed(2)}× | | | ≤ 2× |`,
+  `| first request ÷ the same request alone afterwards (median), hand-written Express + ajv POST (for scale) | ${(medianOf("express-ajv", "firstMs") / medianOf("express-ajv", "aloneMs")).toFixed(2)}× | | | — |`,
+  `| first request ÷ the same request alone afterwards (median), Stripe 468 operations | ${(medianOf("stripe-468-one-route", "firstMs") / medianOf("stripe-468-one-route", "aloneMs")).toFixed(2)}× | | | — |`,
+  `| Stripe 468 operations ready ÷ 1 operation ready | ${(medianOf("stripe-468-one-route", "readyMs") / medianOf("stripe-1", "readyMs")).toFixed(2)}× | | | ≤ 1.5× |`,
   "",
   `The pipeline alone, in process (\`bench/server/pipeline.ts\`: \`GET ${ONE_OPERATION.path}\` 100,000 times, no HTTP), median of ${PIPELINE_ROUNDS}:`,
   `468 operations ${pipelineMedian("stripe-468").us.toFixed(2)} µs per request (${pipelineMedian("stripe-468").heap} MiB heap), 1 operation ${pipelineMedian("stripe-1").us.toFixed(2)} µs`,

@@ -63,8 +63,8 @@ export async function authenticate<Principal>(
   realm: string,
 ): Promise<AuthOutcome<Principal>> {
   if (requirements.length === 0) return { principal: undefined };
-  // Results by scheme and scopes, kept only when several alternatives may ask one scheme twice.
-  const remember = requirements.length > 1;
+  // Results by scheme and scopes, kept only when one scheme is in more than one alternative.
+  const remember = asksTwice(requirements);
   let memo: Map<string, unknown> | undefined;
   let refusal: Forbidden | undefined;
   let presented = false;
@@ -109,6 +109,18 @@ export async function authenticate<Principal>(
     [],
     new Map(challenge === "" ? [] : [["www-authenticate", challenge]]),
   );
+}
+
+/** Per requirement list (the contract's own arrays), whether one scheme is in several alternatives. */
+const repeats = new WeakMap<object, boolean>();
+
+function asksTwice(requirements: readonly (readonly SecurityRequirementEntry[])[]): boolean {
+  let known = repeats.get(requirements);
+  if (known === undefined) {
+    const schemes = requirements.flatMap((alternative) => alternative.map((entry) => entry.scheme));
+    repeats.set(requirements, (known = new Set(schemes).size < schemes.length));
+  }
+  return known;
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {

@@ -1,4 +1,5 @@
 import { fromBase64Url, toBase64Url } from "../base64.js";
+import type { Sha256 } from "../idempotency/fingerprint.js";
 import { HttpError } from "./errors.js";
 import { bytesOf, equalBytes, hmacSha256, sha256 } from "./sha256.js";
 
@@ -51,18 +52,22 @@ export class CursorCodec {
 
 /**
  * What a cursor is bound to: every query parameter except the cursor and the limit
- * (order-independent), and the caller's scope (empty for anonymous operations).
+ * (order-independent), and the caller's scope (empty for anonymous operations). Hashed by
+ * `nativeSha256` where the platform has one, else in JavaScript; both give the same binding.
  */
 export function queryBinding(
   pairs: ReadonlyArray<readonly [string, string]>,
   ignored: ReadonlySet<string>,
   callerScope = "",
+  nativeSha256?: Sha256,
 ): string {
   const kept = pairs
     .filter(([name]) => !ignored.has(name))
     .map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`)
     .sort();
-  return toBase64Url(sha256(`${encodeURIComponent(callerScope)}?${kept.join("&")}`)).slice(0, 22);
+  const text = `${encodeURIComponent(callerScope)}?${kept.join("&")}`;
+  const digest = nativeSha256 === undefined ? toBase64Url(sha256(text)) : nativeSha256([text]);
+  return digest.slice(0, 22);
 }
 
 /**

@@ -194,7 +194,7 @@ class RequestPipeline {
     this.#principalKey = options.principalKey ?? defaultPrincipalKey;
     this.#limiter = new RateLimiter(options.rateLimit, this.#principalKey);
     this.#guard = new IdempotencyGuard(options.idempotency, contract.sha256);
-    this.#paginator = new Paginator(options.pagination?.cursorSecret);
+    this.#paginator = new Paginator(options.pagination?.cursorSecret, contract.sha256);
     if (options.docs === true && contract.docs === undefined)
       throw new TypeError("docs: true needs an output generated with --docs");
     this.#docs = options.docs === true ? contract.docs : undefined;

@@ -3,6 +3,7 @@ import { HttpError } from "./errors.js";
 import { getOwn } from "./own.js";
 import { nextPosition } from "../pagination/body.js";
 import { CursorCodec, queryBinding } from "./cursor.js";
+import type { Sha256 } from "../idempotency/fingerprint.js";
 import { linkHeader } from "./link.js";
 
 /** What a cursor-paged handler gets: the page size, the decoded position to continue after, and how to make the next cursor. */
@@ -36,9 +37,14 @@ type Pairs = ReadonlyArray<readonly [string, string]>;
  */
 export class Paginator {
   readonly #codec: CursorCodec;
+  readonly #sha256: Sha256 | undefined;
+  /** Per contract, the parameters a cursor is not bound to (the limit and the position). */
+  readonly #unbound = new WeakMap<PaginationContract, ReadonlySet<string>>();
 
-  constructor(cursorSecret?: string | Uint8Array) {
+  /** `sha256`: the platform's native hash for query bindings, when it has one. */
+  constructor(cursorSecret?: string | Uint8Array, sha256?: Sha256) {
     this.#codec = new CursorCodec(cursorSecret);
+    this.#sha256 = sha256;
   }
 
   /**
@@ -70,11 +76,13 @@ export class Paginator {
       return { limit, offset: typeof position === "number" ? position : 0 };
     if (contract.style === "page")
       return { limit, page: typeof position === "number" ? position : 1 };
-    const binding = queryBinding(
-      pairs,
-      new Set([contract.limitParam, contract.positionParam]),
-      callerScope,
-    );
+    let unbound = this.#unbound.get(contract);
+    if (unbound === undefined)
+      this.#unbound.set(
+        contract,
+        (unbound = new Set([contract.limitParam, contract.positionParam])),
+      );
+    const binding = queryBinding(pairs, unbound, callerScope, this.#sha256);
     const given = typeof position === "string" && position !== "" ? position : undefined;
     // A list that continues after its last item's field (`starting_after=<id>`) takes that value
     // as it is; any other cursor is one this server made, checked and decoded.

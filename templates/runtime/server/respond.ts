@@ -14,9 +14,17 @@ const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 /** RFC 9110 §5.5 field-value: visible ASCII, with spaces and tabs only between visible characters. */
 const FIELD_VALUE = /^(?:[\x21-\x7e](?:[\t\x20-\x7e]*[\x21-\x7e])?)?$/;
 
+/** Header names already found to be tokens; responses repeat a few names, so this stays small. */
+const TOKENS = new Set<string>();
+const MAX_TOKENS = 1_000;
+
 /** Whether a header name and value may be sent as they are (RFC 9110 §5.1, §5.5). */
 export function isValidHeader(name: string, value: string): boolean {
-  return TOKEN.test(name) && FIELD_VALUE.test(value);
+  if (!TOKENS.has(name)) {
+    if (!TOKEN.test(name)) return false;
+    if (TOKENS.size < MAX_TOKENS) TOKENS.add(name);
+  }
+  return FIELD_VALUE.test(value);
 }
 
 /** The first header of a response that may not be sent, as a message; `undefined` when all may. */

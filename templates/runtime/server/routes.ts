@@ -99,8 +99,8 @@ export class RouteTable<T extends RouteSpec> {
     }
     collect(this.#root, path.split("/"), 0, [], found);
     if (path.endsWith("/")) collect(this.#root, path.slice(0, -1).split("/"), 0, [], found);
-    found.sort(byRank);
-    const allow = new Set<string>();
+    if (found.length > 1) found.sort(byRank);
+    let allow: Set<string> | undefined;
     for (const { template, values } of found) {
       const route =
         template.byMethod.get(wanted) ??
@@ -110,9 +110,9 @@ export class RouteTable<T extends RouteSpec> {
         template.names.forEach((name, index) => params.set(name, values[index] ?? ""));
         return { kind: "found", route, params };
       }
-      for (const known of template.byMethod.keys()) allow.add(known);
+      for (const known of template.byMethod.keys()) (allow ??= new Set()).add(known);
     }
-    if (allow.size === 0) return { kind: "not-found" };
+    if (allow === undefined) return { kind: "not-found" };
     if (allow.has("GET")) allow.add("HEAD");
     return { kind: "method-not-allowed", allow: [...allow].sort() };
   }
@@ -125,16 +125,19 @@ function byRank<T>(a: { template: Template<T> }, b: { template: Template<T> }): 
   return aNames.length - bNames.length || (aText < bText ? -1 : aText > bText ? 1 : 0);
 }
 
-/** Every template the segments from `index` on reach, with the values captured on the way. */
+/**
+ * Every template the segments from `index` on reach, with the values captured on the way
+ * (`values` is one list pushed to and popped as the walk goes; each find takes a copy).
+ */
 function collect<T>(
   at: Segment<T>,
   segments: readonly string[],
   index: number,
-  values: readonly string[],
+  values: string[],
   found: Array<{ template: Template<T>; values: string[] }>,
 ): void {
   if (index === segments.length) {
-    for (const template of at.ends.values()) found.push({ template, values: [...values] });
+    for (const template of at.ends.values()) found.push({ template, values: values.slice() });
     return;
   }
   const segment = segments[index] ?? "";
@@ -142,8 +145,11 @@ function collect<T>(
   if (literal !== undefined) collect(literal, segments, index + 1, values, found);
   for (const branch of at.variable) {
     const captured = branch.pattern.exec(segment);
-    if (captured !== null)
-      collect(branch.next, segments, index + 1, [...values, ...captured.slice(1)], found);
+    if (captured === null) continue;
+    const before = values.length;
+    for (let group = 1; group < captured.length; group++) values.push(captured[group] ?? "");
+    collect(branch.next, segments, index + 1, values, found);
+    values.length = before;
   }
 }
 

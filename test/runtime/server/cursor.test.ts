@@ -1,4 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { nodeSha256 } from "../../../templates/runtime/server/node-hash.js";
 import { compareKeys, CursorCodec, queryBinding } from "../../../templates/runtime/server/cursor.js";
 import { linkHeader } from "../../../templates/runtime/server/link.js";
 
@@ -18,6 +20,17 @@ describe("CursorCodec", () => {
     const codec = new CursorCodec();
     const other = queryBinding([["sort", "-created_at"], ["role", "admin"]], new Set(["cursor", "limit"]));
     expect(() => codec.decode(codec.encode([1], binding), other)).toThrow(expect.objectContaining({ status: 400, code: "INVALID_CURSOR" }));
+  });
+
+  it("binds alike whether the query is hashed natively (Node adapters) or in JavaScript (Web runtimes)", () => {
+    const pair = fc.tuple(fc.string(), fc.string());
+    fc.assert(
+      fc.property(fc.array(pair, { maxLength: 6 }), fc.string(), (pairs, scope) => {
+        const ignored = new Set(["cursor", "limit"]);
+        expect(queryBinding(pairs, ignored, scope, nodeSha256)).toBe(queryBinding(pairs, ignored, scope));
+      }),
+      { seed: 11, numRuns: 200 },
+    );
   });
 
   it("refuses a tampered, foreign-key or malformed cursor with 400 INVALID_CURSOR", () => {
