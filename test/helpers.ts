@@ -42,6 +42,7 @@ export const VALID_FIXTURES: ReadonlyArray<readonly [string, string]> = [
   ["idempotency", "fixtures/idempotency.yaml"],
   ["hardening", "fixtures/hardening.yaml"],
   ["paths", "fixtures/paths.yaml"],
+  ["catalog", "fixtures/catalog.yaml"],
 ];
 
 export interface CliResult {

@@ -12,7 +12,7 @@ const MAX_POLICY_LINES = 20;
 export function describePolicies(model: ApiModel, verbose = false): string[] {
   const lines: string[] = [];
   for (const operation of model.operations) {
-    const { pagination, idempotency, rateLimit } = operation.policies;
+    const { pagination, idempotency, rateLimit, cache } = operation.policies;
     const parts: string[] = [];
     if (pagination) {
       const from = pagination.source === "explicit" ? "x-pagination" : "inferred from the parameters and the response";
@@ -25,6 +25,11 @@ export function describePolicies(model: ApiModel, verbose = false): string[] {
     if (rateLimit) {
       const rules = rateLimit.rules.map((rule) => `${rule.algorithm} ${rule.limit}/${rule.windowMs / 1000}s by ${rule.key.by === "header" ? `header ${rule.key.header}` : rule.key.by} (${rule.scope === "root" ? "document" : rule.scope})`);
       parts.push(`rate limit ${rules.join(" + ")}`);
+    }
+    if (cache?.precondition !== undefined) parts.push(`If-Match ${cache.precondition} (x-cache)`);
+    else if (cache !== undefined) {
+      const caching = [cache.cacheControl === undefined ? undefined : `Cache-Control ${JSON.stringify(cache.cacheControl)}`, cache.etag === undefined ? "no ETag" : `${cache.etag} ETag`, cache.vary.length === 0 ? undefined : `Vary ${cache.vary.join(", ")}`];
+      parts.push(`caching: ${caching.filter((part) => part !== undefined).join(", ")} (x-cache)`);
     }
     if (parts.length > 0) lines.push(`  ${operation.id}: ${parts.join(", ")}`);
   }

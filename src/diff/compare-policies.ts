@@ -12,6 +12,30 @@ export function comparePolicies(context: DiffContext, base: Operation, head: Ope
   compareRateLimits(context, base, head, operation);
   compareIdempotency(context, base, head, operation);
   comparePagination(context, base, head, operation);
+  compareCache(context, base, head, operation);
+}
+
+/** `x-cache`: what a write asks of `If-Match`, and what a read sends for caches and revalidation. */
+function compareCache(context: DiffContext, base: Operation, head: Operation, operation: OperationRef): void {
+  const before = base.policies.cache;
+  const after = head.policies.cache;
+  if (before === undefined && after === undefined) return;
+  const at = extensionAt(context, base, head, "x-cache");
+  const was = before?.precondition;
+  const now = after?.precondition;
+  if (was !== now) {
+    if (now === "required") report(context, { ...at, rule: "precondition-required", message: `If-Match ${was ?? "not checked"} → required`, impact: "clients that write without If-Match (they get 428)" }, operation);
+    else if (now === "optional") report(context, { ...at, rule: was === "required" ? "precondition-optional" : "precondition-added", message: `If-Match ${was ?? "not checked"} → optional` }, operation);
+    else report(context, { ...at, rule: "precondition-removed", message: `If-Match ${was} → not checked`, impact: "clients that rely on If-Match to keep from overwriting newer writes" }, operation);
+  }
+  const tag = (cache: typeof before) => cache?.etag ?? "none";
+  if (tag(before) !== tag(after)) {
+    if (before?.etag === undefined) report(context, { ...at, rule: "etag-added", message: `ETag ${tag(after)}` }, operation);
+    else if (after?.etag === undefined) report(context, { ...at, rule: "etag-removed", message: `ETag ${tag(before)} → none`, impact: "clients that revalidate with If-None-Match" }, operation);
+    else report(context, { ...at, rule: "etag-strength-changed", message: `ETag ${tag(before)} → ${tag(after)}` }, operation);
+  }
+  const caching = (cache: typeof before) => `${cache?.cacheControl ?? "none"}; Vary ${cache?.vary.join(", ") || "none"}`;
+  if (caching(before) !== caching(after)) report(context, { ...at, rule: "cache-control-changed", message: `${caching(before)} → ${caching(after)}` }, operation);
 }
 
 /** Where a rate limit of this scope is written for this operation. */

@@ -1,4 +1,4 @@
-import type { ApiModel, Operation, Pagination } from "../ir/model.js";
+import type { ApiModel, CachePolicy, Operation, Pagination } from "../ir/model.js";
 import type { DataPart, GeneratedFile } from "./generated-file.js";
 import { docComment } from "./literal.js";
 import { setOwn } from "../own.js";
@@ -120,6 +120,7 @@ export function operationMeta(operation: Operation): object {
             leaseMs: operation.policies.idempotency.leaseMs,
           },
         }),
+    ...(operation.policies.cache === undefined ? {} : { cache: cacheMeta(operation.policies.cache) }),
     rateLimits: (operation.policies.rateLimit?.rules ?? []).map((rule) => ({
       bucket: rule.scope === "root" ? "*" : rule.scope === "path" ? operation.pathKey : operation.id,
       algorithm: rule.algorithm,
@@ -130,6 +131,16 @@ export function operationMeta(operation: Operation): object {
       tiers: Object.fromEntries(rule.tiers.map((tier) => [tier.plan, tier.limit])),
       failOpen: rule.failOpen,
     })),
+  };
+}
+
+/** What the runtime reads of `x-cache`: only what is set. */
+function cacheMeta(cache: CachePolicy): object {
+  return {
+    ...(cache.cacheControl === undefined ? {} : { cacheControl: cache.cacheControl }),
+    ...(cache.etag === undefined ? {} : { etag: cache.etag }),
+    ...(cache.vary.length === 0 ? {} : { vary: cache.vary }),
+    ...(cache.precondition === undefined ? {} : { precondition: cache.precondition }),
   };
 }
 

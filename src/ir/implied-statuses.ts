@@ -3,7 +3,7 @@ import type { ImpliedStatus, Operation } from "./model.js";
 /**
  * The statuses the generated server may answer an operation with on its own, before or around
  * the handler: validation (400), auth (401, 403), bodies (413, 415), idempotency (409, 422),
- * rate limits (429) and stores that are down (503). Every request may also get a 400 for a
+ * conditional requests (304, 412, 428), rate limits (429) and stores that are down (503). Every request may also get a 400 for a
  * malformed query string; 404 and 405 belong to paths, not operations, and 500 and
  * 501 to faults in the server, so none of those is listed here (the README lists them).
  */
@@ -30,6 +30,9 @@ export function impliedStatuses(operation: Omit<Operation, "id" | "impliedStatus
     add(422, "idempotency key reused with another request");
     add(503, "idempotency store unavailable");
   }
+  if (policies.cache?.etag !== undefined) add(304, "If-None-Match names the current ETag");
+  if (policies.cache?.precondition !== undefined) add(412, "If-Match names another version");
+  if (policies.cache?.precondition === "required") add(428, "If-Match missing");
   if (policies.rateLimit !== undefined) {
     add(429, "rate limit");
     if (policies.rateLimit.rules.some((rule) => !rule.failOpen)) add(503, "rate-limit store unavailable");

@@ -179,8 +179,21 @@ export interface Tag {
 /** Where a policy came from: an explicit extension, or an unambiguous shape in the contract. */
 export type PolicySource = "explicit" | "inferred";
 
+export interface CachePolicy {
+  /** The `Cache-Control` a GET's successes carry, when `x-cache` gives directives. */
+  cacheControl: string | undefined;
+  /** How a GET's ETag compares: `strong` (byte for byte) or `weak`; undefined: no ETag. */
+  etag: "strong" | "weak" | undefined;
+  /** Header names a GET's successes vary by. */
+  vary: string[];
+  /** A write's `If-Match`: checked when sent (`optional`), or 428 without it (`required`). */
+  precondition: "optional" | "required" | undefined;
+}
+
 export interface Policies {
   pagination: Pagination | undefined;
+  /** `x-cache`: caching and ETags on a GET, `If-Match` preconditions on a write. */
+  cache: CachePolicy | undefined;
   /** `ttlMs`: how long a completed response is replayed; `leaseMs`: how long a first request may run before a retry may take over. */
   idempotency: { required: boolean; header: string; ttlMs: number; leaseMs: number; source: PolicySource } | undefined;
   /** Every rule that applies (operation, path item and document levels together), most specific first. */

@@ -3,6 +3,7 @@ import { BuildContext, isRecord } from "./context.js";
 import { buildRateLimits } from "./rate-limit.js";
 import { parseDuration } from "./duration.js";
 import { buildPagination } from "./pagination.js";
+import { buildCache } from "./cache.js";
 
 /**
  * Which contract policies apply to an operation, and whether the contract says so explicitly
@@ -27,6 +28,7 @@ export function buildPolicies(
   return {
     pagination: buildPagination(raw.operation["x-pagination"], shape, `${pointers.operation}/x-pagination`, context),
     idempotency: idempotency(raw.operation["x-idempotency"], shape, `${pointers.operation}/x-idempotency`, context),
+    cache: buildCache(raw.operation["x-cache"], shape, `${pointers.operation}/x-cache`, context),
     rateLimit: rules === undefined ? undefined : { scope: rules[0]?.scope ?? "root", source: "explicit", rules },
   };
 }

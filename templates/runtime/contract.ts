@@ -37,8 +37,22 @@ export interface OperationContract {
   readonly pagination?: PaginationContract;
   /** `x-idempotency` (or an `Idempotency-Key` header parameter): how retries of this operation are made safe. */
   readonly idempotency?: IdempotencyContract;
+  /** `x-cache`: caching and ETags on a GET, `If-Match` preconditions on a write. */
+  readonly cache?: CacheContract;
   /** Every `x-rate-limit` rule that applies, most specific first. */
   readonly rateLimits: readonly RateLimitContract[];
+}
+
+/** `x-cache` as the runtime applies it. */
+export interface CacheContract {
+  /** The `Cache-Control` a GET's successes carry. */
+  readonly cacheControl?: string;
+  /** How a GET's ETag compares; absent: no ETag. */
+  readonly etag?: "strong" | "weak";
+  /** Header names a GET's successes vary by. */
+  readonly vary?: readonly string[];
+  /** A write's `If-Match`: checked when sent, or 428 without it. */
+  readonly precondition?: "optional" | "required";
 }
 
 /** One `x-rate-limit` rule as the runtime applies it. */

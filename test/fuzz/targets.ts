@@ -4,6 +4,7 @@ import { loadSpec } from "../../src/load/load.js";
 import { ROOT, VALID_FIXTURES } from "../helpers.js";
 import { serve, type FixtureApp, type Served } from "../server/serve.js";
 import { authApp } from "../server/apps/auth.js";
+import { catalogApp } from "../server/apps/catalog.js";
 import { feedApp } from "../server/apps/feed.js";
 import { hardeningApp } from "../server/apps/hardening.js";
 import { hostileApp } from "../server/apps/hostile.js";
@@ -21,6 +22,7 @@ import type { OperationContract } from "../golden/hardening/runtime/contract.js"
 
 export const APPS: Readonly<Record<string, FixtureApp>> = {
   auth: authApp,
+  catalog: catalogApp,
   feed: feedApp,
   hardening: hardeningApp,
   hostile: hostileApp,

@@ -20,6 +20,18 @@ describe("implied statuses", () => {
   });
 });
 
+describe("implied statuses of conditional requests", () => {
+  it.each([
+    ["get", "x-cache: { max-age: 60 }", [304]],
+    ["get", "x-cache: { etag: false, max-age: 60 }", []],
+    ["put", "x-cache: { precondition: optional }", [412]],
+    ["delete", "x-cache: { precondition: required }", [412, 428]],
+  ])("%s with %s → %j", async (method, operation, want) => {
+    const built = await operationOf(operation, { method });
+    expect(built?.impliedStatuses.map(({ status }) => status)).toEqual(want);
+  });
+});
+
 describe("codegen validate on undeclared statuses", () => {
   it("warns with one summary line and a fix, and exits 0", () => {
     const result = runCli(["validate", join(ROOT, "fixtures/auth.yaml")]);

@@ -47,17 +47,38 @@ const RATE_LIMIT: ReadonlyArray<[string, { given: string; root?: string; want: o
   ["x-rate-limit: false exempts", { given: "x-rate-limit: false", root: "x-rate-limit: { limit: 10, window: 1m }\n", want: undefined }],
 ];
 
+const CACHE: ReadonlyArray<[string, { given: string; method: string; want: object | undefined }]> = [
+  ["a read's directives, in one order", { given: "x-cache: { private: true, max-age: 5m, stale-while-revalidate: 30, etag: weak, vary: [Accept, Accept-Language] }", method: "get", want: { cacheControl: "max-age=300, stale-while-revalidate=30, private", etag: "weak", vary: ["Accept", "Accept-Language"], precondition: undefined } }],
+  ["a read's ETag is strong unless it says otherwise", { given: "x-cache: {}", method: "get", want: { cacheControl: undefined, etag: "strong", vary: [] } }],
+  ["etag: false, no-store", { given: "x-cache: { etag: false, no-store: true, max-age: 0 }", method: "get", want: { cacheControl: "max-age=0, no-store", etag: undefined } }],
+  ["a write's required precondition", { given: "x-cache: { precondition: required }", method: "put", want: { precondition: "required", etag: undefined, cacheControl: undefined } }],
+  ["a write's optional precondition", { given: "x-cache: { precondition: optional }", method: "delete", want: { precondition: "optional" } }],
+  ["x-cache: false", { given: "x-cache: false", method: "get", want: undefined }],
+  ["no x-cache: nothing inferred", { given: "operationId: plain", method: "get", want: undefined }],
+];
+
 type Case = [string, { given: string; method?: string; root?: string; responses?: string; want: object | undefined }];
 
 describe.each([
   ["pagination", PAGINATION],
   ["idempotency", IDEMPOTENCY],
   ["rateLimit", RATE_LIMIT],
+  ["cache", CACHE],
 ] as Array<[keyof Policies, readonly Case[]]>)("%s inference", (policyName, cases) => {
   it.each(cases)("%s", async (_name, { given, method, root, responses, want }) => {
     const policy = (await operationOf(given, { method: method ?? "post", root: root ?? "", ...(responses === undefined ? {} : { responses }) }))?.policies[policyName];
     if (want === undefined) expect(policy).toBeUndefined();
     else expect(policy).toMatchObject(want);
+  });
+});
+
+describe("x-cache on the wrong method", () => {
+  it.each([
+    ["put", "x-cache: { max-age: 60 }", /x-cache on a PUT takes only precondition/],
+    ["post", "x-cache: { precondition: required }", /x-cache does not apply to POST/],
+    ["patch", "x-cache: { precondition: always }", /x-cache precondition "always" is not optional or required/],
+  ])("%s: %s", async (method, given, message) => {
+    await expect(operationOf(given, { method })).rejects.toMatchObject({ message: expect.stringMatching(message), location: { pointer: expect.stringMatching(/^#\/paths\/~1things\/\w+\/x-cache/) }, hint: expect.any(String) });
   });
 });
 
@@ -69,6 +90,13 @@ describe("policy errors name the pointer and a fix", () => {
     ["a default over the max", `x-pagination: { style: offset, defaultLimit: 50, maxLimit: 10 }\nparameters: [${query("offset", int)}, ${query("limit", int)}]`, /defaultLimit is over maxLimit/],
     ["a ttl that is not a duration", "x-idempotency: { ttl: soon }", /x-idempotency ttl is not a duration/],
     ["an unknown algorithm", "x-rate-limit: { limit: 1, window: 1s, algorithm: leaky-bucket }", /unknown rate-limit algorithm "leaky-bucket"/],
+    ["a misspelt x-cache directive", "x-cache: { maxAge: 60 }", /x-cache has no "maxAge" on a GET/],
+    ["a precondition on a read", "x-cache: { precondition: required }", /x-cache has no "precondition" on a GET/],
+    ["a max-age that is not whole seconds", "x-cache: { max-age: 1500ms }", /x-cache max-age is not a whole number of seconds/],
+    ["an ETag strength that does not exist", "x-cache: { etag: medium }", /x-cache etag "medium" is not strong, weak or false/],
+    ["both public and private", "x-cache: { public: true, private: true }", /x-cache says both public and private/],
+    ["a Vary that is not a list of header names", "x-cache: { vary: [Accept Language] }", /x-cache vary must be a list of header names/],
+    ["a flag that is not true or false", "x-cache: { no-store: yes please }", /x-cache no-store must be true or false/],
   ])("%s", async (_name, given, message) => {
     await expect(operationOf(given, { method: "get" })).rejects.toMatchObject({ message: expect.stringMatching(message), location: { pointer: expect.stringMatching(/^#\/paths\/~1things\/get\/(x-|responses)/) }, hint: expect.any(String) });
   });

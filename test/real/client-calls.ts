@@ -110,7 +110,9 @@ export async function callOne(client: Json, method: string[], operation: Operati
   for (const key of method) target = (target as Json)[key];
   const result = { operation: operation.id };
   try {
-    const promise = (target as (params: Json) => { withResponse(): Promise<{ data: unknown; status: number; headers: Headers }> })(params);
+    // A write that must name a version names any current one, as a client without a version in hand would.
+    const options = operation.policies.cache?.precondition === "required" ? { ifMatch: "*" } : {};
+    const promise = (target as (params: Json, options: Json) => { withResponse(): Promise<{ data: unknown; status: number; headers: Headers }> })(params, options);
     const response = await promise.withResponse();
     return { ...result, ...judgeResponse(operation, response, validators) };
   } catch (error) {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { send, serve, type FixtureApp, type Served } from "./serve.js";
 import { authApp } from "./apps/auth.js";
+import { catalogApp } from "./apps/catalog.js";
 import { feedApp } from "./apps/feed.js";
 import { hardeningApp } from "./apps/hardening.js";
 import { hostileApp } from "./apps/hostile.js";
@@ -18,6 +19,7 @@ import { VALID_FIXTURES } from "../helpers.js";
 /** Every fixture's generated server (the golden output), called over real HTTP for every operation. */
 const APPS: ReadonlyArray<[string, FixtureApp]> = [
   ["auth", authApp],
+  ["catalog", catalogApp],
   ["feed", feedApp],
   ["hardening", hardeningApp],
   ["hostile", hostileApp],

@@ -5,6 +5,7 @@ import { load } from "js-yaml";
 import { ROOT, tempDir } from "../helpers.js";
 import { send, serve, type Call, type Served } from "./serve.js";
 import { startPrismProxy, violationsOf, type PrismProxy } from "./prism.js";
+import { catalogHandler } from "./apps/catalog.js";
 import { hardeningHandler } from "./apps/hardening.js";
 import { limitsHandler } from "./apps/limits.js";
 import { pathsApp } from "./apps/paths.js";
@@ -59,6 +60,26 @@ describe("the hardening server, judged by Stoplight Prism as a proxy", () => {
     expect(violations.filter((violation) => violation.location[0] === "response")).toEqual([]);
     // A request Prism finds against the contract is never served as if it were fine.
     if (violations.some((violation) => violation.location[0] === "request" && violation.severity === "Error")) expect(reply.status).toBeGreaterThanOrEqual(400);
+  });
+});
+
+describe("the catalog server's conditional requests, judged by Stoplight Prism as a proxy", () => {
+  const prism = behindPrism("fixtures/catalog.yaml", () => catalogHandler(), "/v1");
+
+  it.each<[string, Request, number]>([
+    ["a read", { method: "GET", path: "/products/lamp" }, 200],
+    ["a read that names the current ETag", { method: "GET", path: "/products/lamp", headers: { "if-none-match": '"v1"' } }, 304],
+    ["a list that names a stale ETag", { method: "GET", path: "/products", headers: { "if-none-match": 'W/"old"' } }, 200],
+    ["a write without If-Match", { method: "PUT", path: "/products/desk", body: { name: "Desk", price: 1 } }, 428],
+    ["a write with a stale If-Match", { method: "PUT", path: "/products/desk", headers: { "if-match": '"v1"' }, body: { name: "Desk", price: 1 } }, 412],
+    ["a write with the current If-Match", { method: "PUT", path: "/products/desk", headers: { "if-match": '"v3"' }, body: { name: "Desk", price: 1 } }, 200],
+    ["a delete with a stale If-Match", { method: "DELETE", path: "/products/lamp", headers: { "if-match": '"v9"' } }, 412],
+    ["a delete without one", { method: "DELETE", path: "/products/lamp" }, 204],
+  ])("%s: the reply is one the contract declares", async (_name, request, status) => {
+    const reply = await send(prism(), request);
+    expect(reply.status, reply.text).toBe(status);
+    const violations = violationsOf(reply.headers["sl-violations"]);
+    expect(violations).toEqual([]);
   });
 });
 

@@ -48,7 +48,8 @@ export function emitClient(model: ApiModel, layout: ImportLayout): GeneratedFile
       { typeOnly: true },
     )
     .export(runtimeFile("client/errors.ts"), "*")
-    .export(runtimeFile("client/request.ts"), ["ApiResponse", "RequestOptions"], { typeOnly: true });
+    .export(runtimeFile("client/request.ts"), ["ApiResponse", "RequestOptions"], { typeOnly: true })
+    .export(runtimeFile("client/etag-cache.ts"), ["MemoryResponseCache", "type CachedResponse", "type ResponseCache"]);
   const wire = wireTypes(model, file);
   const groups = methodGroups(model).map((group) => ({
     id: group.id,

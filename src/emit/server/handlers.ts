@@ -16,7 +16,8 @@ export function emitServerHandlers(model: ApiModel, layout: ImportLayout): Gener
   const file = new SourceFile("server/handlers.ts", layout)
     .import(outputFile("types.ts"), ["paths"], { typeOnly: true })
     .import(runtimeFile("server/results.ts"), resultTypes(model), { typeOnly: true })
-    .import(runtimeFile("server/pagination.ts"), pageTypes(model), { typeOnly: true });
+    .import(runtimeFile("server/pagination.ts"), pageTypes(model), { typeOnly: true })
+    .import(runtimeFile("server/conditional.ts"), model.operations.some(takesPrecondition) ? ["Precondition"] : [], { typeOnly: true });
   const wire = wireTypes(model, file);
   const operations = model.operations.map((operation) => handlerView(operation, wire));
   return file.fromTemplate("server/handlers.ts", { operations, principalParameter: usesAuth ? "<Principal = unknown>" : "" });
@@ -47,8 +48,21 @@ function handlerView(operation: Operation, wire: WireTypes): HandlerView {
     inputParameter: secured ? "<Principal>" : "",
     fields: inputFields(operation, `${name}Operation`, wire),
     bodyVariants: bodyVariants(operation, `${name}Operation`, wire),
-    results: operation.responses.map((response) => resultType(response, `${name}Operation`, wire)),
+    results: [
+      ...operation.responses.map((response) => resultType(response, `${name}Operation`, wire, tagged(operation, response))),
+      ...(takesPrecondition(operation) ? ["PreconditionFailed"] : []),
+    ],
   };
+}
+
+/** A write whose `x-cache` asks for `If-Match`: its handler gets the precondition and may fail it. */
+function takesPrecondition(operation: Operation): boolean {
+  return operation.policies.cache?.precondition !== undefined;
+}
+
+/** A success of a GET with an `x-cache` ETag: the handler may give the tag (a version it knows). */
+function tagged(operation: Operation, response: Response): boolean {
+  return operation.policies.cache?.etag !== undefined && /^2(\d\d|XX)$/.test(response.status);
 }
 
 function inputFields(operation: Operation, operationType: string, wire: WireTypes): string[] {
@@ -67,6 +81,11 @@ function inputFields(operation: Operation, operationType: string, wire: WireType
     const type = PAGE_TYPES[pagination.style];
     fields.push(`/** The page asked for: limit (defaulted, clamped to ${pagination.maxLimit}) and position. */`);
     fields.push(`page: ${type};`);
+  }
+  const precondition = operation.policies.cache?.precondition;
+  if (precondition !== undefined) {
+    fields.push("/** What `If-Match` (or `If-Unmodified-Since`) asks for: check it where you write, and return `preconditionFailed()` when it fails. */");
+    fields.push(precondition === "required" ? "precondition: Precondition;" : "precondition: Precondition | undefined;");
   }
   const body = operation.requestBody;
   if (body !== undefined && body.content.length <= 1) {
@@ -96,10 +115,12 @@ const PAGE_TYPES = {
   page: "NumberedPage",
 } as const;
 
-function resultType(response: Response, operationType: string, wire: WireTypes): string {
+function resultType(response: Response, operationType: string, wire: WireTypes, tagged: boolean): string {
   const key = /^\d{3}$/.test(response.status) ? response.status : jsLiteral(response.status);
   const reply = requiresHeaders(response) ? "ReplyWithHeaders" : "Reply";
-  return `${reply}<${wire.received(`${operationType}["responses"][${key}]`)}, ${statusType(response.status)}>`;
+  const type = `${reply}<${wire.received(`${operationType}["responses"][${key}]`)}, ${statusType(response.status)}>`;
+  // The ETag of the version sent, when the handler knows it cheaply; else one is hashed from the body.
+  return tagged ? `(${type} & { etag?: string })` : type;
 }
 
 /** The status a result may carry: the code, a range's codes, or any for `default`. */
@@ -119,6 +140,7 @@ function resultTypes(model: ApiModel): string[] {
     Awaitable: true,
     ContentOf: model.operations.some((operation) => operation.requestBody !== undefined && operation.requestBody.content.length <= 1),
     NotImplemented: true,
+    PreconditionFailed: model.operations.some(takesPrecondition),
     Reply: responses.some((response) => !requiresHeaders(response)),
     ReplyWithHeaders: responses.some(requiresHeaders),
     StatusRange: responses.some((response) => statusType(response.status).startsWith("StatusRange")),

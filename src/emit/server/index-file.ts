@@ -7,11 +7,12 @@ import { adapterExports } from "./router.js";
 /** `server/index.ts`: what a server needs, from one import. */
 export function emitServerIndex(model: ApiModel, layout: ImportLayout, server: ServerAdapter): GeneratedFile {
   const hasAuth = model.operations.some((operation) => operation.security.some((requirement) => requirement.length > 0));
+  const preconditions = model.operations.some((operation) => operation.policies.cache?.precondition !== undefined);
   return new SourceFile("server/index.ts", layout)
     .export(outputFile("server/handlers.ts"), "*")
     .export(outputFile("server/router.ts"), ["createRequestHandler", ...adapterExports(server), "type RouterOptions", ...(hasAuth ? ["type AuthVerifiers"] : [])])
     .export(runtimeFile("server/auth.ts"), ["forbidden", "type BasicCredentials", "type VerifyContext"])
-    .export(runtimeFile("server/results.ts"), ["notImplemented"])
+    .export(runtimeFile("server/results.ts"), ["notImplemented", ...(preconditions ? ["preconditionFailed"] : [])])
     .export(runtimeFile("server/handle.ts"), ["ResponseValidationError", "type ErrorContext", "type RequestHandler", "type ServerOptions"])
     .export(runtimeFile("server/errors.ts"), ["ErrorDetail", "ErrorFormat"], {
       typeOnly: true,
@@ -34,5 +35,6 @@ export function emitServerIndex(model: ApiModel, layout: ImportLayout, server: S
     })
     .export(runtimeFile("server/pagination.ts"), ["CursorPage", "NumberedPage", "OffsetPage"], { typeOnly: true })
     .export(runtimeFile("server/cursor.ts"), ["compareKeys"])
+    .export(runtimeFile("server/conditional.ts"), preconditions ? ["Precondition"] : [], { typeOnly: true })
     .fromTemplate("server/index.ts", {});
 }

@@ -42,6 +42,10 @@ export class AuthenticationError extends ApiError {}
 export class PermissionDeniedError extends ApiError {}
 export class NotFoundError extends ApiError {}
 export class ConflictError extends ApiError {}
+/** 412: the `If-Match` sent names a version the server no longer has; read it again and retry. */
+export class PreconditionFailedError extends ApiError {}
+/** 428: the server needs `If-Match` on this write (the `ifMatch` call option). */
+export class PreconditionRequiredError extends ApiError {}
 export class UnprocessableEntityError extends ApiError {}
 export class RateLimitError extends ApiError {}
 export class InternalServerError extends ApiError {}
@@ -90,6 +94,8 @@ const BY_STATUS = new Map<
   [403, PermissionDeniedError],
   [404, NotFoundError],
   [409, ConflictError],
+  [412, PreconditionFailedError],
+  [428, PreconditionRequiredError],
   [422, UnprocessableEntityError],
   [429, RateLimitError],
 ]);

@@ -1,5 +1,6 @@
 import { AbortError, ApiError, ConnectionError, errorFor, TimeoutError } from "./errors.js";
 import { encodeBody } from "./body.js";
+import { Revalidation, type ResponseCache } from "./etag-cache.js";
 import { mediaKind } from "./media.js";
 import { DEFAULT_RETRY, mayRetry, retryDelay, sleep, type RetryPolicy } from "./retry.js";
 
@@ -20,6 +21,12 @@ export interface ClientConfig {
   retry?: Partial<Omit<RetryPolicy, "maxRetries">>;
   /** The jitter source (tests pin it). */
   random?: () => number;
+  /**
+   * Conditional GETs: a response sent with an `ETag` is kept, the next identical GET sends
+   * `If-None-Match`, and a 304 is answered from the store (`withResponse()` says `fromCache`).
+   * `"etag"` keeps the last 500 in memory; or pass your own store.
+   */
+  cache?: "etag" | ResponseCache;
 }
 
 /** Per call: these win over the client's settings. */
@@ -31,6 +38,8 @@ export interface RequestOptions {
   headers?: Readonly<Record<string, string>>;
   /** Your own idempotency key; by default one is made per logical call where the contract asks for it. */
   idempotencyKey?: string;
+  /** Sent as `If-Match`: the write applies only to this version (`PreconditionFailedError` when it is stale). */
+  ifMatch?: string;
 }
 
 export interface ApiRequest {
@@ -56,6 +65,8 @@ export interface ApiResponse<T> {
   status: number;
   headers: Headers;
   requestId: string | undefined;
+  /** The server answered 304 and the body is the one kept from the response it confirmed. */
+  fromCache: boolean;
 }
 
 /**
@@ -75,15 +86,7 @@ export async function send<T>(
     maxRetries: options.maxRetries ?? config.maxRetries ?? DEFAULT_RETRY.maxRetries,
   };
   const timeout = options.timeout ?? config.timeout ?? 60_000;
-  const headers = new Headers({
-    accept: request.accept?.length ? request.accept.join(", ") : "*/*",
-  });
-  for (const layer of [
-    Object.entries(config.headers ?? {}),
-    request.headers ?? [],
-    Object.entries(options.headers ?? {}),
-  ])
-    for (const [name, value] of layer) setHeader(headers, name, value);
+  const headers = requestHeaders(config, request, options);
   const key = idempotencyKey(request.idempotencyHeader, headers, options.idempotencyKey);
   const encoded =
     request.body === undefined ? undefined : encodeBody(request.body, request.contentTypes ?? []);
@@ -91,6 +94,10 @@ export async function send<T>(
     headers.set("content-type", encoded.contentType);
   const url = `${config.baseUrl.replace(/\/+$/, "")}${request.path}${request.query ? `?${request.query}` : ""}`;
   const body = encoded?.body;
+  const revalidation =
+    request.method === "GET" && config.cache !== undefined
+      ? new Revalidation(config.cache, config, url, headers)
+      : undefined;
 
   for (let attempt = 0; ; attempt++) {
     const canRetry = attempt < policy.maxRetries;
@@ -113,13 +120,21 @@ export async function send<T>(
       await sleep(retryDelay(attempt, policy, null, config.random) ?? 0, options.signal);
       continue;
     }
-    if (response.ok)
+    const kept = response.status === 304 ? await revalidation?.notModified(response) : undefined;
+    if (kept !== undefined)
+      return { ...(kept as Revalidated<T>), requestId: requestIdOf(response), fromCache: true };
+    if (response.ok) {
+      const data = (await readBody(response, true, request.accept?.[0])) as T;
+      revalidation?.keep(response, data);
+      const { status, headers: received } = response;
       return {
-        data: (await readBody(response, true, request.accept?.[0])) as T,
-        status: response.status,
-        headers: response.headers,
-        requestId: response.headers.get("x-request-id") ?? undefined,
+        data,
+        status,
+        headers: received,
+        requestId: requestIdOf(response),
+        fromCache: false,
       };
+    }
     const error = errorFor(
       response.status,
       await readBody(response, false, request.accept?.[0]),
@@ -130,6 +145,32 @@ export async function send<T>(
     if (delay === undefined) throw error;
     await sleep(delay, options.signal);
   }
+}
+
+/** The headers a call sends, in the precedence `ClientConfig.headers` documents; `ifMatch` as `If-Match`. */
+function requestHeaders(
+  config: ClientConfig,
+  request: ApiRequest,
+  options: RequestOptions,
+): Headers {
+  const headers = new Headers({
+    accept: request.accept?.length ? request.accept.join(", ") : "*/*",
+  });
+  for (const layer of [
+    Object.entries(config.headers ?? {}),
+    request.headers ?? [],
+    Object.entries(options.headers ?? {}),
+  ])
+    for (const [name, value] of layer) setHeader(headers, name, value);
+  if (options.ifMatch !== undefined && !headers.has("if-match"))
+    headers.set("if-match", options.ifMatch);
+  return headers;
+}
+
+type Revalidated<T> = { data: T; status: number; headers: Headers };
+
+function requestIdOf(response: Response): string | undefined {
+  return response.headers.get("x-request-id") ?? undefined;
 }
 
 async function attemptFetch(

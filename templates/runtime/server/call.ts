@@ -41,7 +41,7 @@ export async function callHandler(
   operation: Route,
   input: Record<string, unknown>,
   checks: ResultChecks,
-): Promise<{ response: ServerResponse; body: unknown }> {
+): Promise<{ response: ServerResponse; body: unknown; etag: unknown }> {
   const result = await (handlers[operation.id] as AnyHandler).call(handlers, input);
   const body = (result as { body?: unknown } | null)?.body;
   const response = toResponse(
@@ -52,7 +52,7 @@ export async function callHandler(
     usePatternBudget({ remainingMs: checks.patternTimeLimit });
     checkResponse(checks.validators, operation, result, response.status);
   }
-  return { response, body };
+  return { response, body, etag: (result as { etag?: unknown } | null)?.etag };
 }
 
 function checkResponse(

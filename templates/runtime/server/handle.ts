@@ -1,109 +1,29 @@
-import type { OperationContract, SecuritySchemeContract } from "../contract.js";
 import { authenticate } from "./auth.js";
 import { checkComplete } from "./complete.js";
+import { cachedRead, readPrecondition } from "./conditional.js";
 import { callHandler } from "./call.js";
+import type { ServerContract, ServerOptions } from "./options.js";
 import { canonicalIp, defaultPrincipalKey } from "./caller.js";
 import { DEFAULT_DEPTH_LIMIT } from "./depth.js";
 import { errorResponse, HttpError, type ErrorFormat } from "./errors.js";
-import {
-  headerValue,
-  type DocsRoutes,
-  type IncomingHeaders,
-  type ServerRequest,
-  type ServerResponse,
-} from "./http.js";
-import type { Sha256 } from "../idempotency/fingerprint.js";
-import { IdempotencyGuard, type IdempotencyOptions, type Lease } from "./idempotency.js";
+import { headerValue, type DocsRoutes, type ServerRequest, type ServerResponse } from "./http.js";
+import { addDeprecationHeaders } from "./deprecation.js";
+import { IdempotencyGuard, matchedTarget, type Lease } from "./idempotency.js";
 import { readInput, type InputLimits } from "./input.js";
 import { parseCookies, parseQuery, type QueryPairs } from "./parameters.js";
-import { DEFAULT_PATTERN_TIME_LIMIT, type BoundedPatternTest } from "./patterns.js";
-import { RateLimiter, type RateLimitOptions } from "./rate-limiting.js";
+import { DEFAULT_PATTERN_TIME_LIMIT } from "./patterns.js";
+import { RateLimiter } from "./rate-limiting.js";
 import { logError, safeReporter, type ErrorContext } from "./report.js";
 import { requestIdFor } from "./request-id.js";
 import { invalidHeader } from "./respond.js";
 import { toRoute, type Route } from "./route.js";
 import { RouteTable, type RouteMatch } from "./routes.js";
-import { ContractValidators, type ContractSchemas } from "./validation.js";
+import { ContractValidators } from "./validation.js";
 import { Paginator, type Page } from "./pagination.js";
 
 export { ResponseValidationError } from "./call.js";
+export type { ServerContract, ServerOptions } from "./options.js";
 export type { ErrorContext } from "./report.js";
-
-/** The contract as the generated code hands it to the runtime. */
-export interface ServerContract {
-  readonly operations: Readonly<Record<string, OperationContract>>;
-  readonly securitySchemes: Readonly<Record<string, SecuritySchemeContract>>;
-  readonly schemas: ContractSchemas;
-  /** The path of the first server URL (`/v1`), or `""`. */
-  readonly basePath: string;
-  /** The error format the contract's own error responses use. */
-  readonly errorFormat: ErrorFormat;
-  /**
-   * Runs the patterns RE2 cannot (look-around, back-references) within `patternTimeLimit`. Node
-   * adapters pass `vmPatternTest`; Web runtimes cannot stop a match, so they have none.
-   */
-  readonly boundedPatterns?: BoundedPatternTest;
-  /**
-   * A native synchronous SHA-256 for idempotency fingerprints and record keys. Node adapters pass
-   * `nodeSha256`; elsewhere Web Crypto hashes (asynchronously, off the event loop).
-   */
-  readonly sha256?: Sha256;
-  /** `GET /openapi.json` and `GET /docs/`, in an output generated with `--docs`. */
-  readonly docs?: DocsRoutes;
-}
-
-export interface ServerOptions {
-  /** Defaults to the format the contract's error responses declare (problem+json or the envelope). */
-  errorFormat?: ErrorFormat;
-  /** Largest request body accepted, in bytes; more is a 413. Default 1 MiB. */
-  bodyLimit?: number;
-  /** Deepest nesting of arrays and objects a request body may have; deeper is a 400. Default 64. */
-  depthLimit?: number;
-  /**
-   * Milliseconds one request may spend matching contract patterns RE2 cannot run (look-around,
-   * back-references); a value not matched within it fails its pattern (400). Default 50.
-   */
-  patternTimeLimit?: number;
-  /** Check each handler result against the contract; a mismatch is a 500 and is reported to `onError`. */
-  validateResponses?: boolean;
-  /**
-   * Told of every unexpected error (a 500): thrown handlers, failing verifiers, invalid results,
-   * a response that could not be sent. An error it throws itself is logged, never propagated.
-   */
-  onError?: (error: unknown, context: ErrorContext) => void;
-  /** Overrides the contract's base path (`""` mounts operations at their bare paths). */
-  basePath?: string;
-  /**
-   * Serve the contract at `GET /openapi.json` and its reference page at `GET /docs/` (Swagger UI,
-   * from the `swagger-ui-dist` package). Needs an output generated with `--docs`. Default off.
-   */
-  docs?: boolean;
-  /** Pass requests no operation matches to the next middleware instead of answering 404. */
-  fallthrough?: boolean;
-  /** The realm named in `WWW-Authenticate` challenges. Default `"api"`. */
-  realm?: string;
-  /** Where `x-rate-limit` counts live and how principals map to plans. */
-  rateLimit?: RateLimitOptions;
-  /** Where idempotency records live. */
-  idempotency?: IdempotencyOptions;
-  /** Signs cursors with HMAC-SHA256 (recommended): a client cannot forge a position. */
-  pagination?: { cursorSecret?: string | Uint8Array };
-  /**
-   * The string that identifies a principal in rate-limit and idempotency keys. Default: its `id`,
-   * or the principal itself when it is a string or number; anonymous callers are keyed by address.
-   */
-  principalKey?: (principal: unknown) => string | undefined;
-  /**
-   * The client's address, for anonymous rate limits and idempotency scopes, e.g. from the header
-   * your proxy sets. Default (or when this returns `undefined`): what the adapter knows (Express
-   * `req.ip` and Fastify `request.ip` under their trust-proxy settings, the socket's address on
-   * Node `http` and `@hono/node-server`; nothing elsewhere).
-   */
-  clientIp?: (request: {
-    readonly headers: IncomingHeaders;
-    readonly ip?: string;
-  }) => string | undefined;
-}
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
@@ -286,6 +206,11 @@ class RequestPipeline {
       this.#limits,
     );
     input["requestId"] = flight.requestId;
+    if (operation.cache?.precondition !== undefined)
+      input["precondition"] = readPrecondition(
+        request.headers,
+        operation.cache.precondition === "required",
+      );
     if (operation.security.length > 0) input["principal"] = principal;
     const scope = principal === undefined ? undefined : this.#principalKey(principal);
     let page: Page | undefined;
@@ -342,6 +267,17 @@ class RequestPipeline {
         );
         if (link !== undefined) response.headers.set("link", link);
       }
+      if (
+        operation.cache !== undefined &&
+        (operation.method === "GET" || operation.method === "HEAD")
+      )
+        response = cachedRead(
+          operation.cache,
+          flight.request.headers,
+          response,
+          called.etag,
+          this.#contract.sha256,
+        );
     } catch (error) {
       await lease?.abandon().catch(report);
       throw error;
@@ -376,24 +312,4 @@ class RequestPipeline {
 function contextOf(flight: InFlight): ErrorContext {
   const { request, requestId, operationId } = flight;
   return { requestId, operationId, method: request.method, path: request.path };
-}
-
-/**
- * What an idempotency record is keyed on besides the key: the operation the router matched and
- * its decoded, typed path parameters (in name order), never the path as spelled.
- */
-function matchedTarget(operationId: string, path: Record<string, unknown>): string {
-  const params = Object.keys(path)
-    .sort()
-    .map((name) => [name, path[name]]);
-  return `${operationId}\n${JSON.stringify(params)}`;
-}
-
-/** `Deprecation` (RFC 9745: deprecated as of an unstated past date) and `Sunset` (RFC 8594). */
-function addDeprecationHeaders(headers: Map<string, string>, sunset: string | undefined): void {
-  headers.set("deprecation", "@0");
-  if (sunset !== undefined) {
-    const date = new Date(sunset);
-    if (!Number.isNaN(date.getTime())) headers.set("sunset", date.toUTCString());
-  }
 }

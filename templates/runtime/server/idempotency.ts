@@ -171,3 +171,14 @@ function fromStored(stored: StoredResponse): ServerResponse {
     body: stored.body === "" && stored.encoding === "utf8" ? undefined : body,
   };
 }
+
+/**
+ * What an idempotency record is keyed on besides the key: the operation the router matched and
+ * its decoded, typed path parameters (in name order), never the path as spelled.
+ */
+export function matchedTarget(operationId: string, path: Record<string, unknown>): string {
+  const params = Object.keys(path)
+    .sort()
+    .map((name) => [name, path[name]]);
+  return `${operationId}\n${JSON.stringify(params)}`;
+}

@@ -1,6 +1,6 @@
 import { HttpError } from "./errors.js";
 import type { ServerResponse } from "./http.js";
-import { NotImplemented } from "./results.js";
+import { NotImplemented, PreconditionFailed } from "./results.js";
 import { replyFor, type Route } from "./route.js";
 
 /** What a handler returns, seen without its contract-specific types. */
@@ -40,6 +40,13 @@ export function invalidHeader(headers: ReadonlyMap<string, string>): string | un
 export function toResponse(operation: Route, result: unknown): ServerResponse {
   if (result instanceof NotImplemented) {
     throw new HttpError(501, "NOT_IMPLEMENTED", "This operation is not implemented yet.");
+  }
+  if (result instanceof PreconditionFailed) {
+    throw new HttpError(
+      412,
+      "PRECONDITION_FAILED",
+      "The resource changed since the version this request names; read it again and retry.",
+    );
   }
   if (typeof result !== "object" || result === null)
     throw new TypeError("a handler returned no result object");

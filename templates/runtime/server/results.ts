@@ -12,6 +12,19 @@ export function notImplemented(): NotImplemented {
   return new NotImplemented();
 }
 
+/**
+ * The result of a write whose precondition (`If-Match`, `If-Unmodified-Since`) does not hold for
+ * the stored version; the server answers 412 in its error format.
+ */
+export class PreconditionFailed {
+  readonly status = 412;
+}
+
+/** Returned by a handler when `input.precondition.matches(...)` is false for what it stores. */
+export function preconditionFailed(): PreconditionFailed {
+  return new PreconditionFailed();
+}
+
 export type Awaitable<T> = T | Promise<T>;
 
 /** The headers a response declares (with an index signature for any others). */

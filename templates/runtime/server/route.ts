@@ -52,6 +52,7 @@ export function toRoute(id: string, operation: OperationContract): Route {
     sunset: operation.sunset,
     pagination: operation.pagination,
     idempotency: operation.idempotency,
+    cache: operation.cache,
     rateLimits: operation.rateLimits,
     id,
     parameterLocations: LOCATIONS.filter((location) =>

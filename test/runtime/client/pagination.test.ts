@@ -76,7 +76,7 @@ describe("PagePromise", () => {
   };
   const list = (calls: Array<Record<string, unknown>>) =>
     new PagePromise<{ items: number[] }, number>(
-      (calls.push({ limit: 3 }), fetchOffset({ limit: 3 }).then((page) => ({ ...page, status: 200, requestId: "r-1" }))),
+      (calls.push({ limit: 3 }), fetchOffset({ limit: 3 }).then((page) => ({ ...page, status: 200, requestId: "r-1", fromCache: false }))),
       {
       fetchNext: (next) => {
         const query = "query" in next ? next.query : {};
@@ -112,7 +112,7 @@ describe("PagePromise", () => {
 describe("a walk the server would make endless", () => {
   const walk = (answer: () => unknown, contract: PaginationContract) => {
     let query: Record<string, unknown> = { limit: 2 };
-    return new PagePromise<unknown, unknown>(Promise.resolve({ data: answer(), headers: new Headers(), status: 200, requestId: undefined }), {
+    return new PagePromise<unknown, unknown>(Promise.resolve({ data: answer(), headers: new Headers(), status: 200, requestId: undefined, fromCache: false }), {
       fetchNext: async (next) => {
         if ("query" in next) query = next.query;
         return { data: answer(), headers: new Headers() };

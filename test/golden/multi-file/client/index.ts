@@ -91,3 +91,8 @@ export function createGroupedClient(clientOptions: ClientOptions) {
 export type GroupedClient = ReturnType<typeof createGroupedClient>;
 export * from "../runtime/client/errors.js";
 export type { ApiResponse, RequestOptions } from "../runtime/client/request.js";
+export {
+  MemoryResponseCache,
+  type CachedResponse,
+  type ResponseCache,
+} from "../runtime/client/etag-cache.js";
