@@ -12,6 +12,7 @@ import http from "node:http";
 import { cpus } from "node:os";
 import yaml from "js-yaml";
 import { compileBench } from "./compile.js";
+import { conditionalScenarios, type Call, type Scenario } from "./scenarios.js";
 import { OUTPUTS, ROOT } from "./servers.js";
 
 const CONCURRENCY = 32;
@@ -23,22 +24,6 @@ const ONLY = process.env["BENCH_ONLY"]?.split(",");
 const STRIPE = `${ROOT}../shared/specs/stripe-spec3-2023-09.yaml`;
 /** The operation the one-operation Stripe server keeps. */
 const ONE_OPERATION = { path: "/v1/customers/{customer}", method: "get" };
-
-interface Call {
-  method: string;
-  path: string;
-  headers: Record<string, string>;
-  body?: string;
-  status: number;
-  /** Sent with a new `Idempotency-Key` each time (so each request records one). */
-  keyed?: boolean;
-}
-
-interface Scenario {
-  name: string;
-  kind: string;
-  calls: Call[];
-}
 
 interface Result {
   rps: number;
@@ -65,7 +50,7 @@ const createUser: Call = {
   status: 201,
 };
 
-const FOLDERS = ["express-users", "fastify-users", "hono-users", "node-users", "fastify-users-idempotent", "node-users-idempotent", "stripe-468", "stripe-1"];
+const FOLDERS = ["fastify-catalog", "express-users", "fastify-users", "hono-users", "node-users", "fastify-users-idempotent", "node-users-idempotent", "stripe-468", "stripe-1"];
 generateOutputs();
 const compiled = await compileBench(FOLDERS);
 const stripeCalls = stripeGets();
@@ -92,6 +77,7 @@ const scenarios: Scenario[] = [
     { name: kind, kind, calls: [createUser] },
     { name: `${kind}-keyed`, kind, calls: [{ ...createUser, keyed: true }] },
   ]),
+  ...conditionalScenarios(),
   { name: "stripe-468-spread", kind: "stripe-468", calls: stripeCalls },
   { name: "stripe-468-one-route", kind: "stripe-468", calls: [oneCall] },
   { name: "stripe-1", kind: "stripe-1", calls: [oneCall] },
@@ -111,6 +97,7 @@ function generateOutputs(): void {
   post["x-idempotency"] = { required: false, ttl: "1h" };
   writeFileSync(`${OUTPUTS}users-idempotent.json`, JSON.stringify(users));
   for (const server of ["fastify", "node"]) generate(`${OUTPUTS}users-idempotent.json`, `${server}-users-idempotent`, "--server", server, "--target", "server");
+  generate(`${ROOT}fixtures/catalog.yaml`, "fastify-catalog", "--server", "fastify", "--target", "server");
   generate(STRIPE, "stripe-468", "--target", "server");
   const spec = yaml.load(readFileSync(STRIPE, "utf8")) as { paths: Record<string, Record<string, unknown>> };
   const item = spec.paths[ONE_OPERATION.path] ?? {};
@@ -152,13 +139,29 @@ async function startServer(kind: string): Promise<{ child: ChildProcess; port: n
 let sentKeys = 0;
 
 /** One call on a keep-alive agent: its latency, or why it failed. */
-function send(agent: http.Agent, port: number, call: Call): Promise<{ ms: number } | { failure: string }> {
+/** The bytes measured for a scenario's first call while warming, as text. */
+function bytesOf(scenario: Scenario | undefined): string {
+  const call = scenario?.calls[0];
+  const bytes = call === undefined ? undefined : wireBytes.get(callKey(call));
+  return bytes === undefined ? "not measured" : `${bytes.toLocaleString("en-US")} B`;
+}
+
+/** Bytes of each call's response while warming (status line, headers and body, as received). */
+const wireBytes = new Map<string, number>();
+const callKey = (call: Call) => `${call.method} ${call.path} ${JSON.stringify(call.headers)}`;
+
+function send(agent: http.Agent, port: number, call: Call, countBytes = false): Promise<{ ms: number } | { failure: string }> {
   return new Promise((resolve) => {
     const began = performance.now();
     const keyed = call.keyed === true ? { ...call.headers, "idempotency-key": `bench-${process.pid}-${++sentKeys}` } : call.headers;
     const headers = call.body === undefined ? keyed : { ...keyed, "content-length": String(Buffer.byteLength(call.body)) };
     const request = http.request({ host: "127.0.0.1", port, path: call.path, method: call.method, agent, headers }, (response) => {
-      response.resume();
+      if (countBytes) {
+        let size = `HTTP/1.1 ${response.statusCode} ${response.statusMessage}\r\n`.length + 2;
+        for (let index = 0; index < response.rawHeaders.length; index += 2) size += `${response.rawHeaders[index]}: ${response.rawHeaders[index + 1]}\r\n`.length;
+        response.on("data", (chunk: Buffer) => (size += chunk.length));
+        response.on("end", () => wireBytes.set(callKey(call), size));
+      } else response.resume();
       response.on("end", () =>
         resolve(response.statusCode === call.status ? { ms: performance.now() - began } : { failure: `${call.method} ${call.path} → ${response.statusCode}` }),
       );
@@ -178,7 +181,7 @@ async function warm(port: number, calls: Call[]): Promise<{ firstMs: number; alo
   const failures: string[] = [];
   const latencies: number[] = [];
   for (const call of [...calls, ...Array.from({ length: 21 }, () => calls[0] as Call)]) {
-    const outcome = await send(agent, port, call);
+    const outcome = await send(agent, port, call, true);
     if ("failure" in outcome) failures.push(outcome.failure);
     else latencies.push(outcome.ms);
   }
@@ -337,6 +340,10 @@ const section = [
   row(`Stripe, 468 operations, ${stripeCalls.length} routes round-robin`, "stripe-468-spread"),
   row(`Stripe, 468 operations, \`GET ${ONE_OPERATION.path}\` only`, "stripe-468-one-route"),
   row(`Stripe cut to 1 operation, \`GET ${ONE_OPERATION.path}\``, "stripe-1"),
+  row("generated Fastify, catalog (`x-cache`): `GET /v1/products/p-7`, the handler's ETag, whole", "catalog-one"),
+  row("the same with `If-None-Match` naming it: 304", "catalog-one-304"),
+  row("generated Fastify, catalog: `GET /v1/products`, 100 products, weak ETag hashed from the bytes, whole", "catalog-list"),
+  row("the same with `If-None-Match` naming it: 304", "catalog-list-304"),
   "",
   "| ratio (same run) | requests/s | server CPU per request | p99 | goal |",
   "|---|---:|---:|---:|---|",
@@ -355,6 +362,8 @@ const section = [
   ratio("generated Node http: POST with a key ÷ without (the cost of recording it)", "node-generated-idempotent-keyed", "node-generated-idempotent", "—"),
   ratio("generated Hono ÷ generated Express", "hono-generated", "express-generated", "—"),
   ratio("generated Node http ÷ generated Express", "node-generated", "express-generated", "—"),
+  ratio("catalog, one product: 304 ÷ whole 200", "catalog-one-304", "catalog-one", "—"),
+  ratio("catalog, list of 100: 304 ÷ whole 200", "catalog-list-304", "catalog-list", "—"),
   ratio("Stripe 468 operations (routes round-robin) ÷ 1 operation", "stripe-468-spread", "stripe-1", "≥ 0.95×"),
   ratio("Stripe 468 operations (the same route) ÷ 1 operation", "stripe-468-one-route", "stripe-1", "≥ 0.95×"),
   `| first request ÷ median (p50 under load), generated Express POST | ${(medianOf("express-generated", "firstMs") / median("express-generated").p50).toFixed(2)}× | | | ≤ 2× |`,
@@ -368,6 +377,8 @@ const section = [
   `The pipeline alone, in process (\`bench/server/pipeline.ts\`: \`GET ${ONE_OPERATION.path}\` 100,000 times, no HTTP), median of ${PIPELINE_ROUNDS}:`,
   `468 operations ${pipelineMedian("stripe-468").us.toFixed(2)} µs per request (${pipelineMedian("stripe-468").heap} MiB heap), 1 operation ${pipelineMedian("stripe-1").us.toFixed(2)} µs`,
   `(${pipelineMedian("stripe-1").heap} MiB heap): **${(pipelineMedian("stripe-1").us / pipelineMedian("stripe-468").us).toFixed(2)}×** the speed.`,
+  "",
+  `Bytes on the wire per response (status line, headers, body): one product ${bytesOf(conditionalScenarios()[0])} whole, ${bytesOf(conditionalScenarios()[1])} as a 304; the list of 100 ${bytesOf(conditionalScenarios()[2])} whole, ${bytesOf(conditionalScenarios()[3])} as a 304. A 304 still runs the handler (and, for the list, hashes the body): it saves the bytes and the client's parsing, not the server's work.`,
   "<!-- /bench:server -->",
 ].join("\n");
 const file = `${ROOT}BENCHMARKS.md`;

@@ -22,6 +22,7 @@ import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import type { Handlers } from "../../test/golden/users/server/index.js";
 import type { User } from "../../test/golden/users/index.js";
+import { catalogHandlers, type Store } from "../../test/server/apps/catalog.js";
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 /** Where `run.ts` generates the outputs the servers load. */
@@ -80,6 +81,20 @@ async function nodeGenerated(folder: string): Promise<number> {
   return listen(createServer(server["createRequestListener"]?.(usersHandlers(), usersOptions) as never).listen(0, "127.0.0.1"));
 }
 
+/**
+ * The catalog fixture (`x-cache`) on Fastify, with 100 products of 20 fields' worth of text each:
+ * `GET /v1/products/p-7` (the handler gives the ETag) and `GET /v1/products` (the list's weak
+ * ETag hashed from the bytes), each answered whole or as a 304.
+ */
+export function benchCatalog(): Store {
+  const store: Store = new Map();
+  for (let index = 0; index < 100; index++) {
+    const id = `p-${index}`;
+    store.set(id, { id, name: `Product ${index} ${"with a description of a typical length ".repeat(12)}`.trim(), price: 100 + index, version: 1 });
+  }
+  return store;
+}
+
 /** Starts one server on a free port of 127.0.0.1 and resolves to the port. */
 export async function start(kind: string): Promise<number> {
   switch (kind) {
@@ -108,6 +123,13 @@ export async function start(kind: string): Promise<number> {
       return listen(expressWithOpenApiValidator().listen(0, "127.0.0.1"));
     case "fastify-schema":
       return fastifyWithSchema();
+    case "fastify-catalog": {
+      const server = await generated("fastify-catalog");
+      const app = Fastify();
+      await app.register(server["createPlugin"]?.(catalogHandlers(benchCatalog()), {}) as never);
+      await app.listen({ port: 0, host: "127.0.0.1" });
+      return (app.server.address() as AddressInfo).port;
+    }
     case "stripe-468":
     case "stripe-1": {
       const server = await generated(kind);
