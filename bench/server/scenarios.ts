@@ -1,5 +1,6 @@
 /** What `bench:server` sends: calls, scenarios of calls, and the catalog's conditional requests. */
 import { createHash } from "node:crypto";
+import { sorted } from "../../test/server/apps/catalog.js";
 import { benchCatalog } from "./servers.js";
 
 export interface Call {
@@ -35,6 +36,6 @@ export function conditionalScenarios(): Scenario[] {
   ];
 }
 
-/** The list's weak ETag as the server hashes it: SHA-256 of the JSON it sends, base64url. */
-const catalogListEtag = `W/"${createHash("sha256").update(JSON.stringify({ data: [...benchCatalog().values()] })).digest("base64url")}"`;
+/** The list's weak ETag as the server hashes it: SHA-256 of the JSON it sends (in the default order, by name), base64url. */
+const catalogListEtag = `W/"${createHash("sha256").update(JSON.stringify({ data: sorted([...benchCatalog().values()], [{ field: "name", direction: "asc" }]) })).digest("base64url")}"`;
 

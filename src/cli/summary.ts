@@ -12,7 +12,7 @@ const MAX_POLICY_LINES = 20;
 export function describePolicies(model: ApiModel, verbose = false): string[] {
   const lines: string[] = [];
   for (const operation of model.operations) {
-    const { pagination, idempotency, rateLimit, cache } = operation.policies;
+    const { pagination, idempotency, rateLimit, cache, sort } = operation.policies;
     const parts: string[] = [];
     if (pagination) {
       const from = pagination.source === "explicit" ? "x-pagination" : "inferred from the parameters and the response";
@@ -26,6 +26,7 @@ export function describePolicies(model: ApiModel, verbose = false): string[] {
       const rules = rateLimit.rules.map((rule) => `${rule.algorithm} ${rule.limit}/${rule.windowMs / 1000}s by ${rule.key.by === "header" ? `header ${rule.key.header}` : rule.key.by} (${rule.scope === "root" ? "document" : rule.scope})`);
       parts.push(`rate limit ${rules.join(" + ")}`);
     }
+    if (sort !== undefined) parts.push(`sort by ${sort.fields.join(", ")} (at most ${sort.maxKeys}; ${origin(sort.source, "x-sort")})`);
     if (cache?.precondition !== undefined) parts.push(`If-Match ${cache.precondition} (x-cache)`);
     else if (cache !== undefined) {
       const caching = [cache.cacheControl === undefined ? undefined : `Cache-Control ${JSON.stringify(cache.cacheControl)}`, cache.etag === undefined ? "no ETag" : `${cache.etag} ETag`, cache.vary.length === 0 ? undefined : `Vary ${cache.vary.join(", ")}`];

@@ -13,6 +13,27 @@ export function comparePolicies(context: DiffContext, base: Operation, head: Ope
   compareIdempotency(context, base, head, operation);
   comparePagination(context, base, head, operation);
   compareCache(context, base, head, operation);
+  compareSort(context, base, head, operation);
+}
+
+/** `x-sort`: which fields a list may be ordered by, how many at once, and in which parameter. */
+function compareSort(context: DiffContext, base: Operation, head: Operation, operation: OperationRef): void {
+  const before = base.policies.sort;
+  const after = head.policies.sort;
+  if (before === undefined && after === undefined) return;
+  const at = extensionAt(context, base, head, "x-sort");
+  if (before === undefined || after === undefined) {
+    const added = after !== undefined;
+    report(context, added ? { ...at, rule: "sort-added", message: `sortable by ${after.fields.join(", ")}` } : { ...at, rule: "sort-removed", message: `no longer sortable by ${before?.fields.join(", ")}`, impact: `callers that send ${before?.param}` }, operation);
+    return;
+  }
+  if (before.param !== after.param) report(context, { ...at, rule: "sort-param-changed", message: `${before.param} → ${after.param}`, impact: `callers that send ${before.param}` }, operation);
+  for (const field of before.fields.filter((name) => !after.fields.includes(name))) report(context, { ...at, rule: "sort-field-removed", message: `${field} is no longer sortable`, impact: `callers that sort by ${field}` }, operation);
+  for (const field of after.fields.filter((name) => !before.fields.includes(name))) report(context, { ...at, rule: "sort-field-added", message: `${field} is now sortable` }, operation);
+  if (after.maxKeys < before.maxKeys) report(context, { ...at, rule: "sort-max-keys-decreased", message: `at most ${before.maxKeys} → ${after.maxKeys} keys`, impact: `callers that sort by more than ${after.maxKeys} keys` }, operation);
+  if (after.maxKeys > before.maxKeys) report(context, { ...at, rule: "sort-max-keys-increased", message: `at most ${before.maxKeys} → ${after.maxKeys} keys` }, operation);
+  const order = (sort: typeof before) => sort.defaults.map((key) => `${key.direction === "desc" ? "-" : ""}${key.field}`).join(",") || "none";
+  if (order(before) !== order(after)) report(context, { ...at, rule: "sort-default-changed", message: `default order ${order(before)} → ${order(after)}` }, operation);
 }
 
 /** `x-cache`: what a write asks of `If-Match`, and what a read sends for caches and revalidation. */

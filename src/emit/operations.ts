@@ -121,6 +121,16 @@ export function operationMeta(operation: Operation): object {
           },
         }),
     ...(operation.policies.cache === undefined ? {} : { cache: cacheMeta(operation.policies.cache) }),
+    ...(operation.policies.sort === undefined
+      ? {}
+      : {
+          sort: {
+            param: operation.policies.sort.param,
+            fields: operation.policies.sort.fields,
+            defaults: operation.policies.sort.defaults.map((key) => ({ field: key.field, direction: key.direction })),
+            maxKeys: operation.policies.sort.maxKeys,
+          },
+        }),
     rateLimits: (operation.policies.rateLimit?.rules ?? []).map((rule) => ({
       bucket: rule.scope === "root" ? "*" : rule.scope === "path" ? operation.pathKey : operation.id,
       algorithm: rule.algorithm,

@@ -61,3 +61,13 @@ export function optionalString(value: unknown): string | undefined {
 export function entriesOf(value: unknown): Array<[string, unknown]> {
   return isRecord(value) ? Object.entries(value) : [];
 }
+
+/** A schema with its `$ref`s followed (inside the document), or undefined when it is not an object. */
+export function resolveSchema(schema: unknown, context: BuildContext): Record<string, unknown> | undefined {
+  let current = schema;
+  for (let hops = 0; isRecord(current) && typeof current.$ref === "string"; hops++) {
+    if (!current.$ref.startsWith("#") || hops > 64) return undefined;
+    current = context.at(current.$ref);
+  }
+  return isRecord(current) ? current : undefined;
+}

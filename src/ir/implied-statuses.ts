@@ -16,6 +16,7 @@ export function impliedStatuses(operation: Omit<Operation, "id" | "impliedStatus
   const hasParameters = Object.values(parameters).some((list) => list.length > 0);
   if (hasParameters || requestBody !== undefined) add(400, "request validation");
   if (policies.pagination !== undefined) add(400, "invalid cursor or limit");
+  if (policies.sort !== undefined) add(400, "an unknown, repeated or extra sort key");
   if (policies.idempotency !== undefined) add(400, "missing or malformed idempotency key");
   if (security.length > 0 && !security.some((requirement) => requirement.length === 0)) {
     add(401, "authentication");

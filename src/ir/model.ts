@@ -179,6 +179,18 @@ export interface Tag {
 /** Where a policy came from: an explicit extension, or an unambiguous shape in the contract. */
 export type PolicySource = "explicit" | "inferred";
 
+export interface SortPolicy {
+  /** The query parameter that carries the order (`sort=category,-price`). */
+  param: string;
+  /** The fields a caller may sort by. */
+  fields: string[];
+  /** The order when the request names none (may be empty: the handler's own). */
+  defaults: Array<{ field: string; direction: "asc" | "desc" }>;
+  /** The most keys one request may name. */
+  maxKeys: number;
+  source: PolicySource;
+}
+
 export interface CachePolicy {
   /** The `Cache-Control` a GET's successes carry, when `x-cache` gives directives. */
   cacheControl: string | undefined;
@@ -194,6 +206,8 @@ export interface Policies {
   pagination: Pagination | undefined;
   /** `x-cache`: caching and ETags on a GET, `If-Match` preconditions on a write. */
   cache: CachePolicy | undefined;
+  /** `x-sort`, or a `sort` parameter that enumerates its keys. */
+  sort: SortPolicy | undefined;
   /** `ttlMs`: how long a completed response is replayed; `leaseMs`: how long a first request may run before a retry may take over. */
   idempotency: { required: boolean; header: string; ttlMs: number; leaseMs: number; source: PolicySource } | undefined;
   /** Every rule that applies (operation, path item and document levels together), most specific first. */

@@ -1,5 +1,5 @@
 import type { Operation, PageSources, Pagination } from "./model.js";
-import { BuildContext, isRecord } from "./context.js";
+import { BuildContext, isRecord, resolveSchema } from "./context.js";
 import { findPageSources } from "./page-sources.js";
 
 const STYLES = new Set(["cursor", "offset", "page"]);
@@ -149,12 +149,3 @@ function hasLinkHeader(shape: Pick<Operation, "responses">): boolean {
   return shape.responses.some((response) => /^2/.test(response.status) && response.headers.some((header) => header.name.toLowerCase() === "link"));
 }
 
-/** A schema with its `$ref`s followed (inside the document), or undefined when it is not an object. */
-function resolveSchema(schema: unknown, context: BuildContext): Record<string, unknown> | undefined {
-  let current = schema;
-  for (let hops = 0; isRecord(current) && typeof current.$ref === "string"; hops++) {
-    if (!current.$ref.startsWith("#") || hops > 64) return undefined;
-    current = context.at(current.$ref);
-  }
-  return isRecord(current) ? current : undefined;
-}

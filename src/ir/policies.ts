@@ -4,6 +4,7 @@ import { buildRateLimits } from "./rate-limit.js";
 import { parseDuration } from "./duration.js";
 import { buildPagination } from "./pagination.js";
 import { buildCache } from "./cache.js";
+import { buildSort } from "./sort.js";
 
 /**
  * Which contract policies apply to an operation, and whether the contract says so explicitly
@@ -29,6 +30,7 @@ export function buildPolicies(
     pagination: buildPagination(raw.operation["x-pagination"], shape, `${pointers.operation}/x-pagination`, context),
     idempotency: idempotency(raw.operation["x-idempotency"], shape, `${pointers.operation}/x-idempotency`, context),
     cache: buildCache(raw.operation["x-cache"], shape, `${pointers.operation}/x-cache`, context),
+    sort: buildSort(raw.operation["x-sort"], shape, `${pointers.operation}/x-sort`, context),
     rateLimit: rules === undefined ? undefined : { scope: rules[0]?.scope ?? "root", source: "explicit", rules },
   };
 }

@@ -39,8 +39,20 @@ export interface OperationContract {
   readonly idempotency?: IdempotencyContract;
   /** `x-cache`: caching and ETags on a GET, `If-Match` preconditions on a write. */
   readonly cache?: CacheContract;
+  /** `x-sort`: the fields a list may be ordered by, and how the order is asked for. */
+  readonly sort?: SortContract;
   /** Every `x-rate-limit` rule that applies, most specific first. */
   readonly rateLimits: readonly RateLimitContract[];
+}
+
+/** `x-sort` as the runtime applies it. */
+export interface SortContract {
+  /** The query parameter that carries the order (`sort=category,-price`). */
+  readonly param: string;
+  readonly fields: readonly string[];
+  /** The order when the request names none. */
+  readonly defaults: readonly { readonly field: string; readonly direction: "asc" | "desc" }[];
+  readonly maxKeys: number;
 }
 
 /** `x-cache` as the runtime applies it. */

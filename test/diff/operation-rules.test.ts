@@ -14,6 +14,8 @@ const page = (extra: object = {}) => ({
 const listResponse = { "200": { description: "ok", ...json({ type: "object", properties: { data: { type: "array", items: { type: "string" } }, next: { type: "string" }, after: { type: "string" } } }) } };
 const paged = (extension: object) => op({ parameters: [query("limit", { schema: { type: "integer" } }), query("cursor"), query("after")], responses: listResponse, ...extension }, { method: "get" });
 
+const sortable = (extension: object) => op({ parameters: [query("sort"), query("order")], ...extension }, { method: "get" });
+
 /** The smallest pair of documents that shows each operation-level rule; `twin` names a non-breaking counterpart row. */
 const ROWS: Row[] = [
   { rule: "operation-removed", base: documentWith({ "/a": { get: { responses: ok() } }, "/b": { get: { responses: ok() } } }), head: documentWith({ "/a": { get: { responses: ok() } } }), twin: "operation-added" },
@@ -91,6 +93,14 @@ const ROWS: Row[] = [
   { rule: "pagination-max-limit-decreased", base: paged(page({ maxLimit: 100 })), head: paged(page({ maxLimit: 50 })), twin: "pagination-max-limit-increased" },
   { rule: "pagination-max-limit-increased", base: paged(page({ maxLimit: 50 })), head: paged(page({ maxLimit: 100 })) },
   { rule: "pagination-default-limit-changed", base: paged(page({ defaultLimit: 20 })), head: paged(page({ defaultLimit: 10 })) },
+  { rule: "sort-added", base: sortable({ "x-sort": false }), head: sortable({ "x-sort": { fields: ["name"] } }) },
+  { rule: "sort-removed", base: sortable({ "x-sort": { fields: ["name"] } }), head: sortable({ "x-sort": false }), twin: "sort-added" },
+  { rule: "sort-field-removed", base: sortable({ "x-sort": { fields: ["name", "price"] } }), head: sortable({ "x-sort": { fields: ["name"], maxKeys: 2 } }), twin: "sort-field-added" },
+  { rule: "sort-field-added", base: sortable({ "x-sort": { fields: ["name"], maxKeys: 2 } }), head: sortable({ "x-sort": { fields: ["name", "price"] } }) },
+  { rule: "sort-max-keys-decreased", base: sortable({ "x-sort": { fields: ["name", "price"] } }), head: sortable({ "x-sort": { fields: ["name", "price"], maxKeys: 1 } }), twin: "sort-max-keys-increased" },
+  { rule: "sort-max-keys-increased", base: sortable({ "x-sort": { fields: ["name", "price"], maxKeys: 1 } }), head: sortable({ "x-sort": { fields: ["name", "price"] } }) },
+  { rule: "sort-param-changed", base: sortable({ "x-sort": { fields: ["name"] } }), head: sortable({ "x-sort": { fields: ["name"], param: "order" } }), twin: "sort-field-added" },
+  { rule: "sort-default-changed", base: sortable({ "x-sort": { fields: ["name", "price"], default: "name" } }), head: sortable({ "x-sort": { fields: ["name", "price"], default: "-price" } }) },
   { rule: "precondition-required", base: op({ "x-cache": { precondition: "optional" } }, { method: "put" }), head: op({ "x-cache": { precondition: "required" } }, { method: "put" }), twin: "precondition-optional" },
   { rule: "precondition-optional", base: op({ "x-cache": { precondition: "required" } }, { method: "put" }), head: op({ "x-cache": { precondition: "optional" } }, { method: "put" }) },
   { rule: "precondition-added", base: op({}, { method: "delete" }), head: op({ "x-cache": { precondition: "optional" } }, { method: "delete" }) },

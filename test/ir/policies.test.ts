@@ -57,6 +57,20 @@ const CACHE: ReadonlyArray<[string, { given: string; method: string; want: objec
   ["no x-cache: nothing inferred", { given: "operationId: plain", method: "get", want: undefined }],
 ];
 
+const sortParam = (schema: string) => `parameters: [${query("sort", schema)}]`;
+const SORT: ReadonlyArray<[string, { given: string; method: string; want: object | undefined }]> = [
+  ["x-sort with a default list and a key limit", { given: `x-sort: { fields: [category, price, id], default: [category, -price], maxKeys: 2 }\n${sortParam("{ type: string }")}`, method: "get", want: { source: "explicit", param: "sort", fields: ["category", "price", "id"], defaults: [{ field: "category", direction: "asc" }, { field: "price", direction: "desc" }], maxKeys: 2 } }],
+  ["x-sort on another parameter, maxKeys capped at the field count", { given: `x-sort: { fields: [name], param: order, maxKeys: 5 }\nparameters: [${query("order", "{ type: string }")}]`, method: "get", want: { param: "order", maxKeys: 1, defaults: [] } }],
+  ["inferred from an enum of keys", { given: sortParam("{ type: string, enum: [price, -price, name, -name], default: -price }"), method: "get", want: { source: "inferred", fields: ["price", "name"], maxKeys: 1, defaults: [{ field: "price", direction: "desc" }] } }],
+  ["inferred from an array of enumerated keys", { given: sortParam("{ type: array, items: { type: string, enum: [price, -price, name] } }"), method: "get", want: { fields: ["price", "name"], maxKeys: 2 } }],
+  ["inferred from the seed's pattern", { given: sortParam("{ type: string, pattern: '^-?(name|email|created_at)$' }"), method: "get", want: { fields: ["name", "email", "created_at"], maxKeys: 1 } }],
+  ["inferred from a comma-list pattern", { given: sortParam("{ type: string, pattern: '^-?(a|b)(,-?(a|b))*$' }"), method: "get", want: { fields: ["a", "b"], maxKeys: 2 } }],
+  ["not inferred from an open pattern", { given: sortParam("{ type: string, pattern: '^-?[a-z_]+(,-?[a-z_]+)*$' }"), method: "get", want: undefined }],
+  ["not inferred from a plain string", { given: sortParam("{ type: string }"), method: "get", want: undefined }],
+  ["not inferred on a POST", { given: sortParam("{ type: string, enum: [a, -a] }"), method: "post", want: undefined }],
+  ["x-sort: false over an enumerated sort", { given: `x-sort: false\n${sortParam("{ type: string, enum: [a, -a] }")}`, method: "get", want: undefined }],
+];
+
 type Case = [string, { given: string; method?: string; root?: string; responses?: string; want: object | undefined }];
 
 describe.each([
@@ -64,6 +78,7 @@ describe.each([
   ["idempotency", IDEMPOTENCY],
   ["rateLimit", RATE_LIMIT],
   ["cache", CACHE],
+  ["sort", SORT],
 ] as Array<[keyof Policies, readonly Case[]]>)("%s inference", (policyName, cases) => {
   it.each(cases)("%s", async (_name, { given, method, root, responses, want }) => {
     const policy = (await operationOf(given, { method: method ?? "post", root: root ?? "", ...(responses === undefined ? {} : { responses }) }))?.policies[policyName];
@@ -90,6 +105,12 @@ describe("policy errors name the pointer and a fix", () => {
     ["a default over the max", `x-pagination: { style: offset, defaultLimit: 50, maxLimit: 10 }\nparameters: [${query("offset", int)}, ${query("limit", int)}]`, /defaultLimit is over maxLimit/],
     ["a ttl that is not a duration", "x-idempotency: { ttl: soon }", /x-idempotency ttl is not a duration/],
     ["an unknown algorithm", "x-rate-limit: { limit: 1, window: 1s, algorithm: leaky-bucket }", /unknown rate-limit algorithm "leaky-bucket"/],
+    ["an x-sort param that is not declared", "x-sort: { fields: [name] }", /x-sort param "sort" is not a query parameter/],
+    ["x-sort fields that are not names", `x-sort: { fields: [name, "a b"] }\n${sortParam("{ type: string }")}`, /x-sort fields must be a list of field names/],
+    ["an x-sort field listed twice", `x-sort: { fields: [name, name] }\n${sortParam("{ type: string }")}`, /x-sort fields lists a field twice/],
+    ["an x-sort default outside the fields", `x-sort: { fields: [name], default: -price }\n${sortParam("{ type: string }")}`, /x-sort default sorts by "price", which is not in fields/],
+    ["an x-sort default with more keys than allowed", `x-sort: { fields: [a, b], default: [a, b], maxKeys: 1 }\n${sortParam("{ type: string }")}`, /more keys than maxKeys/],
+    ["an x-sort maxKeys of 0", `x-sort: { fields: [a], maxKeys: 0 }\n${sortParam("{ type: string }")}`, /x-sort maxKeys must be a whole number of at least 1/],
     ["a misspelt x-cache directive", "x-cache: { maxAge: 60 }", /x-cache has no "maxAge" on a GET/],
     ["a precondition on a read", "x-cache: { precondition: required }", /x-cache has no "precondition" on a GET/],
     ["a max-age that is not whole seconds", "x-cache: { max-age: 1500ms }", /x-cache max-age is not a whole number of seconds/],

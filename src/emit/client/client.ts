@@ -43,6 +43,7 @@ export function emitClient(model: ApiModel, layout: ImportLayout): GeneratedFile
         ...(paginated ? ["ItemsOf"] : []),
         ...(model.operations.some((operation) => idempotencyParameter(operation) !== undefined) ? ["OptionalKeys"] : []),
         ...(hasBodies ? ["RequestContent"] : []),
+        ...(model.operations.some((operation) => operation.policies.sort !== undefined) ? ["SortedBy"] : []),
         "SuccessBody",
       ],
       { typeOnly: true },
@@ -81,7 +82,9 @@ function paramsView(operation: Operation, wire: WireTypes) {
     const keyHeader = location === "header" ? idempotencyParameter(operation) : undefined;
     const required = parameters.some((parameter) => parameter.required && parameter.name !== keyHeader);
     const group = `NonNullable<${type}["parameters"][${jsLiteral(location)}]>`;
-    fields.push(`${key}${required ? "" : "?"}: ${keyHeader === undefined ? group : `OptionalKeys<${group}, ${jsLiteral(keyHeader)}>`};`);
+    const sort = location === "query" ? operation.policies.sort : undefined;
+    const typed = sort === undefined ? group : `SortedBy<${group}, ${jsLiteral(sort.param)}, ${sort.fields.map((field) => jsLiteral(field)).join(" | ")}>`;
+    fields.push(`${key}${required ? "" : "?"}: ${keyHeader === undefined ? typed : `OptionalKeys<${typed}, ${jsLiteral(keyHeader)}>`};`);
   }
   if (operation.requestBody !== undefined) {
     fields.push(`body${operation.requestBody.required ? "" : "?"}: RequestContent<${wire.sent(`NonNullable<${type}["requestBody"]>`)}>;`);

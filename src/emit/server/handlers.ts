@@ -17,7 +17,8 @@ export function emitServerHandlers(model: ApiModel, layout: ImportLayout): Gener
     .import(outputFile("types.ts"), ["paths"], { typeOnly: true })
     .import(runtimeFile("server/results.ts"), resultTypes(model), { typeOnly: true })
     .import(runtimeFile("server/pagination.ts"), pageTypes(model), { typeOnly: true })
-    .import(runtimeFile("server/conditional.ts"), model.operations.some(takesPrecondition) ? ["Precondition"] : [], { typeOnly: true });
+    .import(runtimeFile("server/conditional.ts"), model.operations.some(takesPrecondition) ? ["Precondition"] : [], { typeOnly: true })
+    .import(runtimeFile("server/sort.ts"), model.operations.some((operation) => operation.policies.sort !== undefined) ? ["SortKey"] : [], { typeOnly: true });
   const wire = wireTypes(model, file);
   const operations = model.operations.map((operation) => handlerView(operation, wire));
   return file.fromTemplate("server/handlers.ts", { operations, principalParameter: usesAuth ? "<Principal = unknown>" : "" });
@@ -81,6 +82,11 @@ function inputFields(operation: Operation, operationType: string, wire: WireType
     const type = PAGE_TYPES[pagination.style];
     fields.push(`/** The page asked for: limit (defaulted, clamped to ${pagination.maxLimit}) and position. */`);
     fields.push(`page: ${type};`);
+  }
+  const sort = operation.policies.sort;
+  if (sort !== undefined) {
+    fields.push(`/** The order asked for in \`${sort.param}\` (checked: sortable fields, each once, at most ${sort.maxKeys}), or the contract's default. */`);
+    fields.push(`sort: Array<SortKey<${sort.fields.map((field) => jsLiteral(field)).join(" | ")}>>;`);
   }
   const precondition = operation.policies.cache?.precondition;
   if (precondition !== undefined) {

@@ -100,7 +100,7 @@ async function request<T>(
     query = [target.search.slice(1), authQuery].filter(Boolean).join("&");
   } else {
     path = expandPath(operation.path, params.path ?? {}, operation.parameters);
-    query = [serializeQuery(operation.parameters, params.query), authQuery]
+    query = [serializeQuery(operation.parameters, sortJoined(operation, params.query)), authQuery]
       .filter(Boolean)
       .join("&");
   }
@@ -121,6 +121,21 @@ async function request<T>(
     },
     options,
   );
+}
+
+/** The query with an `x-sort` list of keys written as the one comma list the server reads. */
+function sortJoined(
+  operation: OperationContract,
+  query: Readonly<Record<string, unknown>> | undefined,
+): Readonly<Record<string, unknown>> | undefined {
+  const param = operation.sort?.param;
+  const keys = param === undefined ? undefined : query?.[param];
+  // A list parameter is written by its own style; a text one takes the keys as one comma list.
+  const scalar = operation.parameters.some(
+    (parameter) =>
+      parameter.in === "query" && parameter.name === param && parameter.shape === "scalar",
+  );
+  return scalar && Array.isArray(keys) ? { ...query, [param as string]: keys.join(",") } : query;
 }
 
 /** The media types the operation's responses declare, successes first: what `Accept` asks for. */

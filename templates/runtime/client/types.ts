@@ -73,3 +73,14 @@ export type ItemsOf<Body, Key extends string | undefined> = Key extends string
 
 /** `T` with the keys `K` optional (a header the client fills in itself, such as an idempotency key). */
 export type OptionalKeys<T, K extends keyof T> = Omit<T, K> & Partial<Pick<T, K>>;
+
+/** One sort key as a caller writes it: a sortable field, `-` before it for descending. */
+export type SortKeyOf<Field extends string> = Field | `-${Field}` | `+${Field}`;
+
+/**
+ * A query group whose sort parameter (`x-sort`) takes the sortable fields only: one key, or a list
+ * of keys (sent as `category,-price`).
+ */
+export type SortedBy<Query, Param extends string, Field extends string> = Omit<Query, Param> & {
+  [K in Param]?: SortKeyOf<Field> | readonly SortKeyOf<Field>[];
+};

@@ -18,6 +18,7 @@ import { requestIdFor } from "./request-id.js";
 import { invalidHeader } from "./respond.js";
 import { toRoute, type Route } from "./route.js";
 import { RouteTable, type RouteMatch } from "./routes.js";
+import { readSort } from "./sort.js";
 import { ContractValidators } from "./validation.js";
 import { Paginator, type Page } from "./pagination.js";
 
@@ -206,6 +207,7 @@ class RequestPipeline {
       this.#limits,
     );
     input["requestId"] = flight.requestId;
+    if (operation.sort !== undefined) input["sort"] = readSort(operation.sort, query);
     if (operation.cache?.precondition !== undefined)
       input["precondition"] = readPrecondition(
         request.headers,

@@ -53,6 +53,7 @@ export function toRoute(id: string, operation: OperationContract): Route {
     pagination: operation.pagination,
     idempotency: operation.idempotency,
     cache: operation.cache,
+    sort: operation.sort,
     rateLimits: operation.rateLimits,
     id,
     parameterLocations: LOCATIONS.filter((location) =>

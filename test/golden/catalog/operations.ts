@@ -3,18 +3,31 @@
 // biome-ignore-all lint: generated code
 import type { OperationContract, SecuritySchemeContract } from "./runtime/contract.js";
 
-/** Every product; cached privately for a short while, revalidated by a weak ETag. */
+/** Every product, in the order asked for; cached privately for a short while, revalidated by a weak ETag. */
 export const listProducts = {
   method: "GET",
   path: "/products",
   operationId: "listProducts",
   tags: [],
-  parameters: [],
+  parameters: [
+    { name: "sort", in: "query", required: false, style: "form", explode: true, shape: "scalar" },
+  ],
   requestBody: null,
-  responses: { "200": ["application/json"], "304": [], "500": ["application/json"] },
+  responses: {
+    "200": ["application/json"],
+    "304": [],
+    "400": ["application/json"],
+    "500": ["application/json"],
+  },
   security: [],
   deprecated: false,
   cache: { cacheControl: "max-age=0, private, must-revalidate", etag: "weak" },
+  sort: {
+    param: "sort",
+    fields: ["name", "price", "id"],
+    defaults: [{ field: "name", direction: "asc" }],
+    maxKeys: 2,
+  },
   rateLimits: [],
 } as const satisfies OperationContract;
 

@@ -9,7 +9,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Every product; cached privately for a short while, revalidated by a weak ETag. */
+    /** @description Every product, in the order asked for; cached privately for a short while, revalidated by a weak ETag. */
     get: operations["listProducts"];
     put?: never;
     post?: never;
@@ -87,7 +87,10 @@ export type $defs = Record<string, never>;
 export interface operations {
   listProducts: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Comma-separated keys; a leading `-` sorts descending (e.g. `-price,name`). */
+        sort?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -112,6 +115,7 @@ export interface operations {
         };
         content?: never;
       };
+      400: components["responses"]["Error"];
       500: components["responses"]["Error"];
     };
   };

@@ -13,6 +13,17 @@ export function seededStore(): Store {
   ]);
 }
 
+/** Products in the order `keys` asks for (the pipeline has checked the keys against `x-sort`). */
+export function sorted(products: Product[], keys: ReadonlyArray<{ field: "name" | "price" | "id"; direction: "asc" | "desc" }>): Product[] {
+  return products.sort((a, b) => {
+    for (const { field, direction } of keys) {
+      const order = a[field] < b[field] ? -1 : a[field] > b[field] ? 1 : 0;
+      if (order !== 0) return direction === "asc" ? order : -order;
+    }
+    return 0;
+  });
+}
+
 /** A version's entity tag, as the handlers give it. */
 export const tagOf = (product: Product) => `"v${product.version}"`;
 
@@ -29,7 +40,7 @@ const notFound = (requestId: string) => ({
  */
 export function catalogHandlers(store: Store, pause: () => Promise<void> = async () => undefined): Handlers {
   return {
-    listProducts: () => ({ status: 200, body: { data: [...store.values()] } }),
+    listProducts: ({ sort }) => ({ status: 200, body: { data: sorted([...store.values()], sort) } }),
     getProduct: ({ path, requestId }) => {
       const product = store.get(path.productId);
       return product === undefined ? notFound(requestId) : { status: 200, etag: tagOf(product), body: product };
@@ -66,7 +77,7 @@ export const catalogApp: FixtureApp = {
       method: "GET",
       path: "/v1/products",
       status: 200,
-      response: { data: [...seededStore().values()] },
+      response: { data: sorted([...seededStore().values()], [{ field: "name", direction: "asc" }]) },
     },
     { operation: "getProduct", method: "GET", path: "/v1/products/lamp", status: 200, response: { id: "lamp", name: "Lamp", price: 40, version: 1 } },
     {

@@ -5,7 +5,7 @@ import * as contract from "../operations.js";
 import type { paths } from "../types.js";
 import { call, type ClientContext } from "../runtime/client/call.js";
 import type { ClientConfig, RequestOptions } from "../runtime/client/request.js";
-import type { ErrorOf, RequestContent, SuccessBody } from "../runtime/client/types.js";
+import type { ErrorOf, RequestContent, SortedBy, SuccessBody } from "../runtime/client/types.js";
 
 type ListProductsOperation = paths["/products"]["get"];
 
@@ -15,8 +15,13 @@ export type ListProductsData = SuccessBody<ListProductsOperation["responses"]>;
 /** The errors a `ListProducts` call may reject with, per declared status (narrow on `status`). */
 export type ListProductsError = ErrorOf<ListProductsOperation["responses"]>;
 
-/** `ListProducts` takes no parameters. */
-export type ListProductsParams = Record<string, never>;
+export interface ListProductsParams {
+  query?: SortedBy<
+    NonNullable<ListProductsOperation["parameters"]["query"]>,
+    "sort",
+    "name" | "price" | "id"
+  >;
+}
 
 type GetProductOperation = paths["/products/{productId}"]["get"];
 
@@ -70,7 +75,7 @@ export function createClient(options: ClientOptions): Client {
   return { config: options, schemes: contract.securitySchemes, credentials: undefined };
 }
 
-/** Every product; cached privately for a short while, revalidated by a weak ETag. */
+/** Every product, in the order asked for; cached privately for a short while, revalidated by a weak ETag. */
 export function listProducts(
   client: Client,
   params: ListProductsParams = {},
@@ -109,7 +114,7 @@ export function deleteProduct(
 export function createGroupedClient(clientOptions: ClientOptions) {
   const client = createClient(clientOptions);
   return {
-    /** Every product; cached privately for a short while, revalidated by a weak ETag. */
+    /** Every product, in the order asked for; cached privately for a short while, revalidated by a weak ETag. */
     listProducts: (params: ListProductsParams = {}, options?: RequestOptions) =>
       listProducts(client, params, options),
     /** One product. Its ETag is the version the store keeps. */

@@ -10,6 +10,7 @@ import type {
   Reply,
 } from "../runtime/server/results.js";
 import type { Precondition } from "../runtime/server/conditional.js";
+import type { SortKey } from "../runtime/server/sort.js";
 
 type ListProductsOperation = paths["/products"]["get"];
 
@@ -17,12 +18,16 @@ type ListProductsOperation = paths["/products"]["get"];
 export interface ListProductsInput {
   /** This request's id, also sent back as `X-Request-ID`. */
   requestId: string;
+  query: NonNullable<ListProductsOperation["parameters"]["query"]>;
+  /** The order asked for in `sort` (checked: sortable fields, each once, at most 2), or the contract's default. */
+  sort: Array<SortKey<"name" | "price" | "id">>;
 }
 
 /** What the `listProducts` handler may return: a status the contract declares, with its body. */
 export type ListProductsResult =
   | (Reply<ListProductsOperation["responses"][200], 200> & { etag?: string })
   | Reply<ListProductsOperation["responses"][304], 304>
+  | Reply<ListProductsOperation["responses"][400], 400>
   | Reply<ListProductsOperation["responses"][500], 500>
   | NotImplemented;
 
@@ -92,7 +97,7 @@ export type DeleteProductResult =
 
 /** One function per operation. Implement it outside the generated folder; regeneration never touches it. */
 export interface Handlers {
-  /** Every product; cached privately for a short while, revalidated by a weak ETag. */
+  /** Every product, in the order asked for; cached privately for a short while, revalidated by a weak ETag. */
   listProducts(input: ListProductsInput): Awaitable<ListProductsResult>;
   /** One product. Its ETag is the version the store keeps. */
   getProduct(input: GetProductInput): Awaitable<GetProductResult>;

@@ -55,6 +55,7 @@ export const schemas: ContractSchemas = {
     },
     operations: {
       listProducts: {
+        query: { type: "object", properties: { sort: { type: "string", maxLength: 200 } } },
         responses: {
           "200": {
             "application/json": {
@@ -65,6 +66,7 @@ export const schemas: ContractSchemas = {
               },
             },
           },
+          "400": { "application/json": { $ref: "#/spec/components/schemas/Error" } },
           "500": { "application/json": { $ref: "#/spec/components/schemas/Error" } },
         },
       },
