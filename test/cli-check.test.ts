@@ -100,6 +100,12 @@ describe("codegen generate", () => {
       "listCharges: pagination offset (inferred from the parameters and the response; items at items; next offset: offset + items, ends at the total at total), rate limit token-bucket 100/60s by principal (document)",
     );
     expect(result.stdout).not.toContain("getHealth");
+    const catalog = runCli(["validate", join(ROOT, "fixtures", "catalog.yaml")], dir);
+    expect(catalog.status, catalog.stderr).toBe(0);
+    expect(catalog.stdout).toContain('listProducts: sort by name, price, id (at most 2; x-sort), caching: Cache-Control "max-age=0, private, must-revalidate", weak ETag (x-cache)');
+    expect(catalog.stdout).toContain('getProduct: caching: Cache-Control "max-age=60, stale-while-revalidate=30", strong ETag, Vary Accept-Language (x-cache)');
+    expect(catalog.stdout).toContain("replaceProduct: If-Match required (x-cache)");
+    expect(catalog.stdout).toContain("deleteProduct: If-Match optional (x-cache)");
   });
 
   it("prints usage help and exits 2 without a spec, 0 for --help and --version", () => {
