@@ -91,6 +91,12 @@ export function cachedRead(
   return notModified;
 }
 
+/** RFC 9110 §8.8.3 `etagc`, kept to visible ASCII (what a sent header may carry): one definition for reading and writing tags. */
+const ETAGC = "[\\x21\\x23-\\x7e]";
+const ENTITY_TAG = new RegExp(`^(?:W/)?"${ETAGC}*"$`);
+const ENTITY_TAGS = new RegExp(`(?:W/)?"${ETAGC}*"`, "g");
+const OPAQUE = new RegExp(`^${ETAGC}+$`);
+
 /** The `ETag` of a response: the handler's tag (quoted when it is not) or a hash of the body. */
 function entityTag(
   strength: "strong" | "weak",
@@ -100,8 +106,8 @@ function entityTag(
 ): string {
   const prefix = strength === "weak" ? "W/" : "";
   if (typeof handlerEtag === "string" && handlerEtag !== "") {
-    if (/^(W\/)?"[\x21\x23-\x7e]*"$/.test(handlerEtag)) return handlerEtag;
-    if (!/^[\x21\x23-\x7e]+$/.test(handlerEtag))
+    if (ENTITY_TAG.test(handlerEtag)) return handlerEtag;
+    if (!OPAQUE.test(handlerEtag))
       throw new TypeError(
         `a handler returned an etag that is not an entity tag: ${JSON.stringify(handlerEtag)} (use visible ASCII without quotes)`,
       );
@@ -128,7 +134,7 @@ function addVary(headers: Map<string, string>, names: readonly string[]): void {
 export function parseEntityTags(value: string | undefined): readonly string[] | "*" | undefined {
   if (value === undefined || value.trim() === "") return undefined;
   if (value.trim() === "*") return "*";
-  return value.match(/(?:W\/)?"[\x21\x23-\x7e\x80-\xff]*"/g) ?? [];
+  return value.match(ENTITY_TAGS) ?? [];
 }
 
 function isWeak(tag: string): boolean {
