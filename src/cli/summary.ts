@@ -12,7 +12,7 @@ const MAX_POLICY_LINES = 20;
 export function describePolicies(model: ApiModel, verbose = false): string[] {
   const lines: string[] = [];
   for (const operation of model.operations) {
-    const { pagination, idempotency, rateLimit, cache, sort } = operation.policies;
+    const { pagination, idempotency, rateLimit, cache, sort, fields, expand } = operation.policies;
     const parts: string[] = [];
     if (pagination) {
       const from = pagination.source === "explicit" ? "x-pagination" : "inferred from the parameters and the response";
@@ -27,6 +27,8 @@ export function describePolicies(model: ApiModel, verbose = false): string[] {
       parts.push(`rate limit ${rules.join(" + ")}`);
     }
     if (sort !== undefined) parts.push(`sort by ${sort.fields.join(", ")} (at most ${sort.maxKeys}; ${origin(sort.source, "x-sort")})`);
+    if (fields !== undefined) parts.push(`fields ${countOf(fields.fields, "field")} of ${fields.at.join(".") || "the body"} selectable in ${fields.param} (always ${fields.always.filter((path) => !path.includes(".")).join(", ") || "none"}; x-fields)`);
+    if (expand !== undefined) parts.push(`expand ${expand.fields.join(", ")} in ${expand.param} (at most ${expand.maxExpansions}, ${expand.depth} levels; x-expand)`);
     if (cache?.precondition !== undefined) parts.push(`If-Match ${cache.precondition} (x-cache)`);
     else if (cache !== undefined) {
       const caching = [cache.cacheControl === undefined ? undefined : `Cache-Control ${JSON.stringify(cache.cacheControl)}`, cache.etag === undefined ? "no ETag" : `${cache.etag} ETag`, cache.vary.length === 0 ? undefined : `Vary ${cache.vary.join(", ")}`];
@@ -39,6 +41,11 @@ export function describePolicies(model: ApiModel, verbose = false): string[] {
     return [...lines.slice(0, MAX_POLICY_LINES), `  … and ${hidden} more operations with policies (--verbose lists them all)`];
   }
   return lines;
+}
+
+/** `n things`, listing them when few. */
+function countOf(names: readonly string[], noun: string): string {
+  return names.length <= 6 ? names.join(", ") : `${names.length} ${noun}s`;
 }
 
 /** Most warnings printed unless `verbose`; the rest are counted. */

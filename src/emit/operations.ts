@@ -131,6 +131,28 @@ export function operationMeta(operation: Operation): object {
             maxKeys: operation.policies.sort.maxKeys,
           },
         }),
+    ...(operation.policies.fields === undefined
+      ? {}
+      : {
+          fields: {
+            param: operation.policies.fields.param,
+            at: operation.policies.fields.at,
+            fields: operation.policies.fields.fields,
+            always: operation.policies.fields.always,
+            maxFields: operation.policies.fields.maxFields,
+            depth: operation.policies.fields.depth,
+          },
+        }),
+    ...(operation.policies.expand === undefined
+      ? {}
+      : {
+          expand: {
+            param: operation.policies.expand.param,
+            fields: operation.policies.expand.fields,
+            maxExpansions: operation.policies.expand.maxExpansions,
+            depth: operation.policies.expand.depth,
+          },
+        }),
     rateLimits: (operation.policies.rateLimit?.rules ?? []).map((rule) => ({
       bucket: rule.scope === "root" ? "*" : rule.scope === "path" ? operation.pathKey : operation.id,
       algorithm: rule.algorithm,

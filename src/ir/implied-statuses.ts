@@ -17,6 +17,8 @@ export function impliedStatuses(operation: Omit<Operation, "id" | "impliedStatus
   if (hasParameters || requestBody !== undefined) add(400, "request validation");
   if (policies.pagination !== undefined) add(400, "invalid cursor or limit");
   if (policies.sort !== undefined) add(400, "an unknown, repeated or extra sort key");
+  if (policies.fields !== undefined) add(400, "an unknown, repeated, extra or too deep field");
+  if (policies.expand !== undefined) add(400, "an unknown, repeated, extra or too deep expansion");
   if (policies.idempotency !== undefined) add(400, "missing or malformed idempotency key");
   if (security.length > 0 && !security.some((requirement) => requirement.length === 0)) {
     add(401, "authentication");

@@ -191,6 +191,38 @@ export interface SortPolicy {
   source: PolicySource;
 }
 
+/** `x-fields`: sparse fieldsets, projected by the server after the handler. */
+export interface FieldsPolicy {
+  /** The query parameter that carries the selection (`fields=id,name`). */
+  param: string;
+  /** Where the projected object sits in the success body (property names; lists walked through); empty: the body. */
+  at: string[];
+  /** The fields a caller may select, nested ones dotted (`owner.name`). */
+  fields: string[];
+  /** Fields returned whatever is selected: `always`, and every field the schema requires (nested ones dotted, kept when their object is). */
+  always: string[];
+  /** The most fields one request may name. */
+  maxFields: number;
+  /** The most levels a selected path may have (`owner.name` has 2). */
+  depth: number;
+  source: PolicySource;
+}
+
+/** `x-expand`: fields sent as an id unless the request asks for the object. */
+export interface ExpandPolicy {
+  /** The query parameter that carries the expansions (`expand`, `expand[]`, `include`). */
+  param: string;
+  /** Where the expanded object sits in the success body, as for `x-fields`. */
+  at: string[];
+  /** The expandable fields, nested ones dotted (`items.product`). */
+  fields: string[];
+  /** The most expansions one request may name. */
+  maxExpansions: number;
+  /** The most levels an expansion path may have (the seed: 2). */
+  depth: number;
+  source: PolicySource;
+}
+
 export interface CachePolicy {
   /** The `Cache-Control` a GET's successes carry, when `x-cache` gives directives. */
   cacheControl: string | undefined;
@@ -208,6 +240,10 @@ export interface Policies {
   cache: CachePolicy | undefined;
   /** `x-sort`, or a `sort` parameter that enumerates its keys. */
   sort: SortPolicy | undefined;
+  /** `x-fields`: which fields a caller may select, and which always come back. */
+  fields: FieldsPolicy | undefined;
+  /** `x-expand`: which fields a caller may ask to be expanded from an id to the object. */
+  expand: ExpandPolicy | undefined;
   /** `ttlMs`: how long a completed response is replayed; `leaseMs`: how long a first request may run before a retry may take over. */
   idempotency: { required: boolean; header: string; ttlMs: number; leaseMs: number; source: PolicySource } | undefined;
   /** Every rule that applies (operation, path item and document levels together), most specific first. */

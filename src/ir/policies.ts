@@ -5,6 +5,8 @@ import { parseDuration } from "./duration.js";
 import { buildPagination } from "./pagination.js";
 import { buildCache } from "./cache.js";
 import { buildSort } from "./sort.js";
+import { buildFields } from "./fields.js";
+import { buildExpand } from "./expand.js";
 
 /**
  * Which contract policies apply to an operation, and whether the contract says so explicitly
@@ -26,11 +28,14 @@ export function buildPolicies(
     },
     context,
   );
+  const pagination = buildPagination(raw.operation["x-pagination"], shape, `${pointers.operation}/x-pagination`, context);
   return {
-    pagination: buildPagination(raw.operation["x-pagination"], shape, `${pointers.operation}/x-pagination`, context),
+    pagination,
     idempotency: idempotency(raw.operation["x-idempotency"], shape, `${pointers.operation}/x-idempotency`, context),
     cache: buildCache(raw.operation["x-cache"], shape, `${pointers.operation}/x-cache`, context),
     sort: buildSort(raw.operation["x-sort"], shape, `${pointers.operation}/x-sort`, context),
+    fields: buildFields(raw.operation["x-fields"], shape, pagination?.itemsPath, `${pointers.operation}/x-fields`, context),
+    expand: buildExpand(raw.operation["x-expand"], shape, pagination?.itemsPath, `${pointers.operation}/x-expand`, context),
     rateLimit: rules === undefined ? undefined : { scope: rules[0]?.scope ?? "root", source: "explicit", rules },
   };
 }

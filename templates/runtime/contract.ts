@@ -41,6 +41,10 @@ export interface OperationContract {
   readonly cache?: CacheContract;
   /** `x-sort`: the fields a list may be ordered by, and how the order is asked for. */
   readonly sort?: SortContract;
+  /** `x-fields`: the fields a caller may select, projected after the handler. */
+  readonly fields?: FieldsContract;
+  /** `x-expand`: the fields a caller may ask for as objects rather than ids. */
+  readonly expand?: ExpandContract;
   /** Every `x-rate-limit` rule that applies, most specific first. */
   readonly rateLimits: readonly RateLimitContract[];
 }
@@ -53,6 +57,29 @@ export interface SortContract {
   /** The order when the request names none. */
   readonly defaults: readonly { readonly field: string; readonly direction: "asc" | "desc" }[];
   readonly maxKeys: number;
+}
+
+/** `x-fields` as the runtime applies it. */
+export interface FieldsContract {
+  /** The query parameter that carries the selection (`fields=id,name`). */
+  readonly param: string;
+  /** Where the projected object sits in the success body (lists walked through); empty: the body. */
+  readonly at: readonly string[];
+  /** The selectable fields, nested ones dotted. */
+  readonly fields: readonly string[];
+  /** Fields kept whatever is selected (a nested one when its object is kept). */
+  readonly always: readonly string[];
+  readonly maxFields: number;
+  readonly depth: number;
+}
+
+/** `x-expand` as the runtime applies it. */
+export interface ExpandContract {
+  /** The query parameter that carries the expansions (`expand`, `expand[]`, `include`). */
+  readonly param: string;
+  readonly fields: readonly string[];
+  readonly maxExpansions: number;
+  readonly depth: number;
 }
 
 /** `x-cache` as the runtime applies it. */

@@ -43,7 +43,10 @@ export function emitClient(model: ApiModel, layout: ImportLayout): GeneratedFile
         ...(paginated ? ["ItemsOf"] : []),
         ...(model.operations.some((operation) => idempotencyParameter(operation) !== undefined) ? ["OptionalKeys"] : []),
         ...(hasBodies ? ["RequestContent"] : []),
-        ...(model.operations.some((operation) => operation.policies.sort !== undefined) ? ["SortedBy"] : []),
+        ...(model.operations.some((operation) => operation.policies.sort !== undefined) ? ["SortKeyOf"] : []),
+        ...(model.operations.some(({ policies }) => policies.sort !== undefined || policies.fields !== undefined || policies.expand !== undefined) ? ["KeysIn"] : []),
+        ...(model.operations.some((operation) => operation.policies.fields !== undefined) ? ["Selected"] : []),
+        ...(model.operations.some((operation) => operation.policies.expand !== undefined) ? ["Expanded"] : []),
         "SuccessBody",
       ],
       { typeOnly: true },
@@ -82,25 +85,70 @@ function paramsView(operation: Operation, wire: WireTypes) {
     const keyHeader = location === "header" ? idempotencyParameter(operation) : undefined;
     const required = parameters.some((parameter) => parameter.required && parameter.name !== keyHeader);
     const group = `NonNullable<${type}["parameters"][${jsLiteral(location)}]>`;
-    const sort = location === "query" ? operation.policies.sort : undefined;
-    const typed = sort === undefined ? group : `SortedBy<${group}, ${jsLiteral(sort.param)}, ${sort.fields.map((field) => jsLiteral(field)).join(" | ")}>`;
+    const typed = location === "query" ? withKeys(group, operation) : group;
     fields.push(`${key}${required ? "" : "?"}: ${keyHeader === undefined ? typed : `OptionalKeys<${typed}, ${jsLiteral(keyHeader)}>`};`);
   }
   if (operation.requestBody !== undefined) {
     fields.push(`body${operation.requestBody.required ? "" : "?"}: RequestContent<${wire.sent(`NonNullable<${type}["requestBody"]>`)}>;`);
   }
   const pagination = operation.policies.pagination;
+  const responses = wire.received(`${name}Operation["responses"]`);
+  const { fields: selectable, expand } = operation.policies;
+  const at = (path: readonly string[]) => `[${path.map((name) => jsLiteral(name)).join(", ")}]`;
+  let data = `SuccessBody<${responses}>`;
+  if (expand !== undefined) data = `Expanded<${data}, ${at(expand.at)}, Expansions>`;
+  if (selectable !== undefined) data = `Selected<${data}, ${at(selectable.at)}, Fields, ${union(topLevel(selectable.always))}>`;
   return {
     name,
     operationType: `paths[${jsLiteral(operation.pathKey)}][${jsLiteral(operation.method)}]`,
-    responses: wire.received(`${name}Operation["responses"]`),
+    responses,
+    data,
+    ...typeParameters(operation),
+    fieldUnion: selectable === undefined ? undefined : union([...new Set([...selectable.fields, ...selectable.always])]),
+    expansionUnion: expand === undefined ? undefined : union(expand.fields),
     fields,
     optional: !fields.some((field) => !/^\w+\?:/.test(field)),
     item:
       pagination === undefined
         ? undefined
-        : `ItemsOf<${name}Data, ${pagination.itemsPath === undefined ? "undefined" : jsLiteral(pagination.itemsPath)}>`,
+        : `ItemsOf<${name}Data${typeParameters(operation).typeArgs}, ${pagination.itemsPath === undefined ? "undefined" : jsLiteral(pagination.itemsPath)}>`,
   };
+}
+
+/** A query group typed by the operation's key conventions: sort keys, selectable fields, expansions. */
+function withKeys(group: string, operation: Operation): string {
+  const { sort, fields, expand } = operation.policies;
+  let typed = group;
+  if (sort !== undefined) typed = `KeysIn<${typed}, ${jsLiteral(sort.param)}, SortKeyOf<${union(sort.fields)}>>`;
+  if (fields !== undefined) typed = `KeysIn<${typed}, ${jsLiteral(fields.param)}, Fields>`;
+  if (expand !== undefined) typed = `KeysIn<${typed}, ${jsLiteral(expand.param)}, Expansions>`;
+  return typed;
+}
+
+/** The type parameters of an operation whose result narrows to the fields selected or expanded: declared, and passed on. */
+function typeParameters(operation: Operation): { typeParams: string; typeArgs: string } {
+  const stem = typeStem(operation);
+  const declared: string[] = [];
+  const names: string[] = [];
+  if (operation.policies.fields !== undefined) {
+    declared.push(`Fields extends ${stem}Field = never`);
+    names.push("Fields");
+  }
+  if (operation.policies.expand !== undefined) {
+    declared.push(`Expansions extends ${stem}Expansion = never`);
+    names.push("Expansions");
+  }
+  return names.length === 0 ? { typeParams: "", typeArgs: "" } : { typeParams: `<${declared.join(", ")}>`, typeArgs: `<${names.join(", ")}>` };
+}
+
+/** String literals as a union type (`never` for none). */
+function union(values: readonly string[]): string {
+  return values.length === 0 ? "never" : values.map((value) => jsLiteral(value)).join(" | ");
+}
+
+/** The top-level names among dotted paths. */
+function topLevel(paths: readonly string[]): string[] {
+  return paths.filter((path) => !path.includes("."));
 }
 
 /** The header parameter that carries the operation's idempotency key, as the contract spells it. */
@@ -112,19 +160,21 @@ function idempotencyParameter(operation: Operation): string | undefined {
 /** A standalone function per operation, named by its id: what a bundler can keep alone. */
 function functionView(operation: Operation, wire: WireTypes) {
   const type = typeStem(operation);
+  const { typeParams, typeArgs } = typeParameters(operation);
   return {
     id: operation.id,
     doc: operationDoc(operation),
-    params: `params: ${type}Params${paramsView(operation, wire).optional ? " = {}" : ""}`,
+    typeParams,
+    params: `params: ${type}Params${typeArgs}${paramsView(operation, wire).optional ? " = {}" : ""}`,
     call:
       operation.policies.pagination === undefined
-        ? `call<${type}Data>(client, contract.${operation.id}, params, options)`
-        : `paginate<${type}Data, ${type}Item>(client, contract.${operation.id}, params, options)`,
+        ? `call<${type}Data${typeArgs}>(client, contract.${operation.id}, params, options)`
+        : `paginate<${type}Data${typeArgs}, ${type}Item${typeArgs}>(client, contract.${operation.id}, params, options)`,
   };
 }
 
 /** A grouped client's method: the operation's function with the client bound. */
 function methodView(name: string, operation: Operation, wire: WireTypes) {
-  const { id, doc, params } = functionView(operation, wire);
-  return { name, id, doc, params };
+  const { id, doc, params, typeParams } = functionView(operation, wire);
+  return { name, id, doc, params, typeParams };
 }

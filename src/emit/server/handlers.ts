@@ -1,6 +1,6 @@
 import type { ApiModel, Operation, Response } from "../../ir/model.js";
 import type { GeneratedFile } from "../generated-file.js";
-import { jsLiteral } from "../literal.js";
+import { commentLines, jsLiteral } from "../literal.js";
 import { operationDoc } from "../operations.js";
 import { PARAMETER_GROUPS, typeStem } from "../parameter-groups.js";
 import { SourceFile, outputFile, runtimeFile, type ImportLayout } from "../source-file.js";
@@ -85,8 +85,18 @@ function inputFields(operation: Operation, operationType: string, wire: WireType
   }
   const sort = operation.policies.sort;
   if (sort !== undefined) {
-    fields.push(`/** The order asked for in \`${sort.param}\` (checked: sortable fields, each once, at most ${sort.maxKeys}), or the contract's default. */`);
+    fields.push(`/** The order asked for in \`${inComment(sort.param)}\` (checked: sortable fields, each once, at most ${sort.maxKeys}), or the contract's default. */`);
     fields.push(`sort: Array<SortKey<${sort.fields.map((field) => jsLiteral(field)).join(" | ")}>>;`);
+  }
+  const selectable = operation.policies.fields;
+  if (selectable !== undefined) {
+    fields.push(`/** The fields asked for in \`${inComment(selectable.param)}\` (checked) and those always returned, nested ones dotted; undefined when every field is. The server projects what you return. */`);
+    fields.push(`fields: ReadonlySet<${[...new Set([...selectable.fields, ...selectable.always])].map((field) => jsLiteral(field)).join(" | ")}> | undefined;`);
+  }
+  const expand = operation.policies.expand;
+  if (expand !== undefined) {
+    fields.push(`/** The fields to return as objects rather than ids, asked for in \`${inComment(expand.param)}\` (checked; an expandable field on the way to a nested one included). */`);
+    fields.push(`expand: ReadonlySet<${expand.fields.map((field) => jsLiteral(field)).join(" | ")}>;`);
   }
   const precondition = operation.policies.cache?.precondition;
   if (precondition !== undefined) {
@@ -158,4 +168,9 @@ function resultTypes(model: ApiModel): string[] {
 function pageTypes(model: ApiModel): string[] {
   const styles = new Set(model.operations.map((operation) => operation.policies.pagination?.style));
   return (["cursor", "page", "offset"] as const).filter((style) => styles.has(style)).map((style) => PAGE_TYPES[style]);
+}
+
+/** A spec name as it may appear inside a generated block comment. */
+function inComment(name: string): string {
+  return commentLines(name).join(" ");
 }

@@ -100,7 +100,7 @@ async function request<T>(
     query = [target.search.slice(1), authQuery].filter(Boolean).join("&");
   } else {
     path = expandPath(operation.path, params.path ?? {}, operation.parameters);
-    query = [serializeQuery(operation.parameters, sortJoined(operation, params.query)), authQuery]
+    query = [serializeQuery(operation.parameters, keysJoined(operation, params.query)), authQuery]
       .filter(Boolean)
       .join("&");
   }
@@ -123,19 +123,27 @@ async function request<T>(
   );
 }
 
-/** The query with an `x-sort` list of keys written as the one comma list the server reads. */
-function sortJoined(
+/**
+ * The query with the lists of keys of `x-sort`, `x-fields` and `x-expand` as the server reads
+ * them: an empty list left out, and a list for a text parameter written as one comma list (a
+ * list parameter is written by its own style).
+ */
+function keysJoined(
   operation: OperationContract,
   query: Readonly<Record<string, unknown>> | undefined,
 ): Readonly<Record<string, unknown>> | undefined {
-  const param = operation.sort?.param;
-  const keys = param === undefined ? undefined : query?.[param];
-  // A list parameter is written by its own style; a text one takes the keys as one comma list.
-  const scalar = operation.parameters.some(
-    (parameter) =>
-      parameter.in === "query" && parameter.name === param && parameter.shape === "scalar",
-  );
-  return scalar && Array.isArray(keys) ? { ...query, [param as string]: keys.join(",") } : query;
+  let joined = query;
+  for (const param of [operation.sort?.param, operation.fields?.param, operation.expand?.param]) {
+    const keys = param === undefined ? undefined : joined?.[param];
+    if (param === undefined || !Array.isArray(keys)) continue;
+    const scalar = operation.parameters.some(
+      (parameter) =>
+        parameter.in === "query" && parameter.name === param && parameter.shape === "scalar",
+    );
+    if (keys.length === 0) joined = { ...joined, [param]: undefined };
+    else if (scalar) joined = { ...joined, [param]: keys.join(",") };
+  }
+  return joined;
 }
 
 /** The media types the operation's responses declare, successes first: what `Accept` asks for. */

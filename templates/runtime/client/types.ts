@@ -78,9 +78,78 @@ export type OptionalKeys<T, K extends keyof T> = Omit<T, K> & Partial<Pick<T, K>
 export type SortKeyOf<Field extends string> = Field | `-${Field}` | `+${Field}`;
 
 /**
- * A query group whose sort parameter (`x-sort`) takes the sortable fields only: one key, or a list
- * of keys (sent as `category,-price`).
+ * A query group whose parameter `Param` takes keys of `Key` only (`x-sort`, `x-fields`, `x-expand`):
+ * one key, or a list of keys (sent as one comma list, `category,-price`).
  */
-export type SortedBy<Query, Param extends string, Field extends string> = Omit<Query, Param> & {
-  [K in Param]?: SortKeyOf<Field> | readonly SortKeyOf<Field>[];
+export type KeysIn<Query, Param extends string, Key extends string> = Omit<Query, Param> & {
+  [K in Param]?: Key | readonly Key[];
 };
+
+/** The first name of a dotted path. */
+type HeadOf<Path extends string> = Path extends `${infer Head}.${string}` ? Head : Path;
+
+/** What follows `Name.` in a dotted path. */
+type RestOf<Path extends string, Name extends string> = Path extends `${Name}.${infer Rest}`
+  ? Rest
+  : never;
+
+/** `T` with only the fields `Paths` names (dotted paths reach into nested objects; lists per item). */
+export type PickPaths<T, Paths extends string> = T extends readonly (infer Item)[]
+  ? PickPaths<Item, Paths>[]
+  : T extends object
+    ? {
+        [K in keyof T as K extends HeadOf<Paths> ? K : never]: K extends Paths
+          ? T[K]
+          : PickPaths<T[K], RestOf<Paths, K & string>>;
+      }
+    : T;
+
+/** `T` with the fields `Paths` names as their object form rather than an id (dotted paths reach deeper). */
+export type ExpandPaths<T, Paths extends string> = [Paths] extends [never]
+  ? T
+  : T extends readonly (infer Item)[]
+    ? ExpandPaths<Item, Paths>[]
+    : T extends object
+      ? {
+          [K in keyof T]: K extends HeadOf<Paths>
+            ? ExpandPaths<
+                K extends Paths ? Exclude<T[K], string | number> : T[K],
+                RestOf<Paths, K & string>
+              >
+            : T[K];
+        }
+      : T;
+
+/** `Body` with the object at `At` (property names, lists walked through) picked or expanded by `Paths`. */
+type Reshaped<
+  Body,
+  At extends readonly string[],
+  Mode extends "pick" | "expand",
+  Paths extends string,
+> = At extends readonly [infer Name extends string, ...infer Rest extends readonly string[]]
+  ? Body extends readonly (infer Item)[]
+    ? Reshaped<Item, At, Mode, Paths>[]
+    : Body extends object
+      ? { [K in keyof Body]: K extends Name ? Reshaped<Body[K], Rest, Mode, Paths> : Body[K] }
+      : Body
+  : Mode extends "pick"
+    ? PickPaths<Body, Paths>
+    : ExpandPaths<Body, Paths>;
+
+/**
+ * A success body as a field selection (`x-fields`) returns it: the object at `At` with the
+ * `Selected` fields and the `Always` returned ones; the whole body when nothing is selected.
+ */
+export type Selected<
+  Body,
+  At extends readonly string[],
+  Fields extends string,
+  Always extends string,
+> = [Fields] extends [never] ? Body : Reshaped<Body, At, "pick", Fields | Always>;
+
+/** A success body with the `Expansions` (`x-expand`) of the object at `At` in their object form. */
+export type Expanded<Body, At extends readonly string[], Expansions extends string> = [
+  Expansions,
+] extends [never]
+  ? Body
+  : Reshaped<Body, At, "expand", Expansions>;

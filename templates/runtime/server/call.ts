@@ -1,5 +1,6 @@
 import type { ErrorDetail } from "./errors.js";
 import type { ServerResponse } from "./http.js";
+import { project, type Selection } from "./fields.js";
 import { usePatternBudget } from "./patterns.js";
 import { toResponse } from "./respond.js";
 import { replyFor, type Route } from "./route.js";
@@ -30,6 +31,8 @@ export interface ResultChecks {
   validators: ContractValidators;
   validateResponses: boolean;
   patternTimeLimit: number;
+  /** What `x-fields` keeps of a success body, when the request selects fields. */
+  selection?: Selection | undefined;
 }
 
 /**
@@ -42,8 +45,10 @@ export async function callHandler(
   input: Record<string, unknown>,
   checks: ResultChecks,
 ): Promise<{ response: ServerResponse; body: unknown; etag: unknown }> {
-  const result = await (handlers[operation.id] as AnyHandler).call(handlers, input);
+  let result = await (handlers[operation.id] as AnyHandler).call(handlers, input);
   const body = (result as { body?: unknown } | null)?.body;
+  if (checks.selection !== undefined && operation.fields !== undefined && isSuccess(result))
+    result = { ...result, body: project(body, operation.fields.at, checks.selection) };
   const response = toResponse(
     operation,
     body instanceof Blob ? await withBytes(result, body) : result,
@@ -53,6 +58,12 @@ export async function callHandler(
     checkResponse(checks.validators, operation, result, response.status);
   }
   return { response, body, etag: (result as { etag?: unknown } | null)?.etag };
+}
+
+/** A result with a 2xx status, whose body a field selection cuts. */
+function isSuccess(result: unknown): result is { status: number; body?: unknown } {
+  const status = (result as { status?: unknown } | null)?.status;
+  return typeof status === "number" && status >= 200 && status < 300;
 }
 
 function checkResponse(

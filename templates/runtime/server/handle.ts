@@ -18,7 +18,8 @@ import { requestIdFor } from "./request-id.js";
 import { invalidHeader } from "./respond.js";
 import { toRoute, type Route } from "./route.js";
 import { RouteTable, type RouteMatch } from "./routes.js";
-import { readSort } from "./sort.js";
+import { readConventions } from "./conventions.js";
+import type { Selection } from "./fields.js";
 import { ContractValidators } from "./validation.js";
 import { Paginator, type Page } from "./pagination.js";
 
@@ -66,6 +67,8 @@ interface Prepared {
   page: Page | undefined;
   lease: Lease | undefined;
   query: QueryPairs;
+  /** What `x-fields` keeps of the success body, when the request selects fields. */
+  selection: Selection | undefined;
 }
 
 /**
@@ -207,7 +210,7 @@ class RequestPipeline {
       this.#limits,
     );
     input["requestId"] = flight.requestId;
-    if (operation.sort !== undefined) input["sort"] = readSort(operation.sort, query);
+    const selection = readConventions(operation, query, input);
     if (operation.cache?.precondition !== undefined)
       input["precondition"] = readPrecondition(
         request.headers,
@@ -241,14 +244,14 @@ class RequestPipeline {
       if (outcome.kind === "replay") return outcome.response;
       lease = outcome.lease;
     }
-    return this.#respond(flight, operation, { input, page, lease, query }, report);
+    return this.#respond(flight, operation, { input, page, lease, query, selection }, report);
   }
 
   /** Handle and respond: the handler's result as a response, with its `Link`; the lease stored or given up. */
   async #respond(
     flight: InFlight,
     operation: Route,
-    { input, page, lease, query }: Prepared,
+    { input, page, lease, query, selection }: Prepared,
     report: (error: unknown) => void,
   ): Promise<ServerResponse> {
     let response: ServerResponse;
@@ -257,6 +260,7 @@ class RequestPipeline {
         validators: this.#validators,
         validateResponses: this.#options.validateResponses === true,
         patternTimeLimit: this.#limits.patternTimeLimit,
+        selection,
       });
       response = called.response;
       if (operation.pagination !== undefined && page !== undefined && response.status < 300) {

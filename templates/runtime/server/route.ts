@@ -54,6 +54,8 @@ export function toRoute(id: string, operation: OperationContract): Route {
     idempotency: operation.idempotency,
     cache: operation.cache,
     sort: operation.sort,
+    fields: operation.fields,
+    expand: operation.expand,
     rateLimits: operation.rateLimits,
     id,
     parameterLocations: LOCATIONS.filter((location) =>

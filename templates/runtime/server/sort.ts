@@ -1,6 +1,6 @@
 import type { SortContract } from "../contract.js";
-import { HttpError, pointerTo } from "./errors.js";
 import type { QueryPairs } from "./parameters.js";
+import { counted, invalidKey, queryKeys, shown } from "./query-keys.js";
 
 /** One key of the order a request asks for. */
 export interface SortKey<Field extends string = string> {
@@ -16,49 +16,27 @@ export interface SortKey<Field extends string = string> {
  * the value, decided before the list is read further.
  */
 export function readSort(contract: SortContract, query: QueryPairs): SortKey[] {
+  const texts = queryKeys(query, contract.param);
+  if (texts === undefined)
+    return contract.defaults.map(({ field, direction }) => ({ field, direction }));
   const keys: SortKey[] = [];
-  let present = false;
-  for (const [name, value] of query) {
-    if (name !== contract.param) continue;
-    present = true;
-    for (const text of value.split(",")) {
-      const key = text.trim();
-      const descending = key.startsWith("-");
-      const field = descending || key.startsWith("+") ? key.slice(1) : key;
-      if (!contract.fields.includes(field))
-        throw invalid(
-          contract,
-          key,
-          `sorts by ${shown(field)}, which is not one of ${contract.fields.join(", ")}`,
-        );
-      if (keys.some((earlier) => earlier.field === field))
-        throw invalid(contract, key, `names ${shown(field)} more than once`);
-      if (keys.length === contract.maxKeys)
-        throw invalid(
-          contract,
-          key,
-          `names more than ${contract.maxKeys} ${contract.maxKeys === 1 ? "key" : "keys"}`,
-        );
-      keys.push({ field, direction: descending ? "desc" : "asc" });
-    }
+  for (const key of texts) {
+    const descending = key.startsWith("-");
+    const field = descending || key.startsWith("+") ? key.slice(1) : key;
+    if (!contract.fields.includes(field))
+      throw invalid(
+        key,
+        `sorts by ${shown(field)}, which is not one of ${contract.fields.join(", ")}`,
+      );
+    if (keys.some((earlier) => earlier.field === field))
+      throw invalid(key, `names ${shown(field)} more than once`);
+    if (keys.length === contract.maxKeys)
+      throw invalid(key, `names more than ${counted(contract.maxKeys, "key")}`);
+    keys.push({ field, direction: descending ? "desc" : "asc" });
   }
-  if (present) return keys;
-  return contract.defaults.map(({ field, direction }) => ({ field, direction }));
-}
+  return keys;
 
-function invalid(contract: SortContract, key: string, problem: string): HttpError {
-  return new HttpError(400, "VALIDATION_ERROR", "The request is invalid.", [
-    {
-      location: "query",
-      pointer: pointerTo(contract.param),
-      field: contract.param,
-      code: "sort",
-      message: `${shown(key)} ${problem}`,
-    },
-  ]);
-}
-
-/** A key as an error message quotes it: at most 100 characters of it. */
-function shown(text: string): string {
-  return text.length > 100 ? `${JSON.stringify(text.slice(0, 100))}…` : JSON.stringify(text);
+  function invalid(key: string, problem: string) {
+    return invalidKey(contract.param, "sort", key, problem);
+  }
 }

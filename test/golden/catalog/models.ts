@@ -5,6 +5,8 @@ import type { components } from "./types.js";
 
 export type Product = components["schemas"]["Product"];
 
+export type Maker = components["schemas"]["Maker"];
+
 export type ProductInput = components["schemas"]["ProductInput"];
 
 export type Error = components["schemas"]["Error"];

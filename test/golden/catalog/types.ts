@@ -49,6 +49,34 @@ export interface components {
       name: string;
       price: number;
       version: number;
+      description?: string;
+      category?: string;
+      brand?: string;
+      sku?: string;
+      ean?: string;
+      color?: string;
+      material?: string;
+      currency?: string;
+      weightGrams?: number;
+      stock?: number;
+      rating?: number;
+      /** Format: date-time */
+      createdAt?: string;
+      /** Format: date-time */
+      updatedAt?: string;
+      tags?: string[];
+      dimensions?: {
+        width: number;
+        height: number;
+        depth?: number;
+      };
+      /** @description The maker's id, or the maker when expanded. */
+      maker?: string | components["schemas"]["Maker"];
+    };
+    Maker: {
+      id: string;
+      name: string;
+      country?: string;
     };
     ProductInput: {
       name: string;
@@ -90,6 +118,10 @@ export interface operations {
       query?: {
         /** @description Comma-separated keys; a leading `-` sorts descending (e.g. `-price,name`). */
         sort?: string;
+        /** @description Comma-separated fields to return (e.g. `id,name,dimensions.width`); every field when absent. */
+        fields?: string;
+        /** @description Fields to return as objects rather than ids. */
+        expand?: string[];
       };
       header?: never;
       path?: never;
@@ -121,7 +153,10 @@ export interface operations {
   };
   getProduct: {
     parameters: {
-      query?: never;
+      query?: {
+        fields?: string[];
+        include?: string;
+      };
       header?: never;
       path: {
         productId: string;

@@ -1,5 +1,5 @@
 import { createRequestHandler, preconditionFailed, type Handlers } from "../../golden/catalog/server/index.js";
-import type { Product } from "../../golden/catalog/index.js";
+import type { Maker, Product } from "../../golden/catalog/index.js";
 import { operations } from "../../golden/catalog/operations.js";
 import type { AppOptions, FixtureApp } from "../serve.js";
 
@@ -8,9 +8,21 @@ export type Store = Map<string, Product>;
 
 export function seededStore(): Store {
   return new Map([
-    ["lamp", { id: "lamp", name: "Lamp", price: 40, version: 1 }],
-    ["desk", { id: "desk", name: "Desk", price: 250, version: 3 }],
+    ["lamp", { id: "lamp", name: "Lamp", price: 40, version: 1, description: "A reading lamp", dimensions: { width: 20, height: 45 }, maker: "acme" }],
+    ["desk", { id: "desk", name: "Desk", price: 250, version: 3, category: "furniture", tags: ["oak"], maker: "oak-co" }],
   ]);
+}
+
+/** The makers a product's `maker` id names, as `x-expand` returns them. */
+export const makers: ReadonlyMap<string, Maker> = new Map([
+  ["acme", { id: "acme", name: "Acme", country: "NL" }],
+  ["oak-co", { id: "oak-co", name: "Oak & Co" }],
+]);
+
+/** A product with its maker as the object when the request expands it (the pipeline has checked the names). */
+export function expanded(product: Product, expand: ReadonlySet<"maker">): Product {
+  const maker = typeof product.maker === "string" && expand.has("maker") ? makers.get(product.maker) : undefined;
+  return maker === undefined ? product : { ...product, maker };
 }
 
 /** Products in the order `keys` asks for (the pipeline has checked the keys against `x-sort`). */
@@ -40,10 +52,10 @@ const notFound = (requestId: string) => ({
  */
 export function catalogHandlers(store: Store, pause: () => Promise<void> = async () => undefined): Handlers {
   return {
-    listProducts: ({ sort }) => ({ status: 200, body: { data: sorted([...store.values()], sort) } }),
-    getProduct: ({ path, requestId }) => {
+    listProducts: ({ sort, expand }) => ({ status: 200, body: { data: sorted([...store.values()], sort).map((product) => expanded(product, expand)) } }),
+    getProduct: ({ path, expand, requestId }) => {
       const product = store.get(path.productId);
-      return product === undefined ? notFound(requestId) : { status: 200, etag: tagOf(product), body: product };
+      return product === undefined ? notFound(requestId) : { status: 200, etag: tagOf(product), body: expanded(product, expand) };
     },
     replaceProduct: async ({ path, body, precondition, requestId }) => {
       await pause();
@@ -79,7 +91,7 @@ export const catalogApp: FixtureApp = {
       status: 200,
       response: { data: sorted([...seededStore().values()], [{ field: "name", direction: "asc" }]) },
     },
-    { operation: "getProduct", method: "GET", path: "/v1/products/lamp", status: 200, response: { id: "lamp", name: "Lamp", price: 40, version: 1 } },
+    { operation: "getProduct", method: "GET", path: "/v1/products/lamp", status: 200, response: seededStore().get("lamp") },
     {
       operation: "replaceProduct",
       method: "PUT",

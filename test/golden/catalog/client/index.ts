@@ -5,34 +5,126 @@ import * as contract from "../operations.js";
 import type { paths } from "../types.js";
 import { call, type ClientContext } from "../runtime/client/call.js";
 import type { ClientConfig, RequestOptions } from "../runtime/client/request.js";
-import type { ErrorOf, RequestContent, SortedBy, SuccessBody } from "../runtime/client/types.js";
+import type {
+  ErrorOf,
+  RequestContent,
+  SortKeyOf,
+  KeysIn,
+  Selected,
+  Expanded,
+  SuccessBody,
+} from "../runtime/client/types.js";
 
 type ListProductsOperation = paths["/products"]["get"];
 
+/** The fields a `ListProducts` call may select (nested ones dotted); the result narrows to them. */
+export type ListProductsField =
+  | "id"
+  | "name"
+  | "price"
+  | "version"
+  | "description"
+  | "category"
+  | "brand"
+  | "sku"
+  | "ean"
+  | "color"
+  | "material"
+  | "currency"
+  | "weightGrams"
+  | "stock"
+  | "rating"
+  | "createdAt"
+  | "updatedAt"
+  | "tags"
+  | "dimensions"
+  | "maker"
+  | "dimensions.width"
+  | "dimensions.height"
+  | "dimensions.depth"
+  | "maker.id"
+  | "maker.name"
+  | "maker.country";
+
+/** The fields a `ListProducts` call may expand from an id to the object; the result types them as objects. */
+export type ListProductsExpansion = "maker";
+
 /** What a successful `ListProducts` call returns. */
-export type ListProductsData = SuccessBody<ListProductsOperation["responses"]>;
+export type ListProductsData<
+  Fields extends ListProductsField = never,
+  Expansions extends ListProductsExpansion = never,
+> = Selected<
+  Expanded<SuccessBody<ListProductsOperation["responses"]>, ["data"], Expansions>,
+  ["data"],
+  Fields,
+  "id" | "name" | "price" | "version"
+>;
 
 /** The errors a `ListProducts` call may reject with, per declared status (narrow on `status`). */
 export type ListProductsError = ErrorOf<ListProductsOperation["responses"]>;
 
-export interface ListProductsParams {
-  query?: SortedBy<
-    NonNullable<ListProductsOperation["parameters"]["query"]>,
-    "sort",
-    "name" | "price" | "id"
+export interface ListProductsParams<
+  Fields extends ListProductsField = never,
+  Expansions extends ListProductsExpansion = never,
+> {
+  query?: KeysIn<
+    KeysIn<
+      KeysIn<
+        NonNullable<ListProductsOperation["parameters"]["query"]>,
+        "sort",
+        SortKeyOf<"name" | "price" | "id">
+      >,
+      "fields",
+      Fields
+    >,
+    "expand",
+    Expansions
   >;
 }
 
 type GetProductOperation = paths["/products/{productId}"]["get"];
 
+/** The fields a `GetProduct` call may select (nested ones dotted); the result narrows to them. */
+export type GetProductField =
+  | "description"
+  | "category"
+  | "dimensions"
+  | "dimensions.width"
+  | "maker"
+  | "maker.name"
+  | "id"
+  | "name"
+  | "price"
+  | "version"
+  | "dimensions.height";
+
+/** The fields a `GetProduct` call may expand from an id to the object; the result types them as objects. */
+export type GetProductExpansion = "maker";
+
 /** What a successful `GetProduct` call returns. */
-export type GetProductData = SuccessBody<GetProductOperation["responses"]>;
+export type GetProductData<
+  Fields extends GetProductField = never,
+  Expansions extends GetProductExpansion = never,
+> = Selected<
+  Expanded<SuccessBody<GetProductOperation["responses"]>, [], Expansions>,
+  [],
+  Fields,
+  "id" | "name" | "price" | "version"
+>;
 
 /** The errors a `GetProduct` call may reject with, per declared status (narrow on `status`). */
 export type GetProductError = ErrorOf<GetProductOperation["responses"]>;
 
-export interface GetProductParams {
+export interface GetProductParams<
+  Fields extends GetProductField = never,
+  Expansions extends GetProductExpansion = never,
+> {
   path: NonNullable<GetProductOperation["parameters"]["path"]>;
+  query?: KeysIn<
+    KeysIn<NonNullable<GetProductOperation["parameters"]["query"]>, "fields", Fields>,
+    "include",
+    Expansions
+  >;
 }
 
 type ReplaceProductOperation = paths["/products/{productId}"]["put"];
@@ -76,17 +168,19 @@ export function createClient(options: ClientOptions): Client {
 }
 
 /** Every product, in the order asked for; cached privately for a short while, revalidated by a weak ETag. */
-export function listProducts(
-  client: Client,
-  params: ListProductsParams = {},
-  options?: RequestOptions,
-) {
-  return call<ListProductsData>(client, contract.listProducts, params, options);
+export function listProducts<
+  Fields extends ListProductsField = never,
+  Expansions extends ListProductsExpansion = never,
+>(client: Client, params: ListProductsParams<Fields, Expansions> = {}, options?: RequestOptions) {
+  return call<ListProductsData<Fields, Expansions>>(client, contract.listProducts, params, options);
 }
 
 /** One product. Its ETag is the version the store keeps. */
-export function getProduct(client: Client, params: GetProductParams, options?: RequestOptions) {
-  return call<GetProductData>(client, contract.getProduct, params, options);
+export function getProduct<
+  Fields extends GetProductField = never,
+  Expansions extends GetProductExpansion = never,
+>(client: Client, params: GetProductParams<Fields, Expansions>, options?: RequestOptions) {
+  return call<GetProductData<Fields, Expansions>>(client, contract.getProduct, params, options);
 }
 
 /** Replaces a product, only as of the version the request names. */
@@ -115,11 +209,21 @@ export function createGroupedClient(clientOptions: ClientOptions) {
   const client = createClient(clientOptions);
   return {
     /** Every product, in the order asked for; cached privately for a short while, revalidated by a weak ETag. */
-    listProducts: (params: ListProductsParams = {}, options?: RequestOptions) =>
-      listProducts(client, params, options),
+    listProducts: <
+      Fields extends ListProductsField = never,
+      Expansions extends ListProductsExpansion = never,
+    >(
+      params: ListProductsParams<Fields, Expansions> = {},
+      options?: RequestOptions,
+    ) => listProducts(client, params, options),
     /** One product. Its ETag is the version the store keeps. */
-    getProduct: (params: GetProductParams, options?: RequestOptions) =>
-      getProduct(client, params, options),
+    getProduct: <
+      Fields extends GetProductField = never,
+      Expansions extends GetProductExpansion = never,
+    >(
+      params: GetProductParams<Fields, Expansions>,
+      options?: RequestOptions,
+    ) => getProduct(client, params, options),
     /** Replaces a product, only as of the version the request names. */
     replaceProduct: (params: ReplaceProductParams, options?: RequestOptions) =>
       replaceProduct(client, params, options),

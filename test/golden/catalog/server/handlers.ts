@@ -21,6 +21,39 @@ export interface ListProductsInput {
   query: NonNullable<ListProductsOperation["parameters"]["query"]>;
   /** The order asked for in `sort` (checked: sortable fields, each once, at most 2), or the contract's default. */
   sort: Array<SortKey<"name" | "price" | "id">>;
+  /** The fields asked for in `fields` (checked) and those always returned, nested ones dotted; undefined when every field is. The server projects what you return. */
+  fields:
+    | ReadonlySet<
+        | "id"
+        | "name"
+        | "price"
+        | "version"
+        | "description"
+        | "category"
+        | "brand"
+        | "sku"
+        | "ean"
+        | "color"
+        | "material"
+        | "currency"
+        | "weightGrams"
+        | "stock"
+        | "rating"
+        | "createdAt"
+        | "updatedAt"
+        | "tags"
+        | "dimensions"
+        | "maker"
+        | "dimensions.width"
+        | "dimensions.height"
+        | "dimensions.depth"
+        | "maker.id"
+        | "maker.name"
+        | "maker.country"
+      >
+    | undefined;
+  /** The fields to return as objects rather than ids, asked for in `expand` (checked; an expandable field on the way to a nested one included). */
+  expand: ReadonlySet<"maker">;
 }
 
 /** What the `listProducts` handler may return: a status the contract declares, with its body. */
@@ -38,6 +71,25 @@ export interface GetProductInput {
   /** This request's id, also sent back as `X-Request-ID`. */
   requestId: string;
   path: NonNullable<GetProductOperation["parameters"]["path"]>;
+  query: NonNullable<GetProductOperation["parameters"]["query"]>;
+  /** The fields asked for in `fields` (checked) and those always returned, nested ones dotted; undefined when every field is. The server projects what you return. */
+  fields:
+    | ReadonlySet<
+        | "description"
+        | "category"
+        | "dimensions"
+        | "dimensions.width"
+        | "maker"
+        | "maker.name"
+        | "id"
+        | "name"
+        | "price"
+        | "version"
+        | "dimensions.height"
+      >
+    | undefined;
+  /** The fields to return as objects rather than ids, asked for in `include` (checked; an expandable field on the way to a nested one included). */
+  expand: ReadonlySet<"maker">;
 }
 
 /** What the `getProduct` handler may return: a status the contract declares, with its body. */

@@ -31,6 +31,15 @@ export const schemas: ContractSchemas = {
               },
             },
           },
+          Maker: {
+            type: "object",
+            required: ["id", "name"],
+            properties: {
+              id: { type: "string" },
+              name: { type: "string" },
+              country: { type: "string" },
+            },
+          },
           Product: {
             type: "object",
             required: ["id", "name", "price", "version"],
@@ -39,6 +48,30 @@ export const schemas: ContractSchemas = {
               name: { type: "string", minLength: 1 },
               price: { type: "integer", minimum: 0 },
               version: { type: "integer", minimum: 1 },
+              description: { type: "string" },
+              category: { type: "string" },
+              brand: { type: "string" },
+              sku: { type: "string" },
+              ean: { type: "string" },
+              color: { type: "string" },
+              material: { type: "string" },
+              currency: { type: "string", pattern: "^[A-Z]{3}$" },
+              weightGrams: { type: "integer", minimum: 0 },
+              stock: { type: "integer", minimum: 0 },
+              rating: { type: "number", minimum: 0, maximum: 5 },
+              createdAt: { type: "string", format: "date-time" },
+              updatedAt: { type: "string", format: "date-time" },
+              tags: { type: "array", items: { type: "string" } },
+              dimensions: {
+                type: "object",
+                required: ["width", "height"],
+                properties: {
+                  width: { type: "number" },
+                  height: { type: "number" },
+                  depth: { type: "number" },
+                },
+              },
+              maker: { anyOf: [{ type: "string" }, { $ref: "#/spec/components/schemas/Maker" }] },
             },
           },
           ProductInput: {
@@ -55,7 +88,14 @@ export const schemas: ContractSchemas = {
     },
     operations: {
       listProducts: {
-        query: { type: "object", properties: { sort: { type: "string", maxLength: 200 } } },
+        query: {
+          type: "object",
+          properties: {
+            sort: { type: "string", maxLength: 200 },
+            fields: { type: "string", maxLength: 500 },
+            expand: { type: "array", items: { type: "string", maxLength: 50 }, maxItems: 5 },
+          },
+        },
         responses: {
           "200": {
             "application/json": {
@@ -75,6 +115,13 @@ export const schemas: ContractSchemas = {
           type: "object",
           properties: { productId: { type: "string", pattern: "^[a-z0-9-]{1,32}$" } },
           required: ["productId"],
+        },
+        query: {
+          type: "object",
+          properties: {
+            fields: { type: "array", items: { type: "string", maxLength: 50 }, maxItems: 10 },
+            include: { type: "string", maxLength: 100 },
+          },
         },
         responses: {
           "200": { "application/json": { $ref: "#/spec/components/schemas/Product" } },
