@@ -1,7 +1,8 @@
 import type { Operation, Pagination, Policies, RateLimitRule } from "../ir/model.js";
 import { parsePointer, pointer } from "../pointer.js";
 import type { OperationRef } from "./finding.js";
-import { existing, report, type DiffContext } from "./context.js";
+import { existing, extensionAt, report, type DiffContext } from "./context.js";
+import { compareConventions } from "./compare-conventions.js";
 
 /**
  * The contract's extensions as the generated server enforces them: a limit that admits fewer
@@ -13,27 +14,7 @@ export function comparePolicies(context: DiffContext, base: Operation, head: Ope
   compareIdempotency(context, base, head, operation);
   comparePagination(context, base, head, operation);
   compareCache(context, base, head, operation);
-  compareSort(context, base, head, operation);
-}
-
-/** `x-sort`: which fields a list may be ordered by, how many at once, and in which parameter. */
-function compareSort(context: DiffContext, base: Operation, head: Operation, operation: OperationRef): void {
-  const before = base.policies.sort;
-  const after = head.policies.sort;
-  if (before === undefined && after === undefined) return;
-  const at = extensionAt(context, base, head, "x-sort");
-  if (before === undefined || after === undefined) {
-    const added = after !== undefined;
-    report(context, added ? { ...at, rule: "sort-added", message: `sortable by ${after.fields.join(", ")}` } : { ...at, rule: "sort-removed", message: `no longer sortable by ${before?.fields.join(", ")}`, impact: `callers that send ${before?.param}` }, operation);
-    return;
-  }
-  if (before.param !== after.param) report(context, { ...at, rule: "sort-param-changed", message: `${before.param} → ${after.param}`, impact: `callers that send ${before.param}` }, operation);
-  for (const field of before.fields.filter((name) => !after.fields.includes(name))) report(context, { ...at, rule: "sort-field-removed", message: `${field} is no longer sortable`, impact: `callers that sort by ${field}` }, operation);
-  for (const field of after.fields.filter((name) => !before.fields.includes(name))) report(context, { ...at, rule: "sort-field-added", message: `${field} is now sortable` }, operation);
-  if (after.maxKeys < before.maxKeys) report(context, { ...at, rule: "sort-max-keys-decreased", message: `at most ${before.maxKeys} → ${after.maxKeys} keys`, impact: `callers that sort by more than ${after.maxKeys} keys` }, operation);
-  if (after.maxKeys > before.maxKeys) report(context, { ...at, rule: "sort-max-keys-increased", message: `at most ${before.maxKeys} → ${after.maxKeys} keys` }, operation);
-  const order = (sort: typeof before) => sort.defaults.map((key) => `${key.direction === "desc" ? "-" : ""}${key.field}`).join(",") || "none";
-  if (order(before) !== order(after)) report(context, { ...at, rule: "sort-default-changed", message: `default order ${order(before)} → ${order(after)}` }, operation);
+  compareConventions(context, base, head, operation);
 }
 
 /** `x-cache`: what a write asks of `If-Match`, and what a read sends for caches and revalidation. */
@@ -156,14 +137,6 @@ function compareIdempotency(context: DiffContext, base: Operation, head: Operati
   if (after.ttlMs > before.ttlMs) report(context, { ...at, rule: "idempotency-ttl-lengthened", message: `replayed for ${before.ttlMs / 1000} s → ${after.ttlMs / 1000} s` }, operation);
 }
 
-/** Where an operation's extension is written on each side (the operation itself where it is inferred). */
-function extensionAt(context: DiffContext, base: Operation, head: Operation, extension: string): { location: string; basePointer: string; headPointer: string } {
-  return {
-    location: extension,
-    basePointer: existing(context.base.typesSource, `${base.pointer}/${extension}`, base.pointer),
-    headPointer: existing(context.head.typesSource, `${head.pointer}/${extension}`, head.pointer),
-  };
-}
 
 const PAGE_SOURCES = ["itemsPath", "nextCursorPath", "nextUrlPath", "hasMorePath", "cursorFromItem", "totalPath", "totalPagesPath", "linkHeader"] as const;
 

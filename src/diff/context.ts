@@ -1,4 +1,4 @@
-import type { ApiModel } from "../ir/model.js";
+import type { ApiModel, Operation } from "../ir/model.js";
 import { valueAtPointer } from "../pointer.js";
 import type { SchemaComparer } from "./compare-schema.js";
 import type { Change, Finding, Findings, OperationRef } from "./finding.js";
@@ -20,4 +20,13 @@ export function report(context: DiffContext, change: Change, operation: Operatio
 export function existing(document: unknown, ...pointers: string[]): string {
   for (const pointer of pointers) if (valueAtPointer(document, pointer) !== undefined) return pointer;
   return pointers[pointers.length - 1] ?? "#";
+}
+
+/** Where an operation's extension is written on each side (the operation itself where it is inferred). */
+export function extensionAt(context: DiffContext, base: Operation, head: Operation, extension: string): { location: string; basePointer: string; headPointer: string } {
+  return {
+    location: extension,
+    basePointer: existing(context.base.typesSource, `${base.pointer}/${extension}`, base.pointer),
+    headPointer: existing(context.head.typesSource, `${head.pointer}/${extension}`, head.pointer),
+  };
 }

@@ -61,7 +61,7 @@ function requiredPaths(object: Record<string, unknown>, fields: readonly string[
   for (const parent of parents) {
     const schema = parent === "" ? object : fieldAt(object, parent, context);
     if (schema === undefined) continue;
-    for (const name of objectShape(throughLists(schema, context), context).required) required.push(parent === "" ? name : `${parent}.${name}`);
+    for (const name of objectShape(throughLists(schema, context), context, true).required) required.push(parent === "" ? name : `${parent}.${name}`);
   }
   return required;
 }

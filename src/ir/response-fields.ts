@@ -37,8 +37,12 @@ export function throughLists(schema: Schema, context: BuildContext): Schema {
   return current;
 }
 
-/** An object's fields: its own properties, `allOf` parts' (required too), and `anyOf`/`oneOf` members' (not required). */
-export function objectShape(schema: Schema, context: BuildContext): ObjectShape {
+/**
+ * An object's fields: its own properties, and those of its `allOf` parts and `anyOf`/`oneOf`
+ * members. Required: its own and its `allOf` parts'; with `everyRequired`, the members' too (what
+ * a projection must keep whichever member an object is).
+ */
+export function objectShape(schema: Schema, context: BuildContext, everyRequired = false): ObjectShape {
   const shape: ObjectShape = { properties: new Map(), required: new Set() };
   collect(schema, true, 0);
   return shape;
@@ -59,7 +63,7 @@ export function objectShape(schema: Schema, context: BuildContext): ObjectShape 
       if (!Array.isArray(parts)) continue;
       for (const part of parts) {
         const resolved = resolveSchema(part, context);
-        if (resolved !== undefined) collect(resolved, requiredCounts && keyword === "allOf", depth + 1);
+        if (resolved !== undefined) collect(resolved, requiredCounts && (everyRequired || keyword === "allOf"), depth + 1);
       }
     }
   }

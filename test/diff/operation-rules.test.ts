@@ -15,6 +15,9 @@ const listResponse = { "200": { description: "ok", ...json({ type: "object", pro
 const paged = (extension: object) => op({ parameters: [query("limit", { schema: { type: "integer" } }), query("cursor"), query("after")], responses: listResponse, ...extension }, { method: "get" });
 
 const sortable = (extension: object) => op({ parameters: [query("sort"), query("order")], ...extension }, { method: "get" });
+const maker = { anyOf: [{ type: "string" }, { type: "object", properties: { id: { type: "string" }, name: { type: "string" } } }] };
+const product = { type: "object", properties: { id: { type: "string" }, name: { type: "string" }, owner: { type: "object", properties: { name: { type: "string" }, team: { type: "string" } } }, maker, vendor: maker } };
+const selectable = (extension: object) => op({ parameters: [query("fields"), query("select"), query("expand"), query("include")], responses: { "200": { description: "ok", ...json(product) } }, ...extension }, { method: "get" });
 
 /** The smallest pair of documents that shows each operation-level rule; `twin` names a non-breaking counterpart row. */
 const ROWS: Row[] = [
@@ -101,6 +104,23 @@ const ROWS: Row[] = [
   { rule: "sort-max-keys-increased", base: sortable({ "x-sort": { fields: ["name", "price"], maxKeys: 1 } }), head: sortable({ "x-sort": { fields: ["name", "price"] } }) },
   { rule: "sort-param-changed", base: sortable({ "x-sort": { fields: ["name"] } }), head: sortable({ "x-sort": { fields: ["name"], param: "order" } }), twin: "sort-field-added" },
   { rule: "sort-default-changed", base: sortable({ "x-sort": { fields: ["name", "price"], default: "name" } }), head: sortable({ "x-sort": { fields: ["name", "price"], default: "-price" } }) },
+  { rule: "fields-added", base: selectable({}), head: selectable({ "x-fields": {} }) },
+  { rule: "fields-removed", base: selectable({ "x-fields": {} }), head: selectable({}), twin: "fields-added" },
+  { rule: "fields-field-removed", base: selectable({ "x-fields": { fields: ["name", "owner"] } }), head: selectable({ "x-fields": { fields: ["name"], maxFields: 2 } }), twin: "fields-field-added" },
+  { rule: "fields-field-added", base: selectable({ "x-fields": { fields: ["name"], maxFields: 2 } }), head: selectable({ "x-fields": { fields: ["name", "owner"] } }) },
+  { rule: "fields-max-decreased", base: selectable({ "x-fields": { fields: ["name", "owner"] } }), head: selectable({ "x-fields": { fields: ["name", "owner"], maxFields: 1 } }), twin: "fields-max-increased" },
+  { rule: "fields-max-increased", base: selectable({ "x-fields": { fields: ["name", "owner"], maxFields: 1 } }), head: selectable({ "x-fields": { fields: ["name", "owner"] } }) },
+  { rule: "fields-depth-decreased", base: selectable({ "x-fields": { fields: ["name"], depth: 2 } }), head: selectable({ "x-fields": { fields: ["name"], depth: 1 } }), twin: "fields-field-added" },
+  { rule: "fields-param-changed", base: selectable({ "x-fields": { fields: ["name"] } }), head: selectable({ "x-fields": { fields: ["name"], param: "select" } }), twin: "fields-field-added" },
+  { rule: "fields-always-removed", base: selectable({ "x-fields": { fields: ["name"], always: ["id"] } }), head: selectable({ "x-fields": { fields: ["name"] } }), twin: "fields-field-added" },
+  { rule: "expand-added", base: selectable({}), head: selectable({ "x-expand": { fields: ["maker"] } }) },
+  { rule: "expand-removed", base: selectable({ "x-expand": { fields: ["maker"] } }), head: selectable({}), twin: "expand-added" },
+  { rule: "expand-field-removed", base: selectable({ "x-expand": { fields: ["maker", "vendor"] } }), head: selectable({ "x-expand": { fields: ["maker"], maxExpansions: 2 } }), twin: "expand-field-added" },
+  { rule: "expand-field-added", base: selectable({ "x-expand": { fields: ["maker"], maxExpansions: 2 } }), head: selectable({ "x-expand": { fields: ["maker", "vendor"] } }) },
+  { rule: "expand-max-decreased", base: selectable({ "x-expand": { fields: ["maker", "vendor"] } }), head: selectable({ "x-expand": { fields: ["maker", "vendor"], maxExpansions: 1 } }), twin: "expand-max-increased" },
+  { rule: "expand-max-increased", base: selectable({ "x-expand": { fields: ["maker", "vendor"], maxExpansions: 1 } }), head: selectable({ "x-expand": { fields: ["maker", "vendor"] } }) },
+  { rule: "expand-depth-decreased", base: selectable({ "x-expand": { fields: ["maker"], depth: 2 } }), head: selectable({ "x-expand": { fields: ["maker"], depth: 1 } }), twin: "expand-field-added" },
+  { rule: "expand-param-changed", base: selectable({ "x-expand": { fields: ["maker"] } }), head: selectable({ "x-expand": { fields: ["maker"], param: "include" } }), twin: "expand-field-added" },
   { rule: "precondition-required", base: op({ "x-cache": { precondition: "optional" } }, { method: "put" }), head: op({ "x-cache": { precondition: "required" } }, { method: "put" }), twin: "precondition-optional" },
   { rule: "precondition-optional", base: op({ "x-cache": { precondition: "required" } }, { method: "put" }), head: op({ "x-cache": { precondition: "optional" } }, { method: "put" }) },
   { rule: "precondition-added", base: op({}, { method: "delete" }), head: op({ "x-cache": { precondition: "optional" } }, { method: "delete" }) },

@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { buildModel } from "../../src/ir/build-model.js";
-import type { Operation } from "../../src/ir/model.js";
+import type { ApiModel, Operation } from "../../src/ir/model.js";
 import { loadSpec } from "../../src/load/load.js";
 import { tempDir } from "../helpers.js";
 
@@ -11,6 +11,11 @@ import { tempDir } from "../helpers.js";
  * scheme `key` and a schema `Charge` (with an `id`) are defined.
  */
 export async function operationOf(operation: string, options: { root?: string; method?: string; responses?: string } = {}): Promise<Operation | undefined> {
+  return (await modelOf(operation, options)).operations[0];
+}
+
+/** The whole model of such a document (for its warnings). */
+export async function modelOf(operation: string, options: { root?: string; method?: string; responses?: string } = {}): Promise<ApiModel> {
   const spec = join(tempDir(), "spec.yaml");
   const body = operation
     .split("\n")
@@ -20,5 +25,5 @@ export async function operationOf(operation: string, options: { root?: string; m
     spec,
     `openapi: 3.0.3\ninfo: { title: T, version: "1" }\n${options.root ?? ""}paths:\n  /things:\n    ${options.method ?? "post"}:\n${body}\n      responses: ${options.responses ?? '{ "200": { description: ok } }'}\ncomponents:\n  schemas:\n    Charge: { type: object, properties: { id: { type: string } } }\n  securitySchemes:\n    key: { type: apiKey, in: header, name: X-Key }\n`,
   );
-  return buildModel(await loadSpec(spec, { allowRemote: false })).operations[0];
+  return buildModel(await loadSpec(spec, { allowRemote: false }));
 }

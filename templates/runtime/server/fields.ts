@@ -34,8 +34,8 @@ export function readFields(contract: FieldsContract, query: QueryPairs): string[
 }
 
 /**
- * What a projection keeps: the selected fields, the always-returned top-level ones, and the
- * always-returned fields of each nested object that is kept in part (so `required` holds).
+ * What a projection keeps: the selected fields, the always-returned top-level ones (whole), and
+ * the always-returned fields of each nested object that is kept in part (so `required` holds).
  */
 export function selectionOf(contract: FieldsContract, selected: readonly string[]): Selection {
   const root = new Map<string, Selection | true>();
@@ -62,8 +62,7 @@ function keep(
       node = made;
     } else node = child as Map<string, Selection | true>;
   }
-  const last = names[names.length - 1]!;
-  if (selected || !node.has(last)) node.set(last, true);
+  node.set(names[names.length - 1]!, true);
 }
 
 /** The selected paths as the handler reads them: selected and always-returned, nested ones dotted. */

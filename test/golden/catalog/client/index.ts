@@ -96,7 +96,8 @@ export type GetProductField =
   | "name"
   | "price"
   | "version"
-  | "dimensions.height";
+  | "dimensions.height"
+  | "maker.id";
 
 /** The fields a `GetProduct` call may expand from an id to the object; the result types them as objects. */
 export type GetProductExpansion = "maker";

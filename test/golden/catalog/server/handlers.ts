@@ -86,6 +86,7 @@ export interface GetProductInput {
         | "price"
         | "version"
         | "dimensions.height"
+        | "maker.id"
       >
     | undefined;
   /** The fields to return as objects rather than ids, asked for in `include` (checked; an expandable field on the way to a nested one included). */
