@@ -75,6 +75,9 @@ describe("the catalog server's conditional requests, judged by Stoplight Prism a
     ["a write with the current If-Match", { method: "PUT", path: "/products/desk", headers: { "if-match": '"v3"' }, body: { name: "Desk", price: 1 } }, 200],
     ["a delete with a stale If-Match", { method: "DELETE", path: "/products/lamp", headers: { "if-match": '"v9"' } }, 412],
     ["a delete without one", { method: "DELETE", path: "/products/lamp" }, 204],
+    ["a list sorted, its fields selected and its makers expanded", { method: "GET", path: "/products?sort=-price&fields=description,dimensions.depth,maker&expand=maker" }, 200],
+    ["a product with a nested field of its expanded maker", { method: "GET", path: "/products/desk?fields=maker.name,category&include=maker" }, 200],
+    ["a list with an unknown field", { method: "GET", path: "/products?fields=weight" }, 400],
   ])("%s: the reply is one the contract declares", async (_name, request, status) => {
     const reply = await send(prism(), request);
     expect(reply.status, reply.text).toBe(status);
