@@ -20,9 +20,10 @@ export interface Scenario {
 }
 
 /**
- * The catalog (`x-cache`) on Fastify: one product whose ETag the handler gives, and the list of 100
- * whose weak ETag is hashed from the bytes, each fetched whole and with `If-None-Match` naming the
- * current tag (a 304): the product's is its version, the list's is worked out as the server hashes it.
+ * The catalog (`x-cache`, `x-fields`) on Fastify: one product whose ETag the handler gives, and the
+ * list of 100 whose weak ETag is hashed from the bytes, each fetched whole and with `If-None-Match`
+ * naming the current tag (a 304): the product's is its version, the list's is worked out as the
+ * server hashes it. And the list with `fields=id,name` (the schema's required price and version come too).
  */
 export function conditionalScenarios(): Scenario[] {
   const one: Call = { method: "GET", path: "/v1/products/p-7", headers: {}, status: 200 };
@@ -33,6 +34,7 @@ export function conditionalScenarios(): Scenario[] {
     { name: "catalog-one-304", kind: "fastify-catalog", calls: [revalidated(one, '"v1"')] },
     { name: "catalog-list", kind: "fastify-catalog", calls: [list] },
     { name: "catalog-list-304", kind: "fastify-catalog", calls: [revalidated(list, catalogListEtag)] },
+    { name: "catalog-list-fields", kind: "fastify-catalog", calls: [{ ...list, path: "/v1/products?fields=id,name" }] },
   ];
 }
 

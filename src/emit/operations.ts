@@ -1,4 +1,4 @@
-import type { ApiModel, CachePolicy, Operation, Pagination } from "../ir/model.js";
+import type { ApiModel, CachePolicy, Operation, Pagination, Policies } from "../ir/model.js";
 import type { DataPart, GeneratedFile } from "./generated-file.js";
 import { docComment } from "./literal.js";
 import { setOwn } from "../own.js";
@@ -121,38 +121,7 @@ export function operationMeta(operation: Operation): object {
           },
         }),
     ...(operation.policies.cache === undefined ? {} : { cache: cacheMeta(operation.policies.cache) }),
-    ...(operation.policies.sort === undefined
-      ? {}
-      : {
-          sort: {
-            param: operation.policies.sort.param,
-            fields: operation.policies.sort.fields,
-            defaults: operation.policies.sort.defaults.map((key) => ({ field: key.field, direction: key.direction })),
-            maxKeys: operation.policies.sort.maxKeys,
-          },
-        }),
-    ...(operation.policies.fields === undefined
-      ? {}
-      : {
-          fields: {
-            param: operation.policies.fields.param,
-            at: operation.policies.fields.at,
-            fields: operation.policies.fields.fields,
-            always: operation.policies.fields.always,
-            maxFields: operation.policies.fields.maxFields,
-            depth: operation.policies.fields.depth,
-          },
-        }),
-    ...(operation.policies.expand === undefined
-      ? {}
-      : {
-          expand: {
-            param: operation.policies.expand.param,
-            fields: operation.policies.expand.fields,
-            maxExpansions: operation.policies.expand.maxExpansions,
-            depth: operation.policies.expand.depth,
-          },
-        }),
+    ...conventionsMeta(operation.policies),
     rateLimits: (operation.policies.rateLimit?.rules ?? []).map((rule) => ({
       bucket: rule.scope === "root" ? "*" : rule.scope === "path" ? operation.pathKey : operation.id,
       algorithm: rule.algorithm,
@@ -163,6 +132,15 @@ export function operationMeta(operation: Operation): object {
       tiers: Object.fromEntries(rule.tiers.map((tier) => [tier.plan, tier.limit])),
       failOpen: rule.failOpen,
     })),
+  };
+}
+
+/** What the runtime reads of `x-sort`, `x-fields` and `x-expand`: each as declared, without where it came from. */
+function conventionsMeta({ sort, fields, expand }: Policies): object {
+  return {
+    ...(sort === undefined ? {} : { sort: { param: sort.param, fields: sort.fields, defaults: sort.defaults.map(({ field, direction }) => ({ field, direction })), maxKeys: sort.maxKeys } }),
+    ...(fields === undefined ? {} : { fields: { param: fields.param, at: fields.at, fields: fields.fields, always: fields.always, maxFields: fields.maxFields, depth: fields.depth } }),
+    ...(expand === undefined ? {} : { expand: { param: expand.param, fields: expand.fields, maxExpansions: expand.maxExpansions, depth: expand.depth } }),
   };
 }
 

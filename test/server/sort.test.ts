@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createRequestHandler as createUsersHandler, type Handlers as UsersHandlers } from "../golden/users/server/index.js";
 import { catalogHandler, seededStore } from "./apps/catalog.js";
+import { usersHandlers } from "./apps/users.js";
 import { ADAPTER, send, serve, type Served } from "./serve.js";
 
 describe(`x-sort: the order a list is asked for, checked and typed (${ADAPTER})`, () => {
@@ -43,5 +45,37 @@ describe(`x-sort: the order a list is asked for, checked and typed (${ADAPTER})`
     const { status, body } = await ids(query);
     expect(status).toBe(400);
     expect(body.error?.details).toEqual([expect.objectContaining({ field: "sort", code: "sort", message: expect.stringMatching(message) })]);
+  });
+});
+
+describe(`x-sort inferred from the seed's pattern on the users fixture (${ADAPTER})`, () => {
+  const orders: unknown[] = [];
+  let server: Served;
+  beforeAll(async () => {
+    const handlers: UsersHandlers<{ name: string }> = {
+      ...usersHandlers,
+      listUsers: (input) => {
+        orders.push(input.sort);
+        return usersHandlers.listUsers(input);
+      },
+    };
+    server = await serve(createUsersHandler(handlers, { auth: { bearerAuth: (token) => (token === "good-token" ? { name: "grace" } : null) } }));
+  });
+  afterAll(() => server.close());
+  const list = (query: string) => send(server.url, { method: "GET", path: `/v1/users${query}`, headers: { authorization: "Bearer good-token" } });
+
+  it("gives the handler the parameter's default order, or the keys sent, and refuses a key named twice", async () => {
+    expect((await list("")).status).toBe(200);
+    expect((await list("?sort=email,-name")).status).toBe(200);
+    expect(orders).toEqual([
+      [{ field: "created_at", direction: "desc" }],
+      [
+        { field: "email", direction: "asc" },
+        { field: "name", direction: "desc" },
+      ],
+    ]);
+    const twice = await list("?sort=name,-name");
+    expect(twice.status).toBe(400);
+    expect(twice.json()).toMatchObject({ error: { details: [{ field: "sort", code: "sort", message: '"-name" names "name" more than once' }] } });
   });
 });

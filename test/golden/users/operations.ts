@@ -46,6 +46,12 @@ export const listUsers = {
     totalPath: "pagination.total",
     totalPagesPath: "pagination.total_pages",
   },
+  sort: {
+    param: "sort",
+    fields: ["name", "email", "created_at"],
+    defaults: [{ field: "created_at", direction: "desc" }],
+    maxKeys: 3,
+  },
   rateLimits: [],
 } as const satisfies OperationContract;
 

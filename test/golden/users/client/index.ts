@@ -6,7 +6,14 @@ import type { paths } from "../types.js";
 import type { Credential } from "../runtime/client/auth.js";
 import { call, paginate, type ClientContext } from "../runtime/client/call.js";
 import type { ClientConfig, RequestOptions } from "../runtime/client/request.js";
-import type { ErrorOf, ItemsOf, RequestContent, SuccessBody } from "../runtime/client/types.js";
+import type {
+  ErrorOf,
+  ItemsOf,
+  RequestContent,
+  SortKeyOf,
+  KeysIn,
+  SuccessBody,
+} from "../runtime/client/types.js";
 import type { AsReceived, AsSent } from "../runtime/content.js";
 
 type ListUsersOperation = paths["/users"]["get"];
@@ -21,7 +28,11 @@ export type ListUsersError = ErrorOf<AsReceived<ListUsersOperation["responses"]>
 export type ListUsersItem = ItemsOf<ListUsersData, "data">;
 
 export interface ListUsersParams {
-  query?: NonNullable<ListUsersOperation["parameters"]["query"]>;
+  query?: KeysIn<
+    NonNullable<ListUsersOperation["parameters"]["query"]>,
+    "sort",
+    SortKeyOf<"name" | "email" | "created_at">
+  >;
 }
 
 type CreateUserOperation = paths["/users"]["post"];

@@ -4,6 +4,7 @@
 import type { paths } from "../types.js";
 import type { Awaitable, ContentOf, NotImplemented, Reply } from "../runtime/server/results.js";
 import type { NumberedPage } from "../runtime/server/pagination.js";
+import type { SortKey } from "../runtime/server/sort.js";
 import type { AsReceived, AsSent } from "../runtime/content.js";
 
 type ListUsersOperation = paths["/users"]["get"];
@@ -17,6 +18,8 @@ export interface ListUsersInput<Principal> {
   query: NonNullable<ListUsersOperation["parameters"]["query"]>;
   /** The page asked for: limit (defaulted, clamped to 100) and position. */
   page: NumberedPage;
+  /** The order asked for in `sort` (checked: sortable fields, each once, at most 3), or the contract's default. */
+  sort: Array<SortKey<"name" | "email" | "created_at">>;
 }
 
 /** What the `listUsers` handler may return: a status the contract declares, with its body. */

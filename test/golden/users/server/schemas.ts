@@ -135,7 +135,11 @@ export const schemas: ContractSchemas = {
           properties: {
             page: { type: "integer", minimum: 1, default: 1 },
             per_page: { type: "integer", minimum: 1, maximum: 100, default: 20 },
-            sort: { type: "string", pattern: "^-?[a-z_]+(,-?[a-z_]+)*$", default: "-created_at" },
+            sort: {
+              type: "string",
+              pattern: "^-?(name|email|created_at)(,-?(name|email|created_at))*$",
+              default: "-created_at",
+            },
             q: { type: "string", maxLength: 100 },
             role: { $ref: "#/spec/components/schemas/Role" },
           },
