@@ -1,4 +1,4 @@
-import type { FieldsPolicy, Operation } from "./model.js";
+import type { FieldsPolicy, Operation, Pagination } from "./model.js";
 import { BuildContext, isRecord } from "./context.js";
 import { defaultAt, derivedPaths, fieldAt, objectAt, objectShape, readAt, readCount, readParam, readPaths, successBodySchema, throughLists } from "./response-fields.js";
 
@@ -8,13 +8,14 @@ const DEFAULT_DEPTH = 2;
  * `x-fields` (DESIGN.md): sparse fieldsets on a read. Which object is projected (`at`: the list's
  * items or the envelope's `data` by default), the selectable fields (every field of that object
  * up to `depth` levels unless listed), fields always returned (`always`, plus every field the
- * schema requires, which `validate` reports when the list names it), the most fields at once and
+ * schema requires, which `validate` reports when the list names it, and the item field a next
+ * cursor is read from), the most fields at once and
  * the parameter (default `fields`, which must be declared). Declared only.
  */
 export function buildFields(
   extension: unknown,
   shape: Pick<Operation, "method" | "parameters" | "responses">,
-  itemsPath: string | undefined,
+  pagination: Pagination | undefined,
   pointer: string,
   context: BuildContext,
 ): FieldsPolicy | undefined {
@@ -23,7 +24,7 @@ export function buildFields(
   if (shape.method !== "get") throw context.error("x-fields applies to GET operations", pointer, "move it to the read or list operation whose response a caller selects from");
   const param = readParam(extension["param"], "fields", shape, "x-fields", `${pointer}/param`, context);
   const body = successBodySchema(shape, "x-fields", pointer, context);
-  const at = readAt(extension["at"], defaultAt(body, itemsPath, context), "x-fields", `${pointer}/at`, context);
+  const at = readAt(extension["at"], defaultAt(body, pagination?.itemsPath, context), "x-fields", `${pointer}/at`, context);
   const object = objectAt(body, at, "x-fields", `${pointer}/at`, context);
   const listed = extension["fields"] === undefined ? undefined : readPaths(extension["fields"], "x-fields fields", `${pointer}/fields`, context);
   const depth = readCount(extension["depth"], Math.max(DEFAULT_DEPTH, ...(listed ?? []).map(levels)), "x-fields depth", `${pointer}/depth`, context);
@@ -37,6 +38,8 @@ export function buildFields(
     if (fieldAt(object, path, context) === undefined) throw context.error(`x-fields always names ${JSON.stringify(path)}, which the projected object does not have`, `${pointer}/always/${index}`, `name a field of the object at ${at.join(".") || "the body"}`);
   }
   const required = requiredPaths(object, fields, context);
+  // A list whose next cursor is the last item's field keeps that field, or the next page is lost.
+  const cursor = pagination?.cursorFromItem !== undefined && at.join(".") === (pagination.itemsPath ?? "") ? [pagination.cursorFromItem] : [];
   // A nested object's required fields come back only with it, so only the object's own can conflict.
   const forced = fields.filter((path) => !path.includes(".") && required.includes(path) && !always.includes(path));
   if (listed !== undefined && forced.length > 0) {
@@ -47,7 +50,7 @@ export function buildFields(
     );
   }
   const maxFields = readCount(extension["maxFields"], fields.length, "x-fields maxFields", `${pointer}/maxFields`, context);
-  return { param, at, fields, always: [...new Set([...always, ...required])], maxFields, depth, source: "explicit" };
+  return { param, at, fields, always: [...new Set([...always, ...cursor, ...required])], maxFields, depth, source: "explicit" };
 }
 
 /** The fields a projection must keep for the schema's `required`: the object's own, and those of each nested object a path reaches. */

@@ -34,7 +34,7 @@ export function buildPolicies(
     idempotency: idempotency(raw.operation["x-idempotency"], shape, `${pointers.operation}/x-idempotency`, context),
     cache: buildCache(raw.operation["x-cache"], shape, `${pointers.operation}/x-cache`, context),
     sort: buildSort(raw.operation["x-sort"], shape, `${pointers.operation}/x-sort`, context),
-    fields: buildFields(raw.operation["x-fields"], shape, pagination?.itemsPath, `${pointers.operation}/x-fields`, context),
+    fields: buildFields(raw.operation["x-fields"], shape, pagination, `${pointers.operation}/x-fields`, context),
     expand: buildExpand(raw.operation["x-expand"], shape, pagination?.itemsPath, `${pointers.operation}/x-expand`, context),
     rateLimit: rules === undefined ? undefined : { scope: rules[0]?.scope ?? "root", source: "explicit", rules },
   };

@@ -17,6 +17,14 @@ describe("x-fields", () => {
     expect((await operationOf(given, { method: "get", responses }))?.policies.fields).toMatchObject(want);
   });
 
+  it("keeps the item field a list's next cursor is read from (Stripe: the last item's id)", async () => {
+    const stripeList = body("{ type: object, properties: { data: { type: array, items: { $ref: '#/components/schemas/Charge' } }, has_more: { type: boolean } } }");
+    const given = `x-fields: {}\nparameters: [${query("starting_after")}, ${query("limit", "{ type: integer }")}, ${query("fields")}]`;
+    const operation = await operationOf(given, { method: "get", responses: stripeList });
+    expect(operation?.policies.pagination).toMatchObject({ cursorFromItem: "id", itemsPath: "data" });
+    expect(operation?.policies.fields).toMatchObject({ at: ["data"], fields: ["id"], always: ["id"] });
+  });
+
   it("warns when a listed field is required, so always returned", async () => {
     const model = await modelOf(`x-fields: { fields: [id, name] }\nparameters: [${query("fields")}]`, { method: "get", responses: one });
     expect(model.warnings).toEqual([expect.objectContaining({ message: "x-fields lists id as selectable, but the schema requires it, so it is always returned", pointer: "#/paths/~1things/get/x-fields/fields" })]);
