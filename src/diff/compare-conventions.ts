@@ -61,7 +61,10 @@ function compareKeyed(
   const add = (rule: string, message: string, impact?: string) => report(context, { ...at, rule: `${prefix}-${rule}`, message, ...(impact === undefined ? {} : { impact }) }, operation);
   if (before === undefined || after === undefined) {
     if (after !== undefined) add("added", `${verb}: ${after.fields.join(", ")}`);
-    else if (before !== undefined) add("removed", `no longer ${verb}: ${before.fields.join(", ")}`, `callers that send ${before.param}`);
+    else if (before !== undefined && head.parameters.query.some((parameter) => parameter.name === before.param)) {
+      // The parameter is still declared (an inference undone by a wider schema, or the extension turned off): callers' keys still pass.
+      add("unchecked", `${before.param} is no longer checked as ${verb} ${before.fields.join(", ")}`);
+    } else if (before !== undefined) add("removed", `no longer ${verb}: ${before.fields.join(", ")}`, `callers that send ${before.param}`);
     return;
   }
   if (before.param !== after.param) add("param-changed", `${before.param} → ${after.param}`, `callers that send ${before.param}`);
