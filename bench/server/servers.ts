@@ -140,6 +140,8 @@ export async function start(kind: string): Promise<number> {
       return listen(expressWithAjv().listen(0, "127.0.0.1"));
     case "node-ajv":
       return listen(nodeWithAjv().listen(0, "127.0.0.1"));
+    case "node-bare":
+      return listen(nodeBare().listen(0, "127.0.0.1"));
     case "express-openapi-validator":
       return listen(expressWithOpenApiValidator().listen(0, "127.0.0.1"));
     case "fastify-schema":
@@ -215,6 +217,28 @@ function expressWithAjv(): express.Express {
 }
 
 /** What users write on Node's own http server: the same work as `expressWithAjv`, routed by hand. */
+/**
+ * The floor: Node http answering the POST with the same 201 envelope, body parsed but nothing
+ * validated, no request id kept, nothing checked but the bearer token. What a first request costs
+ * a cold Node process before any framework or validation.
+ */
+function nodeBare(): Server {
+  return createServer((req, res) => {
+    if (req.method !== "POST" || req.headers.authorization !== "Bearer bench") {
+      res.writeHead(404).end();
+      return;
+    }
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => {
+      const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as Record<string, unknown>;
+      const text = JSON.stringify({ success: true, data: { ...stored, ...body, id: 8 }, meta: { request_id: randomUUID() } });
+      res.writeHead(201, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(text) });
+      res.end(text);
+    });
+  });
+}
+
 function nodeWithAjv(): Server {
   const ajv = new Ajv({ allErrors: true, strict: false, coerceTypes: true });
   addFormats.default(ajv);

@@ -82,7 +82,9 @@ export class Paginator {
         contract,
         (unbound = new Set([contract.limitParam, contract.positionParam])),
       );
-    const binding = queryBinding(pairs, unbound, callerScope, this.#sha256);
+    // The query's binding is a hash: worked out only when a cursor is checked or made.
+    let binding: string | undefined;
+    const bound = () => (binding ??= queryBinding(pairs, unbound, callerScope, this.#sha256));
     const given = typeof position === "string" && position !== "" ? position : undefined;
     // A list that continues after its last item's field (`starting_after=<id>`) takes that value
     // as it is; any other cursor is one this server made, checked and decoded.
@@ -91,8 +93,8 @@ export class Paginator {
         ? undefined
         : contract.cursorFromItem !== undefined
           ? [given]
-          : this.#codec.decode(given, binding);
-    return { limit, after, cursorFor: (at) => this.#codec.encode(at, binding) };
+          : this.#codec.decode(given, bound());
+    return { limit, after, cursorFor: (at) => this.#codec.encode(at, bound()) };
   }
 
   /** The `Link` header for a page the handler returned, or undefined when there is nowhere to go. */
