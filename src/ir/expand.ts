@@ -1,6 +1,6 @@
 import type { ExpandPolicy, Operation } from "./model.js";
-import { BuildContext, isRecord, resolveSchema } from "./context.js";
-import { defaultAt, fieldAt, isObjectLike, objectAt, readAt, readCount, readParam, readPaths, successBodySchema, throughLists } from "./response-fields.js";
+import { BuildContext, resolveSchema } from "./context.js";
+import { fieldAt, isObjectLike, readCount, readPaths, responseTarget, throughLists } from "./response-fields.js";
 
 const DEFAULT_DEPTH = 2;
 
@@ -12,29 +12,25 @@ const DEFAULT_DEPTH = 2;
  * most expansions at once and the deepest path (the seed: two levels). Declared only.
  */
 export function buildExpand(
-  extension: unknown,
+  value: unknown,
   shape: Pick<Operation, "method" | "parameters" | "responses">,
   itemsPath: string | undefined,
   pointer: string,
   context: BuildContext,
 ): ExpandPolicy | undefined {
-  if (extension === undefined || extension === false) return undefined;
-  if (!isRecord(extension)) throw context.error("x-expand must be an object or false", pointer, "write e.g. { fields: [customer, items.product] }");
-  if (shape.method !== "get") throw context.error("x-expand applies to GET operations", pointer, "move it to the read or list operation whose response a caller expands");
-  const param = readParam(extension["param"], "expand", shape, "x-expand", `${pointer}/param`, context);
-  const body = successBodySchema(shape, "x-expand", pointer, context);
-  const at = readAt(extension["at"], defaultAt(body, itemsPath, context), "x-expand", `${pointer}/at`, context);
-  const object = objectAt(body, at, "x-expand", `${pointer}/at`, context);
+  const target = responseTarget("x-expand", value, shape, { itemsPath, defaultParam: "expand", example: "{ fields: [customer, items.product] }" }, pointer, context);
+  if (target === undefined) return undefined;
+  const { extension, param, at, object } = target;
   const fields = readPaths(extension["fields"], "x-expand fields", `${pointer}/fields`, context);
   if (fields.length === 0) throw context.error("x-expand fields is empty", `${pointer}/fields`, "list the fields a caller may expand");
   const depth = readCount(extension["depth"], DEFAULT_DEPTH, "x-expand depth", `${pointer}/depth`, context);
   for (const [index, path] of fields.entries()) {
-    const at = `${pointer}/fields/${index}`;
-    if (path.split(".").length > depth) throw context.error(`x-expand names ${JSON.stringify(path)}, deeper than depth ${depth}`, at, "raise depth, or expand a shallower field");
+    const where = `${pointer}/fields/${index}`;
+    if (path.split(".").length > depth) throw context.error(`x-expand names ${JSON.stringify(path)}, deeper than depth ${depth}`, where, "raise depth, or expand a shallower field");
     const field = fieldAt(object, path, context);
-    if (field === undefined) throw context.error(`x-expand names ${JSON.stringify(path)}, which the expanded object does not have`, at, "name a field of the response's resource");
+    if (field === undefined) throw context.error(`x-expand names ${JSON.stringify(path)}, which the expanded object does not have`, where, "name a field of the response's resource");
     if (!idOrObject(throughLists(field, context), context)) {
-      throw context.error(`x-expand names ${JSON.stringify(path)}, whose schema is not an id or the object`, at, "declare the field as anyOf: [{ type: string }, { $ref: <the object> }] so both forms validate");
+      throw context.error(`x-expand names ${JSON.stringify(path)}, whose schema is not an id or the object`, where, "declare the field as anyOf: [{ type: string }, { $ref: <the object> }] so both forms validate");
     }
   }
   const maxExpansions = readCount(extension["maxExpansions"], fields.length, "x-expand maxExpansions", `${pointer}/maxExpansions`, context);

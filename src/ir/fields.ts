@@ -1,6 +1,6 @@
 import type { FieldsPolicy, Operation, Pagination } from "./model.js";
-import { BuildContext, isRecord } from "./context.js";
-import { defaultAt, derivedPaths, fieldAt, objectAt, objectShape, readAt, readCount, readParam, readPaths, successBodySchema, throughLists } from "./response-fields.js";
+import type { BuildContext } from "./context.js";
+import { derivedPaths, fieldAt, objectShape, readCount, readPaths, responseTarget, throughLists } from "./response-fields.js";
 
 const DEFAULT_DEPTH = 2;
 
@@ -13,19 +13,15 @@ const DEFAULT_DEPTH = 2;
  * the parameter (default `fields`, which must be declared). Declared only.
  */
 export function buildFields(
-  extension: unknown,
+  value: unknown,
   shape: Pick<Operation, "method" | "parameters" | "responses">,
   pagination: Pagination | undefined,
   pointer: string,
   context: BuildContext,
 ): FieldsPolicy | undefined {
-  if (extension === undefined || extension === false) return undefined;
-  if (!isRecord(extension)) throw context.error("x-fields must be an object or false", pointer, "write e.g. { always: [id], depth: 2 }");
-  if (shape.method !== "get") throw context.error("x-fields applies to GET operations", pointer, "move it to the read or list operation whose response a caller selects from");
-  const param = readParam(extension["param"], "fields", shape, "x-fields", `${pointer}/param`, context);
-  const body = successBodySchema(shape, "x-fields", pointer, context);
-  const at = readAt(extension["at"], defaultAt(body, pagination?.itemsPath, context), "x-fields", `${pointer}/at`, context);
-  const object = objectAt(body, at, "x-fields", `${pointer}/at`, context);
+  const target = responseTarget("x-fields", value, shape, { itemsPath: pagination?.itemsPath, defaultParam: "fields", example: "{ always: [id], depth: 2 }" }, pointer, context);
+  if (target === undefined) return undefined;
+  const { extension, param, at, object } = target;
   const listed = extension["fields"] === undefined ? undefined : readPaths(extension["fields"], "x-fields fields", `${pointer}/fields`, context);
   const depth = readCount(extension["depth"], Math.max(DEFAULT_DEPTH, ...(listed ?? []).map(levels)), "x-fields depth", `${pointer}/depth`, context);
   const fields = listed ?? derivedPaths(object, depth, context);

@@ -15,6 +15,36 @@ const MAX_COMPOSITION_DEPTH = 8;
 /** Most fields derived from a schema for one policy, so a huge schema cannot make a huge contract. */
 export const MAX_DERIVED_FIELDS = 500;
 
+/** What `x-fields` and `x-expand` read alike: the extension on a GET, its parameter, and the object it works on (`at`). */
+export interface ResponseTarget {
+  extension: Record<string, unknown>;
+  param: string;
+  at: string[];
+  object: Schema;
+}
+
+/**
+ * Reads the part `x-fields` and `x-expand` share: the extension as an object on a GET, its query
+ * parameter (declared), and the object at `at` in the success body (a list's items, else the
+ * envelope's `data`, else the body). Undefined when the extension is absent or `false`.
+ */
+export function responseTarget(
+  name: "x-fields" | "x-expand",
+  extension: unknown,
+  shape: Pick<Operation, "method" | "parameters" | "responses">,
+  { itemsPath, defaultParam, example }: { itemsPath: string | undefined; defaultParam: string; example: string },
+  pointer: string,
+  context: BuildContext,
+): ResponseTarget | undefined {
+  if (extension === undefined || extension === false) return undefined;
+  if (!isRecord(extension)) throw context.error(`${name} must be an object or false`, pointer, `write e.g. ${example}`);
+  if (shape.method !== "get") throw context.error(`${name} applies to GET operations`, pointer, "move it to the read or list operation whose response it shapes");
+  const param = readParam(extension["param"], defaultParam, shape, name, `${pointer}/param`, context);
+  const body = successBodySchema(shape, name, pointer, context);
+  const at = readAt(extension["at"], defaultAt(body, itemsPath, context), name, `${pointer}/at`, context);
+  return { extension, param, at, object: objectAt(body, at, name, `${pointer}/at`, context) };
+}
+
 /** The first 2xx response's JSON schema, resolved, or an error naming the extension. */
 export function successBodySchema(shape: Pick<Operation, "responses">, extension: string, pointer: string, context: BuildContext): Schema {
   for (const response of shape.responses) {
