@@ -84,7 +84,8 @@ export class Paginator {
       );
     // The query's binding is a hash: worked out only when a cursor is checked or made.
     let binding: string | undefined;
-    const bound = () => (binding ??= queryBinding(pairs, unbound, callerScope, this.#sha256));
+    const excluded = unbound;
+    const bound = () => (binding ??= queryBinding(pairs, excluded, callerScope, this.#sha256));
     const given = typeof position === "string" && position !== "" ? position : undefined;
     // A list that continues after its last item's field (`starting_after=<id>`) takes that value
     // as it is; any other cursor is one this server made, checked and decoded.
