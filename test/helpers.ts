@@ -2,7 +2,7 @@ import { resolveApi, type ApiOptions } from "../src/config/resolve-config.js";
 import type { TextFile } from "../src/emit/generated-file.js";
 import type { ApiModel } from "../src/ir/model.js";
 import { foldersOf, renderApi } from "../src/pipeline.js";
-import { spawn, spawnSync } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess, type SpawnOptions, type SpawnSyncOptionsWithStringEncoding } from "node:child_process";
 import { NO_CODE_FROM_STRINGS } from "../vitest.config.js";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -18,6 +18,19 @@ export async function renderFolder(spec: string, outDir: string, options: ApiOpt
 }
 
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
+
+/**
+ * A TypeScript file run in one Node process, with tsx as a loader. tsx's own CLI runs the script
+ * in a second process, which a kill of the first (`SIGKILL` cannot be passed on) leaves running.
+ */
+export function spawnTypeScript(script: string, args: readonly string[], options: SpawnOptions): ChildProcess {
+  return spawn(process.execPath, ["--import", "tsx", script, ...args], options);
+}
+
+/** `spawnTypeScript`, waited for. */
+export function runTypeScript(script: string, args: readonly string[], options: SpawnSyncOptionsWithStringEncoding) {
+  return spawnSync(process.execPath, ["--import", "tsx", script, ...args], options);
+}
 export const CLI = join(ROOT, "bin", "codegen.js");
 
 /** The environment of a child server: as strict as this process (`--disallow-code-generation-from-strings` when it has it). */

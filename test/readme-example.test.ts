@@ -1,8 +1,7 @@
-import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { ROOT, runCli, runTsc } from "./helpers.js";
+import { ROOT, runCli, runTsc, runTypeScript, spawnTypeScript } from "./helpers.js";
 
 /** The README's "server in five minutes", run as written (in `.tmp/` instead of `example/`). */
 const README = readFileSync(join(ROOT, "README.md"), "utf8");
@@ -29,10 +28,10 @@ describe("the README example app", () => {
 
     const start = (run ?? "").split("\n")[0]?.trim() ?? "";
     expect(start).toBe(`npx tsx ${DIR}/server.ts`);
-    const child = spawn(join(ROOT, "node_modules/.bin/tsx"), [`${DIR}/server.ts`], { cwd: ROOT, env: { ...process.env, PORT: "0" } });
+    const child = spawnTypeScript(`${DIR}/server.ts`, [], { cwd: ROOT, env: { ...process.env, PORT: "0" } });
     try {
       const port = await new Promise<number>((resolve, reject) => {
-        child.stdout.on("data", (chunk: Buffer) => {
+        child.stdout?.on("data", (chunk: Buffer) => {
           const found = /port: (\d+)/.exec(chunk.toString());
           if (found) resolve(Number(found[1]));
         });
@@ -57,7 +56,7 @@ describe("the README example app", () => {
 
       expect((runClient ?? "").trim()).toBe(`npx tsx ${DIR}/client.ts`);
       writeFileSync(join(ROOT, DIR, "client.ts"), (clientCode ?? "").replace("http://localhost:3000", base));
-      const client = spawnSync(join(ROOT, "node_modules/.bin/tsx"), [`${DIR}/client.ts`], { cwd: ROOT, encoding: "utf8" });
+      const client = runTypeScript(`${DIR}/client.ts`, [], { cwd: ROOT, encoding: "utf8" });
       expect(client.stderr).toBe("");
       expect(client.stdout.split("\n").filter(Boolean)).toEqual([
         "user 1: Ada Lovelace",

@@ -22,7 +22,7 @@ const CONCURRENCY = 32;
 const serverModule = generateSoakServer();
 
 async function startServer(redis: string): Promise<{ port: number; child: ChildProcess }> {
-  const child = spawn(`${ROOT}node_modules/.bin/tsx`, [`${ROOT}bench/soak/server.ts`, serverModule, redis, "60000"], { stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, ["--import", "tsx", `${ROOT}bench/soak/server.ts`, serverModule, redis, "60000"], { stdio: ["ignore", "pipe", "inherit"] });
   const port = await new Promise<number>((resolve, reject) => {
     child.stdout?.on("data", (chunk: Buffer) => {
       const found = /port (\d+)/.exec(chunk.toString());

@@ -27,7 +27,7 @@ const serverModule = generateSoakServer();
 
 const redis = await startRedis();
 const probe = new Redis(redis.port, "127.0.0.1");
-const child = spawn(`${ROOT}node_modules/.bin/tsx`, [`${ROOT}bench/soak/server.ts`, serverModule, String(redis.port), String(SAMPLE_MS)], {
+const child = spawn(process.execPath, ["--import", "tsx", `${ROOT}bench/soak/server.ts`, serverModule, String(redis.port), String(SAMPLE_MS)], {
   stdio: ["ignore", "pipe", "inherit"],
   env: { ...process.env, NODE_OPTIONS: "--expose-gc" },
 });

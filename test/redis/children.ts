@@ -1,14 +1,14 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import http from "node:http";
 import { join } from "node:path";
 import { expect } from "vitest";
-import { ROOT } from "../helpers.js";
+import { ROOT, spawnTypeScript } from "../helpers.js";
 
 export type Child = { url: string; child: ChildProcess; adapter: string };
 
 /** A test server in a child process on `adapter`, sharing state through `redis` (see test/server/redis-connection.ts). */
 export async function startChild(script: "limits-server" | "idempotency-server", adapter: string, redis: string, ...args: string[]): Promise<Child> {
-  const child = spawn(join(ROOT, "node_modules/.bin/tsx"), [join(ROOT, `test/server/${script}.ts`), redis, ...args], { cwd: ROOT, env: { ...process.env, SERVER_ADAPTER: adapter } });
+  const child = spawnTypeScript(join(ROOT, `test/server/${script}.ts`), [redis, ...args], { cwd: ROOT, env: { ...process.env, SERVER_ADAPTER: adapter } });
   const port = await new Promise<number>((resolve, reject) => {
     let output = "";
     child.stdout?.on("data", (chunk: Buffer) => {

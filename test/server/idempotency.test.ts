@@ -1,8 +1,8 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { join } from "node:path";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { childEnv, ROOT } from "../helpers.js";
+import { childEnv, ROOT, spawnTypeScript } from "../helpers.js";
 import { startRedis, type RedisServer } from "../redis-server.js";
 import { ADAPTER, send, serve, type Served } from "./serve.js";
 import { idempotencyHandler, memoryEffects } from "./apps/idempotency.js";
@@ -58,7 +58,7 @@ describe("idempotency (memory store)", () => {
 });
 
 async function startServer(redisPort: number, mode = ""): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(join(ROOT, "node_modules/.bin/tsx"), [join(ROOT, "test/server/idempotency-server.ts"), String(redisPort), mode], { cwd: ROOT, env: childEnv() });
+  const child = spawnTypeScript(join(ROOT, "test/server/idempotency-server.ts"), [String(redisPort), mode], { cwd: ROOT, env: childEnv() });
   const port = await new Promise<number>((resolve, reject) => {
     child.stdout?.on("data", (chunk: Buffer) => {
       // The child serves on the adapter this run tests (SERVER_ADAPTER is inherited).

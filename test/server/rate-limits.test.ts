@@ -1,8 +1,8 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import http from "node:http";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { childEnv, ROOT } from "../helpers.js";
+import { childEnv, ROOT, spawnTypeScript } from "../helpers.js";
 import { startRedis, type RedisServer } from "../redis-server.js";
 import { ADAPTER, send, serve, type Served } from "./serve.js";
 import { limitsHandler } from "./apps/limits.js";
@@ -59,7 +59,7 @@ describe("rate limits (memory store)", () => {
 
 /** A limits server in a child process that shares its counts through Redis. */
 async function startServer(redisPort: number): Promise<{ url: string; child: ChildProcess; output: string[] }> {
-  const child = spawn(join(ROOT, "node_modules/.bin/tsx"), [join(ROOT, "test/server/limits-server.ts"), String(redisPort)], { cwd: ROOT, env: childEnv() });
+  const child = spawnTypeScript(join(ROOT, "test/server/limits-server.ts"), [String(redisPort)], { cwd: ROOT, env: childEnv() });
   const output: string[] = [];
   const port = await new Promise<number>((resolve, reject) => {
     child.stdout?.on("data", (chunk: Buffer) => {
