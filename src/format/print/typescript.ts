@@ -55,9 +55,11 @@ class Printer {
     const clause = node.importClause;
     if (clause === undefined || clause.name !== undefined || node.attributes !== undefined) throw new UnsupportedNode();
     const bindings = clause.namedBindings;
-    if (bindings === undefined || !typescript.isNamedImports(bindings)) throw new UnsupportedNode();
-    const names = bindings.elements.map((element) => this.specifier(element));
-    return [clause.isTypeOnly ? "import type " : "import ", this.namedList(names), " from ", this.moduleName(node.moduleSpecifier), ";"];
+    if (bindings === undefined) throw new UnsupportedNode();
+    const keyword = clause.isTypeOnly ? "import type " : "import ";
+    const from = [" from ", this.moduleName(node.moduleSpecifier), ";"];
+    if (typescript.isNamespaceImport(bindings)) return [keyword, "* as ", bindings.name.text, from];
+    return [keyword, this.namedList(bindings.elements.map((element) => this.specifier(element))), from];
   }
 
   private exportDeclaration(node: ts.ExportDeclaration): Doc {
@@ -250,9 +252,10 @@ class Printer {
   private typeParameters(parameters: ts.NodeArray<ts.TypeParameterDeclaration> | undefined): Doc {
     if (parameters === undefined) return "";
     const printed = parameters.map((parameter) => {
-      if (parameter.modifiers !== undefined || parameter.constraint !== undefined) throw new UnsupportedNode();
+      if (parameter.modifiers !== undefined) throw new UnsupportedNode();
       this.refuseComments(parameter);
-      return parameter.default === undefined ? parameter.name.text : [parameter.name.text, " = ", this.type(parameter.default)];
+      const constraint = parameter.constraint === undefined ? "" : [" extends ", this.type(parameter.constraint)];
+      return [parameter.name.text, constraint, parameter.default === undefined ? "" : [" = ", this.type(parameter.default)]];
     });
     return group(["<", indent([softline, join([",", line], printed)]), ifBreak(","), softline, ">"]);
   }
@@ -369,12 +372,34 @@ class Printer {
       if (!typescript.isIdentifier(node.exprName) || node.typeArguments !== undefined) throw new UnsupportedNode();
       return ["typeof ", node.exprName.text];
     }
+    if (typescript.isTypeOperatorNode(node) && node.operator === typescript.SyntaxKind.KeyOfKeyword) return ["keyof ", this.operand(node.type)];
+    if (typescript.isMappedTypeNode(node)) return this.mappedType(node);
     if (typescript.isTupleTypeNode(node)) {
       if (node.elements.length === 0) return "[]";
       const printed = node.elements.map((element) => this.type(element));
       return group(["[", indent([softline, join([",", line], printed)]), ifBreak(","), softline, "]"]);
     }
     throw new UnsupportedNode();
+  }
+
+  /**
+   * `{ [P in K]-?: T[P] }`, broken as prettier keeps one written over several lines (openapi-typescript's
+   * `WithRequired` helper always is). Modifiers other than `-?`, `?` and `readonly` go to prettier.
+   */
+  private mappedType(node: ts.MappedTypeNode): Doc {
+    const parameter = node.typeParameter;
+    if (node.nameType !== undefined || node.type === undefined || parameter.constraint === undefined || parameter.default !== undefined) {
+      throw new UnsupportedNode();
+    }
+    if (node.readonlyToken !== undefined && node.readonlyToken.kind !== typescript.SyntaxKind.ReadonlyKeyword) throw new UnsupportedNode();
+    if ((node.members?.length ?? 0) > 0) throw new UnsupportedNode();
+    const optional =
+      node.questionToken === undefined ? "" : node.questionToken.kind === typescript.SyntaxKind.MinusToken ? "-?" : node.questionToken.kind === typescript.SyntaxKind.QuestionToken ? "?" : undefined;
+    if (optional === undefined) throw new UnsupportedNode();
+    this.refuseComments(parameter);
+    const key = [node.readonlyToken === undefined ? "" : "readonly ", "[", parameter.name.text, " in ", this.type(parameter.constraint), "]", optional, ": "];
+    const expanded = this.source === undefined || this.writtenOverLines(node, parameter);
+    return group(["{", indent([line, key, this.type(node.type), ifBreak(";")]), line, "}"], { shouldBreak: expanded });
   }
 
   /** A type inside an array, indexed access, union or intersection type, in parentheses where prettier puts them. */
@@ -412,7 +437,7 @@ class Printer {
    */
   private union(node: ts.UnionTypeNode, position: "indented" | "parenthesized" | "argument"): Doc {
     const types = node.types.map(unwrap);
-    const objectLike = types.find((type) => typescript.isTypeLiteralNode(type) || typescript.isTypeReferenceNode(type));
+    const objectLike = types.find((type) => isObjectType(type) || typescript.isTypeReferenceNode(type));
     if (objectLike !== undefined && types.every((type) => type === objectLike || isNullOrVoid(type))) {
       return join(" | ", types.map((type) => this.operand(type)));
     }
@@ -430,8 +455,8 @@ class Printer {
       types.map((type, index) => {
         const doc = this.operand(type);
         if (index === 0) return doc;
-        const current = typescript.isTypeLiteralNode(type);
-        const previous = typescript.isTypeLiteralNode(types[index - 1] as ts.TypeNode);
+        const current = isObjectType(type);
+        const previous = isObjectType(types[index - 1] as ts.TypeNode);
         if (previous && current) return [" & ", wasIndented ? indent(doc) : doc];
         if (!previous && !current) return indent([" &", line, doc]);
         if (index > 1) wasIndented = true;
@@ -543,14 +568,19 @@ function isSimpleReturn(node: ts.Expression): boolean {
 
 /** Whether prettier prints `Name<T>` with this lone argument hugging the brackets. */
 function huggable(node: ts.TypeNode): boolean {
-  if (KEYWORDS.has(node.kind) || typescript.isTypeLiteralNode(node)) return true;
+  if (KEYWORDS.has(node.kind) || isObjectType(node)) return true;
   // prettier hugs an object type or'd only with null or void (`$Read<{ … } | null>`).
   if (typescript.isUnionTypeNode(node)) {
     const types = node.types.map(unwrap);
-    const objects = types.filter((type) => typescript.isTypeLiteralNode(type));
+    const objects = types.filter((type) => isObjectType(type));
     return objects.length === 1 && types.every((type) => type === objects[0] || isNullOrVoid(type));
   }
   return typescript.isTypeReferenceNode(node) && (node.typeArguments === undefined || node.typeArguments.length === 0);
+}
+
+/** An object type as prettier groups them: a type literal or a mapped type. */
+function isObjectType(node: ts.TypeNode): boolean {
+  return typescript.isTypeLiteralNode(node) || typescript.isMappedTypeNode(node);
 }
 
 function isNullOrVoid(node: ts.TypeNode): boolean {
