@@ -1,5 +1,4 @@
 import { posix } from "node:path";
-import { typescript } from "../internals.js";
 import type { TextFile } from "./generated-file.js";
 import type { ImportExtension } from "../config/resolve-config.js";
 import { readRuntimeFile } from "./templates.js";
@@ -29,24 +28,30 @@ export function emitRuntime(imports: Iterable<string>, extension: ImportExtensio
   return [...files.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
 }
 
+/**
+ * The relative specifier of each import and re-export in a runtime module, with the offset just
+ * past it. Runtime modules are ours and prettier-formatted: every such statement starts a line and
+ * names its module in double quotes (a test holds this against TypeScript's own reading).
+ */
+function relativeSpecifiers(source: string): Array<{ specifier: string; end: number }> {
+  const found: Array<{ specifier: string; end: number }> = [];
+  for (const match of source.matchAll(/^(?:import|export)\b[^;"]*"(\.\.?\/[^"]*)"/gm)) {
+    found.push({ specifier: match[1] as string, end: (match.index as number) + match[0].length - 1 });
+  }
+  return found;
+}
+
 /** The runtime modules a runtime module imports or re-exports from (its `./` and `../` specifiers), from the runtime root. */
 function localImports(path: string, source: string): string[] {
-  return typescript
-    .preProcessFile(source, true, false)
-    .importedFiles.map((reference) => reference.fileName)
-    .filter((specifier) => specifier.startsWith("."))
-    .map((specifier) => posix.join(posix.dirname(path), specifier).replace(/\.js$/, ".ts"));
+  return relativeSpecifiers(source).map(({ specifier }) => posix.join(posix.dirname(path), specifier).replace(/\.js$/, ".ts"));
 }
 
 /** The source with each relative specifier's `.js` turned into `extension` (same length, so the layout holds). */
 function withExtension(source: string, extension: ImportExtension): string {
   let result = "";
   let at = 0;
-  for (const reference of typescript.preProcessFile(source, true, false).importedFiles) {
-    if (!reference.fileName.startsWith(".") || !reference.fileName.endsWith(".js")) continue;
-    // `pos` is at the opening quote; the specifier's text follows it.
-    const end = reference.pos + 1 + reference.fileName.length;
-    if (source.slice(end - 3, end) !== ".js") continue;
+  for (const { specifier, end } of relativeSpecifiers(source)) {
+    if (!specifier.endsWith(".js")) continue;
     result += source.slice(at, end - 3) + extension;
     at = end;
   }

@@ -19,13 +19,13 @@ function buildHeader(name: string, raw: unknown, at: string, context: BuildConte
 /** A Response Object (OpenAPI 3 §4.8.17). */
 export function buildResponse(status: string, raw: unknown, at: string, context: BuildContext): Response {
   const { value, pointer } = context.resolve(raw, at);
+  const headers = entriesOf(value.headers);
+  const tokens = headers.length === 0 ? [] : parsePointer(pointer);
   return {
     status,
     description: optionalString(value.description) ?? "",
     content: buildContent(value.content, `${pointer}/content`),
-    headers: entriesOf(value.headers).map(([name, header]) =>
-      buildHeader(name, header, context.pointer(...parsePointer(pointer), "headers", name), context),
-    ),
+    headers: headers.map(([name, header]) => buildHeader(name, header, context.pointer(...tokens, "headers", name), context)),
     pointer,
   };
 }

@@ -1,5 +1,5 @@
-import { readdirSync } from "node:fs";
-import { posix } from "node:path";
+import { readdirSync, readFileSync } from "node:fs";
+import { posix, sep } from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { emitAll } from "../../src/emit/emit.js";
@@ -111,4 +111,25 @@ it("every runtime module is reached from some output (with one server framework 
     for (const file of files) if (file.path.startsWith("runtime/")) written.add(file.path);
   }
   expect([...all].filter((path) => !written.has(path))).toEqual([]);
+});
+
+describe("the runtime's own imports", () => {
+  const runtimeRoot = posix.join(ROOT, "templates", "runtime");
+  const modules = readdirSync(runtimeRoot, { recursive: true, encoding: "utf8" })
+    .filter((path) => path.endsWith(".ts") && !path.endsWith(".d.ts") && !path.startsWith("node_modules"))
+    .map((path) => path.split(sep).join("/"))
+    .sort();
+
+  it.each(modules)("%s: read as TypeScript reads them, and renamed for --import-extension .ts", (path) => {
+    const source = readFileSync(posix.join(runtimeRoot, path), "utf8");
+    const [asJs] = emitRuntime([`runtime/${path}`], ".js").filter((file) => file.path === path);
+    const [asTs] = emitRuntime([`runtime/${path}`], ".ts").filter((file) => file.path === path);
+    expect(asJs?.imports).toEqual(importsInText({ path, content: source }));
+    const specifiers = (text: string) =>
+      ts
+        .preProcessFile(text, true, false)
+        .importedFiles.map((reference) => reference.fileName)
+        .filter((specifier) => specifier.startsWith("."));
+    expect(specifiers(asTs?.content ?? "")).toEqual(specifiers(source).map((specifier) => specifier.replace(/\.js$/, ".ts")));
+  });
 });

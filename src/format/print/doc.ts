@@ -270,11 +270,11 @@ function trimTrailingSpaces(out: string[]): void {
   }
 }
 
+const NON_ASCII = /[^\0-\x7f]/;
+
 /** Display width as prettier counts it: wide East Asian characters take two columns. */
 export function textWidth(text: string): number {
-  let ascii = true;
-  for (let index = 0; index < text.length && ascii; index++) ascii = text.charCodeAt(index) < 0x80;
-  if (ascii) return text.length;
+  if (!NON_ASCII.test(text)) return text.length;
   let width = 0;
   for (const char of text) {
     const code = char.codePointAt(0) as number;
