@@ -2,6 +2,7 @@ import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import type { OpenApiVersion } from "./version.js";
 import { parsePointer, valueAtPointer } from "../pointer.js";
+import { findRef } from "./find-ref.js";
 
 const require = createRequire(import.meta.url);
 
@@ -40,21 +41,40 @@ const validators = new Map<OpenApiVersion, Validate>();
  * swagger-parser, which reports the problem with its usual precision.
  */
 export function isPlainlyValid(document: Record<string, unknown>, version: OpenApiVersion): boolean {
+  try {
+    if (!validatorFor(version)(document)) return false;
+  } catch {
+    return false;
+  }
+  return refsResolve(document, version);
+}
+
+function validatorFor(version: OpenApiVersion): Validate {
   let validate = validators.get(version);
   if (validate === undefined) {
     validate = require(fileURLToPath(new URL(validatorFile(version), VALIDATORS))) as Validate;
     validators.set(version, validate);
   }
-  try {
-    if (!validate(document)) return false;
-  } catch {
-    return false;
-  }
-  return refsResolve(document);
+  return validate;
 }
 
 export function validatorFile(version: OpenApiVersion): string {
   return version === "3.0" ? "openapi-3.0.cjs" : "openapi-3.1.cjs";
+}
+
+/** Whether `value` is valid as a component of `kind`: the smallest document holding it there is checked. */
+function validatesAs(value: unknown, kind: Kind, version: OpenApiVersion): boolean {
+  const document = {
+    openapi: version === "3.0" ? "3.0.3" : "3.1.0",
+    info: { title: "", version: "" },
+    paths: {},
+    components: { [SECTIONS[kind]]: { component: value } },
+  };
+  try {
+    return validatorFor(version)(document);
+  } catch {
+    return false;
+  }
 }
 
 /** The OpenAPI schema for a version, and the Ajv (draft-04 or 2020-12) that compiles it. */
@@ -91,15 +111,32 @@ function followPlainSchema(schema: Schema31): Schema31 {
   return schema;
 }
 
-/** Every `$ref` in the document names an existing component of the kind its position expects. */
-function refsResolve(document: Record<string, unknown>): boolean {
+/**
+ * Every `$ref` in the document names an existing component of the kind its position expects; a
+ * schema's may also name a schema inside a component (a property of a schema, the schema of a
+ * response's media type), which the OpenAPI schema has checked where it stands.
+ */
+function refsResolve(document: Record<string, unknown>, version: OpenApiVersion): boolean {
   const components = record(document.components);
   const refOk = (ref: string, kind: Kind): boolean => {
     const tokens = ref.startsWith("#/") ? parsePointer(ref) : undefined;
-    if (tokens === undefined || tokens[0] !== "components" || KIND_OF_SECTION.get(tokens[1] ?? "") !== kind) return false;
-    // A schema may point into another schema; every other kind names a whole component.
-    if (kind !== "schema" && tokens.length !== 3) return false;
-    return valueAtPointer(document, ref) !== undefined;
+    if (tokens === undefined) return false;
+    if (kind === "schema") {
+      const target = valueAtPointer(document, ref);
+      if (target === undefined) return false;
+      if (isSchemaPosition(tokens, version)) return true;
+      // Anything the OpenAPI schema has not checked as a schema where it stands (an example's
+      // value, whose hidden data reads as `{}`) is one when it validates as one, with no reference inside.
+      return findRef(target, () => true) === undefined && validatesAs(target, "schema", version);
+    }
+    if (tokens[0] !== "components") return false;
+    const section = KIND_OF_SECTION.get(tokens[1] ?? "");
+    if (section === undefined || tokens.length !== 3) return false;
+    const target = valueAtPointer(document, ref);
+    if (target === undefined) return false;
+    // A component of another kind (a request body used as a response) is valid where it is used
+    // when it also validates as that kind, as swagger-parser sees it once dereferenced.
+    return section === kind || (kind !== "pathItem" && validatesAs(target, kind, version));
   };
 
   const visit = (node: unknown, kind: Kind): boolean => {
@@ -150,6 +187,58 @@ function refsResolve(document: Record<string, unknown>): boolean {
     if (kind !== undefined && !mapOf(entries, kind)) return false;
   }
   return true;
+}
+
+/**
+ * Whether `components/...` tokens lead to a place the OpenAPI schema validates as a schema: a
+ * schema component, or the `schema` of a parameter, header or media type inside a component,
+ * then down through schema-valued keywords (`properties/name`, `items`, `allOf/0` ...). Anything
+ * else (an extension, `required`, a media type object) is left to swagger-parser.
+ */
+function isSchemaPosition(tokens: readonly string[], version: OpenApiVersion): boolean {
+  let at = schemaSlot(tokens);
+  if (at === undefined) return false;
+  const single = version === "3.0" ? SINGLE_SCHEMA_30 : SINGLE_SCHEMA_31;
+  const named = version === "3.0" ? NAMED_SCHEMAS_30 : NAMED_SCHEMAS_31;
+  const listed = version === "3.0" ? LISTED_SCHEMAS_30 : LISTED_SCHEMAS_31;
+  while (at < tokens.length) {
+    const keyword = tokens[at] as string;
+    if (single.has(keyword)) at += 1;
+    else if (named.has(keyword) && at + 1 < tokens.length) at += 2;
+    else if (listed.has(keyword) && /^(0|[1-9]\d*)$/.test(tokens[at + 1] ?? "")) at += 2;
+    else return false;
+  }
+  return true;
+}
+
+const SINGLE_SCHEMA_30 = new Set(["items", "additionalProperties", "not"]);
+const NAMED_SCHEMAS_30 = new Set(["properties"]);
+const LISTED_SCHEMAS_30 = new Set(["allOf", "anyOf", "oneOf"]);
+const SINGLE_SCHEMA_31 = new Set([
+  ...SINGLE_SCHEMA_30,
+  ...["contains", "if", "then", "else", "propertyNames", "unevaluatedItems", "unevaluatedProperties", "contentSchema"],
+]);
+const NAMED_SCHEMAS_31 = new Set([...NAMED_SCHEMAS_30, "patternProperties", "$defs", "dependentSchemas"]);
+const LISTED_SCHEMAS_31 = new Set([...LISTED_SCHEMAS_30, "prefixItems"]);
+
+/** The index just past the token that starts a schema in `components/<section>/<name>/...`, if one does. */
+function schemaSlot(tokens: readonly string[]): number | undefined {
+  if (tokens.length < 3) return undefined;
+  const inMedia = (at: number) => (tokens[at] === "content" && tokens.length > at + 2 && tokens[at + 2] === "schema" ? at + 3 : undefined);
+  const inParameter = (at: number) => (tokens[at] === "schema" ? at + 1 : inMedia(at));
+  switch (tokens[1]) {
+    case "schemas":
+      return 3;
+    case "parameters":
+    case "headers":
+      return inParameter(3);
+    case "requestBodies":
+      return inMedia(3);
+    case "responses":
+      return tokens[3] === "headers" && tokens.length > 4 ? inParameter(5) : inMedia(3);
+    default:
+      return undefined;
+  }
 }
 
 /** Every `$ref` anywhere inside a schema is a schema reference. */

@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
+import SwaggerParser from "@apidevtools/swagger-parser";
 import { isPlainlyValid } from "../../src/load/direct-validation.js";
+
+/** swagger-parser's verdict on a copy (what the loader falls back to). */
+async function swaggerParserAccepts(document: object): Promise<boolean> {
+  try {
+    await SwaggerParser.validate(structuredClone(document) as never);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 const base = (extra: Record<string, unknown> = {}) => ({
   openapi: "3.0.3",
@@ -59,5 +70,60 @@ describe("isPlainlyValid", () => {
   it("validates OpenAPI 3.1 documents against the 3.1 schema", () => {
     expect(isPlainlyValid({ ...base(), openapi: "3.1.0" }, "3.1")).toBe(true);
     expect(isPlainlyValid({ ...base(), openapi: "3.1.0", paths: { "/x": { get: { responses: "no" } } } }, "3.1")).toBe(false);
+  });
+
+  describe("references that swagger-parser follows to other places", () => {
+    const withRef = (ref: string, at: "schema" | "response", extra: (document: ReturnType<typeof base>) => void = () => {}) => {
+      const document = base();
+      if (at === "schema") document.components.schemas.Item.properties.tags = { $ref: ref };
+      else document.paths["/items/{id}"].get.responses["200"] = { $ref: ref };
+      extra(document);
+      return document;
+    };
+
+    it.each([
+      ["a schema inside a response's media type", "#/components/responses/Item/content/application~1json/schema"],
+      ["a parameter's schema", "#/components/parameters/Id/schema"],
+      ["a property of a schema", "#/components/schemas/Item/properties/id"],
+      ["a member of a composed schema", "#/components/schemas/Other/oneOf/1"],
+      ["an example's value that is a schema", "#/components/examples/Shape/value"],
+      ["an extension inside a schema that holds a schema", "#/components/schemas/Other/x-shape"],
+    ])("accepts a schema reference to %s, as swagger-parser does", async (_name, ref) => {
+      const document = withRef(ref, "schema", (document) => {
+        Object.assign(document.components.schemas, { Other: { oneOf: [{ type: "string" }, { type: "integer" }], "x-shape": { type: "string" } } });
+        Object.assign(document.components, { examples: { Shape: { value: { type: "string" } } } });
+      });
+      expect(isPlainlyValid(document, "3.0")).toBe(true);
+      expect(await swaggerParserAccepts(document)).toBe(true);
+    });
+
+    it.each([
+      ["a schema's required list", "#/components/schemas/Item/required"],
+      ["a media type object", "#/components/responses/Item/content/application~1json"],
+      ["an example's value that is no schema", "#/components/examples/Data/value"],
+      ["an example's value holding a reference", "#/components/examples/Linked/value"],
+    ])("leaves a schema reference to %s to swagger-parser", (_name, ref) => {
+      const document = withRef(ref, "schema", (document) => {
+        Object.assign(document.components.schemas.Item, { required: ["id"] });
+        Object.assign(document.components, {
+          examples: { Data: { value: { id: 7 } }, Linked: { value: { allOf: [{ $ref: "#/components/schemas/Item" }] } } },
+        });
+      });
+      expect(isPlainlyValid(document, "3.0")).toBe(false);
+    });
+
+    it("accepts a response reference to a request body that is also a valid response, as swagger-parser does", async () => {
+      const body = { description: "the item", content: { "application/json": { schema: { type: "object" } } } };
+      const document = withRef("#/components/requestBodies/Item", "response", (document) => Object.assign(document.components, { requestBodies: { Item: body } }));
+      expect(isPlainlyValid(document, "3.0")).toBe(true);
+      expect(await swaggerParserAccepts(document)).toBe(true);
+    });
+
+    it("leaves a response reference to a request body that is no response (no description) to swagger-parser, which refuses it", async () => {
+      const body = { content: { "application/json": { schema: { type: "object" } } } };
+      const document = withRef("#/components/requestBodies/Item", "response", (document) => Object.assign(document.components, { requestBodies: { Item: body } }));
+      expect(isPlainlyValid(document, "3.0")).toBe(false);
+      expect(await swaggerParserAccepts(document)).toBe(false);
+    });
   });
 });
