@@ -1,5 +1,6 @@
 import { createRequire } from "node:module";
 import type { SourceFile } from "typescript";
+import { requireWithCodeCache } from "./code-cache.js";
 
 /**
  * Every place this tool relies on another package's internals, named here with the reason, so an
@@ -18,8 +19,9 @@ const require = createRequire(import.meta.url);
  * TypeScript and openapi-typescript, loaded through `require`. Importing a large CommonJS file as
  * an ES module makes Node scan its whole source for export names first: for TypeScript's 9 MB
  * that scan costs more than loading it (measured by `npm run bench:codegen` on the petstore).
+ * TypeScript's compiled code is kept between runs (see `requireWithCodeCache`).
  */
-export const typescript: typeof import("typescript") = require("typescript");
+export const typescript = requireWithCodeCache(import.meta.url, "typescript") as typeof import("typescript");
 
 type OpenapiTypescript = typeof import("openapi-typescript");
 
