@@ -17,6 +17,11 @@ export interface Scenario {
   name: string;
   kind: string;
   calls: Call[];
+  /**
+   * A request to an operation `calls` never reach, sent alone once the server has served them
+   * under load: the first request to that operation on a warm server (its validators built then).
+   */
+  then?: Call;
 }
 
 /**
