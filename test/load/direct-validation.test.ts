@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import SwaggerParser from "@apidevtools/swagger-parser";
 import { isPlainlyValid } from "../../src/load/direct-validation.js";
@@ -125,5 +126,56 @@ describe("isPlainlyValid", () => {
       expect(isPlainlyValid(document, "3.0")).toBe(false);
       expect(await swaggerParserAccepts(document)).toBe(false);
     });
+  });
+});
+
+/**
+ * The class: a `$ref` to any place in the components, put where a schema, a response or a
+ * parameter is expected. Whenever the direct check calls the document valid, swagger-parser (which
+ * validates the dereferenced document) agrees; the fast path never passes what the fallback refuses.
+ */
+describe("isPlainlyValid against swagger-parser, on references to every place (fixed seed)", () => {
+  const document = () => {
+    const value = base();
+    Object.assign(value.components.schemas, {
+      Other: { oneOf: [{ type: "string" }, { type: "integer" }], "x-shape": { type: "string" }, required: ["a"], properties: { a: { type: "string" } } },
+      List: { type: "array", items: { $ref: "#/components/schemas/Item" } },
+    });
+    Object.assign(value.components, {
+      examples: { Shape: { value: { type: "string" } }, Data: { value: { id: 7 } } },
+      requestBodies: { Body: { description: "a body", content: { "application/json": { schema: { type: "object" } } } }, Bare: { content: { "text/plain": { schema: { type: "string" } } } } },
+      headers: { Rate: { schema: { type: "integer" } } },
+    });
+    return value;
+  };
+  /** Every pointer into the components, to objects and values alike. */
+  const pointers: string[] = [];
+  const walk = (node: unknown, path: string) => {
+    if (path !== "#/components") pointers.push(path);
+    if (typeof node !== "object" || node === null) return;
+    for (const [key, value] of Object.entries(node)) walk(value, `${path}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`);
+  };
+  walk(document().components, "#/components");
+
+  it("never calls valid what swagger-parser refuses", async () => {
+    const verdicts = { both: 0, fallback: 0 };
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...pointers), fc.constantFrom("schema", "response", "parameter"), async (ref, at) => {
+        const value = document();
+        if (at === "schema") value.components.schemas.Item.properties.tags = { $ref: ref };
+        else if (at === "response") value.paths["/items/{id}"].get.responses["200"] = { $ref: ref };
+        else value.paths["/items/{id}"].parameters = [{ $ref: ref }];
+        if (!isPlainlyValid(value, "3.0")) {
+          verdicts.fallback++;
+          return;
+        }
+        verdicts.both++;
+        expect(await swaggerParserAccepts(value), `${at} → ${ref}`).toBe(true);
+      }),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 150), seed: 20261203 },
+    );
+    // Both verdicts occur: the property is not vacuous.
+    expect(verdicts.both).toBeGreaterThan(10);
+    expect(verdicts.fallback).toBeGreaterThan(10);
   });
 });
