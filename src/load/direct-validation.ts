@@ -2,7 +2,7 @@ import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import type { OpenApiVersion } from "./version.js";
 import { parsePointer, valueAtPointer } from "../pointer.js";
-import { findRef } from "./find-ref.js";
+import { hasRef } from "./find-ref.js";
 
 const require = createRequire(import.meta.url);
 
@@ -127,7 +127,7 @@ function refsResolve(document: Record<string, unknown>, version: OpenApiVersion)
       if (isSchemaPosition(tokens, version)) return true;
       // Anything the OpenAPI schema has not checked as a schema where it stands (an example's
       // value, whose hidden data reads as `{}`) is one when it validates as one, with no reference inside.
-      return findRef(target, () => true) === undefined && validatesAs(target, "schema", version);
+      return !hasRef(target, () => true) && validatesAs(target, "schema", version);
     }
     if (tokens[0] !== "components") return false;
     const section = KIND_OF_SECTION.get(tokens[1] ?? "");

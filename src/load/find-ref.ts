@@ -18,3 +18,18 @@ export function findRef(document: unknown, matches: (ref: string) => boolean): s
   };
   return visit(document) ? pointer(...path) : undefined;
 }
+
+/** Whether `document` holds a `$ref` whose value satisfies `matches`: `findRef` without keeping the path, for the common answer "none". */
+export function hasRef(document: unknown, matches: (ref: string) => boolean): boolean {
+  const seen = new Set<object>();
+  const stack: unknown[] = [document];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (typeof node !== "object" || node === null || seen.has(node)) continue;
+    seen.add(node);
+    const ref = (node as { $ref?: unknown }).$ref;
+    if (typeof ref === "string" && matches(ref)) return true;
+    for (const value of Object.values(node)) if (typeof value === "object" && value !== null) stack.push(value);
+  }
+  return false;
+}

@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { CodegenError, type ErrorLocation } from "../errors.js";
-import { findRef } from "./find-ref.js";
+import { findRef, hasRef } from "./find-ref.js";
 import { isPlainlyValid } from "./direct-validation.js";
 import { displayPath } from "../display-path.js";
 import { hideLiteralValues, restoreLiteralValues } from "./literal-values.js";
@@ -64,7 +64,7 @@ async function loadValidated(source: SpecSource, root: unknown, notes: string[],
   // A document whose `$ref`s are all internal is bundled already; the common valid one is shown
   // valid directly, without swagger-parser's dereferenced copy (hidden data values read as `{}`,
   // valid wherever data may stand).
-  const external = findRef(root, (ref) => !ref.startsWith("#")) !== undefined;
+  const external = hasRef(root, (ref) => !ref.startsWith("#"));
   // Before any validator follows them: a $ref must resolve through own properties.
   checkRefTargets(root, displayPath(path));
   if (!external && isPlainlyValid(root as Record<string, unknown>, version)) {

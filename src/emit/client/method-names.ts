@@ -18,6 +18,8 @@ export function methodGroups(model: ApiModel): MethodGroup[] {
   const tags = new Map(model.tags.map((tag) => [tag.name, tag]));
   const groups = new Map<string, MethodGroup>();
   const top: MethodGroup = { id: undefined, description: undefined, methods: [] };
+  /** Each group's method names so far, lower-cased. */
+  const taken = new Map<MethodGroup, Set<string>>([[top, new Set()]]);
   for (const operation of model.operations) {
     const tag = operation.tags[0] === undefined ? undefined : tags.get(operation.tags[0]);
     let group = top;
@@ -25,9 +27,11 @@ export function methodGroups(model: ApiModel): MethodGroup[] {
       group = groups.get(tag.id) ?? { id: tag.id, description: tag.description, methods: [] };
       groups.set(tag.id, group);
     }
-    const taken = new Set(group.methods.map((method) => method.name.toLowerCase()));
+    const names = taken.get(group) ?? new Set<string>();
+    taken.set(group, names);
     const short = tag === undefined ? operation.id : shortName(operation.id, tag.name);
-    const name = short !== "" && !taken.has(short.toLowerCase()) && !RESERVED.has(short) ? short : operation.id;
+    const name = short !== "" && !names.has(short.toLowerCase()) && !RESERVED.has(short) ? short : operation.id;
+    names.add(name.toLowerCase());
     group.methods.push({ name, operation });
   }
   const groupIds = new Set(groups.keys());
