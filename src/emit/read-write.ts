@@ -15,10 +15,8 @@ export interface WireTypes {
 /** The wrappers for a model, each imported into `file` the first time it is used. */
 export function wireTypes(model: Pick<ApiModel, "readWrite">, file: SourceFile): WireTypes {
   if (!model.readWrite) return { received: (type) => type, sent: (type) => type };
-  const imported = new Set<string>();
   const wrap = (name: string) => (type: string) => {
-    if (!imported.has(name)) file.import(runtimeFile("content.ts"), [name], { typeOnly: true });
-    imported.add(name);
+    file.import(runtimeFile("content.ts"), [name], { typeOnly: true });
     return `${name}<${type}>`;
   };
   return { received: wrap("AsReceived"), sent: wrap("AsSent") };

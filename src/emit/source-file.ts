@@ -110,7 +110,7 @@ export class SourceFile {
         other.typeOnly === link.typeOnly &&
         other.names !== "*" &&
         link.names !== "*" &&
-        JSON.stringify(other.from) === JSON.stringify(link.from),
+        sameModule(other.from, link.from),
     );
     if (same === undefined || same.names === "*" || link.names === "*") this.links.push(link);
     else for (const name of link.names) if (!same.names.includes(name)) same.names.push(name);
@@ -149,6 +149,10 @@ export interface ImportLayout {
 export const DEFAULT_LAYOUT: ImportLayout = { runtime: "runtime", extension: ".js" };
 
 /** The specifier of `to` from `from` (both `.ts` paths from one root), ending in `extension`. */
+function sameModule(a: ModuleRef, b: ModuleRef): boolean {
+  return "file" in a ? "file" in b && a.file === b.file : "specifier" in b && a.specifier === b.specifier;
+}
+
 function relativeSpecifier(from: string, to: string, extension: ImportExtension): string {
   const path = posix.relative(posix.dirname(from), to).replace(/\.ts$/, extension);
   return path.startsWith(".") ? path : `./${path}`;

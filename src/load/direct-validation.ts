@@ -41,21 +41,21 @@ const validators = new Map<OpenApiVersion, Validate>();
  * swagger-parser, which reports the problem with its usual precision.
  */
 export function isPlainlyValid(document: Record<string, unknown>, version: OpenApiVersion): boolean {
-  try {
-    if (!validatorFor(version)(document)) return false;
-  } catch {
-    return false;
-  }
-  return refsResolve(document, version);
+  return matchesSchema(document, version) && refsResolve(document, version);
 }
 
-function validatorFor(version: OpenApiVersion): Validate {
+/** Whether a document matches the OpenAPI schema of its version, as written (a validator that throws says no). */
+function matchesSchema(document: object, version: OpenApiVersion): boolean {
   let validate = validators.get(version);
   if (validate === undefined) {
     validate = require(fileURLToPath(new URL(validatorFile(version), VALIDATORS))) as Validate;
     validators.set(version, validate);
   }
-  return validate;
+  try {
+    return validate(document);
+  } catch {
+    return false;
+  }
 }
 
 export function validatorFile(version: OpenApiVersion): string {
@@ -70,11 +70,7 @@ function validatesAs(value: unknown, kind: Kind, version: OpenApiVersion): boole
     paths: {},
     components: { [SECTIONS[kind]]: { component: value } },
   };
-  try {
-    return validatorFor(version)(document);
-  } catch {
-    return false;
-  }
+  return matchesSchema(document, version);
 }
 
 /** The OpenAPI schema for a version, and the Ajv (draft-04 or 2020-12) that compiles it. */

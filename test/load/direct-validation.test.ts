@@ -134,7 +134,7 @@ describe("isPlainlyValid", () => {
  * parameter is expected. Whenever the direct check calls the document valid, swagger-parser (which
  * validates the dereferenced document) agrees; the fast path never passes what the fallback refuses.
  */
-describe("isPlainlyValid against swagger-parser, on references to every place (fixed seed)", () => {
+describe("isPlainlyValid against swagger-parser, on references to every place, in both versions (fixed seed)", () => {
   const document = () => {
     const value = base();
     Object.assign(value.components.schemas, {
@@ -157,15 +157,18 @@ describe("isPlainlyValid against swagger-parser, on references to every place (f
   };
   walk(document().components, "#/components");
 
-  it("never calls valid what swagger-parser refuses", async () => {
+  it.each([
+    ["3.0", "3.0.3"],
+    ["3.1", "3.1.0"],
+  ] as const)("never calls valid what swagger-parser refuses (OpenAPI %s)", async (version, openapi) => {
     const verdicts = { both: 0, fallback: 0 };
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...pointers), fc.constantFrom("schema", "response", "parameter"), async (ref, at) => {
-        const value = document();
+        const value = { ...document(), openapi };
         if (at === "schema") value.components.schemas.Item.properties.tags = { $ref: ref };
         else if (at === "response") value.paths["/items/{id}"].get.responses["200"] = { $ref: ref };
         else value.paths["/items/{id}"].parameters = [{ $ref: ref }];
-        if (!isPlainlyValid(value, "3.0")) {
+        if (!isPlainlyValid(value, version)) {
           verdicts.fallback++;
           return;
         }
