@@ -23,6 +23,9 @@ import type { Selection } from "./fields.js";
 import { ContractValidators } from "./validation.js";
 import { Paginator, type Page } from "./pagination.js";
 
+/** The cookies of a request to an operation that reads none: its `Cookie` header is left unparsed. */
+const NO_COOKIES: ReadonlyMap<string, string> = new Map();
+
 export { ResponseValidationError } from "./call.js";
 export type { ServerContract, ServerOptions } from "./options.js";
 export type { ErrorContext } from "./report.js";
@@ -104,7 +107,9 @@ class RequestPipeline {
     checkComplete(contract.operations, this.#handlers, this.#verifiers);
     this.#options = options;
     this.#routes = new RouteTable<Route>(
-      Object.entries(contract.operations).map(([id, operation]) => toRoute(id, operation)),
+      Object.entries(contract.operations).map(([id, operation]) =>
+        toRoute(id, operation, contract.securitySchemes),
+      ),
       options.basePath ?? contract.basePath,
     );
     this.#validators = new ContractValidators(contract.schemas, contract.boundedPatterns);
@@ -185,7 +190,9 @@ class RequestPipeline {
     const report = (error: unknown) => this.report(error, contextOf(flight));
     if (operation.deprecated) addDeprecationHeaders(flight.headers, operation.sunset);
     const query = parseQuery(request.query);
-    const cookies = parseCookies(headerValue(request.headers, "cookie"));
+    const cookies = operation.readsCookies
+      ? parseCookies(headerValue(request.headers, "cookie"))
+      : NO_COOKIES;
     const { principal } = await authenticate(
       operation.security,
       this.#contract.securitySchemes,

@@ -48,7 +48,7 @@ export async function readInput(
 ): Promise<{ input: Record<string, unknown>; values: ParameterValues }> {
   const patternBudget = { remainingMs: limits.patternTimeLimit };
   usePatternBudget(patternBudget);
-  const values = readParameters(operation.parameters, {
+  const values = readParameters(operation.parameters, operation.queryNames, {
     path: raw.params,
     query: raw.query,
     headers: request.headers,

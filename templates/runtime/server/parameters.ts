@@ -23,18 +23,24 @@ export type ParameterValues = Record<
  * Reads every declared parameter from its location according to its `style`, `explode` and
  * shape (OpenAPI 3 §4.8.12.4), giving strings, string arrays and string maps; typing to integers,
  * booleans and so on is left to schema validation. Undeclared parameters are not passed on.
+ * `claimedQueryNames` (see {@link queryNames}) is made once per operation.
  */
 export function readParameters(
   declared: readonly ParameterContract[],
+  claimedQueryNames: ReadonlySet<string>,
   raw: RawParameters,
 ): ParameterValues {
   const values: ParameterValues = { path: {}, query: {}, header: {}, cookie: {} };
-  const claimedQueryNames = new Set(declared.filter((p) => p.in === "query").map((p) => p.name));
   for (const parameter of declared) {
     const value = readOne(parameter, raw, claimedQueryNames);
     if (value !== undefined) setOwn(values[parameter.in], parameter.name, value);
   }
   return values;
+}
+
+/** The names of the declared query parameters: an exploded object parameter takes every other pair. */
+export function queryNames(declared: readonly ParameterContract[]): ReadonlySet<string> {
+  return new Set(declared.filter((p) => p.in === "query").map((p) => p.name));
 }
 
 function readOne(
@@ -105,6 +111,7 @@ function readQuery(
   pairs: QueryPairs,
   claimed: ReadonlySet<string>,
 ): unknown {
+  if (pairs.length === 0) return undefined;
   const { name, style, explode, shape } = parameter;
   if (shape === "object") {
     if (style === "deepObject") {

@@ -1,5 +1,6 @@
-import type { OperationContract, ParameterContract } from "../contract.js";
+import type { OperationContract, ParameterContract, SecuritySchemeContract } from "../contract.js";
 import { isJsonMediaType, mediaTypeEssence } from "./body.js";
+import { queryNames } from "./parameters.js";
 
 /**
  * An operation as the pipeline routes to it: its contract, its generated name, and what every
@@ -9,6 +10,10 @@ export interface Route extends OperationContract {
   readonly id: string;
   /** The locations it declares parameters in, each once, in reading order. */
   readonly parameterLocations: readonly ParameterContract["in"][];
+  /** The names of its query parameters. */
+  readonly queryNames: ReadonlySet<string>;
+  /** Whether anything it declares reads cookies (a cookie parameter, an API key sent as one). */
+  readonly readsCookies: boolean;
   /** Its request body's declared media types with their essences (lower case, no parameters). */
   readonly bodyTypes: readonly DeclaredType[];
   /** How each status it answers goes out, found on the first response with that status. */
@@ -38,7 +43,11 @@ const LOCATIONS = ["path", "query", "header", "cookie"] as const;
  * where the contract has none: the pipeline reads them on every request, and objects of one shape
  * keep those reads fast however many operations a contract has.
  */
-export function toRoute(id: string, operation: OperationContract): Route {
+export function toRoute(
+  id: string,
+  operation: OperationContract,
+  schemes: Readonly<Record<string, SecuritySchemeContract>>,
+): Route {
   const route = {
     method: operation.method,
     path: operation.path,
@@ -61,6 +70,12 @@ export function toRoute(id: string, operation: OperationContract): Route {
     parameterLocations: LOCATIONS.filter((location) =>
       operation.parameters.some((parameter) => parameter.in === location),
     ),
+    queryNames: queryNames(operation.parameters),
+    readsCookies:
+      operation.parameters.some((parameter) => parameter.in === "cookie") ||
+      operation.security.some((alternative) =>
+        alternative.some((entry) => schemes[entry.scheme]?.in === "cookie"),
+      ),
     bodyTypes: (operation.requestBody?.contentTypes ?? []).map((declared) => ({
       declared,
       essence: mediaTypeEssence(declared),
