@@ -177,6 +177,8 @@ export function quoted(text: string): string {
  * double quotes than single quotes, in which case it is single-quoted (other escapes stay).
  */
 export function preferredQuotes(literal: string): string {
+  // Without a double quote inside, double quotes stay (the common case, checked without counting).
+  if (literal.indexOf('"', 1) === literal.length - 1) return literal;
   const raw = literal.slice(1, -1);
   const doubles = (raw.match(/"/g) ?? []).length;
   const singles = (raw.match(/'/g) ?? []).length;
