@@ -72,3 +72,23 @@ describe("requireWithCodeCache", () => {
     expect(statSync(join(project, "node_modules", ".cache")).isFile()).toBe(true);
   });
 });
+
+describe("a module loaded with the code cache", () => {
+  it("has its source's exact text, read as ASCII or decoded as UTF-8", async () => {
+    const { loadWithCodeCache } = await import("../src/code-cache.js");
+    const project = mkdtempSync(join(tmpdir(), "code-cache-text-"));
+    try {
+      const texts = { "ascii-package": "plain \\u00e9 text", "utf8-package": "h\u00e9llo \u2713 \u{1d11e} \ufeff" };
+      for (const [name, text] of Object.entries(texts)) {
+        const dir = join(project, "node_modules", name);
+        mkdirSync(dir, { recursive: true });
+        writeFileSync(join(dir, "package.json"), JSON.stringify({ name, version: "1.0.0", main: "index.js" }));
+        writeFileSync(join(dir, "index.js"), `exports.text = ${JSON.stringify(text)};\nexports.length = ${JSON.stringify(text)}.length;\n`);
+        const { exports } = loadWithCodeCache(new URL(`file://${join(project, "load.js")}`).href, name);
+        expect(exports).toEqual({ text, length: text.length });
+      }
+    } finally {
+      rmSync(project, { recursive: true, force: true });
+    }
+  });
+});
