@@ -41,6 +41,11 @@ export class ContractValidators {
     responses: new Map<string, Map<string, Validator | null>>(),
   };
   readonly #pattern: CheckOptions["pattern"];
+  /**
+   * Every validator built so far, by direction and schema text: operations whose schemas are alike
+   * (Stripe's 311 path-parameter schemas are 78 different ones) share one, built once.
+   */
+  readonly #byText = new Map<string, Validator>();
 
   /** `boundedPatterns` runs the patterns RE2 cannot (see `linearRegExp`). */
   constructor(schemas: ContractSchemas, boundedPatterns?: BoundedPatternTest) {
@@ -90,9 +95,18 @@ export class ContractValidators {
   ): Validator | undefined {
     let node: unknown = getOwn(getOwn(this.#document, "operations"), operationId);
     for (const segment of path) node = getOwn(node, segment);
-    const validate = node === undefined ? null : this.#checksFor(direction).validator(node);
-    built(kind, operationId).set(key, validate);
-    return validate ?? undefined;
+    let validate: Validator | undefined;
+    if (node !== undefined) {
+      // The text names the schema whole: `$ref`s stay pointers into the one document.
+      const text = `${direction} ${JSON.stringify(node)}`;
+      validate = this.#byText.get(text);
+      if (validate === undefined) {
+        validate = this.#checksFor(direction).validator(node);
+        this.#byText.set(text, validate);
+      }
+    }
+    built(kind, operationId).set(key, validate ?? null);
+    return validate;
   }
 
   #checksFor(direction: Direction): SchemaChecks {

@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { ContractValidators, type ContractSchemas } from "../../../templates/runtime/server/validation.js";
+
+const id = { type: "object", properties: { id: { type: "integer", maximum: 99 } }, required: ["id"] };
+const schemas: ContractSchemas = {
+  openapi: "3.0",
+  document: {
+    spec: {},
+    operations: {
+      getA: { path: id },
+      getB: { path: structuredClone(id) },
+      getC: { path: { ...id, properties: { id: { type: "integer", maximum: 9 } } } },
+      putA: { path: id, body: { "application/json": id } },
+    },
+  },
+};
+
+/** Operations whose schemas are alike share one validator (built once); a different schema or direction gets its own. */
+describe("validators shared between operations", () => {
+  it("is one validator for equal schemas at the same kind of place, checked as each would be alone", () => {
+    const validators = new ContractValidators(schemas);
+    const a = validators.parameters("getA", "path");
+    expect(validators.parameters("getB", "path")).toBe(a);
+    expect(validators.parameters("putA", "path")).toBe(a);
+    expect(validators.parameters("getC", "path")).not.toBe(a);
+    const values = { id: "42" };
+    expect(a?.(values)).toBe(true);
+    expect(values).toEqual({ id: 42 });
+    expect(validators.parameters("getC", "path")?.({ id: "42" })).toBe(false);
+  });
+
+  it("keeps a body's validator apart from a parameter's with the same schema: bodies are not coerced", () => {
+    const validators = new ContractValidators(schemas);
+    const body = validators.body("putA", "application/json");
+    expect(body).not.toBe(validators.parameters("putA", "path"));
+    expect(body?.({ id: "42" })).toBe(false);
+    expect(body?.errors?.[0]).toMatchObject({ instancePath: "/id", keyword: "type" });
+    expect(validators.parameters("putA", "path")?.({ id: "42" })).toBe(true);
+  });
+
+  it("reports each call's own errors", () => {
+    const validators = new ContractValidators(schemas);
+    const a = validators.parameters("getA", "path");
+    const b = validators.parameters("getB", "path");
+    expect(a?.({ id: "100" })).toBe(false);
+    expect(a?.errors?.[0]).toMatchObject({ instancePath: "/id", keyword: "maximum" });
+    expect(b?.({ id: "7" })).toBe(true);
+    expect(b?.errors).toBeNull();
+  });
+});
