@@ -21,6 +21,9 @@ export interface ContractSchemas {
 /** Form bodies (fields arrive as text) are coerced to their schema's types, as parameters are. */
 type Direction = "parameters" | "request" | "form" | "response";
 
+/** The longest schema text (in characters) under which validators are shared between operations. */
+const SHARED_TEXT_LIMIT = 4096;
+
 /** At most this many problems are reported for one request. */
 export const MAX_DETAILS = 100;
 
@@ -42,8 +45,9 @@ export class ContractValidators {
   };
   readonly #pattern: CheckOptions["pattern"];
   /**
-   * Every validator built so far, by direction and schema text: operations whose schemas are alike
-   * (Stripe's 311 path-parameter schemas are 78 different ones) share one, built once.
+   * Validators by direction and schema text: operations whose schemas are alike (Stripe's 311
+   * path-parameter schemas are 78 different ones) share one, built once. Only schemas of up to
+   * {@link SHARED_TEXT_LIMIT} characters are kept so, which bounds the memory the texts hold.
    */
   readonly #byText = new Map<string, Validator>();
 
@@ -99,10 +103,11 @@ export class ContractValidators {
     if (node !== undefined) {
       // The text names the schema whole: `$ref`s stay pointers into the one document.
       const text = `${direction} ${JSON.stringify(node)}`;
-      validate = this.#byText.get(text);
+      const shared = text.length <= SHARED_TEXT_LIMIT;
+      validate = shared ? this.#byText.get(text) : undefined;
       if (validate === undefined) {
         validate = this.#checksFor(direction).validator(node);
-        this.#byText.set(text, validate);
+        if (shared) this.#byText.set(text, validate);
       }
     }
     built(kind, operationId).set(key, validate ?? null);

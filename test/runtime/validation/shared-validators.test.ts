@@ -48,3 +48,16 @@ describe("validators shared between operations", () => {
     expect(b?.errors).toBeNull();
   });
 });
+
+describe("a schema too long to share", () => {
+  it("gets a validator of its own for each operation, checked the same way", () => {
+    const wide = { type: "object", properties: Object.fromEntries(Array.from({ length: 200 }, (_, index) => [`field${index}`, { type: "integer" }])) };
+    const validators = new ContractValidators({ openapi: "3.0", document: { spec: {}, operations: { a: { query: wide }, b: { query: structuredClone(wide) } } } });
+    const a = validators.parameters("a", "query");
+    const b = validators.parameters("b", "query");
+    expect(b).not.toBe(a);
+    expect(validators.parameters("a", "query")).toBe(a);
+    expect(a?.({ field3: "x" })).toBe(false);
+    expect(b?.({ field3: "3" })).toBe(true);
+  });
+});
