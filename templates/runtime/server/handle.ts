@@ -21,6 +21,7 @@ import { RouteTable, type RouteMatch } from "./routes.js";
 import { readConventions } from "./conventions.js";
 import type { Selection } from "./fields.js";
 import { ContractValidators } from "./validation.js";
+import { warmUp } from "./warm-up.js";
 import { Paginator, type Page } from "./pagination.js";
 
 /** The cookies of a request to an operation that reads none: its `Cookie` header is left unparsed. */
@@ -105,6 +106,7 @@ class RequestPipeline {
     this.#handlers = handlers as Readonly<Record<string, unknown>>;
     this.#verifiers = verifiers as Readonly<Record<string, unknown>>;
     checkComplete(contract.operations, this.#handlers, this.#verifiers);
+    warmUp();
     this.#options = options;
     this.#routes = new RouteTable<Route>(
       Object.entries(contract.operations).map(([id, operation]) =>

@@ -1,0 +1,74 @@
+import type { ParameterContract } from "../contract.js";
+import { parseQuery, queryNames, readParameters } from "./parameters.js";
+import { RouteTable } from "./routes.js";
+import { SchemaChecks } from "./schema-check.js";
+
+/** The parameters of the stand-in operation: one of each location and shape requests commonly use. */
+const PARAMETERS: ParameterContract[] = [
+  { name: "id", in: "path", required: true, style: "simple", explode: false, shape: "scalar" },
+  { name: "limit", in: "query", required: false, style: "form", explode: true, shape: "scalar" },
+  { name: "tag", in: "query", required: false, style: "form", explode: true, shape: "array" },
+  {
+    name: "x-trace",
+    in: "header",
+    required: false,
+    style: "simple",
+    explode: false,
+    shape: "scalar",
+  },
+];
+
+const SCHEMA = {
+  type: "object",
+  properties: {
+    id: { type: "integer", minimum: 1 },
+    limit: { type: "integer", default: 10 },
+    tag: { type: "array", items: { type: "string", maxLength: 20 } },
+    "x-trace": { type: "string" },
+  },
+  required: ["id"],
+};
+
+let warmed = false;
+
+/**
+ * Runs the request path's generic steps once, on a stand-in operation of its own, when the first
+ * pipeline is made: routing a path with a variable, reading parameters of each location, building
+ * a coercing validator and running it. V8 compiles each function the first time it runs, so
+ * without this the first request that needs these steps (typically the first one to an operation
+ * with a path parameter) pays for compiling them: about 0.3 ms of its 0.8 ms in process. Nothing
+ * of the contract's is used, no handler or verifier is called and no store is touched; it costs
+ * that same fraction of a millisecond once, at startup, whatever the contract's size.
+ */
+export function warmUp(): void {
+  if (warmed) return;
+  warmed = true;
+  const routes = new RouteTable([
+    { method: "GET", path: "/things/{id}" },
+    { method: "POST", path: "/things" },
+  ]);
+  const checks = new SchemaChecks({
+    coerce: true,
+    defaults: true,
+    direction: "request",
+    draft2020: false,
+    resolve: () => undefined,
+    pattern: (source) => new RegExp(source, "u"),
+  });
+  const validate = checks.validator(SCHEMA);
+  const names = queryNames(PARAMETERS);
+  for (const [path, query] of [
+    ["/things/7", "limit=5&tag=a&tag=b"],
+    ["/things/x", ""],
+  ] as const) {
+    const found = routes.match("GET", path);
+    if (found.kind !== "found") continue;
+    const values = readParameters(PARAMETERS, names, {
+      path: found.params,
+      query: parseQuery(query),
+      headers: { "x-trace": "warm-up" },
+      cookies: new Map(),
+    });
+    validate({ ...values.path, ...values.query, ...values.header });
+  }
+}
