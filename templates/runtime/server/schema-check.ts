@@ -335,12 +335,14 @@ function holdsRef(schema: unknown): boolean {
   return false;
 }
 
-/** A plain object without own properties (of any kind: a check may read a hidden one). */
+/**
+ * A plain object without own properties (of any kind: a check may read a hidden one). An object
+ * with an own enumerable property is told apart without listing its keys: this runs on every
+ * object a validator is given.
+ */
 function isEmptyObject(data: unknown): boolean {
-  return (
-    typeof data === "object" &&
-    data !== null &&
-    Object.getPrototypeOf(data) === Object.prototype &&
-    Reflect.ownKeys(data).length === 0
-  );
+  if (typeof data !== "object" || data === null || Object.getPrototypeOf(data) !== Object.prototype)
+    return false;
+  for (const key in data) if (Object.hasOwn(data, key)) return false;
+  return Reflect.ownKeys(data).length === 0;
 }
