@@ -33,14 +33,19 @@ export interface DeclarationsFile extends EmittedFile {
   declarations: Array<TsNode | undefined>;
 }
 
-/** Lines of code with data constants among them (`operations.ts`, `server/schemas.ts`). */
+/**
+ * Lines of code with data constants among them (`operations.ts`, `server/schemas.ts`), or a file
+ * of statements built as TypeScript nodes (`client/index.ts`, `server/handlers.ts`).
+ */
 export interface DataFile extends EmittedFile {
   parts: DataPart[];
 }
 
-/** Text as written, or a value the format stage lays out where it stands. */
+/** Text as written, a value the format stage lays out where it stands, or a statement it prints. */
 export type DataPart =
   | string
+  /** A top-level statement built in memory (src/emit/nodes.ts), printed on lines of its own. */
+  | { kind: "statement"; node: TsNode }
   | {
       kind: "object";
       entries: ObjectEntry[];

@@ -31,7 +31,7 @@ export function commentLines(text: string): string[] {
     .replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, "")
     .replace(/\*\//g, "*\\/")
     .split("\n")
-    .map((line) => line.replace(/\s+$/, "").replace(/^(\s*)@/, "$1\\@"));
+    .map((line) => line.trimEnd().replace(/^(\s*)@/, "$1\\@"));
 }
 
 /** A JSDoc block from optional paragraphs and tags (`@deprecated …`); empty when there is nothing to say. */

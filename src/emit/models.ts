@@ -1,6 +1,7 @@
 import type { ApiModel } from "../ir/model.js";
 import type { GeneratedFile } from "./generated-file.js";
-import { docComment, jsLiteral } from "./literal.js";
+import { docComment } from "./literal.js";
+import { indexed, typeAlias, typeRef } from "./nodes.js";
 import { wireTypes } from "./read-write.js";
 import { SourceFile, outputFile, type ImportLayout } from "./source-file.js";
 
@@ -10,12 +11,14 @@ import { SourceFile, outputFile, type ImportLayout } from "./source-file.js";
  */
 export function emitModels(model: ApiModel, layout: ImportLayout): GeneratedFile {
   const file = new SourceFile("models.ts", layout);
-  if (model.schemas.length > 0) file.import(outputFile("types.ts"), ["components"], { typeOnly: true });
+  if (model.schemas.length === 0) return { path: file.path, parts: ["/** The contract declares no component schemas. */\nexport {};\n"], imports: [] };
+  file.import(outputFile("types.ts"), ["components"], { typeOnly: true });
   const wire = wireTypes(model, file);
-  const schemas = model.schemas.map((schema) => ({
-    id: schema.id,
-    type: wire.received(`components["schemas"][${jsLiteral(schema.name)}]`),
-    doc: docComment([schema.description]),
-  }));
-  return file.fromTemplate("models.ts", { schemas });
+  const aliases = model.schemas.map((schema) =>
+    typeAlias(schema.id, wire.received(indexed(typeRef("components"), "schemas", schema.name)), {
+      exported: true,
+      doc: docComment([schema.description]),
+    }),
+  );
+  return file.withStatements(aliases);
 }

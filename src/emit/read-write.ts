@@ -1,4 +1,6 @@
+import type { TypeNode } from "typescript";
 import type { ApiModel } from "../ir/model.js";
+import { typeRef } from "./nodes.js";
 import { runtimeFile, type SourceFile } from "./source-file.js";
 
 /**
@@ -8,16 +10,16 @@ import { runtimeFile, type SourceFile } from "./source-file.js";
  * otherwise both are the type itself.
  */
 export interface WireTypes {
-  received(type: string): string;
-  sent(type: string): string;
+  received(type: TypeNode): TypeNode;
+  sent(type: TypeNode): TypeNode;
 }
 
 /** The wrappers for a model, each imported into `file` the first time it is used. */
 export function wireTypes(model: Pick<ApiModel, "readWrite">, file: SourceFile): WireTypes {
   if (!model.readWrite) return { received: (type) => type, sent: (type) => type };
-  const wrap = (name: string) => (type: string) => {
+  const wrap = (name: string) => (type: TypeNode) => {
     file.import(runtimeFile("content.ts"), [name], { typeOnly: true });
-    return `${name}<${type}>`;
+    return typeRef(name, type);
   };
   return { received: wrap("AsReceived"), sent: wrap("AsSent") };
 }

@@ -1,7 +1,9 @@
 import { posix } from "node:path";
 import type { ImportExtension } from "../config/resolve-config.js";
 import type { DataFile, DataPart, TextFile } from "./generated-file.js";
+import type { Statement } from "typescript";
 import { jsLiteral } from "./literal.js";
+import { exportDeclaration, importDeclaration } from "./nodes.js";
 import { renderTemplate } from "./templates.js";
 
 /**
@@ -99,6 +101,29 @@ export class SourceFile {
       parts: [`${this.importLines()}\n\n`, ...parts],
       imports: this.imports,
     };
+  }
+
+  /**
+   * A file of statements built as nodes: the imports, a blank line, then `body` with a blank line
+   * between statements, then the re-exports.
+   */
+  withStatements(body: Statement[]): DataFile {
+    const statement = (node: Statement): DataPart => ({ kind: "statement", node });
+    const parts: DataPart[] = this.linkNodes("import").map(statement);
+    body.forEach((node, index) => parts.push(index === 0 && parts.length === 0 ? "" : "\n", statement(node)));
+    parts.push(...this.linkNodes("export").map(statement));
+    return { path: this.path, parts, imports: this.imports };
+  }
+
+  private linkNodes(statement: Link["statement"]): Statement[] {
+    return this.links
+      .filter((link) => link.statement === statement)
+      .map((link) => {
+        const specifier = this.specifier(link.from);
+        if (statement === "export") return exportDeclaration(specifier, link.names, link.typeOnly);
+        const names = link.names === "*" ? { namespace: link.namespace ?? "" } : link.names;
+        return importDeclaration(specifier, names, link.typeOnly);
+      });
   }
 
   /** A statement for a module already imported the same way gains the new names instead. */

@@ -32,7 +32,7 @@ export const PRETTIER_OPTIONS: Options = {
  */
 export async function formatFile(file: GeneratedFile): Promise<TextFile> {
   if ("declarations" in file) return { path: file.path, content: escapeLineSeparators(await printDeclarations(file.declarations)) };
-  if ("parts" in file) return { path: file.path, content: file.parts.map(printPart).join("") };
+  if ("parts" in file) return { path: file.path, content: await printParts(file.parts, file.path) };
   if (file.formatted) return file;
   return { path: file.path, content: await formatSource(file.content, file.path) };
 }
@@ -52,18 +52,29 @@ async function printDeclarations(declarations: Array<ts.Node | undefined>): Prom
   for (let index = 0; index < declarations.length; index++) {
     const declaration = declarations[index] as ts.Node;
     declarations[index] = undefined;
-    try {
-      printed.push(printDoc(statementDoc(declaration), PRINT_WIDTH) + "\n");
-    } catch (error) {
-      if (!(error instanceof UnsupportedNode)) throw error;
-      // The rare kind our printer does not lay out goes through prettier.
-      printed.push(await formatSource(openapiTypescript().astToString(declaration), "types.ts"));
-    }
+    printed.push(await printStatement(declaration, "types.ts"));
   }
   return printed.join("");
 }
 
-function printPart(part: DataPart): string {
+/** A statement built in memory, in prettier's layout, ending with a line break. */
+async function printStatement(node: ts.Node, path: string): Promise<string> {
+  try {
+    return printDoc(statementDoc(node), PRINT_WIDTH) + "\n";
+  } catch (error) {
+    if (!(error instanceof UnsupportedNode)) throw error;
+    // The rare kind our printer does not lay out goes through prettier.
+    return formatSource(openapiTypescript().astToString(node), path);
+  }
+}
+
+async function printParts(parts: DataPart[], path: string): Promise<string> {
+  const printed: string[] = [];
+  for (const part of parts) printed.push(typeof part !== "string" && part.kind === "statement" ? await printStatement(part.node, path) : printPart(part));
+  return printed.join("");
+}
+
+function printPart(part: Exclude<DataPart, { kind: "statement" }>): string {
   if (typeof part === "string") return part;
   switch (part.kind) {
     case "object":

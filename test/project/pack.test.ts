@@ -25,7 +25,7 @@ describe("the installable package", () => {
     expect(tarball).toBeDefined();
     const listing = JSON.parse(packed.output.slice(packed.output.indexOf("["), packed.output.lastIndexOf("]") + 1)) as Array<{ files: Array<{ path: string }> }>;
     const files = (listing[0]?.files ?? []).map((file) => file.path);
-    for (const needed of ["bin/codegen.js", "dist/cli/bundle.js", "templates/runtime/client/call.ts", "templates/client/index.ts.hbs", "codegen.config.schema.json", "diff-report.schema.json", "README.md", "package.json"]) {
+    for (const needed of ["bin/codegen.js", "dist/cli/bundle.js", "templates/runtime/client/call.ts", "templates/server/router.ts.hbs", "codegen.config.schema.json", "diff-report.schema.json", "README.md", "package.json"]) {
       expect(files, needed).toContain(needed);
     }
     expect(files.filter((path) => /^(src|test|fixtures|bench)\//.test(path))).toEqual([]);

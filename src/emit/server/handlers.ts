@@ -1,6 +1,23 @@
+import type ts from "typescript";
 import type { ApiModel, Operation, Response } from "../../ir/model.js";
 import type { GeneratedFile } from "../generated-file.js";
-import { commentLines, jsLiteral } from "../literal.js";
+import { commentLines } from "../literal.js";
+import {
+  indexed,
+  inlineTypeLiteral,
+  interfaceDeclaration,
+  intersectionType,
+  keywordType,
+  literalType,
+  literalUnion,
+  methodSignature,
+  parameter,
+  property,
+  typeAlias,
+  typeRef,
+  unionType,
+  type TypeParameter,
+} from "../nodes.js";
 import { operationDoc } from "../operations.js";
 import { PARAMETER_GROUPS, typeStem } from "../parameter-groups.js";
 import { SourceFile, outputFile, runtimeFile, type ImportLayout } from "../source-file.js";
@@ -20,40 +37,62 @@ export function emitServerHandlers(model: ApiModel, layout: ImportLayout): Gener
     .import(runtimeFile("server/conditional.ts"), model.operations.some(takesPrecondition) ? ["Precondition"] : [], { typeOnly: true })
     .import(runtimeFile("server/sort.ts"), model.operations.some((operation) => operation.policies.sort !== undefined) ? ["SortKey"] : [], { typeOnly: true });
   const wire = wireTypes(model, file);
-  const operations = model.operations.map((operation) => handlerView(operation, wire));
-  return file.fromTemplate("server/handlers.ts", { operations, principalParameter: usesAuth ? "<Principal = unknown>" : "" });
+  const body = model.operations.flatMap((operation) => handlerTypes(operation, wire));
+  const principal: TypeParameter[] = usesAuth ? [{ name: "Principal", default: keywordType("unknown") }] : [];
+  const methods = model.operations.map((operation) => {
+    const input = typeRef(`${typeStem(operation)}Input`, ...(operation.security.length > 0 ? [typeRef("Principal")] : []));
+    const result = typeRef("Awaitable", typeRef(`${typeStem(operation)}Result`));
+    return methodSignature(operation.id, [parameter("input", input)], result, operationDoc(operation));
+  });
+  body.push(
+    interfaceDeclaration("Handlers", methods, {
+      exported: true,
+      typeParameters: principal,
+      doc: "/** One function per operation. Implement it outside the generated folder; regeneration never touches it. */",
+    }),
+  );
+  return file.withStatements(body);
 }
 
-interface HandlerView {
-  id: string;
-  name: string;
-  doc: string;
-  operationType: string;
-  inputType: string;
-  inputParameter: string;
-  fields: string[];
-  bodyVariants: string[] | undefined;
-  results: string[];
-}
-
-function handlerView(operation: Operation, wire: WireTypes): HandlerView {
+/** An operation's types: its `paths` entry, the input its handler receives and the results it may return. */
+function handlerTypes(operation: Operation, wire: WireTypes): ts.Statement[] {
   const name = typeStem(operation);
-  const operationType = `paths[${jsLiteral(operation.pathKey)}][${jsLiteral(operation.method)}]`;
-  const secured = operation.security.length > 0;
-  return {
-    id: operation.id,
-    name,
-    doc: operationDoc(operation),
-    operationType,
-    inputType: secured ? `${name}Input<Principal>` : `${name}Input`,
-    inputParameter: secured ? "<Principal>" : "",
-    fields: inputFields(operation, `${name}Operation`, wire),
-    bodyVariants: bodyVariants(operation, `${name}Operation`, wire),
-    results: [
-      ...operation.responses.map((response) => resultType(response, `${name}Operation`, wire, tagged(operation, response))),
-      ...(takesPrecondition(operation) ? ["PreconditionFailed"] : []),
-    ],
-  };
+  const operationType = () => typeRef(`${name}Operation`);
+  const principal: TypeParameter[] = operation.security.length > 0 ? [{ name: "Principal" }] : [];
+  const statements: ts.Statement[] = [typeAlias(`${name}Operation`, indexed(typeRef("paths"), operation.pathKey, operation.method))];
+  const fields = [property("requestId", keywordType("string"), { doc: "/** This request's id, also sent back as `X-Request-ID`. */" }), ...inputFields(operation, operationType, wire)];
+  const variants = bodyVariants(operation, operationType, wire);
+  if (variants === undefined) {
+    statements.push(
+      interfaceDeclaration(`${name}Input`, fields, {
+        exported: true,
+        typeParameters: principal,
+        doc: `/** What the \`${operation.id}\` handler receives: parameters typed and coerced, body validated. */`,
+      }),
+    );
+  } else {
+    const common = typeRef(`${name}InputFields`, ...principal.map((entry) => typeRef(entry.name)));
+    statements.push(
+      typeAlias(`${name}Input`, intersectionType([common, unionType(variants)]), {
+        exported: true,
+        typeParameters: principal,
+        doc: `/** What the \`${operation.id}\` handler receives: parameters typed and coerced, body validated; \`contentType\` says which media type the body came as. */`,
+      }),
+      interfaceDeclaration(`${name}InputFields`, fields, { typeParameters: principal }),
+    );
+  }
+  const results = [
+    ...operation.responses.map((response) => resultType(response, operationType, wire, tagged(operation, response))),
+    ...(takesPrecondition(operation) ? [typeRef("PreconditionFailed")] : []),
+    typeRef("NotImplemented"),
+  ];
+  statements.push(
+    typeAlias(`${name}Result`, unionType(results), {
+      exported: true,
+      doc: `/** What the \`${operation.id}\` handler may return: a status the contract declares, with its body. */`,
+    }),
+  );
+  return statements;
 }
 
 /** A write whose `x-cache` asks for `If-Match`: its handler gets the precondition and may fail it. */
@@ -66,47 +105,67 @@ function tagged(operation: Operation, response: Response): boolean {
   return operation.policies.cache?.etag !== undefined && /^2(\d\d|XX)$/.test(response.status);
 }
 
-function inputFields(operation: Operation, operationType: string, wire: WireTypes): string[] {
-  const fields: string[] = [];
+function inputFields(operation: Operation, operationType: () => ts.TypeNode, wire: WireTypes): ts.PropertySignature[] {
+  const fields: ts.PropertySignature[] = [];
   const anonymous = operation.security.some((requirement) => requirement.length === 0);
   if (operation.security.length > 0) {
-    fields.push("/** Who is calling, as your auth verifier returned it. */");
-    fields.push(anonymous ? "principal: Principal | undefined;" : "principal: Principal;");
+    const principal = typeRef("Principal");
+    fields.push(
+      property("principal", anonymous ? unionType([principal, keywordType("undefined")]) : principal, {
+        doc: "/** Who is calling, as your auth verifier returned it. */",
+      }),
+    );
   }
   for (const [location, key] of PARAMETER_GROUPS) {
     if (operation.parameters[location].length === 0) continue;
-    fields.push(`${key}: NonNullable<${operationType}["parameters"][${jsLiteral(location)}]>;`);
+    fields.push(property(key, typeRef("NonNullable", indexed(operationType(), "parameters", location))));
   }
   const pagination = operation.policies.pagination;
   if (pagination !== undefined) {
-    const type = PAGE_TYPES[pagination.style];
-    fields.push(`/** The page asked for: limit (defaulted, clamped to ${pagination.maxLimit}) and position. */`);
-    fields.push(`page: ${type};`);
+    fields.push(
+      property("page", typeRef(PAGE_TYPES[pagination.style]), {
+        doc: `/** The page asked for: limit (defaulted, clamped to ${pagination.maxLimit}) and position. */`,
+      }),
+    );
   }
   const sort = operation.policies.sort;
   if (sort !== undefined) {
-    fields.push(`/** The order asked for in \`${inComment(sort.param)}\` (checked: sortable fields, each once, at most ${sort.maxKeys}), or the contract's default. */`);
-    fields.push(`sort: Array<SortKey<${sort.fields.map((field) => jsLiteral(field)).join(" | ")}>>;`);
+    fields.push(
+      property("sort", typeRef("Array", typeRef("SortKey", literalUnion(sort.fields))), {
+        doc: `/** The order asked for in \`${inComment(sort.param)}\` (checked: sortable fields, each once, at most ${sort.maxKeys}), or the contract's default. */`,
+      }),
+    );
   }
   const selectable = operation.policies.fields;
   if (selectable !== undefined) {
-    fields.push(`/** The fields asked for in \`${inComment(selectable.param)}\` (checked) and those always returned, nested ones dotted; undefined when every field is. The server projects what you return. */`);
-    fields.push(`fields: ReadonlySet<${[...new Set([...selectable.fields, ...selectable.always])].map((field) => jsLiteral(field)).join(" | ")}> | undefined;`);
+    const names = literalUnion([...new Set([...selectable.fields, ...selectable.always])]);
+    fields.push(
+      property("fields", unionType([typeRef("ReadonlySet", names), keywordType("undefined")]), {
+        doc: `/** The fields asked for in \`${inComment(selectable.param)}\` (checked) and those always returned, nested ones dotted; undefined when every field is. The server projects what you return. */`,
+      }),
+    );
   }
   const expand = operation.policies.expand;
   if (expand !== undefined) {
-    fields.push(`/** The fields to return as objects rather than ids, asked for in \`${inComment(expand.param)}\` (checked; an expandable field on the way to a nested one included). */`);
-    fields.push(`expand: ReadonlySet<${expand.fields.map((field) => jsLiteral(field)).join(" | ")}>;`);
+    fields.push(
+      property("expand", typeRef("ReadonlySet", literalUnion(expand.fields)), {
+        doc: `/** The fields to return as objects rather than ids, asked for in \`${inComment(expand.param)}\` (checked; an expandable field on the way to a nested one included). */`,
+      }),
+    );
   }
   const precondition = operation.policies.cache?.precondition;
   if (precondition !== undefined) {
-    fields.push("/** What `If-Match` (or `If-Unmodified-Since`) asks for: check it where you write, and return `preconditionFailed()` when it fails. */");
-    fields.push(precondition === "required" ? "precondition: Precondition;" : "precondition: Precondition | undefined;");
+    const type = typeRef("Precondition");
+    fields.push(
+      property("precondition", precondition === "required" ? type : unionType([type, keywordType("undefined")]), {
+        doc: "/** What `If-Match` (or `If-Unmodified-Since`) asks for: check it where you write, and return `preconditionFailed()` when it fails. */",
+      }),
+    );
   }
   const body = operation.requestBody;
   if (body !== undefined && body.content.length <= 1) {
-    const type = `ContentOf<${wire.sent(`NonNullable<${operationType}["requestBody"]>`)}>`;
-    fields.push(body.required ? `body: ${type};` : `body: ${type} | undefined;`);
+    const type = typeRef("ContentOf", wire.sent(typeRef("NonNullable", indexed(operationType(), "requestBody"))));
+    fields.push(property("body", body.required ? type : unionType([type, keywordType("undefined")])));
   }
   return fields;
 }
@@ -115,14 +174,17 @@ function inputFields(operation: Operation, operationType: string, wire: WireType
  * With several request media types, the body's type depends on which one came: one variant per
  * media type, told apart by `contentType` (none at all when the body is optional and absent).
  */
-function bodyVariants(operation: Operation, operationType: string, wire: WireTypes): string[] | undefined {
+function bodyVariants(operation: Operation, operationType: () => ts.TypeNode, wire: WireTypes): ts.TypeNode[] | undefined {
   const body = operation.requestBody;
   if (body === undefined || body.content.length <= 1) return undefined;
-  const variants = body.content.map(
-    (media) =>
-      `{ contentType: ${jsLiteral(media.contentType)}; body: ${wire.sent(`NonNullable<${operationType}["requestBody"]>`)}["content"][${jsLiteral(media.contentType)}] }`,
+  const variants = body.content.map((media) =>
+    inlineTypeLiteral([
+      property("contentType", literalType(media.contentType)),
+      property("body", indexed(wire.sent(typeRef("NonNullable", indexed(operationType(), "requestBody"))), "content", media.contentType)),
+    ]),
   );
-  return body.required ? variants : [...variants, "{ contentType?: undefined; body: undefined }"];
+  if (body.required) return variants;
+  return [...variants, inlineTypeLiteral([property("contentType", keywordType("undefined"), { optional: true }), property("body", keywordType("undefined"))])];
 }
 
 const PAGE_TYPES = {
@@ -131,18 +193,18 @@ const PAGE_TYPES = {
   page: "NumberedPage",
 } as const;
 
-function resultType(response: Response, operationType: string, wire: WireTypes, tagged: boolean): string {
-  const key = /^\d{3}$/.test(response.status) ? response.status : jsLiteral(response.status);
+function resultType(response: Response, operationType: () => ts.TypeNode, wire: WireTypes, tagged: boolean): ts.TypeNode {
+  const key = /^\d{3}$/.test(response.status) ? Number(response.status) : response.status;
   const reply = requiresHeaders(response) ? "ReplyWithHeaders" : "Reply";
-  const type = `${reply}<${wire.received(`${operationType}["responses"][${key}]`)}, ${statusType(response.status)}>`;
+  const type = typeRef(reply, wire.received(indexed(operationType(), "responses", key)), statusType(response.status));
   // The ETag of the version sent, when the handler knows it cheaply; else one is hashed from the body.
-  return tagged ? `(${type} & { etag?: string })` : type;
+  return tagged ? intersectionType([type, inlineTypeLiteral([property("etag", keywordType("string"), { optional: true })])]) : type;
 }
 
 /** The status a result may carry: the code, a range's codes, or any for `default`. */
-function statusType(status: string): string {
-  if (/^\d{3}$/.test(status)) return status;
-  return status === "default" ? "number" : `StatusRange<${status.charAt(0)}>`;
+function statusType(status: string): ts.TypeNode {
+  if (/^\d{3}$/.test(status)) return literalType(Number(status));
+  return status === "default" ? keywordType("number") : typeRef("StatusRange", literalType(Number(status.charAt(0))));
 }
 
 function requiresHeaders(response: Response): boolean {
@@ -159,7 +221,7 @@ function resultTypes(model: ApiModel): string[] {
     PreconditionFailed: model.operations.some(takesPrecondition),
     Reply: responses.some((response) => !requiresHeaders(response)),
     ReplyWithHeaders: responses.some(requiresHeaders),
-    StatusRange: responses.some((response) => statusType(response.status).startsWith("StatusRange")),
+    StatusRange: responses.some((response) => !/^\d{3}$/.test(response.status) && response.status !== "default"),
   };
   return Object.entries(uses).flatMap(([name, used]) => (used ? [name] : []));
 }

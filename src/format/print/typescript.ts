@@ -5,6 +5,7 @@ import { typescript } from "../../internals.js";
 import { PRINT_WIDTH, align, group, hardline, ifBreak, indent, join, line, printDoc, softline, type Doc } from "./doc.js";
 import { preferredQuotes, printNumber } from "./js-value.js";
 import { assignment, propertyAssignment } from "./assignment.js";
+import { LITERAL_TEXT, ONE_LINE } from "../../emit/nodes.js";
 
 /** A statement this printer does not lay out; the caller formats it another way. */
 export class UnsupportedNode extends Error {}
@@ -262,11 +263,11 @@ class Printer {
 
   /**
    * `{ … }` of an interface (always broken) or type literal (broken when written over several
-   * lines, as prettier keeps it; openapi-typescript's always are).
+   * lines, as prettier keeps it).
    */
   private members(members: ts.NodeArray<ts.TypeElement>, owner: ts.Node, isInterface: boolean): Doc {
     if (members.length === 0) return "{}";
-    const expanded = isInterface || this.source === undefined || this.writtenOverLines(owner, members[0] as ts.Node);
+    const expanded = isInterface || this.writtenOverLines(owner, members[0] as ts.Node);
     if (expanded && this.lineDepth !== undefined) return this.printedMembers(members, this.lineDepth + 1);
     const printed: Doc[] = [];
     members.forEach((member, index) => {
@@ -398,7 +399,7 @@ class Printer {
     if (optional === undefined) throw new UnsupportedNode();
     this.refuseComments(parameter);
     const key = [node.readonlyToken === undefined ? "" : "readonly ", "[", parameter.name.text, " in ", this.type(parameter.constraint), "]", optional, ": "];
-    const expanded = this.source === undefined || this.writtenOverLines(node, parameter);
+    const expanded = this.writtenOverLines(node, parameter);
     return group(["{", indent([line, key, this.type(node.type), ifBreak(";")]), line, "}"], { shouldBreak: expanded });
   }
 
@@ -522,8 +523,13 @@ class Printer {
     return /\n[ \t]*\n/.test(this.source.text.slice(previous.end, start));
   }
 
+  /**
+   * Whether a block was written with a line break after its `{` (prettier keeps it broken then).
+   * A block built in memory is, unless built on one line (openapi-typescript's always are).
+   */
   private writtenOverLines(owner: ts.Node, first: ts.Node): boolean {
-    const source = this.source as ts.SourceFile;
+    const source = this.source;
+    if (source === undefined) return !ONE_LINE.has(owner);
     return source.text.slice(owner.getStart(source), first.getStart(source)).includes("\n");
   }
 
@@ -532,9 +538,12 @@ class Printer {
     return preferredQuotes(this.raw(node) ?? `"${escapeLikeTypeScript(node.text)}"`);
   }
 
-  /** The node's text as written in the parsed source; undefined for a node built in memory. */
+  /**
+   * The node's text as written in the parsed source, or as our emitters wrote it (src/emit/nodes.ts);
+   * undefined for openapi-typescript's nodes.
+   */
   private raw(node: ts.Node): string | undefined {
-    if (this.source === undefined || node.pos < 0) return undefined;
+    if (this.source === undefined || node.pos < 0) return LITERAL_TEXT.get(node);
     const text = this.source.text.slice(node.getStart(this.source), node.end);
     if (text.startsWith("'")) throw new UnsupportedNode();
     return text;
