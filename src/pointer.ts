@@ -5,10 +5,12 @@
  * `%25` (RFC 3986), so `parsePointer`, which decodes percent-escapes, reads back the same token.
  */
 export function escapeToken(token: string): string {
+  if (!token.includes("~") && !token.includes("/") && !token.includes("%")) return token;
   return token.replaceAll("~", "~0").replaceAll("/", "~1").replaceAll("%", "%25");
 }
 
 export function unescapeToken(token: string): string {
+  if (!token.includes("~")) return token;
   return token.replaceAll("~1", "/").replaceAll("~0", "~");
 }
 
@@ -27,6 +29,7 @@ export function parsePointer(value: string): string[] {
 }
 
 function decodeURIComponentSafe(token: string): string {
+  if (!token.includes("%")) return token;
   try {
     return decodeURIComponent(token);
   } catch {

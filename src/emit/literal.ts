@@ -20,7 +20,11 @@ function serialize(value: unknown): string {
   return JSON.stringify(value) ?? "undefined";
 }
 
+/** What `escapeSeparators` changes: a raw line or paragraph separator, or `</`. */
+const NEEDS_ESCAPE = /[\u2028\u2029]|<\//;
+
 function escapeSeparators(json: string): string {
+  if (!NEEDS_ESCAPE.test(json)) return json;
   return json.replace(/[\u2028\u2029]/g, (char) => (char === "\u2028" ? "\\u2028" : "\\u2029")).replace(/<\//g, "<\\/");
 }
 

@@ -31,9 +31,15 @@ export class BuildContext {
     return { value: current, pointer: currentPointer };
   }
 
+  /** The values `$ref`s named so far, by pointer (a shared response or schema is named many times). */
+  private readonly referenced = new Map<string, unknown>();
+
   /** The value at a JSON pointer, or undefined. */
   at(jsonPointer: string): unknown {
-    return valueAtPointer(this.document, jsonPointer);
+    if (this.referenced.has(jsonPointer)) return this.referenced.get(jsonPointer);
+    const value = valueAtPointer(this.document, jsonPointer);
+    this.referenced.set(jsonPointer, value);
+    return value;
   }
 
   error(message: string, at: string, hint: string): CodegenError {
