@@ -46,8 +46,10 @@ export async function renderApi(api: ApiConfig, runtimeDir: string | undefined):
   const runtimeImports = new Set<string>();
   try {
     const finish = async (file: GeneratedFile): Promise<TextFile> => {
+      const formatted = await formatFile(file);
+      // Read once formatted: a file built as it is printed knows its imports only then.
       for (const path of file.imports ?? []) if (path.startsWith("runtime/")) runtimeImports.add(path);
-      return withHeader(await formatFile(file), specFromOutput);
+      return withHeader(formatted, specFromOutput);
     };
     files = await emitAll(model, { targets: api.targets, server: api.server, docs: api.docs, layout }, finish);
     // MSW handlers hold the mock's answers, worked out by the mock stage (which sits above emit).

@@ -5,7 +5,7 @@ import type { Node as TsNode } from "typescript";
  * not lay code out themselves: they hand over TypeScript source, openapi-typescript's
  * declarations, or text with data constants, and say which.
  */
-export type GeneratedFile = TextFile | DeclarationsFile | DataFile;
+export type GeneratedFile = TextFile | DeclarationsFile | DataFile | StatementsFile;
 
 /** What every emitted file has. */
 interface EmittedFile {
@@ -14,6 +14,7 @@ interface EmittedFile {
   /**
    * The output files it imports or re-exports from, by path from the output root (as its
    * `SourceFile` holds them): the runtime modules an output includes are what these reach.
+   * Complete once the file is formatted (a `StatementsFile` learns them as it is read).
    */
   imports?: readonly string[];
 }
@@ -34,18 +35,25 @@ export interface DeclarationsFile extends EmittedFile {
 }
 
 /**
- * Lines of code with data constants among them (`operations.ts`, `server/schemas.ts`), or a file
- * of statements built as TypeScript nodes (`client/index.ts`, `server/handlers.ts`).
+ * Statements built as TypeScript nodes (src/emit/nodes.ts): `client/index.ts`,
+ * `server/handlers.ts`, `models.ts`. The body is built as the format stage reads it, each
+ * statement printed and dropped before the next is made; the imports it needed are known after.
  */
+export interface StatementsFile extends EmittedFile {
+  /** The body, a blank line between statements. */
+  statements: Iterable<TsNode>;
+  /** Once `statements` is read: the import statements written before the body, the re-exports after it. */
+  links(): { imports: TsNode[]; exports: TsNode[] };
+}
+
+/** Lines of code with data constants among them (`operations.ts`, `server/schemas.ts`). */
 export interface DataFile extends EmittedFile {
   parts: DataPart[];
 }
 
-/** Text as written, a value the format stage lays out where it stands, or a statement it prints. */
+/** Text as written, or a value the format stage lays out where it stands. */
 export type DataPart =
   | string
-  /** A top-level statement built in memory (src/emit/nodes.ts), printed on lines of its own. */
-  | { kind: "statement"; node: TsNode }
   | {
       kind: "object";
       entries: ObjectEntry[];

@@ -14,11 +14,13 @@ export function emitModels(model: ApiModel, layout: ImportLayout): GeneratedFile
   if (model.schemas.length === 0) return { path: file.path, parts: ["/** The contract declares no component schemas. */\nexport {};\n"], imports: [] };
   file.import(outputFile("types.ts"), ["components"], { typeOnly: true });
   const wire = wireTypes(model, file);
-  const aliases = model.schemas.map((schema) =>
-    typeAlias(schema.id, wire.received(indexed(typeRef("components"), "schemas", schema.name)), {
-      exported: true,
-      doc: docComment([schema.description]),
-    }),
-  );
-  return file.withStatements(aliases);
+  const aliases = function* () {
+    for (const schema of model.schemas) {
+      yield typeAlias(schema.id, wire.received(indexed(typeRef("components"), "schemas", schema.name)), {
+        exported: true,
+        doc: docComment([schema.description]),
+      });
+    }
+  };
+  return file.withStatements(aliases());
 }

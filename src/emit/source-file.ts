@@ -1,6 +1,6 @@
 import { posix } from "node:path";
 import type { ImportExtension } from "../config/resolve-config.js";
-import type { DataFile, DataPart, TextFile } from "./generated-file.js";
+import type { DataFile, DataPart, StatementsFile, TextFile } from "./generated-file.js";
 import type { Statement } from "typescript";
 import { jsLiteral } from "./literal.js";
 import { exportDeclaration, importDeclaration } from "./nodes.js";
@@ -104,15 +104,21 @@ export class SourceFile {
   }
 
   /**
-   * A file of statements built as nodes: the imports, a blank line, then `body` with a blank line
-   * between statements, then the re-exports.
+   * A file of statements built as nodes: the imports, a blank line, `body` (built as the format
+   * stage reads it, so the imports it adds count) with a blank line between statements, then the
+   * re-exports.
    */
-  withStatements(body: Statement[]): DataFile {
-    const statement = (node: Statement): DataPart => ({ kind: "statement", node });
-    const parts: DataPart[] = this.linkNodes("import").map(statement);
-    body.forEach((node, index) => parts.push(index === 0 && parts.length === 0 ? "" : "\n", statement(node)));
-    parts.push(...this.linkNodes("export").map(statement));
-    return { path: this.path, parts, imports: this.imports };
+  withStatements(body: Iterable<Statement>): StatementsFile {
+    const links = () => ({ imports: this.linkNodes("import"), exports: this.linkNodes("export") });
+    const imports = () => this.imports;
+    return {
+      path: this.path,
+      statements: body,
+      links,
+      get imports() {
+        return imports();
+      },
+    };
   }
 
   private linkNodes(statement: Link["statement"]): Statement[] {

@@ -1,7 +1,7 @@
 import type ts from "typescript";
 import type { Options } from "prettier";
 import { CodegenError } from "../errors.js";
-import type { DataPart, GeneratedFile, TextFile } from "../emit/generated-file.js";
+import type { DataPart, GeneratedFile, StatementsFile, TextFile } from "../emit/generated-file.js";
 import { hasParseErrors, openapiTypescript, typescript } from "../internals.js";
 import { PRINT_WIDTH, printDoc, textWidth } from "./print/doc.js";
 import { printObject, printValue, quoted } from "./print/js-value.js";
@@ -32,7 +32,8 @@ export const PRETTIER_OPTIONS: Options = {
  */
 export async function formatFile(file: GeneratedFile): Promise<TextFile> {
   if ("declarations" in file) return { path: file.path, content: escapeLineSeparators(await printDeclarations(file.declarations)) };
-  if ("parts" in file) return { path: file.path, content: await printParts(file.parts, file.path) };
+  if ("parts" in file) return { path: file.path, content: file.parts.map(printPart).join("") };
+  if ("statements" in file) return { path: file.path, content: await printStatements(file) };
   if (file.formatted) return file;
   return { path: file.path, content: await formatSource(file.content, file.path) };
 }
@@ -68,13 +69,17 @@ async function printStatement(node: ts.Node, path: string): Promise<string> {
   }
 }
 
-async function printParts(parts: DataPart[], path: string): Promise<string> {
-  const printed: string[] = [];
-  for (const part of parts) printed.push(typeof part !== "string" && part.kind === "statement" ? await printStatement(part.node, path) : printPart(part));
-  return printed.join("");
+/** The body statement by statement as it is built, a blank line between them; then the imports before it and the re-exports after. */
+async function printStatements(file: StatementsFile): Promise<string> {
+  const body: string[] = [];
+  for (const node of file.statements) body.push(await printStatement(node, file.path));
+  const { imports, exports } = file.links();
+  const printed = async (nodes: ts.Node[]) => (await Promise.all(nodes.map((node) => printStatement(node, file.path)))).join("");
+  const head = await printed(imports);
+  return head + (head !== "" && body.length > 0 ? "\n" : "") + body.join("\n") + (await printed(exports));
 }
 
-function printPart(part: Exclude<DataPart, { kind: "statement" }>): string {
+function printPart(part: DataPart): string {
   if (typeof part === "string") return part;
   switch (part.kind) {
     case "object":

@@ -74,32 +74,32 @@ export function emitClient(model: ApiModel, layout: ImportLayout): GeneratedFile
     .export(runtimeFile("client/errors.ts"), "*")
     .export(runtimeFile("client/request.ts"), ["ApiResponse", "RequestOptions"], { typeOnly: true })
     .export(runtimeFile("client/etag-cache.ts"), ["MemoryResponseCache", "type CachedResponse", "type ResponseCache"]);
-  const wire = wireTypes(model, file);
-  const body: ts.Statement[] = [];
-  for (const operation of model.operations) body.push(...operationTypes(operation, wire));
-  body.push(
-    schemes.length > 0
-      ? interfaceDeclaration(
-          "ClientOptions",
-          [
-            property("auth", typeLiteral(schemes), {
-              optional: true,
-              doc: "/** A credential per security scheme (or a function returning one per call); operations use the first alternative you can satisfy. */",
-            }),
-          ],
-          { exported: true, extends: "ClientConfig" },
-        )
-      : typeAlias("ClientOptions", typeRef("ClientConfig"), { exported: true }),
-    typeAlias("Client", typeRef("ClientContext"), {
-      exported: true,
-      doc: "/** What every operation function is called with: the settings and credentials `createClient` was given. */",
-    }),
-    createClient(schemes.length > 0),
-    ...model.operations.map((operation) => operationFunction(operation)),
-    groupedClient(methodGroups(model)),
-    typeAlias("GroupedClient", typeRef("ReturnType", typeQuery("createGroupedClient")), { exported: true }),
-  );
-  return file.withStatements(body);
+  return file.withStatements(clientStatements(model, wireTypes(model, file), schemes));
+}
+
+/** The client's statements, made one operation at a time as they are read. */
+function* clientStatements(model: ApiModel, wire: WireTypes, schemes: ts.PropertySignature[]): Generator<ts.Statement> {
+  for (const operation of model.operations) yield* operationTypes(operation, wire);
+  yield schemes.length > 0
+    ? interfaceDeclaration(
+        "ClientOptions",
+        [
+          property("auth", typeLiteral(schemes), {
+            optional: true,
+            doc: "/** A credential per security scheme (or a function returning one per call); operations use the first alternative you can satisfy. */",
+          }),
+        ],
+        { exported: true, extends: "ClientConfig" },
+      )
+    : typeAlias("ClientOptions", typeRef("ClientConfig"), { exported: true });
+  yield typeAlias("Client", typeRef("ClientContext"), {
+    exported: true,
+    doc: "/** What every operation function is called with: the settings and credentials `createClient` was given. */",
+  });
+  yield createClient(schemes.length > 0);
+  for (const operation of model.operations) yield operationFunction(operation);
+  yield groupedClient(methodGroups(model));
+  yield typeAlias("GroupedClient", typeRef("ReturnType", typeQuery("createGroupedClient")), { exported: true });
 }
 
 const CREATE_CLIENT_DOC = `/**

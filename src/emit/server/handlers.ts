@@ -29,29 +29,29 @@ import { wireTypes, type WireTypes } from "../read-write.js";
  * index into openapi-typescript's `paths`, so they are exactly the contract's.
  */
 export function emitServerHandlers(model: ApiModel, layout: ImportLayout): GeneratedFile {
-  const usesAuth = model.operations.some((operation) => operation.security.length > 0);
   const file = new SourceFile("server/handlers.ts", layout)
     .import(outputFile("types.ts"), ["paths"], { typeOnly: true })
     .import(runtimeFile("server/results.ts"), resultTypes(model), { typeOnly: true })
     .import(runtimeFile("server/pagination.ts"), pageTypes(model), { typeOnly: true })
     .import(runtimeFile("server/conditional.ts"), model.operations.some(takesPrecondition) ? ["Precondition"] : [], { typeOnly: true })
     .import(runtimeFile("server/sort.ts"), model.operations.some((operation) => operation.policies.sort !== undefined) ? ["SortKey"] : [], { typeOnly: true });
-  const wire = wireTypes(model, file);
-  const body = model.operations.flatMap((operation) => handlerTypes(operation, wire));
-  const principal: TypeParameter[] = usesAuth ? [{ name: "Principal", default: keywordType("unknown") }] : [];
+  return file.withStatements(handlerStatements(model, wireTypes(model, file)));
+}
+
+/** Each operation's input and result types, made one operation at a time as they are read, then `Handlers`. */
+function* handlerStatements(model: ApiModel, wire: WireTypes): Generator<ts.Statement> {
+  for (const operation of model.operations) yield* handlerTypes(operation, wire);
+  const usesAuth = model.operations.some((operation) => operation.security.length > 0);
   const methods = model.operations.map((operation) => {
     const input = typeRef(`${typeStem(operation)}Input`, ...(operation.security.length > 0 ? [typeRef("Principal")] : []));
     const result = typeRef("Awaitable", typeRef(`${typeStem(operation)}Result`));
     return methodSignature(operation.id, [parameter("input", input)], result, operationDoc(operation));
   });
-  body.push(
-    interfaceDeclaration("Handlers", methods, {
-      exported: true,
-      typeParameters: principal,
-      doc: "/** One function per operation. Implement it outside the generated folder; regeneration never touches it. */",
-    }),
-  );
-  return file.withStatements(body);
+  yield interfaceDeclaration("Handlers", methods, {
+    exported: true,
+    typeParameters: usesAuth ? [{ name: "Principal", default: keywordType("unknown") }] : [],
+    doc: "/** One function per operation. Implement it outside the generated folder; regeneration never touches it. */",
+  });
 }
 
 /** An operation's types: its `paths` entry, the input its handler receives and the results it may return. */
