@@ -23,6 +23,10 @@ describe("the TypeScript printer", () => {
     ["a mapped type in a union with null", "type Maybe<K extends string> = { [P in K]: number } | null;"],
     ["an intersection with a mapped type", "type Both<T, K extends keyof T> = Partial<T> & { [P in K]-?: T[P] } & { extra: string };"],
     ["a long mapped type that breaks", "type VeryLongMappedTypeNameForLayout<SomeKeys extends keyof SomethingLong> = { [Key in SomeKeys]: SomethingLong[Key] | undefined };"],
+    [
+      "arrow functions with type parameters, fitting and not",
+      "export function grouped(client: Client) {\n  return {\n    get: <F extends GetField = never>(params: GetParams<F>) => get(client, params),\n    list: <Fields extends ListProductsField = never, Expansions extends ListProductsExpansion = never>(params: ListProductsParams<Fields, Expansions> = {}, options?: RequestOptions) => listProducts(client, params, options),\n    find: <Fields extends FindField = never>(params: FindProductsParams<Fields> = {}, options?: RequestOptions) => findProducts(client, params, options),\n    short: <A extends B = never>(p: P<A>, options?: RequestOptions) => aVeryLongFunctionNameThatPushesTheBodyOntoItsOwnLine(client, p, options),\n  };\n}",
+    ],
     ["a long head that breaks", "type VeryLongTypeNameForTestingTheLayoutOfThings<PrincipalTypeParameter, AnotherOne> = SomethingElse<PrincipalTypeParameter>;"],
   ])("%s", async (_name, source) => {
     const file = ts.createSourceFile("x.ts", source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);

@@ -50,7 +50,7 @@ function printProperty(key: string, value: unknown, indentation: string): string
     return `${printedKey}:\n${indentation}  ${text}`;
   }
   // Anything else stays on the key's line if its first piece (`{`, `[` or all of `null`) fits.
-  const opens = (isObject(value) && entriesOf(value).length > 0) || (Array.isArray(value) && value.length > 0);
+  const opens = (isObject(value) && entryCount(value) > 0) || (Array.isArray(value) && value.length > 0);
   const first = opens ? 1 : textWidth(printValue(value, sameLine)) + 1;
   if (column + first <= PRINT_WIDTH) return `${printedKey}: ${printValue(value, sameLine)}`;
   const next = indentation + "  ";
@@ -136,7 +136,7 @@ function flatObject(entries: ObjectEntry[], budget = PRINT_WIDTH): string | unde
 /** Prettier always breaks an array of two or more objects (or arrays) that each have two or more entries. */
 function breaksAsList(items: unknown[]): boolean {
   if (items.length < 2) return false;
-  const size = (item: unknown): number => (Array.isArray(item) ? item.length : isObject(item) ? entriesOf(item).length : 0);
+  const size = (item: unknown): number => (Array.isArray(item) ? item.length : isObject(item) ? entryCount(item) : 0);
   const firstIsArray = Array.isArray(items[0]);
   return items.every((item) => size(item) > 1 && Array.isArray(item) === firstIsArray);
 }
@@ -147,6 +147,17 @@ function entriesOf(value: Record<string, unknown>): ObjectEntry[] {
     if (item !== undefined && typeof item !== "function") entries.push({ key, value: item });
   }
   return entries;
+}
+
+/** How many entries {@link entriesOf} gives, without making them. */
+function entryCount(value: Record<string, unknown>): number {
+  let count = 0;
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    const item = value[key];
+    if (item !== undefined && typeof item !== "function") count++;
+  }
+  return count;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -156,6 +156,11 @@ class Printer {
 
   /** Function parameters: on one line when they fit, otherwise one per line with a trailing comma. */
   private parameterList(parameters: ts.NodeArray<ts.ParameterDeclaration>): Doc {
+    return group(this.parameters(parameters));
+  }
+
+  /** The parentheses and parameters of {@link parameterList}, for a group that holds more. */
+  private parameters(parameters: ts.NodeArray<ts.ParameterDeclaration>): Doc {
     if (parameters.length === 0) return "()";
     // prettier hugs a lone parameter of object type to the parentheses; that layout is left to it.
     const lone = parameters.length === 1 ? parameters[0]?.type : undefined;
@@ -169,7 +174,7 @@ class Printer {
       const initializer = parameter.initializer === undefined ? "" : [" = ", this.expression(parameter.initializer)];
       return [parameter.name.text, parameter.questionToken ? "?" : "", type, initializer];
     });
-    return group(["(", indent([softline, join([",", line], printed)]), ifBreak(","), softline, ")"]);
+    return ["(", indent([softline, join([",", line], printed)]), ifBreak(","), softline, ")"];
   }
 
   private expression(node: ts.Expression): Doc {
@@ -234,9 +239,11 @@ class Printer {
 
   /** `(a: A, b?: B) => call(…)`: the body moves to its own line when it does not fit. */
   private arrowFunction(node: ts.ArrowFunction): Doc {
-    if (node.modifiers !== undefined || node.typeParameters !== undefined || node.type !== undefined) throw new UnsupportedNode();
+    if (node.modifiers !== undefined || node.type !== undefined) throw new UnsupportedNode();
     if (!typescript.isCallExpression(node.body)) throw new UnsupportedNode();
-    return group([group(this.parameterList(node.parameters)), " =>", group(indent([line, this.expression(node.body)]))]);
+    // Type parameters and parameters break together, as prettier groups them.
+    const signature = group([this.typeParameters(node.typeParameters), this.parameters(node.parameters)]);
+    return group([signature, " =>", group(indent([line, this.expression(node.body)]))]);
   }
 
   private typeArguments(args: ts.NodeArray<ts.TypeNode> | undefined): Doc {
