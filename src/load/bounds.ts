@@ -15,27 +15,42 @@ export const MAX_EXPANDED_SIZE = 64 * 1024 * 1024;
  * so measuring costs at most the bound; every later (recursive) walk then sees a bounded value.
  */
 export function checkBounds(value: unknown, file: string): void {
-  const stack: Frame[] = [{ node: value, key: "", parent: undefined, depth: 0 }];
-  let size = 0;
+  const root: Frame = { node: value, key: "", parent: undefined, depth: 0 };
+  let size = sizeOf(value, "");
+  if (size > MAX_EXPANDED_SIZE) throw tooLarge(root, file);
+  // Only objects and arrays get a frame: a scalar is counted where its parent is read.
+  const stack: Frame[] = typeof value === "object" && value !== null ? [root] : [];
   for (let frame = stack.pop(); frame !== undefined; frame = stack.pop()) {
-    const { node, depth } = frame;
-    size += 1 + frame.key.length + (typeof node === "string" ? node.length : 0);
-    if (size > MAX_EXPANDED_SIZE) {
-      throw new CodegenError(`the document expands to more than ${MAX_EXPANDED_SIZE} characters`, {
-        location: { file, pointer: pointerOf(frame) },
-        hint: "YAML aliases (*name) repeat large values: write them once, or refer to them with $ref",
-      });
-    }
-    if (typeof node !== "object" || node === null) continue;
+    const node = frame.node as object;
+    const depth = frame.depth;
     if (depth >= MAX_SPEC_DEPTH) {
       throw new CodegenError(`the document nests objects and arrays more than ${MAX_SPEC_DEPTH} levels deep`, {
         location: { file, pointer: pointerOf(frame) },
         hint: "flatten it: move nested schemas into components and refer to them with $ref",
       });
     }
-    const entries = Array.isArray(node) ? node.entries() : Object.entries(node);
-    for (const [key, child] of entries) stack.push({ node: child, key: String(key), parent: frame, depth: depth + 1 });
+    const keys: Array<string | number> = Array.isArray(node) ? node.map((_item, index) => index) : Object.keys(node);
+    for (const key of keys) {
+      const child = (node as Record<string | number, unknown>)[key];
+      size += sizeOf(child, key);
+      const container = typeof child === "object" && child !== null;
+      if (size > MAX_EXPANDED_SIZE) throw tooLarge({ node: child, key: String(key), parent: frame, depth: depth + 1 }, file);
+      if (container) stack.push({ node: child, key: String(key), parent: frame, depth: depth + 1 });
+    }
   }
+}
+
+/** What one value adds to the expanded size: one, its key's characters, and a string's characters. */
+function sizeOf(node: unknown, key: string | number): number {
+  const keyLength = typeof key === "number" ? (key < 10 ? 1 : String(key).length) : key.length;
+  return 1 + keyLength + (typeof node === "string" ? node.length : 0);
+}
+
+function tooLarge(frame: Frame, file: string): CodegenError {
+  return new CodegenError(`the document expands to more than ${MAX_EXPANDED_SIZE} characters`, {
+    location: { file, pointer: pointerOf(frame) },
+    hint: "YAML aliases (*name) repeat large values: write them once, or refer to them with $ref",
+  });
 }
 
 interface Frame {

@@ -41,25 +41,32 @@ const NAME_MAPS = new Set([
   "scopes",
 ]);
 
-/** Only objects can hold a `$ref` key; primitives stay as they are, so validation still sees them. */
+/**
+ * Only objects can hold a `$ref` key; primitives stay as they are, so validation still sees them.
+ * A value already hidden stays as it is, so a subtree reached twice (through a YAML alias) is
+ * hidden once.
+ */
 function hide(value: unknown): unknown {
-  return typeof value === "object" && value !== null ? { [HIDDEN]: value } : value;
+  return typeof value === "object" && value !== null && !isHolder(value) ? { [HIDDEN]: value } : value;
 }
 
 function isHolder(value: unknown): value is Holder {
   return typeof value === "object" && value !== null && HIDDEN in value;
 }
 
-/** Hides every data value in a parsed spec document, in place. */
+/**
+ * Hides every data value in a parsed spec document, in place. The document has passed
+ * `checkBounds`: no cycle, and a size bounded even with every alias written out, so it is walked
+ * as a tree (a shared subtree is walked again, and finds its values hidden).
+ */
 export function hideLiteralValues(document: unknown): void {
-  visitKeywords(document, new Set());
+  visitKeywords(document);
 }
 
-function visitKeywords(node: unknown, seen: Set<object>): void {
-  if (typeof node !== "object" || node === null || seen.has(node)) return;
-  seen.add(node);
+function visitKeywords(node: unknown): void {
+  if (typeof node !== "object" || node === null) return;
   if (Array.isArray(node)) {
-    for (const item of node) visitKeywords(item, seen);
+    for (const item of node) visitKeywords(item);
     return;
   }
   const record = node as Record<string, unknown>;
@@ -72,9 +79,9 @@ function visitKeywords(node: unknown, seen: Set<object>): void {
     } else if (key === "examples") {
       hideExamples(value);
     } else if (NAME_MAPS.has(key) && typeof value === "object" && value !== null && !Array.isArray(value)) {
-      for (const child of Object.values(value)) visitKeywords(child, seen);
+      for (const child of Object.values(value)) visitKeywords(child);
     } else {
-      visitKeywords(value, seen);
+      visitKeywords(value);
     }
   }
 }
@@ -94,22 +101,24 @@ function hideExamples(value: unknown): void {
   }
 }
 
-/** Puts every hidden data value back, in place; returns the (possibly replaced) root. */
+/**
+ * Puts every hidden data value back, in place; returns the (possibly replaced) root. Walked as a
+ * tree, as {@link hideLiteralValues} walks it: a shared subtree walked again finds nothing hidden.
+ */
 export function restoreLiteralValues(document: unknown): unknown {
-  return restore(document, new Set());
+  return restore(document);
 }
 
-function restore(node: unknown, seen: Set<object>): unknown {
+function restore(node: unknown): unknown {
   if (isHolder(node)) return node[HIDDEN];
-  if (typeof node !== "object" || node === null || seen.has(node)) return node;
-  seen.add(node);
+  if (typeof node !== "object" || node === null) return node;
   if (Array.isArray(node)) {
-    for (let index = 0; index < node.length; index++) node[index] = restore(node[index], seen);
+    for (let index = 0; index < node.length; index++) node[index] = restore(node[index]);
   } else {
     const record = node as Record<string, unknown>;
     for (const key of Object.keys(record)) {
       const value = record[key];
-      const restored = restore(value, seen);
+      const restored = restore(value);
       if (restored !== value) setOwn(record, key, restored);
     }
   }

@@ -47,6 +47,8 @@ export async function loadSpec(spec: string, options: LoadOptions): Promise<Load
     const parsed = parseSpecText(source.bytes, source.path);
     const { document, notes } = await fromSwagger2(parsed, displayPath(source.path));
     converted = notes.length > 0;
+    // The walks below take the document as a tree of bounded size: the converter's output is checked too.
+    if (converted) checkBounds(document, displayPath(source.path));
     return await loadValidated(source, document, notes, options);
   } catch (error) {
     throw withLine(error, source.path, converted ? null : source.text);

@@ -28,6 +28,17 @@ describe("parseCommonYaml", () => {
     expect(parseCommonYaml("a: [1, 2\n")).toBeUndefined();
   });
 
+  it("finds an anchored collection wherever YAML lets an anchor stand", () => {
+    for (const text of ["- &x [1]\n- *x\n", "a: [&x {b: 1}, *x]\n", '{"a":&x [1], "b": *x}\n', "&x\n- 1\n", "a: !!map &x {b: 1}\nc: *x\n", "a:\t&x [1]\nb: *x\n"]) {
+      expect(parseCommonYaml(text), text).toBeUndefined();
+    }
+  });
+
+  it("reads text whose ampersands are not anchors", () => {
+    const text = "a: Tom & Jerry\nb: http://x?a=1&b=2\nc: |\n  x := &y\n";
+    expect(parseCommonYaml(text)?.value).toEqual(parseDocument(text, { version: "1.2" }).toJS());
+  });
+
   it("reads an anchored scalar, whose alias cannot expand", () => {
     expect(parseCommonYaml("a: &x 1\nb: *x\n")?.value).toEqual({ a: 1, b: 1 });
   });

@@ -29,6 +29,18 @@ describe("literal values hidden from the $ref resolver", () => {
     expect(restoreLiteralValues(document)).toEqual(original);
   });
 
+  it("hides a subtree reached twice (a YAML alias) once, and restores it in both places", () => {
+    const shared = { type: "object", example: { $ref: "x" }, enum: [{ $ref: "y" }], examples: { one: { value: { $ref: "z" } } } };
+    const document = { components: { schemas: { A: shared, B: { items: shared } } }, paths: { "/a": { get: { x: shared } } } };
+    const original = structuredClone(document);
+    hideLiteralValues(document);
+    expect(JSON.stringify(document)).not.toMatch(/"\$ref":"[xyz]"/);
+    const restored = restoreLiteralValues(document) as typeof document;
+    expect(restored).toEqual(original);
+    expect(restored.components.schemas.A.example).toEqual({ $ref: "x" });
+    expect(restored.components.schemas.A.enum).toEqual([{ $ref: "y" }]);
+  });
+
   it("leaves primitive data alone so validation still sees it", () => {
     const document = { servers: [{ variables: { v: { default: "a", enum: ["a", "b"] } } }] };
     hideLiteralValues(document);
