@@ -7,7 +7,7 @@ import { printValue } from "../../src/format/print/js-value.js";
 /** Keys of the kinds the emitters write: identifiers, header-like names, quotes, prototype names. */
 const key = fc.oneof(
   fc.stringMatching(/^[a-z][a-zA-Z0-9_]{0,20}$/),
-  fc.constantFrom("content-type", "x-request-id", "200", "2XX", "default", "__proto__", "constructor", 'say "hi"', "it's", "a b", "$ref", "#/components/schemas/User"),
+  fc.constantFrom("content-type", "x-request-id", "200", "2XX", "default", "__proto__", "constructor", 'say "hi"', "it's", "a b", "$ref", "#/components/schemas/User", "ünïcode", "日本", "x·y", "℘", "𝒜x"),
   fc.string({ maxLength: 12 }),
 );
 

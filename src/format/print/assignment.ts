@@ -3,7 +3,7 @@ import { group, indent, indentIfBreak, line, textWidth, type Doc } from "./doc.j
 /**
  * What prettier's layout of `left = right` (or `key: value`) depends on here:
  * - `unbreakable`: a string or an `a.b` chain, which cannot break, so the line breaks after the
- *   operator when it does not fit;
+ *   operator when it does not fit (prettier's "break-after-operator", also its layout before a union);
  * - `literal`: a number or boolean, never moved off the operator's line;
  * - `breakable`: anything else ("fluid"): the right side breaks first, and the line breaks after
  *   the operator only when even that does not fit.

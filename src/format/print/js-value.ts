@@ -1,5 +1,6 @@
 import { PRINT_WIDTH, textWidth } from "./doc.js";
 import { jsLiteral } from "../../emit/literal.js";
+import { unquotedKey } from "./keys.js";
 import type { ObjectEntry, ValuePosition } from "../../emit/generated-file.js";
 
 export type { ObjectEntry, ValuePosition };
@@ -164,11 +165,9 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-const ES5_IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-
 function propertyKey(key: string): string {
   if (key === "__proto__") return '["__proto__"]';
-  if (ES5_IDENTIFIER.test(key)) return key;
+  if (unquotedKey(key)) return key;
   return quoted(key);
 }
 

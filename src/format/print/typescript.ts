@@ -5,6 +5,7 @@ import { typescript } from "../../internals.js";
 import { PRINT_WIDTH, align, group, hardline, ifBreak, indent, join, line, printDoc, softline, type Doc } from "./doc.js";
 import { preferredQuotes, printNumber } from "./js-value.js";
 import { assignment, propertyAssignment } from "./assignment.js";
+import { unquotedKey } from "./keys.js";
 import { LITERAL_TEXT, ONE_LINE } from "../../emit/nodes.js";
 
 /** A statement this printer does not lay out; the caller formats it another way. */
@@ -45,6 +46,13 @@ class Printer {
     if (typescript.isVariableStatement(node)) return this.variableStatement(node);
     if (typescript.isTypeAliasDeclaration(node)) {
       const head = [modifiers(node), "type ", node.name.text, this.typeParameters(node.typeParameters)];
+      const right = unwrap(node.type);
+      // prettier breaks after `=` before a union that does not hug, its members lined up under the name.
+      if (typescript.isUnionTypeNode(right) && !huggedUnion(right.types.map(unwrap))) {
+        this.refuseComments(node.type);
+        this.refuseComments(right);
+        return [assignment(head, " =", this.union(right, "argument"), "unbreakable"), ";"];
+      }
       return [assignment(head, " =", this.type(node.type, true), "breakable"), ";"];
     }
     if (typescript.isImportDeclaration(node)) return this.importDeclaration(node);
@@ -339,7 +347,7 @@ class Printer {
     if (typescript.isStringLiteral(name)) {
       const printed = this.stringLiteral(name);
       // prettier unquotes a key that is an identifier and needs no escape.
-      return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name.text) && printed.slice(1, -1) === name.text ? name.text : printed;
+      return unquotedKey(name.text) && printed.slice(1, -1) === name.text ? name.text : printed;
     }
     if (typescript.isNumericLiteral(name)) return printNumber(this.raw(name) ?? name.text);
     throw new UnsupportedNode();
@@ -445,10 +453,7 @@ class Printer {
    */
   private union(node: ts.UnionTypeNode, position: "indented" | "parenthesized" | "argument"): Doc {
     const types = node.types.map(unwrap);
-    const objectLike = types.find((type) => isObjectType(type) || typescript.isTypeReferenceNode(type));
-    if (objectLike !== undefined && types.every((type) => type === objectLike || isNullOrVoid(type))) {
-      return join(" | ", types.map((type) => this.operand(type)));
-    }
+    if (huggedUnion(types)) return join(" | ", types.map((type) => this.operand(type)));
     const code = group(types.map((type, index) => [index === 0 ? ifBreak("| ") : [line, "| "], align(2, this.operand(type))]));
     if (position === "parenthesized") return group([indent([softline, code]), softline]);
     if (position === "argument") return code;
@@ -592,6 +597,12 @@ function huggable(node: ts.TypeNode): boolean {
     return objects.length === 1 && types.every((type) => type === objects[0] || isNullOrVoid(type));
   }
   return typescript.isTypeReferenceNode(node) && (node.typeArguments === undefined || node.typeArguments.length === 0);
+}
+
+/** A union prettier keeps on one line whatever its width: one object type or reference, with `null` or `void`. */
+function huggedUnion(types: readonly ts.TypeNode[]): boolean {
+  const objectLike = types.find((type) => isObjectType(type) || typescript.isTypeReferenceNode(type));
+  return objectLike !== undefined && types.every((type) => type === objectLike || isNullOrVoid(type));
 }
 
 /** An object type as prettier groups them: a type literal or a mapped type. */
