@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { freePort, spawnRedis } from "./redis-server.js";
+import { freePort, portTaken, spawnRedis } from "./redis-server.js";
 
 export interface ClusterNode {
   port: number;
@@ -55,7 +55,7 @@ async function startNode(dir: string): Promise<ClusterNode> {
       const child = await spawnRedis(port, ["--cluster-enabled", "yes", "--cluster-config-file", join(dir, `nodes-${port}.conf`), "--cluster-node-timeout", "2000", "--dir", dir]);
       return { port, process: child };
     } catch (error) {
-      if (attempt >= 20 || !String(error).includes("Address already in use")) throw error;
+      if (attempt >= 20 || !portTaken(error)) throw error;
     }
   }
 }

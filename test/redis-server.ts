@@ -19,6 +19,31 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** Whether a start failed because its port was taken after `freePort` found it free. */
+export function portTaken(error: unknown): boolean {
+  return /address already in use|EADDRINUSE|AddrInUse/i.test(error instanceof Error ? error.message : String(error));
+}
+
+/**
+ * Starts something on ports `freePort` found free, and again on other ports when one was taken in
+ * between: finding a port free and binding it are two steps, and tests running in parallel take
+ * ports too.
+ */
+export async function onFreePorts<T>(count: number, start: (ports: number[]) => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    const ports: number[] = [];
+    while (ports.length < count) {
+      const port = await freePort();
+      if (!ports.includes(port)) ports.push(port);
+    }
+    try {
+      return await start(ports);
+    } catch (error) {
+      if (attempt >= attempts || !portTaken(error)) throw error;
+    }
+  }
+}
+
 export function redisAvailable(): boolean {
   return spawnSync("redis-server", ["--version"]).status === 0;
 }
@@ -41,8 +66,10 @@ export async function spawnRedis(port: number, args: string[] = []): Promise<Chi
 
 /** Starts a throwaway `redis-server` (no persistence) on a free port and waits until it accepts connections. */
 export async function startRedis(port?: number): Promise<RedisServer> {
-  const chosen = port ?? (await freePort());
-  const child = await spawnRedis(chosen);
+  const { chosen, child } =
+    port === undefined
+      ? await onFreePorts(1, async ([free = 0]) => ({ chosen: free, child: await spawnRedis(free) }))
+      : { chosen: port, child: await spawnRedis(port) };
   return {
     port: chosen,
     url: `redis://127.0.0.1:${chosen}`,

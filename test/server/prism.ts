@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
 import { join } from "node:path";
 import { ROOT } from "../helpers.js";
+import { onFreePorts } from "../redis-server.js";
 
 /** One contract violation Stoplight Prism reports in `sl-violations`. */
 export interface Violation {
@@ -33,8 +33,11 @@ export function startPrismMock(spec: string, timeoutMs = 120_000): Promise<Prism
   return startPrism(["mock", spec], timeoutMs);
 }
 
-async function startPrism(args: string[], timeoutMs = 60_000): Promise<PrismProxy> {
-  const port = await freePort();
+function startPrism(args: string[], timeoutMs = 60_000): Promise<PrismProxy> {
+  return onFreePorts(1, ([port = 0]) => startPrismOn(port, args, timeoutMs));
+}
+
+async function startPrismOn(port: number, args: string[], timeoutMs: number): Promise<PrismProxy> {
   const child: ChildProcess = spawn(process.execPath, [join(ROOT, "node_modules/@stoplight/prism-cli/dist/index.js"), ...args, "--port", String(port), "--host", "127.0.0.1"], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
   await new Promise<void>((resolve, reject) => {
     let output = "";
@@ -67,12 +70,3 @@ export function violationsOf(header: string | string[] | undefined): Violation[]
   return text === undefined ? [] : (JSON.parse(text) as Violation[]);
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address !== null ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}

@@ -3,7 +3,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, it } from "vitest";
 import { ROOT } from "../helpers.js";
-import { freePort } from "../redis-server.js";
+import { onFreePorts } from "../redis-server.js";
 import { bundleWebFixtures, expectCallsAnswered, waitForServer, WEB_FIXTURES } from "./web-bundles.js";
 
 /**
@@ -33,20 +33,31 @@ describe.each(Object.entries(RUNTIMES))("the Hono output on %s", (runtime, setup
   const urls = new Map<string, string>();
   let log = "";
 
-  beforeAll(async () => {
-    const { dir, bundles } = await bundleWebFixtures();
-    const lines: string[] = [];
-    for (const [name, bundle] of bundles) {
-      const port = await freePort();
+  /** The runtime serving each bundle on its port, once every one answers (stopped again when one does not). */
+  async function serveOn(dir: string, servers: Array<{ name: string; bundle: string; port: number }>): Promise<void> {
+    urls.clear();
+    const lines = servers.map(({ name, bundle, port }) => {
       urls.set(name, `http://127.0.0.1:${port}`);
-      lines.push(`{ const { default: worker } = await import(${JSON.stringify(bundle)}); const port = ${port}; ${setup.serve}; }`);
-    }
+      return `{ const { default: worker } = await import(${JSON.stringify(bundle)}); const port = ${port}; ${setup.serve}; }`;
+    });
     const script = join(dir, `serve-${runtime}.mjs`);
     writeFileSync(script, `${lines.join("\n")}\n`);
-    child = spawn(setup.command, setup.args(script), { cwd: dir, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1" } });
-    child.stdout?.on("data", (chunk: Buffer) => (log += chunk.toString()));
-    child.stderr?.on("data", (chunk: Buffer) => (log += chunk.toString()));
-    await Promise.all([...urls.values()].map((url) => waitForServer(url, () => child?.exitCode === null, () => log)));
+    log = "";
+    const started = spawn(setup.command, setup.args(script), { cwd: dir, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1" } });
+    child = started;
+    started.stdout?.on("data", (chunk: Buffer) => (log += chunk.toString()));
+    started.stderr?.on("data", (chunk: Buffer) => (log += chunk.toString()));
+    try {
+      await Promise.all([...urls.values()].map((url) => waitForServer(url, () => started.exitCode === null, () => log)));
+    } catch (error) {
+      started.kill("SIGKILL");
+      throw error;
+    }
+  }
+
+  beforeAll(async () => {
+    const { dir, bundles } = await bundleWebFixtures();
+    await onFreePorts(bundles.size, (ports) => serveOn(dir, [...bundles].map(([name, bundle], index) => ({ name, bundle, port: ports[index] ?? 0 }))));
   }, 240_000);
 
   afterAll(() => {

@@ -3,7 +3,7 @@ import { writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { afterAll, beforeAll, describe, it } from "vitest";
 import { ROOT } from "../helpers.js";
-import { freePort } from "../redis-server.js";
+import { onFreePorts } from "../redis-server.js";
 import { bundleWebFixtures, expectCallsAnswered, waitForServer, WEB_FIXTURES } from "./web-bundles.js";
 
 /**
@@ -19,10 +19,15 @@ let log = "";
 
 beforeAll(async () => {
   const { dir, bundles } = await bundleWebFixtures();
+  await onFreePorts(bundles.size, (ports) => serveOn(dir, [...bundles].map(([name, bundle], index) => ({ name, bundle, port: ports[index] ?? 0 }))));
+}, 240_000);
+
+/** workerd serving each bundle on its port, once every one answers (stopped again when one does not). */
+async function serveOn(dir: string, servers: Array<{ name: string; bundle: string; port: number }>): Promise<void> {
   const services: string[] = [];
   const sockets: string[] = [];
-  for (const [name, bundle] of bundles) {
-    const port = await freePort();
+  urls.clear();
+  for (const { name, bundle, port } of servers) {
     urls.set(name, `http://127.0.0.1:${port}`);
     const service = `s_${name.replace(/\W/g, "_")}`;
     services.push(`(name = "${service}", worker = (modules = [(name = "worker.js", esModule = embed "${basename(bundle)}")], compatibilityDate = "2025-01-01"))`);
@@ -32,11 +37,18 @@ beforeAll(async () => {
     join(dir, "config.capnp"),
     `using Workerd = import "/workerd/workerd.capnp";\nconst config :Workerd.Config = (\n  services = [${services.join(", ")}],\n  sockets = [${sockets.join(", ")}],\n);\n`,
   );
-  workerd = spawn(WORKERD, ["serve", join(dir, "config.capnp"), "--verbose"], { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
-  workerd.stdout?.on("data", (chunk: Buffer) => (log += chunk.toString()));
-  workerd.stderr?.on("data", (chunk: Buffer) => (log += chunk.toString()));
-  await Promise.all([...urls.values()].map((url) => waitForServer(url, () => workerd?.exitCode === null, () => log)));
-}, 240_000);
+  log = "";
+  const child = spawn(WORKERD, ["serve", join(dir, "config.capnp"), "--verbose"], { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
+  workerd = child;
+  child.stdout?.on("data", (chunk: Buffer) => (log += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (log += chunk.toString()));
+  try {
+    await Promise.all([...urls.values()].map((url) => waitForServer(url, () => child.exitCode === null, () => log)));
+  } catch (error) {
+    child.kill("SIGKILL");
+    throw error;
+  }
+}
 
 afterAll(() => {
   workerd?.kill("SIGKILL");
