@@ -1,10 +1,10 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, it } from "vitest";
 import { ROOT } from "../helpers.js";
 import { onFreePorts } from "../redis-server.js";
-import { bundleWebFixtures, expectCallsAnswered, waitForServer, WEB_FIXTURES } from "./web-bundles.js";
+import { bundleWebFixtures, expectCallsAnswered, serveUntilReady, WEB_FIXTURES } from "./web-bundles.js";
 
 /**
  * The `--server hono` output on Bun and Deno, both installed from the npm registry: one process per
@@ -31,7 +31,7 @@ const BUN_DROPS_PART_TYPES = (call: { operation: string }) => call.operation ===
 describe.each(Object.entries(RUNTIMES))("the Hono output on %s", (runtime, setup) => {
   let child: ChildProcess | undefined;
   const urls = new Map<string, string>();
-  let log = "";
+  let log: () => string = () => "";
 
   /** The runtime serving each bundle on its port, once every one answers (stopped again when one does not). */
   async function serveOn(dir: string, servers: Array<{ name: string; bundle: string; port: number }>): Promise<void> {
@@ -42,17 +42,7 @@ describe.each(Object.entries(RUNTIMES))("the Hono output on %s", (runtime, setup
     });
     const script = join(dir, `serve-${runtime}.mjs`);
     writeFileSync(script, `${lines.join("\n")}\n`);
-    log = "";
-    const started = spawn(setup.command, setup.args(script), { cwd: dir, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1" } });
-    child = started;
-    started.stdout?.on("data", (chunk: Buffer) => (log += chunk.toString()));
-    started.stderr?.on("data", (chunk: Buffer) => (log += chunk.toString()));
-    try {
-      await Promise.all([...urls.values()].map((url) => waitForServer(url, () => started.exitCode === null, () => log)));
-    } catch (error) {
-      started.kill("SIGKILL");
-      throw error;
-    }
+    ({ child, log } = await serveUntilReady(setup.command, setup.args(script), { cwd: dir, env: { ...process.env, NO_COLOR: "1" } }, urls.values()));
   }
 
   beforeAll(async () => {
@@ -65,6 +55,6 @@ describe.each(Object.entries(RUNTIMES))("the Hono output on %s", (runtime, setup
   });
 
   it.each(WEB_FIXTURES)("answers %s's calls as the Node adapters do", async (name) => {
-    await expectCallsAnswered(urls.get(name) as string, name, runtime, () => log, (call) => runtime === "bun" && BUN_DROPS_PART_TYPES(call));
+    await expectCallsAnswered(urls.get(name) as string, name, runtime, log, (call) => runtime === "bun" && BUN_DROPS_PART_TYPES(call));
   });
 });

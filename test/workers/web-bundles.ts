@@ -1,3 +1,4 @@
+import { spawn, type ChildProcess } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { build, type Plugin } from "esbuild";
@@ -65,6 +66,27 @@ export async function expectCallsAnswered(url: string, name: string, runtime: st
     else if (call.text !== undefined) expect(reply.text, where).toBe(call.text);
   }
   return calls.length;
+}
+
+/** A runtime's process serving `urls`, once every one answers; stopped again (its log in the error) when one does not. */
+export async function serveUntilReady(
+  command: string,
+  args: string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv },
+  urls: Iterable<string>,
+): Promise<{ child: ChildProcess; log: () => string }> {
+  let text = "";
+  const log = () => text;
+  const child = spawn(command, args, { cwd: options.cwd, stdio: ["ignore", "pipe", "pipe"], env: options.env });
+  child.stdout?.on("data", (chunk: Buffer) => (text += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (text += chunk.toString()));
+  try {
+    await Promise.all([...urls].map((url) => waitForServer(url, () => child.exitCode === null, log)));
+  } catch (error) {
+    child.kill("SIGKILL");
+    throw error;
+  }
+  return { child, log };
 }
 
 /** Resolves once `url` answers HTTP (any status), or throws with the runtime's log. */

@@ -1,10 +1,10 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { afterAll, beforeAll, describe, it } from "vitest";
 import { ROOT } from "../helpers.js";
 import { onFreePorts } from "../redis-server.js";
-import { bundleWebFixtures, expectCallsAnswered, waitForServer, WEB_FIXTURES } from "./web-bundles.js";
+import { bundleWebFixtures, expectCallsAnswered, serveUntilReady, WEB_FIXTURES } from "./web-bundles.js";
 
 /**
  * The `--server hono` output on Cloudflare's runtime: each fixture's bundle is a Worker (ES
@@ -15,7 +15,7 @@ const WORKERD = join(ROOT, "node_modules/.bin/workerd");
 
 let workerd: ChildProcess | undefined;
 const urls = new Map<string, string>();
-let log = "";
+let log: () => string = () => "";
 
 beforeAll(async () => {
   const { dir, bundles } = await bundleWebFixtures();
@@ -37,17 +37,7 @@ async function serveOn(dir: string, servers: Array<{ name: string; bundle: strin
     join(dir, "config.capnp"),
     `using Workerd = import "/workerd/workerd.capnp";\nconst config :Workerd.Config = (\n  services = [${services.join(", ")}],\n  sockets = [${sockets.join(", ")}],\n);\n`,
   );
-  log = "";
-  const child = spawn(WORKERD, ["serve", join(dir, "config.capnp"), "--verbose"], { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
-  workerd = child;
-  child.stdout?.on("data", (chunk: Buffer) => (log += chunk.toString()));
-  child.stderr?.on("data", (chunk: Buffer) => (log += chunk.toString()));
-  try {
-    await Promise.all([...urls.values()].map((url) => waitForServer(url, () => child.exitCode === null, () => log)));
-  } catch (error) {
-    child.kill("SIGKILL");
-    throw error;
-  }
+  ({ child: workerd, log } = await serveUntilReady(WORKERD, ["serve", join(dir, "config.capnp"), "--verbose"], { cwd: dir }, urls.values()));
 }
 
 afterAll(() => {
@@ -56,6 +46,6 @@ afterAll(() => {
 
 describe.each(WEB_FIXTURES)("the Hono output for %s on workerd", (name) => {
   it("answers the calls the Node adapters answer", async () => {
-    await expectCallsAnswered(urls.get(name) as string, name, "workerd", () => log);
+    await expectCallsAnswered(urls.get(name) as string, name, "workerd", log);
   });
 });
