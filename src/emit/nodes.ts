@@ -240,7 +240,7 @@ function exportSpecifier(written: string): ts.ExportSpecifier {
 }
 
 /** The node with a JSDoc block (`docComment`'s text) before it; unchanged when there is none. */
-export function withDoc<T extends ts.Node>(node: T, doc: string | undefined): T {
+function withDoc<T extends ts.Node>(node: T, doc: string | undefined): T {
   if (doc === undefined || doc === "") return node;
   const text = doc.endsWith("\n") ? doc.slice(0, -1) : doc;
   if (!text.startsWith("/*") || !text.endsWith("*/")) throw new Error(`not a block comment: ${JSON.stringify(text.slice(0, 40))}`);

@@ -90,7 +90,7 @@ export async function serveUntilReady(
 }
 
 /** Resolves once `url` answers HTTP (any status), or throws with the runtime's log. */
-export async function waitForServer(url: string, alive: () => boolean, log: () => string): Promise<void> {
+async function waitForServer(url: string, alive: () => boolean, log: () => string): Promise<void> {
   const deadline = Date.now() + 60_000;
   for (;;) {
     try {
