@@ -20,9 +20,17 @@ interface Template<T> {
 /** One path segment's place in the tree: literal segments by their one spelling, then segments with variables. */
 interface Segment<T> {
   readonly literal: Map<string, Segment<T>>;
-  readonly variable: Array<{ source: string; pattern: RegExp; next: Segment<T> }>;
+  readonly variable: Array<Branch<T>>;
   /** The templates that end here, by template text (two may differ only in their variables' names). */
   readonly ends: Map<string, Template<T>>;
+}
+
+/** Segments with variables, by their pattern; a segment that is one variable (`{id}`) has none to run. */
+interface Branch<T> {
+  readonly source: string;
+  /** `undefined` for a whole-segment variable: it captures any segment that is not empty. */
+  readonly pattern: RegExp | undefined;
+  readonly next: Segment<T>;
 }
 
 /**
@@ -61,7 +69,8 @@ export class RouteTable<T extends RouteSpec> {
         const source = segmentPattern(segment);
         let branch = at.variable.find((candidate) => candidate.source === source);
         if (branch === undefined) {
-          branch = { source, pattern: new RegExp(source), next: newSegment() };
+          const whole = /^\{[^{}]+\}$/.test(segment);
+          branch = { source, pattern: whole ? undefined : new RegExp(source), next: newSegment() };
           at.variable.push(branch);
         }
         at = branch.next;
@@ -107,7 +116,8 @@ export class RouteTable<T extends RouteSpec> {
         (wanted === "HEAD" ? template.byMethod.get("GET") : undefined);
       if (route !== undefined) {
         const params = new Map<string, string>();
-        template.names.forEach((name, index) => params.set(name, values[index] ?? ""));
+        for (let index = 0; index < template.names.length; index++)
+          params.set(template.names[index] ?? "", values[index] ?? "");
         return { kind: "found", route, params };
       }
       for (const known of template.byMethod.keys()) (allow ??= new Set()).add(known);
@@ -144,10 +154,15 @@ function collect<T>(
   const literal = at.literal.get(segment);
   if (literal !== undefined) collect(literal, segments, index + 1, values, found);
   for (const branch of at.variable) {
-    const captured = branch.pattern.exec(segment);
-    if (captured === null) continue;
     const before = values.length;
-    for (let group = 1; group < captured.length; group++) values.push(captured[group] ?? "");
+    if (branch.pattern === undefined) {
+      if (segment === "") continue;
+      values.push(segment);
+    } else {
+      const captured = branch.pattern.exec(segment);
+      if (captured === null) continue;
+      for (let group = 1; group < captured.length; group++) values.push(captured[group] ?? "");
+    }
     collect(branch.next, segments, index + 1, values, found);
     values.length = before;
   }
