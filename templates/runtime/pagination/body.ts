@@ -3,13 +3,17 @@ import type { PaginationContract } from "../contract.js";
 /** The value at a dotted path (`meta.next_cursor`) in a response body; own properties only. */
 export function valueAt(body: unknown, path: string): unknown {
   let node = body;
-  for (const key of path.split(".")) {
+  // Key by key, without splitting: most paths are one key, read on every page.
+  for (let start = 0; ;) {
+    const dot = path.indexOf(".", start);
+    const key = dot < 0 ? (start === 0 ? path : path.slice(start)) : path.slice(start, dot);
     node =
       typeof node === "object" && node !== null && Object.hasOwn(node, key)
         ? (node as Record<string, unknown>)[key]
         : undefined;
+    if (dot < 0) return node;
+    start = dot + 1;
   }
-  return node;
 }
 
 /** The items of a page body: at `itemsPath`, the body itself when it is a list, or its first list. */

@@ -3,6 +3,7 @@ import { fromBase64 } from "../base64.js";
 import { HttpError } from "./errors.js";
 import { headerValue, type IncomingHeaders } from "./http.js";
 import type { QueryPairs } from "./parameters.js";
+import type { Route } from "./route.js";
 
 /** What a verifier returns to refuse a credential it recognises: the caller is known but may not do this. */
 export class Forbidden {
@@ -55,16 +56,17 @@ type AnyVerifier = Verifier<never, unknown>;
  * and scope set. The principal is the one returned for the first scheme of the passing alternative.
  */
 export async function authenticate<Principal>(
-  requirements: readonly (readonly SecurityRequirementEntry[])[],
+  operation: Pick<Route, "security" | "repeatsScheme">,
   schemes: Readonly<Record<string, SecuritySchemeContract>>,
   verifiers: Readonly<Record<string, unknown>>,
   sources: CredentialSources,
   context: Omit<VerifyContext, "scopes">,
   realm: string,
 ): Promise<AuthOutcome<Principal>> {
+  const requirements = operation.security;
   if (requirements.length === 0) return { principal: undefined };
   // Results by scheme and scopes, kept only when one scheme is in more than one alternative.
-  const remember = asksTwice(requirements);
+  const remember = operation.repeatsScheme;
   let memo: Map<string, unknown> | undefined;
   let refusal: Forbidden | undefined;
   let presented = false;
@@ -114,18 +116,6 @@ export async function authenticate<Principal>(
     [],
     new Map(challenge === "" ? [] : [["www-authenticate", challenge]]),
   );
-}
-
-/** Per requirement list (the contract's own arrays), whether one scheme is in several alternatives. */
-const repeats = new WeakMap<object, boolean>();
-
-function asksTwice(requirements: readonly (readonly SecurityRequirementEntry[])[]): boolean {
-  let known = repeats.get(requirements);
-  if (known === undefined) {
-    const schemes = requirements.flatMap((alternative) => alternative.map((entry) => entry.scheme));
-    repeats.set(requirements, (known = new Set(schemes).size < schemes.length));
-  }
-  return known;
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {

@@ -4,7 +4,7 @@ import { project, type Selection } from "./fields.js";
 import { usePatternBudget } from "./patterns.js";
 import { toResponse } from "./respond.js";
 import { replyFor, type Route } from "./route.js";
-import { ContractValidators, toDetails } from "./validation.js";
+import { toDetails } from "./validation.js";
 
 /** A handler result did not match the contract (with `validateResponses`). */
 export class ResponseValidationError extends Error {
@@ -28,7 +28,6 @@ type AnyHandler = (input: Record<string, unknown>) => unknown;
 
 /** How a handler's result is checked: against the contract's response schemas, when asked. */
 export interface ResultChecks {
-  validators: ContractValidators;
   validateResponses: boolean;
   patternTimeLimit: number;
   /** What `x-fields` keeps of a success body, when the request selects fields. */
@@ -55,7 +54,7 @@ export async function callHandler(
   );
   if (checks.validateResponses) {
     usePatternBudget({ remainingMs: checks.patternTimeLimit });
-    checkResponse(checks.validators, operation, result, response.status);
+    checkResponse(operation, result, response.status);
   }
   return { response, body, etag: (result as { etag?: unknown } | null)?.etag };
 }
@@ -66,12 +65,7 @@ function isSuccess(result: unknown): result is { status: number; body?: unknown 
   return typeof status === "number" && status >= 200 && status < 300;
 }
 
-function checkResponse(
-  validators: ContractValidators,
-  operation: Route,
-  result: unknown,
-  status: number,
-): void {
+function checkResponse(operation: Route, result: unknown, status: number): void {
   const { key, mediaType } = replyFor(operation, status);
   if (key === undefined) {
     const detail: ErrorDetail = {
@@ -88,7 +82,7 @@ function checkResponse(
   const validate =
     body === undefined || body instanceof Blob || body instanceof Uint8Array
       ? undefined
-      : validators.response(operation.id, key, mediaType);
+      : operation.validators.response(key, mediaType);
   if (validate !== undefined && !validate(body)) {
     throw new ResponseValidationError(operation.id, status, toDetails(validate.errors, "body"));
   }

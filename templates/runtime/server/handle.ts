@@ -87,7 +87,6 @@ class RequestPipeline {
   readonly #verifiers: Readonly<Record<string, unknown>>;
   readonly #options: ServerOptions;
   readonly #routes: RouteTable<Route>;
-  readonly #validators: ContractValidators;
   readonly #format: ErrorFormat;
   readonly #limits: InputLimits;
   readonly #principalKey: (principal: unknown) => string | undefined;
@@ -108,13 +107,13 @@ class RequestPipeline {
     checkComplete(contract.operations, this.#handlers, this.#verifiers);
     warmUp();
     this.#options = options;
+    const validators = new ContractValidators(contract.schemas, contract.boundedPatterns);
     this.#routes = new RouteTable<Route>(
       Object.entries(contract.operations).map(([id, operation]) =>
-        toRoute(id, operation, contract.securitySchemes),
+        toRoute(id, operation, contract.securitySchemes, validators.forOperation(id)),
       ),
       options.basePath ?? contract.basePath,
     );
-    this.#validators = new ContractValidators(contract.schemas, contract.boundedPatterns);
     this.#format = options.errorFormat ?? contract.errorFormat;
     this.#limits = {
       bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
@@ -136,7 +135,7 @@ class RequestPipeline {
     const flight: InFlight = {
       request,
       requestId,
-      headers: new Map([["x-request-id", requestId]]),
+      headers: new Map<string, string>().set("x-request-id", requestId),
       operationId: undefined,
     };
     let response: ServerResponse;
@@ -196,7 +195,7 @@ class RequestPipeline {
       ? parseCookies(headerValue(request.headers, "cookie"))
       : NO_COOKIES;
     const { principal } = await authenticate(
-      operation.security,
+      operation,
       this.#contract.securitySchemes,
       this.#verifiers,
       { headers: request.headers, query, cookies, clientCertificate: request.clientCertificate },
@@ -215,7 +214,6 @@ class RequestPipeline {
       operation,
       request,
       { params, query, cookies },
-      this.#validators,
       this.#limits,
     );
     input["requestId"] = flight.requestId;
@@ -266,7 +264,6 @@ class RequestPipeline {
     let response: ServerResponse;
     try {
       const called = await callHandler(this.#handlers, operation, input, {
-        validators: this.#validators,
         validateResponses: this.#options.validateResponses === true,
         patternTimeLimit: this.#limits.patternTimeLimit,
         selection,

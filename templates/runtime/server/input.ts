@@ -12,7 +12,7 @@ import { headerValue, type ServerRequest } from "./http.js";
 import { readParameters, type ParameterValues, type QueryPairs } from "./parameters.js";
 import { usePatternBudget } from "./patterns.js";
 import type { Route } from "./route.js";
-import { ContractValidators, toDetails } from "./validation.js";
+import { toDetails } from "./validation.js";
 
 /** The bounds one request is read within. */
 export interface InputLimits {
@@ -43,7 +43,6 @@ export async function readInput(
   operation: Route,
   request: ServerRequest,
   raw: RawInput,
-  validators: ContractValidators,
   limits: InputLimits,
 ): Promise<{ input: Record<string, unknown>; values: ParameterValues }> {
   const patternBudget = { remainingMs: limits.patternTimeLimit };
@@ -54,7 +53,7 @@ export async function readInput(
     headers: request.headers,
     cookies: raw.cookies,
   });
-  const details = validateParameters(validators, operation, values);
+  const details = validateParameters(operation, values);
   const input: Record<string, unknown> = {};
   for (const location of operation.parameterLocations)
     input[INPUT_KEYS[location]] = values[location];
@@ -62,7 +61,7 @@ export async function readInput(
     const body = await readRequestBody(request, operation, limits.bodyLimit);
     if (body.mediaType !== undefined && body.validatable) {
       checkDepth(body.value, limits.depthLimit);
-      const validate = validators.body(operation.id, body.mediaType);
+      const validate = operation.validators.body(body.mediaType);
       // Reading the body awaited: this request's budget is made current again.
       usePatternBudget(patternBudget);
       // Only a body with files needs them stood in for; any other is validated without another walk.
@@ -80,14 +79,10 @@ export async function readInput(
   return { input, values };
 }
 
-function validateParameters(
-  validators: ContractValidators,
-  operation: Route,
-  values: ParameterValues,
-): ErrorDetail[] {
+function validateParameters(operation: Route, values: ParameterValues): ErrorDetail[] {
   const details: ErrorDetail[] = [];
   for (const location of operation.parameterLocations) {
-    const validate = validators.parameters(operation.id, location);
+    const validate = operation.validators.parameters(location);
     if (validate !== undefined && !validate(values[location])) {
       details.push(...toDetails(validate.errors, location as ErrorLocation));
     }

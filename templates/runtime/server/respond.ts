@@ -11,8 +11,6 @@ export interface HandlerResult {
 }
 
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-/** RFC 9110 §5.5 field-value: visible ASCII, with spaces and tabs only between visible characters. */
-const FIELD_VALUE = /^(?:[\x21-\x7e](?:[\t\x20-\x7e]*[\x21-\x7e])?)?$/;
 
 /** Header names already found to be tokens; responses repeat a few names, so this stays small. */
 const TOKENS = new Set<string>();
@@ -24,7 +22,22 @@ export function isValidHeader(name: string, value: string): boolean {
     if (!TOKEN.test(name)) return false;
     if (TOKENS.size < MAX_TOKENS) TOKENS.add(name);
   }
-  return FIELD_VALUE.test(value);
+  return isFieldValue(value);
+}
+
+/**
+ * RFC 9110 §5.5 field-value: visible ASCII, with spaces and tabs only between visible characters.
+ * Every response's headers are checked, so this is a loop over the characters, not a pattern.
+ */
+function isFieldValue(value: string): boolean {
+  const last = value.length - 1;
+  for (let index = 0; index <= last; index++) {
+    const code = value.charCodeAt(index);
+    if (code >= 0x21 && code <= 0x7e) continue;
+    if ((code === 0x20 || code === 0x09) && index > 0 && index < last) continue;
+    return false;
+  }
+  return true;
 }
 
 /** The first header of a response that may not be sent, as a message; `undefined` when all may. */

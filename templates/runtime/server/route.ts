@@ -1,6 +1,7 @@
 import type { OperationContract, ParameterContract, SecuritySchemeContract } from "../contract.js";
 import { isJsonMediaType, mediaTypeEssence } from "./body.js";
 import { queryNames } from "./parameters.js";
+import type { OperationValidators } from "./validation.js";
 
 /**
  * An operation as the pipeline routes to it: its contract, its generated name, and what every
@@ -18,6 +19,10 @@ export interface Route extends OperationContract {
   readonly bodyTypes: readonly DeclaredType[];
   /** How each status it answers goes out, found on the first response with that status. */
   readonly replies: Map<number, Reply>;
+  /** Whether one security scheme is in more than one of its alternatives (then each is verified once). */
+  readonly repeatsScheme: boolean;
+  /** Its request and response validators, each built on first use. */
+  readonly validators: OperationValidators;
 }
 
 export interface DeclaredType {
@@ -47,6 +52,7 @@ export function toRoute(
   id: string,
   operation: OperationContract,
   schemes: Readonly<Record<string, SecuritySchemeContract>>,
+  validators: OperationValidators,
 ): Route {
   const route = {
     method: operation.method,
@@ -81,8 +87,15 @@ export function toRoute(
       essence: mediaTypeEssence(declared),
     })),
     replies: new Map<number, Reply>(),
+    repeatsScheme: repeatsScheme(operation.security),
+    validators,
   };
   return route as Route;
+}
+
+function repeatsScheme(security: OperationContract["security"]): boolean {
+  const schemes = security.flatMap((alternative) => alternative.map((entry) => entry.scheme));
+  return new Set(schemes).size < schemes.length;
 }
 
 /** How `status` goes out for `operation`; statuses are integers 200–599, so the cache is bounded. */

@@ -37,12 +37,8 @@ export class ContractValidators {
   readonly #document: object;
   readonly #checks = new Map<Direction, SchemaChecks>();
   readonly #openapi: "3.0" | "3.1";
-  /** Per kind, then per operation: each validator built so far (`null`: the contract has none there). */
-  readonly #built = {
-    parameters: new Map<string, Map<string, Validator | null>>(),
-    bodies: new Map<string, Map<string, Validator | null>>(),
-    responses: new Map<string, Map<string, Validator | null>>(),
-  };
+  /** Each operation's validators, made on first use. */
+  readonly #operations = new Map<string, OperationValidators>();
   readonly #pattern: CheckOptions["pattern"];
   /**
    * Validators by direction and schema text: operations whose schemas are alike (Stripe's 311
@@ -58,59 +54,48 @@ export class ContractValidators {
     this.#pattern = linearRegExp(boundedPatterns);
   }
 
+  /** One operation's validators: the pipeline keeps them on its route, so a request looks up none by name. */
+  forOperation(operationId: string): OperationValidators {
+    let validators = this.#operations.get(operationId);
+    if (validators === undefined) {
+      validators = new OperationValidators((direction, path) =>
+        this.#build(operationId, direction, path),
+      );
+      this.#operations.set(operationId, validators);
+    }
+    return validators;
+  }
+
   /** The validator of one location's parameters, or `undefined` when the operation declares none there. */
   parameters(operationId: string, location: string): Validator | undefined {
-    const known = built(this.#built.parameters, operationId).get(location);
-    if (known !== undefined) return known ?? undefined;
-    return this.#build(this.#built.parameters, operationId, location, "parameters", [location]);
+    return this.forOperation(operationId).parameters(location);
   }
 
   body(operationId: string, mediaType: string): Validator | undefined {
-    const known = built(this.#built.bodies, operationId).get(mediaType);
-    if (known !== undefined) return known ?? undefined;
-    const essence = (mediaType.split(";")[0] ?? "").trim().toLowerCase();
-    const form =
-      essence === "application/x-www-form-urlencoded" || essence === "multipart/form-data";
-    return this.#build(this.#built.bodies, operationId, mediaType, form ? "form" : "request", [
-      "body",
-      mediaType,
-    ]);
+    return this.forOperation(operationId).body(mediaType);
   }
 
   response(operationId: string, status: string, mediaType: string): Validator | undefined {
-    // A status has no space, so the key names one status and media type.
-    const key = `${status} ${mediaType}`;
-    const known = built(this.#built.responses, operationId).get(key);
-    if (known !== undefined) return known ?? undefined;
-    return this.#build(this.#built.responses, operationId, key, "response", [
-      "responses",
-      status,
-      mediaType,
-    ]);
+    return this.forOperation(operationId).response(status, mediaType);
   }
 
-  /** Builds the validator of the schema at `operations/<id>/<path>` and keeps it under `key`. */
+  /** Builds the validator of the schema at `operations/<id>/<path>`, or `undefined` where there is none. */
   #build(
-    kind: Map<string, Map<string, Validator | null>>,
     operationId: string,
-    key: string,
     direction: Direction,
     path: readonly string[],
   ): Validator | undefined {
     let node: unknown = getOwn(getOwn(this.#document, "operations"), operationId);
     for (const segment of path) node = getOwn(node, segment);
-    let validate: Validator | undefined;
-    if (node !== undefined) {
-      // The text names the schema whole: `$ref`s stay pointers into the one document.
-      const text = `${direction} ${JSON.stringify(node)}`;
-      const shared = text.length <= SHARED_TEXT_LIMIT;
-      validate = shared ? this.#byText.get(text) : undefined;
-      if (validate === undefined) {
-        validate = this.#checksFor(direction).validator(node);
-        if (shared) this.#byText.set(text, validate);
-      }
+    if (node === undefined) return undefined;
+    // The text names the schema whole: `$ref`s stay pointers into the one document.
+    const text = `${direction} ${JSON.stringify(node)}`;
+    const shared = text.length <= SHARED_TEXT_LIMIT;
+    let validate = shared ? this.#byText.get(text) : undefined;
+    if (validate === undefined) {
+      validate = this.#checksFor(direction).validator(node);
+      if (shared) this.#byText.set(text, validate);
     }
-    built(kind, operationId).set(key, validate ?? null);
     return validate;
   }
 
@@ -133,14 +118,57 @@ export class ContractValidators {
   }
 }
 
-/** One operation's validators of one kind, made on first use. */
-function built(
-  kind: Map<string, Map<string, Validator | null>>,
-  operationId: string,
-): Map<string, Validator | null> {
-  let validators = kind.get(operationId);
-  if (validators === undefined) kind.set(operationId, (validators = new Map()));
-  return validators;
+/**
+ * The validators of one operation, each built the first time it is needed and kept (`null`: the
+ * contract has no schema there).
+ */
+export class OperationValidators {
+  readonly #build: (direction: Direction, path: readonly string[]) => Validator | undefined;
+  readonly #parameters = new Map<string, Validator | null>();
+  readonly #bodies = new Map<string, Validator | null>();
+  readonly #responses = new Map<string, Validator | null>();
+
+  constructor(build: (direction: Direction, path: readonly string[]) => Validator | undefined) {
+    this.#build = build;
+  }
+
+  /** The validator of one location's parameters, or `undefined` when the operation declares none there. */
+  parameters(location: string): Validator | undefined {
+    const known = this.#parameters.get(location);
+    if (known !== undefined) return known ?? undefined;
+    return keep(this.#parameters, location, this.#build("parameters", [location]));
+  }
+
+  body(mediaType: string): Validator | undefined {
+    const known = this.#bodies.get(mediaType);
+    if (known !== undefined) return known ?? undefined;
+    const essence = (mediaType.split(";")[0] ?? "").trim().toLowerCase();
+    const form =
+      essence === "application/x-www-form-urlencoded" || essence === "multipart/form-data";
+    return keep(
+      this.#bodies,
+      mediaType,
+      this.#build(form ? "form" : "request", ["body", mediaType]),
+    );
+  }
+
+  response(status: string, mediaType: string): Validator | undefined {
+    // A status has no space, so the key names one status and media type.
+    const key = `${status} ${mediaType}`;
+    const known = this.#responses.get(key);
+    if (known !== undefined) return known ?? undefined;
+    return keep(this.#responses, key, this.#build("response", ["responses", status, mediaType]));
+  }
+}
+
+/** Keeps a validator just built (`null` for none) and returns it. */
+function keep(
+  kept: Map<string, Validator | null>,
+  key: string,
+  validate: Validator | undefined,
+): Validator | undefined {
+  kept.set(key, validate ?? null);
+  return validate;
 }
 
 /** The node a local `$ref` (`#/spec/...`) points to in the document. */

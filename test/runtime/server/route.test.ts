@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { OperationContract, ParameterContract, SecuritySchemeContract } from "../../../templates/runtime/contract.js";
 import { toRoute } from "../../../templates/runtime/server/route.js";
+import { ContractValidators } from "../../../templates/runtime/server/validation.js";
 
 const schemes: Record<string, SecuritySchemeContract> = {
   session: { type: "apiKey", in: "cookie", name: "sid" },
@@ -20,10 +21,13 @@ const operation = (parameters: ParameterContract[], security: OperationContract[
   rateLimits: [],
 });
 
+const validators = new ContractValidators({ openapi: "3.0", document: { operations: {} } }).forOperation("op");
+const route = (parameters: ParameterContract[], security: OperationContract["security"]) => toRoute("op", operation(parameters, security), schemes, validators);
+
 /** What the pipeline works out once per operation instead of on every request. */
 describe("a route", () => {
   it("reads cookies only when a cookie parameter or an API key sent as a cookie asks for them", () => {
-    const readsCookies = (parameters: ParameterContract[], security: OperationContract["security"]) => toRoute("op", operation(parameters, security), schemes).readsCookies;
+    const readsCookies = (parameters: ParameterContract[], security: OperationContract["security"]) => route(parameters, security).readsCookies;
     expect(readsCookies([parameter("theme", "cookie")], [])).toBe(true);
     expect(readsCookies([], [[{ scheme: "bearer", scopes: [] }], [{ scheme: "session", scopes: [] }]])).toBe(true);
     expect(readsCookies([parameter("q", "query"), parameter("x-trace", "header")], [[{ scheme: "key", scopes: [] }, { scheme: "bearer", scopes: [] }]])).toBe(false);
@@ -31,8 +35,19 @@ describe("a route", () => {
   });
 
   it("knows its query parameters' names", () => {
-    const route = toRoute("op", operation([parameter("q", "query"), parameter("id", "path"), parameter("page", "query")], []), schemes);
-    expect([...route.queryNames].sort()).toEqual(["page", "q"]);
-    expect(route.parameterLocations).toEqual(["path", "query"]);
+    const made = route([parameter("q", "query"), parameter("id", "path"), parameter("page", "query")], []);
+    expect([...made.queryNames].sort()).toEqual(["page", "q"]);
+    expect(made.parameterLocations).toEqual(["path", "query"]);
+  });
+
+  it("knows whether a security scheme is in more than one of its alternatives", () => {
+    const repeats = (security: OperationContract["security"]) => route([], security).repeatsScheme;
+    expect(repeats([[{ scheme: "key", scopes: [] }, { scheme: "bearer", scopes: [] }], [{ scheme: "key", scopes: ["admin"] }]])).toBe(true);
+    expect(repeats([[{ scheme: "key", scopes: [] }], [{ scheme: "bearer", scopes: [] }], []])).toBe(false);
+    expect(repeats([])).toBe(false);
+  });
+
+  it("keeps the validators it is given", () => {
+    expect(route([], []).validators).toBe(validators);
   });
 });
