@@ -1,6 +1,7 @@
 import type { SecurityRequirementEntry, SecuritySchemeContract } from "../contract.js";
 import { fromBase64 } from "../base64.js";
 import { HttpError } from "./errors.js";
+import { isThenable } from "./thenable.js";
 import { headerValue, type IncomingHeaders } from "./http.js";
 import type { QueryPairs } from "./parameters.js";
 import type { Route } from "./route.js";
@@ -115,14 +116,6 @@ export async function authenticate<Principal>(
     presented ? "The credentials are not valid." : "Authentication is required.",
     [],
     new Map(challenge === "" ? [] : [["www-authenticate", challenge]]),
-  );
-}
-
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return (
-    typeof value === "object" &&
-    value !== null &&
-    typeof (value as { then?: unknown }).then === "function"
   );
 }
 

@@ -2,6 +2,7 @@ import type { ErrorDetail } from "./errors.js";
 import type { ServerResponse } from "./http.js";
 import { project, type Selection } from "./fields.js";
 import { usePatternBudget } from "./patterns.js";
+import { isThenable } from "./thenable.js";
 import { toResponse } from "./respond.js";
 import { replyFor, type Route } from "./route.js";
 import { toDetails } from "./validation.js";
@@ -44,7 +45,8 @@ export async function callHandler(
   input: Record<string, unknown>,
   checks: ResultChecks,
 ): Promise<{ response: ServerResponse; body: unknown; etag: unknown }> {
-  let result = await (handlers[operation.id] as AnyHandler).call(handlers, input);
+  const returned = (handlers[operation.id] as AnyHandler).call(handlers, input);
+  let result = isThenable(returned) ? await returned : returned;
   const body = (result as { body?: unknown } | null)?.body;
   if (checks.selection !== undefined && operation.fields !== undefined && isSuccess(result))
     result = { ...result, body: project(body, operation.fields.at, checks.selection) };

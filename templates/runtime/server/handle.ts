@@ -291,10 +291,10 @@ class RequestPipeline {
           this.#contract.sha256,
         );
     } catch (error) {
-      await lease?.abandon().catch(report);
+      if (lease !== undefined) await lease.abandon().catch(report);
       throw error;
     }
-    await lease?.finish(response).catch(report);
+    if (lease !== undefined) await lease.finish(response).catch(report);
     return response;
   }
 

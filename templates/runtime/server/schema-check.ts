@@ -82,6 +82,12 @@ export type Check = (
 export class SchemaChecks {
   readonly #options: CheckOptions;
   readonly #refs = new Map<string, Check>();
+  /**
+   * Checks of flat schemas (no schema inside: `{ type: "string", maxLength: 5000 }`), by their
+   * text: the same leaf in many operations is one check, so a server keeps one copy of it (and
+   * of its compiled pattern) however many operations name it.
+   */
+  readonly #flat = new Map<string, Check>();
   readonly #build: Build = (schema, composite) => this.#schema(schema, composite);
 
   constructor(options: CheckOptions) {
@@ -114,6 +120,14 @@ export class SchemaChecks {
 
   /** `composite` is true under `anyOf`, `oneOf`, `not` and `if`, where ajv assigns no defaults. */
   #schema(schema: unknown, composite: boolean): Check {
+    if (!isFlat(schema)) return this.#built(schema, composite);
+    const text = `${composite ? "c" : "p"}${JSON.stringify(schema)}`;
+    let check = this.#flat.get(text);
+    if (check === undefined) this.#flat.set(text, (check = this.#built(schema, composite)));
+    return check;
+  }
+
+  #built(schema: unknown, composite: boolean): Check {
     if (schema === true || (isSchema(schema) && Object.keys(schema).length === 0))
       return () => true;
     if (!isSchema(schema)) {
@@ -315,6 +329,19 @@ export class SchemaChecks {
     if (members !== undefined) checks.push(members);
     return checks;
   }
+}
+
+/** A schema object with no object inside it (arrays of scalars, such as `enum` and `required`, allowed). */
+function isFlat(schema: unknown): boolean {
+  if (!isSchema(schema)) return false;
+  for (const key in schema) {
+    if (!Object.hasOwn(schema, key)) continue;
+    const value = schema[key];
+    if (typeof value !== "object" || value === null) continue;
+    if (!Array.isArray(value)) return false;
+    for (const item of value) if (typeof item === "object" && item !== null) return false;
+  }
+  return true;
 }
 
 const REF_KEYWORDS = new Set([

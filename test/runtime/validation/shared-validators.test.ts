@@ -61,3 +61,38 @@ describe("a schema too long to share", () => {
     expect(b?.({ field3: "3" })).toBe(true);
   });
 });
+
+/** A flat schema (nothing nested) is one check wherever it stands: it coerces and reports for the place it is checked at. */
+describe("checks of flat schemas shared between places", () => {
+  const leaf = { type: "integer", maximum: 99 };
+  const shared: ContractSchemas = {
+    openapi: "3.0",
+    document: {
+      spec: {},
+      operations: {
+        getUser: { path: { type: "object", properties: { userId: leaf }, required: ["userId"] } },
+        getOrder: { path: { type: "object", properties: { orderId: structuredClone(leaf), line: { type: "array", items: structuredClone(leaf) } }, required: ["orderId"] } },
+      },
+    },
+  };
+
+  it("writes a coerced value into the object it came from, under its own name", () => {
+    const validators = new ContractValidators(shared);
+    const user = { userId: "7" };
+    const order = { orderId: "8", line: ["1", "2"] };
+    expect(validators.parameters("getUser", "path")?.(user)).toBe(true);
+    expect(validators.parameters("getOrder", "path")?.(order)).toBe(true);
+    expect(user).toEqual({ userId: 7 });
+    expect(order).toEqual({ orderId: 8, line: [1, 2] });
+  });
+
+  it("reports the place that failed, not the first place the check was made for", () => {
+    const validators = new ContractValidators(shared);
+    const user = validators.parameters("getUser", "path");
+    const order = validators.parameters("getOrder", "path");
+    expect(user?.({ userId: "100" })).toBe(false);
+    expect(order?.({ orderId: "100", line: ["5", "x"] })).toBe(false);
+    expect(order?.errors?.map((error) => `${error.instancePath} ${error.keyword}`)).toEqual(["/orderId maximum", "/line/1 type"]);
+    expect(user?.errors?.map((error) => `${error.instancePath} ${error.keyword}`)).toEqual(["/userId maximum"]);
+  });
+});
