@@ -287,16 +287,26 @@ for (let round = 0; round < ROUNDS; round++) {
 }
 if (ONLY !== undefined) process.exit(0);
 
-/** The pipeline alone (pipeline.ts, one process per run), Stripe whole against one operation, alternating. */
+/**
+ * The pipeline alone (pipeline.ts, one process per run), alternating: Stripe whole on the one route,
+ * Stripe whole on the round-robin routes, and Stripe cut to one operation.
+ */
 const PIPELINE_ROUNDS = 5;
-const pipeline = new Map<string, Array<{ us: number; heap: number }>>([["stripe-468", []], ["stripe-1", []]]);
+const PIPELINE_RUNS: Record<string, { kind: string; paths: string[] }> = {
+  "stripe-468": { kind: "stripe-468", paths: [oneCall.path] },
+  "stripe-468-spread": { kind: "stripe-468", paths: stripeCalls.map((call) => call.path) },
+  "stripe-1": { kind: "stripe-1", paths: [oneCall.path] },
+};
+const pipeline = new Map<string, Array<{ us: number; heap: number }>>(Object.keys(PIPELINE_RUNS).map((name) => [name, []]));
 for (let round = 0; round < PIPELINE_ROUNDS; round++) {
-  for (const kind of round % 2 === 0 ? ["stripe-468", "stripe-1"] : ["stripe-1", "stripe-468"]) {
-    const run = spawnSync(process.execPath, [compiled.pipeline, kind], { encoding: "utf8" });
+  const names = Object.keys(PIPELINE_RUNS);
+  for (const name of [...names.slice(round % names.length), ...names.slice(0, round % names.length)]) {
+    const { kind, paths } = PIPELINE_RUNS[name] as { kind: string; paths: string[] };
+    const run = spawnSync(process.execPath, [compiled.pipeline, kind, paths.join(",")], { encoding: "utf8" });
     const [us = NaN, heap = NaN] = run.stdout.trim().split(" ").map(Number);
-    if (Number.isNaN(us)) throw new Error(`pipeline.ts ${kind} failed: ${run.stderr}`);
-    pipeline.get(kind)?.push({ us, heap });
-    console.log(`pipeline ${kind}: ${us} µs/request, ${heap} MiB heap`);
+    if (Number.isNaN(us)) throw new Error(`pipeline.ts ${name} failed: ${run.stderr}`);
+    pipeline.get(name)?.push({ us, heap });
+    console.log(`pipeline ${name}: ${us} µs/request, ${heap} MiB heap`);
   }
 }
 const pipelineMedian = (kind: string) => [...(pipeline.get(kind) ?? [])].sort((a, b) => a.us - b.us)[Math.floor(PIPELINE_ROUNDS / 2)] ?? { us: NaN, heap: NaN };
@@ -417,9 +427,10 @@ const section = [
   warmFirst(`Stripe 468 operations: \`${createCustomer.method} ${createCustomer.path}\` (a form body) after the GET's load`, "stripe-468-one-route", "stripe-468-post", "≤ 2×"),
   `| Stripe 468 operations ready ÷ 1 operation ready | ${(medianOf("stripe-468-one-route", "readyMs") / medianOf("stripe-1", "readyMs")).toFixed(2)}× | | | ≤ 1.5× |`,
   "",
-  `The pipeline alone, in process (\`bench/server/pipeline.ts\`: \`GET ${ONE_OPERATION.path}\` 100,000 times, no HTTP), median of ${PIPELINE_ROUNDS}:`,
-  `468 operations ${pipelineMedian("stripe-468").us.toFixed(2)} µs per request (${pipelineMedian("stripe-468").heap} MiB heap), 1 operation ${pipelineMedian("stripe-1").us.toFixed(2)} µs`,
-  `(${pipelineMedian("stripe-1").heap} MiB heap): **${(pipelineMedian("stripe-1").us / pipelineMedian("stripe-468").us).toFixed(2)}×** the speed.`,
+  `The pipeline alone, in process (\`bench/server/pipeline.ts\`: 100,000 GETs, no HTTP), median of ${PIPELINE_ROUNDS}:`,
+  `468 operations on \`GET ${ONE_OPERATION.path}\` ${pipelineMedian("stripe-468").us.toFixed(2)} µs per request (${pipelineMedian("stripe-468").heap} MiB heap), on the ${stripeCalls.length} routes round-robin`,
+  `${pipelineMedian("stripe-468-spread").us.toFixed(2)} µs; 1 operation ${pipelineMedian("stripe-1").us.toFixed(2)} µs (${pipelineMedian("stripe-1").heap} MiB heap):`,
+  `**${(pipelineMedian("stripe-1").us / pipelineMedian("stripe-468").us).toFixed(2)}×** the speed on the same route, **${(pipelineMedian("stripe-1").us / pipelineMedian("stripe-468-spread").us).toFixed(2)}×** round-robin.`,
   "",
   `Bytes on the wire per response (status line, headers, body): one product ${bytesOf(conditionalScenarios()[0])} whole, ${bytesOf(conditionalScenarios()[1])} as a 304; the list of 100 ${bytesOf(conditionalScenarios()[2])} whole, ${bytesOf(conditionalScenarios()[3])} as a 304, ${bytesOf(conditionalScenarios()[4])} with \`fields=id,name\`. A 304 still runs the handler (and, for the list, hashes the body): it saves the bytes and the client's parsing, not the server's work.`,
   "<!-- /bench:server -->",

@@ -1,11 +1,12 @@
 /**
  * Sets an own, enumerable data property, even for names such as `__proto__` that plain
  * assignment would treat as the prototype. Request data always goes through here. The targets are
- * plain objects made by the runtime, whose only inherited setter is `__proto__`: any other name
- * is assigned, which makes the same property without a descriptor object.
+ * plain objects made by the runtime: a name `Object.prototype` does not have is assigned, which
+ * makes the same property without a descriptor object; one it has (`__proto__`, `toString`, and
+ * any a library added, or froze with `--frozen-intrinsics`) is defined.
  */
 export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  if (key !== "__proto__") {
+  if (!(key in Object.prototype)) {
     target[key] = value;
     return;
   }

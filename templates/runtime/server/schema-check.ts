@@ -1,3 +1,4 @@
+import { getOwn, setOwn } from "./own.js";
 import { sameJson } from "./same-json.js";
 import {
   anyOfCheck,
@@ -312,7 +313,7 @@ export class SchemaChecks {
         checks.push((data) => {
           const object = data as Record<string, unknown>;
           for (const [name, value] of defaults)
-            if (object[name] === undefined) object[name] = structuredClone(value);
+            if (getOwn(object, name) === undefined) setOwn(object, name, structuredClone(value));
           return true;
         });
       }
