@@ -1,4 +1,5 @@
 import type { FieldsContract } from "../contract.js";
+import { setOwn } from "./own.js";
 import type { QueryPairs } from "./parameters.js";
 import { counted, invalidKey, queryKeys, shown } from "./query-keys.js";
 
@@ -97,7 +98,7 @@ function projectAt(
   const name = at[index]!;
   if (!Object.hasOwn(value, name)) return value;
   const copy: Record<string, unknown> = { ...value };
-  define(copy, name, projectAt(value[name], at, index + 1, selection));
+  setOwn(copy, name, projectAt(value[name], at, index + 1, selection));
   return copy;
 }
 
@@ -108,21 +109,11 @@ function projectValue(value: unknown, selection: Selection): unknown {
   for (const name of Object.keys(value)) {
     const kept = selection.get(name);
     if (kept === undefined) continue;
-    define(projected, name, kept === true ? value[name] : projectValue(value[name], kept));
+    setOwn(projected, name, kept === true ? value[name] : projectValue(value[name], kept));
   }
   return projected;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !ArrayBuffer.isView(value);
-}
-
-/** An own data property, whatever its name (`__proto__` included). */
-function define(target: Record<string, unknown>, name: string, value: unknown): void {
-  Object.defineProperty(target, name, {
-    value,
-    enumerable: true,
-    writable: true,
-    configurable: true,
-  });
 }
