@@ -1,5 +1,5 @@
 import { HttpError } from "./errors.js";
-import { setOwn } from "./own.js";
+import { dataRecord, setOwn } from "./own.js";
 
 /** A request body read and decoded by its media type. */
 export interface ParsedBody {
@@ -259,7 +259,7 @@ const MAX_FORM_INDEX = 10_000;
  * only, so `__proto__` is an ordinary field.
  */
 export function formFields(entries: Iterable<[string, unknown]>): Record<string, unknown> {
-  const root: Record<string, unknown> = {};
+  const root = dataRecord();
   for (const [name, value] of entries) {
     const [head, ...rest] = keyPath(name);
     let node: Record<string, unknown> | unknown[] = root;
@@ -271,7 +271,7 @@ export function formFields(entries: Iterable<[string, unknown]>): Record<string,
           ? (existing as Record<string, unknown> | unknown[])
           : next === "" || /^\d+$/.test(next)
             ? []
-            : {};
+            : dataRecord();
       if (child !== existing) setEntry(node, key, child);
       node = child;
       key = next;

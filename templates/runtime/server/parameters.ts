@@ -1,7 +1,7 @@
 import type { ParameterContract } from "../contract.js";
 import { HttpError, pointerTo, type ErrorDetail } from "./errors.js";
 import { headerValue, type IncomingHeaders } from "./http.js";
-import { setOwn } from "./own.js";
+import { dataRecord, setOwn } from "./own.js";
 
 /** Raw parameter text of one request, before anything is typed. */
 export interface RawParameters {
@@ -19,10 +19,15 @@ export type ParameterValues = Record<
   Record<string, unknown>
 >;
 
+/** The values of a location the operation declares no parameter in: nothing reads or writes them. */
+const NO_VALUES: Record<string, unknown> = Object.freeze(dataRecord());
+
 /**
  * Reads every declared parameter from its location according to its `style`, `explode` and
  * shape (OpenAPI 3 §4.8.12.4), giving strings, string arrays and string maps; typing to integers,
- * booleans and so on is left to schema validation. Undeclared parameters are not passed on.
+ * booleans and so on is left to schema validation. Undeclared parameters are not passed on. A
+ * location with a declared parameter gets a record of its own (which validation may add defaults
+ * to), whether or not the request sent any; the others share one frozen, empty record.
  * `claimedQueryNames` (see {@link queryNames}) is made once per operation.
  */
 export function readParameters(
@@ -30,10 +35,17 @@ export function readParameters(
   claimedQueryNames: ReadonlySet<string>,
   raw: RawParameters,
 ): ParameterValues {
-  const values: ParameterValues = { path: {}, query: {}, header: {}, cookie: {} };
+  const values: ParameterValues = {
+    path: NO_VALUES,
+    query: NO_VALUES,
+    header: NO_VALUES,
+    cookie: NO_VALUES,
+  };
   for (const parameter of declared) {
+    let record = values[parameter.in];
+    if (record === NO_VALUES) values[parameter.in] = record = dataRecord();
     const value = readOne(parameter, raw, claimedQueryNames);
-    if (value !== undefined) setOwn(values[parameter.in], parameter.name, value);
+    if (value !== undefined) setOwn(record, parameter.name, value);
   }
   return values;
 }
@@ -90,7 +102,7 @@ function readPath(parameter: ParameterContract, text: string): unknown {
 /** `simple` style: `a,b,c` for lists; `k,v,k2,v2` (or `k=v,k2=v2` exploded) for maps. */
 function readSimple(parameter: ParameterContract, text: string): unknown {
   if (parameter.shape === "object" && parameter.explode) {
-    const object: Record<string, unknown> = {};
+    const object = dataRecord();
     for (const part of text.split(",")) {
       const at = part.indexOf("=");
       if (at > 0) setOwn(object, part.slice(0, at).trim(), part.slice(at + 1).trim());
@@ -115,7 +127,7 @@ function readQuery(
   const { name, style, explode, shape } = parameter;
   if (shape === "object") {
     if (style === "deepObject") {
-      const object: Record<string, unknown> = {};
+      const object = dataRecord();
       let found = false;
       for (const [key, value] of pairs) {
         if (key.startsWith(`${name}[`) && key.endsWith("]")) {
@@ -126,7 +138,7 @@ function readQuery(
       return found ? object : undefined;
     }
     if (explode) {
-      const object: Record<string, unknown> = {};
+      const object = dataRecord();
       const own = pairs.filter(([key]) => !claimed.has(key));
       for (const [key, value] of own) setOwn(object, key, value);
       return own.length > 0 ? object : undefined;
@@ -141,7 +153,7 @@ function readQuery(
 }
 
 function pairsToObject(parts: readonly string[]): Record<string, unknown> {
-  const object: Record<string, unknown> = {};
+  const object = dataRecord();
   for (let index = 0; index + 1 < parts.length; index += 2)
     setOwn(object, parts[index] ?? "", parts[index + 1]);
   return object;

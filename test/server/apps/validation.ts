@@ -9,7 +9,7 @@ export const notes: Array<{ contentType: string; text: string }> = [];
 export const validationHandlers: Handlers = {
   searchWidgets: ({ query, headers, cookies }) => ({
     status: 200,
-    body: { query, headers, cookies, queryProto: Object.getPrototypeOf(query) === Object.prototype },
+    body: { query, headers, cookies, queryHasNoPrototype: Object.getPrototypeOf(query) === null },
   }),
   putWidget: ({ path, body }) => {
     // The request carries the writeOnly secret and no id; the response the readOnly id and no secret.
@@ -56,7 +56,7 @@ export const validationApp: FixtureApp = {
         query: { limit: 10, ratio: 0.5, active: true, color: "red", ids: [1, 2, 3], tags: ["a", "b"], sizes: ["s", "l"], filter: { owner: "ada", minWeight: 5 } },
         headers: { "X-Trace-Level": 2 },
         cookies: { session: "deadbeef" },
-        queryProto: true,
+        queryHasNoPrototype: true,
       },
     },
     {
