@@ -210,9 +210,17 @@ async function warm(port: number, calls: Call[], opener?: Call): Promise<{ first
   return { firstMs: latencies[0] ?? NaN, aloneMs: alone[10] ?? NaN };
 }
 
-/** Sends the calls round-robin from CONCURRENCY keep-alive connections for `durationMs`. */
-async function load(port: number, calls: Call[], durationMs: number): Promise<Pick<Result, "rps" | "p50" | "p99">> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+/**
+ * Sends the calls round-robin from CONCURRENCY keep-alive connections for `durationMs`: on
+ * `agent`'s connections when given (kept open for the next load), else on new ones closed after.
+ */
+async function load(
+  port: number,
+  calls: Call[],
+  durationMs: number,
+  given?: http.Agent,
+): Promise<Pick<Result, "rps" | "p50" | "p99"> & { requests: number; seconds: number }> {
+  const agent = given ?? new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
   const latencies: number[] = [];
   const failures: string[] = [];
   const until = performance.now() + durationMs;
@@ -227,11 +235,11 @@ async function load(port: number, calls: Call[], durationMs: number): Promise<Pi
   const began = performance.now();
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   const elapsed = performance.now() - began;
-  agent.destroy();
+  if (given === undefined) agent.destroy();
   if (failures.length > 0) throw new Error(`${failures.length} requests failed, e.g. ${failures.slice(0, 3).join("; ")}`);
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
-  return { rps: latencies.length / (elapsed / 1000), p50: at(0.5), p99: at(0.99) };
+  return { rps: latencies.length / (elapsed / 1000), p50: at(0.5), p99: at(0.99), requests: latencies.length, seconds: elapsed / 1000 };
 }
 
 const CLOCK_TICKS = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout.trim()) || 100;
@@ -263,7 +271,7 @@ async function measure(scenario: Scenario): Promise<Result> {
     const { firstMs, aloneMs } = await warm(port, scenario.calls);
     await load(port, scenario.calls, WARMUP_MS);
     const cpuBefore = cpuSeconds(child.pid);
-    const loaded = await load(port, scenario.calls, MEASURE_MS);
+    const { requests: _requests, seconds: _seconds, ...loaded } = await load(port, scenario.calls, MEASURE_MS);
     const cpuUs = ((cpuSeconds(child.pid) - cpuBefore) * 1e6) / (loaded.rps * (MEASURE_MS / 1000));
     const then = scenario.then === undefined ? { firstMs: NaN, aloneMs: NaN } : await warm(port, [scenario.then], scenario.calls[0]);
     return { ...loaded, cpuUs, rssMiB: peakRssMiB(child.pid), readyMs, firstMs, aloneMs, thenFirstMs: then.firstMs, thenAloneMs: then.aloneMs };
@@ -285,7 +293,60 @@ for (let round = 0; round < ROUNDS; round++) {
     );
   }
 }
+
+/**
+ * The Stripe servers again, interleaved: in each round the three run at once (each in its own
+ * process, all on the server core) and the load alternates between them in slices of SLICE_MS,
+ * MEASURE_MS each in all. A machine that slows down during a round slows the three alike, so their
+ * ratios are steadier than those of the rounds above, where each server has its turn alone.
+ */
+const INTERLEAVED = ["stripe-468-spread", "stripe-468-one-route", "stripe-1"];
+const SLICE_MS = 500;
+const interleavedRounds = new Map<string, Array<{ rps: number; cpuUs: number }>>(INTERLEAVED.map((name) => [name, []]));
+async function interleave(names: readonly string[]): Promise<void> {
+  const servers: Array<{ name: string; calls: Call[]; child: ChildProcess; port: number; agent: http.Agent; requests: number; seconds: number; cpu: number }> = [];
+  try {
+    for (const name of names) {
+      const scenario = scenarios.find((candidate) => candidate.name === name) as Scenario;
+      const { child, port } = await startServer(scenario.kind);
+      servers.push({ name, calls: scenario.calls, child, port, agent: new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY }), requests: 0, seconds: 0, cpu: 0 });
+    }
+    for (const server of servers) {
+      await warm(server.port, server.calls);
+      await load(server.port, server.calls, WARMUP_MS, server.agent);
+    }
+    for (let slice = 0; slice < MEASURE_MS / SLICE_MS; slice++) {
+      for (const server of slice % 2 === 0 ? servers : [...servers].reverse()) {
+        const before = cpuSeconds(server.child.pid);
+        const { requests, seconds } = await load(server.port, server.calls, SLICE_MS, server.agent);
+        server.cpu += cpuSeconds(server.child.pid) - before;
+        server.requests += requests;
+        server.seconds += seconds;
+      }
+    }
+    for (const server of servers) {
+      const result = { rps: server.requests / server.seconds, cpuUs: (server.cpu * 1e6) / server.requests };
+      interleavedRounds.get(server.name)?.push(result);
+      console.log(`interleaved ${server.name}: ${result.rps.toFixed(0)} req/s, ${result.cpuUs.toFixed(1)} µs CPU/request`);
+    }
+  } finally {
+    for (const server of servers) {
+      server.agent.destroy();
+      server.child.kill();
+    }
+  }
+}
+if (ONLY === undefined || ONLY.includes("stripe-interleaved")) for (let round = 0; round < ROUNDS; round++) await interleave(INTERLEAVED);
 if (ONLY !== undefined) process.exit(0);
+/** The median over the interleaved rounds of one server's figure ÷ another's, each round's pair taken together. */
+const interleavedRatio = (name: string, baseline: string, figure: "rps" | "cpuUs"): number => {
+  const ours = interleavedRounds.get(name) ?? [];
+  const theirs = interleavedRounds.get(baseline) ?? [];
+  const ratios = ours.map((result, index) => result[figure] / (theirs[index]?.[figure] ?? NaN)).sort((a, b) => a - b);
+  return ratios[Math.floor(ratios.length / 2)] ?? NaN;
+};
+const interleavedRow = (label: string, name: string, baseline: string, goal: string) =>
+  `| ${label} | **${interleavedRatio(name, baseline, "rps").toFixed(2)}×** | ${interleavedRatio(name, baseline, "cpuUs").toFixed(2)}× | | ${goal} |`;
 
 /**
  * The pipeline alone (pipeline.ts, one process per run), alternating: Stripe whole on the one route,
@@ -362,6 +423,8 @@ const section = [
   "\"first request to an operation on a warm server\": after a scenario's load, on a connection opened by one more of its",
   "requests, one request to an operation the load never reached (its validators are built then), against that request's p50",
   "under load (where a scenario loads it) and its median alone afterwards;",
+  `"interleaved": the three Stripe servers running at once, the load alternating between them in ${SLICE_MS} ms slices`,
+  `(${MEASURE_MS / 1000} s each per round, after the same warm-up), so the machine's drift within a round falls on all three alike.`,
   "\"ready\": from the server process's start until it listens. Every server runs as JavaScript, as users ship it: the",
   "generated outputs transpiled file by file and the bench servers bundled, both by esbuild (`bench/server/compile.ts`).",
   "",
@@ -413,6 +476,8 @@ const section = [
   ratio("catalog, list of 100: `fields=id,name` ÷ whole (projected after the handler)", "catalog-list-fields", "catalog-list", "—"),
   ratio("Stripe 468 operations (routes round-robin) ÷ 1 operation", "stripe-468-spread", "stripe-1", "≥ 0.95×"),
   ratio("Stripe 468 operations (the same route) ÷ 1 operation", "stripe-468-one-route", "stripe-1", "≥ 0.95×"),
+  interleavedRow("Stripe 468 operations (routes round-robin) ÷ 1 operation, interleaved (median of the rounds' ratios)", "stripe-468-spread", "stripe-1", "≥ 0.95×"),
+  interleavedRow("Stripe 468 operations (the same route) ÷ 1 operation, interleaved (median of the rounds' ratios)", "stripe-468-one-route", "stripe-1", "≥ 0.95×"),
   `| first request ÷ median (p50 under load), generated Express POST | ${(medianOf("express-generated", "firstMs") / median("express-generated").p50).toFixed(2)}× | | | ≤ 2× |`,
   `| first request ÷ median (p50 under load), hand-written Express + ajv POST (for scale) | ${(medianOf("express-ajv", "firstMs") / median("express-ajv").p50).toFixed(2)}× | | | — |`,
   `| first request ÷ median (p50 under load), bare Node http POST (the floor: Node's own cold path) | ${(medianOf("node-bare", "firstMs") / median("node-bare").p50).toFixed(2)}× | | | — |`,
