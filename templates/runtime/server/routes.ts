@@ -17,19 +17,23 @@ interface Template<T> {
   readonly byMethod: Map<string, T>;
 }
 
-/** One path segment's place in the tree: literal segments by their one spelling, then segments with variables. */
+/**
+ * One path segment's place in the tree: literal segments by their one spelling, a segment that is
+ * one variable (`{id}`, any segment that is not empty), then segments with variables and literal
+ * parts, which a pattern tells apart.
+ */
 interface Segment<T> {
   readonly literal: Map<string, Segment<T>>;
-  readonly variable: Array<Branch<T>>;
-  /** The templates that end here, by template text (two may differ only in their variables' names). */
-  readonly ends: Map<string, Template<T>>;
+  whole: Segment<T> | undefined;
+  readonly patterned: Array<Branch<T>>;
+  /** The templates that end here (two may differ only in their variables' names). */
+  readonly ends: Array<Template<T>>;
 }
 
-/** Segments with variables, by their pattern; a segment that is one variable (`{id}`) has none to run. */
+/** Segments with variables and literal parts (`{name}.{ext}`), by their pattern. */
 interface Branch<T> {
   readonly source: string;
-  /** `undefined` for a whole-segment variable: it captures any segment that is not empty. */
-  readonly pattern: RegExp | undefined;
+  readonly pattern: RegExp;
   readonly next: Segment<T>;
 }
 
@@ -66,19 +70,22 @@ export class RouteTable<T extends RouteSpec> {
           continue;
         }
         literal = false;
+        if (/^\{[^{}]+\}$/.test(segment)) {
+          at = at.whole ??= newSegment();
+          continue;
+        }
         const source = segmentPattern(segment);
-        let branch = at.variable.find((candidate) => candidate.source === source);
+        let branch = at.patterned.find((candidate) => candidate.source === source);
         if (branch === undefined) {
-          const whole = /^\{[^{}]+\}$/.test(segment);
-          branch = { source, pattern: whole ? undefined : new RegExp(source), next: newSegment() };
-          at.variable.push(branch);
+          branch = { source, pattern: new RegExp(source), next: newSegment() };
+          at.patterned.push(branch);
         }
         at = branch.next;
       }
-      let end = at.ends.get(route.path);
+      let end = at.ends.find((candidate) => candidate.template === route.path);
       if (end === undefined) {
         end = { template: route.path, names: variablesOf(route.path), byMethod: new Map() };
-        at.ends.set(route.path, end);
+        at.ends.push(end);
       }
       end.byMethod.set(route.method.toUpperCase(), route);
       if (literal)
@@ -90,7 +97,7 @@ export class RouteTable<T extends RouteSpec> {
     for (const [path, at] of literalEnds)
       this.#literal.set(
         path,
-        [...at.ends.values()].sort((a, b) => byRank({ template: a }, { template: b })),
+        [...at.ends].sort((a, b) => byRank({ template: a }, { template: b })),
       );
   }
 
@@ -147,29 +154,29 @@ function collect<T>(
   found: Array<{ template: Template<T>; values: string[] }>,
 ): void {
   if (index === segments.length) {
-    for (const template of at.ends.values()) found.push({ template, values: values.slice() });
+    for (const template of at.ends) found.push({ template, values: values.slice() });
     return;
   }
   const segment = segments[index] ?? "";
   const literal = at.literal.get(segment);
   if (literal !== undefined) collect(literal, segments, index + 1, values, found);
-  for (const branch of at.variable) {
+  if (at.whole !== undefined && segment !== "") {
+    values.push(segment);
+    collect(at.whole, segments, index + 1, values, found);
+    values.pop();
+  }
+  for (const branch of at.patterned) {
+    const captured = branch.pattern.exec(segment);
+    if (captured === null) continue;
     const before = values.length;
-    if (branch.pattern === undefined) {
-      if (segment === "") continue;
-      values.push(segment);
-    } else {
-      const captured = branch.pattern.exec(segment);
-      if (captured === null) continue;
-      for (let group = 1; group < captured.length; group++) values.push(captured[group] ?? "");
-    }
+    for (let group = 1; group < captured.length; group++) values.push(captured[group] ?? "");
     collect(branch.next, segments, index + 1, values, found);
     values.length = before;
   }
 }
 
 function newSegment<T>(): Segment<T> {
-  return { literal: new Map(), variable: [], ends: new Map() };
+  return { literal: new Map(), whole: undefined, patterned: [], ends: [] };
 }
 
 /**
