@@ -16,7 +16,7 @@ import { RateLimiter } from "./rate-limiting.js";
 import { logError, safeReporter, type ErrorContext } from "./report.js";
 import { requestIdFor } from "./request-id.js";
 import { invalidHeader } from "./respond.js";
-import { toRoute, type Route } from "./route.js";
+import { toRoutes, type Route } from "./route.js";
 import { RouteTable, type RouteMatch } from "./routes.js";
 import { readConventions } from "./conventions.js";
 import type { Selection } from "./fields.js";
@@ -109,9 +109,7 @@ class RequestPipeline {
     this.#options = options;
     const validators = new ContractValidators(contract.schemas, contract.boundedPatterns);
     this.#routes = new RouteTable<Route>(
-      Object.entries(contract.operations).map(([id, operation]) =>
-        toRoute(id, operation, contract.securitySchemes, validators.forOperation(id)),
-      ),
+      toRoutes(contract.operations, contract.securitySchemes, validators),
       options.basePath ?? contract.basePath,
     );
     this.#format = options.errorFormat ?? contract.errorFormat;

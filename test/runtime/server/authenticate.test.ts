@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { OperationContract, SecuritySchemeContract } from "../../../templates/runtime/contract.js";
 import { authenticate, type VerifyContext } from "../../../templates/runtime/server/auth.js";
-import { toRoute } from "../../../templates/runtime/server/route.js";
+import { toRoutes } from "../../../templates/runtime/server/route.js";
 import { ContractValidators } from "../../../templates/runtime/server/validation.js";
 
 const schemes: Record<string, SecuritySchemeContract> = {
@@ -11,12 +11,11 @@ const schemes: Record<string, SecuritySchemeContract> = {
 };
 
 const route = (security: OperationContract["security"]) =>
-  toRoute(
-    "getThing",
-    { method: "GET", path: "/things", tags: [], parameters: [], requestBody: null, responses: { "200": ["application/json"] }, security, deprecated: false, rateLimits: [] },
+  toRoutes(
+    { getThing: { method: "GET", path: "/things", tags: [], parameters: [], requestBody: null, responses: { "200": ["application/json"] }, security, deprecated: false, rateLimits: [] } },
     schemes,
-    new ContractValidators({ openapi: "3.0", document: { operations: {} } }).forOperation("getThing"),
-  );
+    new ContractValidators({ openapi: "3.0", document: { operations: {} } }),
+  )[0]!;
 
 /** Verifiers that record what they were asked: a credential `good` passes, anything else fails. */
 function recording() {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { OperationContract, ParameterContract, SecuritySchemeContract } from "../../../templates/runtime/contract.js";
-import { toRoute } from "../../../templates/runtime/server/route.js";
+import { replyFor, toRoutes, type Route } from "../../../templates/runtime/server/route.js";
 import { ContractValidators } from "../../../templates/runtime/server/validation.js";
 
 const schemes: Record<string, SecuritySchemeContract> = {
@@ -21,8 +21,8 @@ const operation = (parameters: ParameterContract[], security: OperationContract[
   rateLimits: [],
 });
 
-const validators = new ContractValidators({ openapi: "3.0", document: { operations: {} } }).forOperation("op");
-const route = (parameters: ParameterContract[], security: OperationContract["security"]) => toRoute("op", operation(parameters, security), schemes, validators);
+const validators = new ContractValidators({ openapi: "3.0", document: { operations: {} } });
+const route = (parameters: ParameterContract[], security: OperationContract["security"]) => toRoutes({ op: operation(parameters, security) }, schemes, validators)[0]!;
 
 /** What the pipeline works out once per operation instead of on every request. */
 describe("a route", () => {
@@ -47,7 +47,42 @@ describe("a route", () => {
     expect(repeats([])).toBe(false);
   });
 
-  it("keeps the validators it is given", () => {
-    expect(route([], []).validators).toBe(validators);
+  it("keeps the validators of its operation", () => {
+    expect(route([], []).validators).toBe(validators.forOperation("op"));
+  });
+
+  it("shares what operations declare alike, and only that", () => {
+    const bearer = [[{ scheme: "bearer", scopes: [] }]];
+    const [a, b, c] = toRoutes(
+      {
+        a: operation([parameter("id", "path"), parameter("expand", "query")], bearer),
+        b: { ...operation([parameter("id", "path"), parameter("expand", "query")], [[{ scheme: "bearer", scopes: [] }]]), path: "/others" },
+        c: { ...operation([parameter("id", "path"), parameter("fields", "query")], [[{ scheme: "bearer", scopes: ["admin"] }]]), responses: { "200": ["text/plain"] } },
+      },
+      schemes,
+      validators,
+    ) as [Route, Route, Route];
+    // Equal declarations, separate objects in the contract: one copy.
+    expect(b.parameters).toBe(a.parameters);
+    expect(b.security).toBe(a.security);
+    expect(b.responses).toBe(a.responses);
+    expect(b.queryNames).toBe(a.queryNames);
+    expect(b.parameterLocations).toBe(a.parameterLocations);
+    expect(b.replies).toBe(a.replies);
+    // What differs stays apart, and each operation keeps its own identity and validators.
+    expect(c.parameters).not.toBe(a.parameters);
+    expect([...c.queryNames]).toEqual(["fields"]);
+    expect(c.security).not.toBe(a.security);
+    expect(c.security[0]?.[0]?.scopes).toEqual(["admin"]);
+    expect(c.responses).not.toBe(a.responses);
+    expect(c.replies).not.toBe(a.replies);
+    expect(c.parameterLocations).toBe(a.parameterLocations);
+    expect([a.id, b.id, c.id]).toEqual(["a", "b", "c"]);
+    expect(b.path).toBe("/others");
+    expect(b.validators).not.toBe(a.validators);
+    // A reply worked out for one operation is right for the other that shares its responses.
+    expect(replyFor(a, 200).mediaType).toBe("application/json");
+    expect(replyFor(b, 200)).toBe(replyFor(a, 200));
+    expect(replyFor(c, 200).mediaType).toBe("text/plain");
   });
 });
