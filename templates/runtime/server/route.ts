@@ -97,7 +97,7 @@ function toRoute(
     parameterLocations: alike.one(
       LOCATIONS.filter((location) => parameters.some((parameter) => parameter.in === location)),
     ),
-    queryNames: alike.derived(parameters, "queryNames", () => queryNames(parameters)),
+    queryNames: alike.derived(parameters, () => queryNames(parameters)),
     readsCookies:
       parameters.some((parameter) => parameter.in === "cookie") ||
       security.some((alternative) =>
@@ -110,7 +110,7 @@ function toRoute(
       })),
     ),
     // How each status goes out depends on the responses alone: operations with the same share it.
-    replies: alike.derived(responses, "replies", () => new Map<number, Reply>()),
+    replies: alike.derived(responses, () => new Map<number, Reply>()),
     repeatsScheme: repeatsScheme(security),
     validators,
   };
@@ -123,7 +123,7 @@ function toRoute(
  */
 class Alike {
   readonly #byText = new Map<string, unknown>();
-  readonly #derived = new Map<object, Map<string, unknown>>();
+  readonly #derived = new Map<object, unknown>();
 
   /** The first value seen with `value`'s JSON text (values are contract data: never changed). */
   one<V>(value: V): V {
@@ -135,12 +135,10 @@ class Alike {
     return value;
   }
 
-  /** What `make` works out from a shared value, made once per value and kind. */
-  derived<V>(from: object, kind: string, make: () => V): V {
-    let kinds = this.#derived.get(from);
-    if (kinds === undefined) this.#derived.set(from, (kinds = new Map()));
-    if (!kinds.has(kind)) kinds.set(kind, make());
-    return kinds.get(kind) as V;
+  /** What `make` works out from a shared value, made once per value (each value has one use). */
+  derived<V>(from: object, make: () => V): V {
+    if (!this.#derived.has(from)) this.#derived.set(from, make());
+    return this.#derived.get(from) as V;
   }
 }
 
