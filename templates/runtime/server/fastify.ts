@@ -14,7 +14,16 @@ import { fromIncomingMessage } from "./node-request.js";
 export function fastifyPlugin(handle: RequestHandler): FastifyPluginCallback {
   return (instance, _options, done) => {
     instance.removeAllContentTypeParsers();
-    instance.addContentTypeParser("*", (_request, _payload, parsed) => parsed(null, undefined));
+    // Every body is left to the pipeline. "*" takes a request without a `Content-Type`; the pattern
+    // takes every other, and Fastify keeps what a pattern matched in its cache, where a "*" match
+    // is worked out again on each request.
+    const leaveUnread = (
+      _request: unknown,
+      _payload: unknown,
+      parsed: (error: null, body: undefined) => void,
+    ) => parsed(null, undefined);
+    instance.addContentTypeParser("*", leaveUnread);
+    instance.addContentTypeParser(/^/, leaveUnread);
     instance.all("/*", async (request, reply) => {
       const response = await handle(fromIncomingMessage(request.raw, { ip: request.ip }));
       if (response === undefined) return reply.callNotFound();

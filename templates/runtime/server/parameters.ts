@@ -173,6 +173,7 @@ function decodeComponent(text: string, parameter: ParameterContract): string {
  */
 export function parseQuery(query: string): Array<[string, string]> {
   const pairs: Array<[string, string]> = [];
+  if (query === "") return pairs;
   for (const part of query.split("&")) {
     if (part === "") continue;
     const at = part.indexOf("=");
