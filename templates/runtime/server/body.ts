@@ -18,15 +18,18 @@ export interface ParsedBody {
  * without reading at all. A Node stream is read through its events, which costs less than async
  * iteration's promise per chunk.
  */
-export async function readBody(
+export function readBody(
   stream: AsyncIterable<Uint8Array>,
   limit: number,
   declaredLength: string | undefined,
 ): Promise<Uint8Array> {
-  if (declaredLength !== undefined && Number(declaredLength) > limit) throw tooLarge(limit);
-  const chunks = isEvented(stream)
-    ? await readEvents(stream, limit)
-    : await readIterable(stream, limit);
+  if (declaredLength !== undefined && Number(declaredLength) > limit)
+    return Promise.reject(tooLarge(limit));
+  return isEvented(stream) ? readEvents(stream, limit) : readIterable(stream, limit);
+}
+
+/** The chunks of a body as one array of bytes (the chunk itself when there is one). */
+function joined(chunks: readonly Uint8Array[]): Uint8Array {
   if (chunks.length === 1) return chunks[0] as Uint8Array;
   let size = 0;
   for (const chunk of chunks) size += chunk.byteLength;
@@ -39,10 +42,7 @@ export async function readBody(
   return bytes;
 }
 
-async function readIterable(
-  stream: AsyncIterable<Uint8Array>,
-  limit: number,
-): Promise<Uint8Array[]> {
+async function readIterable(stream: AsyncIterable<Uint8Array>, limit: number): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   let size = 0;
   for await (const chunk of stream) {
@@ -50,7 +50,7 @@ async function readIterable(
     if (size > limit) throw tooLarge(limit);
     chunks.push(chunk);
   }
-  return chunks;
+  return joined(chunks);
 }
 
 /** The part of a Node readable stream the body is read through. */
@@ -74,8 +74,8 @@ function isEvented(
 }
 
 /** Reads through `data` and `end`, and removes only its own listeners when done. */
-function readEvents(stream: EventedStream, limit: number): Promise<Uint8Array[]> {
-  if (stream.readableEnded) return Promise.resolve([]);
+function readEvents(stream: EventedStream, limit: number): Promise<Uint8Array> {
+  if (stream.readableEnded) return Promise.resolve(new Uint8Array(0));
   return new Promise((resolve, reject) => {
     const chunks: Uint8Array[] = [];
     let size = 0;
@@ -96,7 +96,7 @@ function readEvents(stream: EventedStream, limit: number): Promise<Uint8Array[]>
       stream.removeListener("end", end);
       stream.removeListener("error", error);
       stream.removeListener("close", close);
-      if (problem === undefined) resolve(chunks);
+      if (problem === undefined) resolve(joined(chunks));
       else reject(problem);
     };
     stream.on("data", data);

@@ -35,25 +35,57 @@ export interface ResultChecks {
   selection?: Selection | undefined;
 }
 
+/** A handler's result as a response, with the body and ETag it gave. */
+export interface Called {
+  response: ServerResponse;
+  body: unknown;
+  etag: unknown;
+}
+
 /**
  * The handle and respond steps: runs the operation's handler and turns its result into a
- * response (a result the contract does not allow throws, which the pipeline makes a 500).
+ * response (a result the contract does not allow throws, which the pipeline makes a 500). A
+ * handler that returns its result (not a promise) is answered at once, without a promise.
  */
-export async function callHandler(
+export function callHandler(
   handlers: Readonly<Record<string, unknown>>,
   operation: Route,
   input: Record<string, unknown>,
   checks: ResultChecks,
-): Promise<{ response: ServerResponse; body: unknown; etag: unknown }> {
+): Called | Promise<Called> {
   const returned = (handlers[operation.id] as AnyHandler).call(handlers, input);
-  let result = isThenable(returned) ? await returned : returned;
-  const body = (result as { body?: unknown } | null)?.body;
-  if (checks.selection !== undefined && operation.fields !== undefined && isSuccess(result))
-    result = { ...result, body: project(body, operation.fields.at, checks.selection) };
-  const response = toResponse(
-    operation,
-    body instanceof Blob ? await withBytes(result, body) : result,
-  );
+  return isThenable(returned)
+    ? Promise.resolve(returned).then((result) => respond(operation, result, checks))
+    : respond(operation, returned, checks);
+}
+
+function respond(
+  operation: Route,
+  returned: unknown,
+  checks: ResultChecks,
+): Called | Promise<Called> {
+  const body = (returned as { body?: unknown } | null)?.body;
+  const result =
+    checks.selection !== undefined && operation.fields !== undefined && isSuccess(returned)
+      ? { ...returned, body: project(body, operation.fields.at, checks.selection) }
+      : returned;
+  if (body instanceof Blob)
+    return withBytes(result, body).then((sent) => called(operation, result, sent, body, checks));
+  return called(operation, result, result, body, checks);
+}
+
+/**
+ * `result` is the handler's result (its body cut to the selected fields), `sent` the same as it
+ * goes out (a `Blob` body read into bytes), `body` the body the handler gave.
+ */
+function called(
+  operation: Route,
+  result: unknown,
+  sent: unknown,
+  body: unknown,
+  checks: ResultChecks,
+): Called {
+  const response = toResponse(operation, sent);
   if (checks.validateResponses) {
     usePatternBudget({ remainingMs: checks.patternTimeLimit });
     checkResponse(operation, result, response.status);

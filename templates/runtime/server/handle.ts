@@ -15,6 +15,7 @@ import { DEFAULT_PATTERN_TIME_LIMIT } from "./patterns.js";
 import { RateLimiter } from "./rate-limiting.js";
 import { logError, safeReporter, type ErrorContext } from "./report.js";
 import { requestIdFor } from "./request-id.js";
+import { isThenable } from "./thenable.js";
 import { invalidHeader } from "./respond.js";
 import { toRoutes, type Route } from "./route.js";
 import { RouteTable, type RouteMatch } from "./routes.js";
@@ -208,12 +209,10 @@ class RequestPipeline {
       );
       for (const [name, value] of limits) flight.headers.set(name, value);
     }
-    const { input, values } = await readInput(
-      operation,
-      request,
-      { params, query, cookies },
-      this.#limits,
-    );
+    // Each step that may answer at once is awaited only when it did not: an operation without a
+    // body, and a handler that returns its result, cost no promise.
+    const read = readInput(operation, request, { params, query, cookies }, this.#limits);
+    const { input, values } = isThenable(read) ? await read : read;
     input["requestId"] = flight.requestId;
     const selection = readConventions(operation, query, input);
     if (operation.cache?.precondition !== undefined)
@@ -249,7 +248,8 @@ class RequestPipeline {
       if (outcome.kind === "replay") return outcome.response;
       lease = outcome.lease;
     }
-    return this.#respond(flight, operation, { input, page, lease, query, selection }, report);
+    // Awaited here, not returned: a promise returned from an async function costs two more turns.
+    return await this.#respond(flight, operation, { input, page, lease, query, selection }, report);
   }
 
   /** Handle and respond: the handler's result as a response, with its `Link`; the lease stored or given up. */
@@ -261,11 +261,12 @@ class RequestPipeline {
   ): Promise<ServerResponse> {
     let response: ServerResponse;
     try {
-      const called = await callHandler(this.#handlers, operation, input, {
+      const call = callHandler(this.#handlers, operation, input, {
         validateResponses: this.#options.validateResponses === true,
         patternTimeLimit: this.#limits.patternTimeLimit,
         selection,
       });
+      const called = isThenable(call) ? await call : call;
       response = called.response;
       if (operation.pagination !== undefined && page !== undefined && response.status < 300) {
         const link = this.#paginator.link(

@@ -12,6 +12,7 @@ import { headerValue, type ServerRequest } from "./http.js";
 import { readParameters, type ParameterValues, type QueryPairs } from "./parameters.js";
 import { usePatternBudget } from "./patterns.js";
 import type { Route } from "./route.js";
+import { isThenable } from "./thenable.js";
 import { toDetails } from "./validation.js";
 
 /** The bounds one request is read within. */
@@ -33,18 +34,24 @@ export interface RawInput {
 
 const INPUT_KEYS = { path: "path", query: "query", header: "headers", cookie: "cookies" } as const;
 
+/** The handler's input (without principal and page) and the typed parameter values. */
+export interface ReadInput {
+  input: Record<string, unknown>;
+  values: ParameterValues;
+}
+
 /**
  * The parse and validate steps: every declared parameter read by its style and coerced, the body
  * read within its limits and decoded by its media type, and both checked against the contract.
- * Resolves to the handler's input (without principal and page) and the typed parameter values;
- * any problem is one 400 listing them all (or a 413/415 for the body).
+ * Any problem is one 400 listing them all (or a 413/415 for the body). An operation without a
+ * body is read at once, without a promise; one with a body once its bytes have arrived.
  */
-export async function readInput(
+export function readInput(
   operation: Route,
   request: ServerRequest,
   raw: RawInput,
   limits: InputLimits,
-): Promise<{ input: Record<string, unknown>; values: ParameterValues }> {
+): ReadInput | Promise<ReadInput> {
   const patternBudget = { remainingMs: limits.patternTimeLimit };
   usePatternBudget(patternBudget);
   const values = readParameters(operation.parameters, operation.queryNames, {
@@ -57,12 +64,12 @@ export async function readInput(
   const input: Record<string, unknown> = {};
   for (const location of operation.parameterLocations)
     input[INPUT_KEYS[location]] = values[location];
-  if (operation.requestBody !== null) {
-    const body = await readRequestBody(request, operation, limits.bodyLimit);
+  if (operation.requestBody === null) return checked(input, values, details);
+  const withBody = (body: RequestBody): ReadInput => {
     if (body.mediaType !== undefined && body.validatable) {
       checkDepth(body.value, limits.depthLimit);
       const validate = operation.validators.body(body.mediaType);
-      // Reading the body awaited: this request's budget is made current again.
+      // The body may have been awaited: this request's budget is made current again.
       usePatternBudget(patternBudget);
       // Only a body with files needs them stood in for; any other is validated without another walk.
       const valid =
@@ -73,7 +80,18 @@ export async function readInput(
     input["body"] = body.value;
     // The declared media type the body came as: handlers of operations with several tell them apart by it.
     if (body.mediaType !== undefined) input["contentType"] = body.mediaType;
-  }
+    return checked(input, values, details);
+  };
+  const body = readRequestBody(request, operation, limits.bodyLimit);
+  return isThenable(body) ? body.then(withBody) : withBody(body);
+}
+
+/** The input when nothing is wrong with it; otherwise the one 400 that lists every problem. */
+function checked(
+  input: Record<string, unknown>,
+  values: ParameterValues,
+  details: ErrorDetail[],
+): ReadInput {
   if (details.length > 0)
     throw new HttpError(400, "VALIDATION_ERROR", "The request is invalid.", details);
   return { input, values };
@@ -90,11 +108,20 @@ function validateParameters(operation: Route, values: ParameterValues): ErrorDet
   return details;
 }
 
-async function readRequestBody(
+/** A request's body as read: its declared media type and value (none when it sent no body). */
+interface RequestBody {
+  mediaType: string | undefined;
+  value: unknown;
+  validatable: boolean;
+  files?: true;
+}
+
+/** The body, decoded: at once when there is nothing to read, else once its bytes have arrived. */
+function readRequestBody(
   request: ServerRequest,
   operation: Route,
   limit: number,
-): Promise<{ mediaType: string | undefined; value: unknown; validatable: boolean; files?: true }> {
+): RequestBody | Promise<RequestBody> {
   const length = headerValue(request.headers, "content-length");
   const chunked = headerValue(request.headers, "transfer-encoding") !== undefined;
   const hasBody =
@@ -129,10 +156,11 @@ async function readRequestBody(
   }
   if (request.parsedBody !== undefined)
     return { mediaType, value: request.parsedBody.value, validatable: true };
-  const bytes = await readBody(request.body, limit, length);
-  if (bytes.byteLength === 0 && operation.requestBody?.required !== true) {
-    return { mediaType: undefined, value: undefined, validatable: false };
-  }
-  if (essence === "multipart/form-data") return parseMultipart(bytes, contentType, mediaType);
-  return parseBody(bytes, essence, mediaType);
+  return readBody(request.body, limit, length).then((bytes) => {
+    if (bytes.byteLength === 0 && operation.requestBody?.required !== true) {
+      return { mediaType: undefined, value: undefined, validatable: false };
+    }
+    if (essence === "multipart/form-data") return parseMultipart(bytes, contentType, mediaType);
+    return parseBody(bytes, essence, mediaType);
+  });
 }
