@@ -1,3 +1,4 @@
+import type { ParameterContract } from "../contract.js";
 import { pointerTo, type ErrorDetail, type ErrorLocation } from "./errors.js";
 import { getOwn } from "./own.js";
 import { linearRegExp, type BoundedPatternTest } from "./patterns.js";
@@ -124,7 +125,16 @@ export class ContractValidators {
  */
 export class OperationValidators {
   readonly #build: (direction: Direction, path: readonly string[]) => Validator | undefined;
-  readonly #parameters = new Map<string, Validator | null>();
+  /**
+   * One slot per location, all there from the start: every operation's slots have one shape, and a
+   * request reads its slot as a field, not through a map's hash table.
+   */
+  readonly #parameters: Record<ParameterLocation, Validator | null | undefined> = {
+    path: undefined,
+    query: undefined,
+    header: undefined,
+    cookie: undefined,
+  };
   readonly #bodies = new Map<string, Validator | null>();
   readonly #responses = new Map<string, Validator | null>();
 
@@ -134,9 +144,12 @@ export class OperationValidators {
 
   /** The validator of one location's parameters, or `undefined` when the operation declares none there. */
   parameters(location: string): Validator | undefined {
-    const known = this.#parameters.get(location);
+    if (!isParameterLocation(location)) return undefined;
+    const known = this.#parameters[location];
     if (known !== undefined) return known ?? undefined;
-    return keep(this.#parameters, location, this.#build("parameters", [location]));
+    const built = this.#build("parameters", [location]);
+    this.#parameters[location] = built ?? null;
+    return built;
   }
 
   body(mediaType: string): Validator | undefined {
@@ -159,6 +172,14 @@ export class OperationValidators {
     if (known !== undefined) return known ?? undefined;
     return keep(this.#responses, key, this.#build("response", ["responses", status, mediaType]));
   }
+}
+
+type ParameterLocation = ParameterContract["in"];
+
+function isParameterLocation(location: string): location is ParameterLocation {
+  return (
+    location === "path" || location === "query" || location === "header" || location === "cookie"
+  );
 }
 
 /** Keeps a validator just built (`null` for none) and returns it. */
