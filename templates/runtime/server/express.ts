@@ -12,7 +12,7 @@ export function expressRouter(handle: RequestHandler): Router {
   router.use((req: Request, res: Response, next: NextFunction) => {
     const consumed = req.readableEnded && (req as { body?: unknown }).body !== undefined;
     const request = fromIncomingMessage(req, {
-      ip: req.ip,
+      ip: () => req.ip,
       originalPath: req.originalUrl.split("?")[0] ?? req.url,
       ...(consumed ? { parsedBody: { value: (req as { body?: unknown }).body } } : {}),
     });

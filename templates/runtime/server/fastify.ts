@@ -25,7 +25,7 @@ export function fastifyPlugin(handle: RequestHandler): FastifyPluginCallback {
     instance.addContentTypeParser("*", leaveUnread);
     instance.addContentTypeParser(/^/, leaveUnread);
     instance.all("/*", async (request, reply) => {
-      const response = await handle(fromIncomingMessage(request.raw, { ip: request.ip }));
+      const response = await handle(fromIncomingMessage(request.raw, { ip: () => request.ip }));
       if (response === undefined) return reply.callNotFound();
       reply.code(response.status);
       for (const [name, value] of response.headers) reply.header(name, value);

@@ -139,7 +139,6 @@ class RequestPipeline {
     };
     let response: ServerResponse;
     try {
-      flight.request = this.#withClientIp(request);
       const page = this.#docs?.(request);
       if (page !== undefined) return this.#seal(flight, page);
       const matched = this.#routes.match(request.method, request.path);
@@ -155,11 +154,14 @@ class RequestPipeline {
     return this.#seal(flight, response);
   }
 
-  #withClientIp(request: ServerRequest): ServerRequest {
+  /**
+   * The client's address, in one spelling: worked out only for an operation whose rate limits or
+   * idempotency scope may key by it (an adapter may find it costly, e.g. Express from
+   * `X-Forwarded-For`).
+   */
+  #clientIp(request: ServerRequest): string | undefined {
     const ip = this.#options.clientIp?.(request) ?? request.ip;
-    if (ip === undefined) return request;
-    const spelled = canonicalIp(ip);
-    return spelled === request.ip ? request : { ...request, ip: spelled };
+    return ip === undefined ? undefined : canonicalIp(ip);
   }
 
   /** Route: the operation and its path parameters, or a 404 or 405 (with `Allow`). */
@@ -201,10 +203,14 @@ class RequestPipeline {
       { operationId: operation.id, requestId: flight.requestId },
       this.#options.realm ?? "api",
     );
+    const ip =
+      operation.rateLimits.length > 0 || operation.idempotency !== undefined
+        ? this.#clientIp(request)
+        : undefined;
     if (operation.rateLimits.length > 0) {
       const limits = await this.#limiter.apply(
         operation,
-        { principal, ip: request.ip, headers: request.headers },
+        { principal, ip, headers: request.headers },
         report,
       );
       for (const [name, value] of limits) flight.headers.set(name, value);
@@ -240,7 +246,7 @@ class RequestPipeline {
         {
           target: matchedTarget(operation.id, values.path),
           key: headerValue(request.headers, operation.idempotency.header.toLowerCase()),
-          scope: scope === undefined ? `ip:${request.ip ?? "unknown"}` : `principal:${scope}`,
+          scope: scope === undefined ? `ip:${ip ?? "unknown"}` : `principal:${scope}`,
           body: input["body"],
         },
         report,

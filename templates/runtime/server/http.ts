@@ -9,7 +9,7 @@ export interface ServerRequest {
   /** The path as sent (still percent-encoded), without the query string. */
   readonly path: string;
   /** The path before any mount point was stripped (for links the client can follow), when it differs. */
-  readonly originalPath?: string;
+  readonly originalPath?: string | undefined;
   /** The raw query string, without the leading `?`. */
   readonly query: string;
   /** Header names in lower case, as Node gives them. */
@@ -22,9 +22,9 @@ export interface ServerRequest {
    */
   readonly hasBody?: boolean;
   /** A body some earlier middleware already parsed (e.g. `express.json()`), when there is one. */
-  readonly parsedBody?: { readonly value: unknown };
+  readonly parsedBody?: { readonly value: unknown } | undefined;
   /** The client's address (behind proxies, as the framework's trust-proxy setting resolves it). */
-  readonly ip?: string;
+  readonly ip?: string | undefined;
   /** The peer's TLS certificate, when the connection is TLS and the certificate was verified. */
   readonly clientCertificate?: unknown;
 }

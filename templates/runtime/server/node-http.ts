@@ -16,7 +16,7 @@ export type NodeRequestListener = (
  */
 export function nodeRequestListener(handle: RequestHandler): NodeRequestListener {
   return (req, res, next) => {
-    const request = fromIncomingMessage(req, { ip: req.socket.remoteAddress });
+    const request = fromIncomingMessage(req, { ip: () => req.socket.remoteAddress });
     serveNode(handle, request, res, () => {
       if (next !== undefined) return next();
       res.statusCode = 404;

@@ -1,12 +1,16 @@
 import type { IncomingMessage, ServerResponse as NodeResponse } from "node:http";
 import type { TLSSocket } from "node:tls";
 import type { RequestHandler } from "./handle.js";
-import type { ServerRequest, ServerResponse } from "./http.js";
+import type { IncomingHeaders, ServerRequest, ServerResponse } from "./http.js";
 
 /** What a framework knows of a Node request beyond the request itself. */
 export interface NodeRequestFacts {
-  /** The client's address as the framework's trust-proxy setting resolves it. */
-  ip: string | undefined;
+  /**
+   * The client's address as the framework's trust-proxy setting resolves it. Asked for only when a
+   * step keys by it (a rate limit, an idempotency scope, `clientIp`), at most once per request:
+   * Express works it out from `X-Forwarded-For` on every read of `req.ip`.
+   */
+  ip: () => string | undefined;
   /** The path before a mount point was stripped, when the framework strips one. */
   originalPath?: string;
   /** A body an earlier parser already consumed. */
@@ -15,25 +19,45 @@ export interface NodeRequestFacts {
 
 /** A Node request as the pipeline sees it: path and query split, the body left unread. */
 export function fromIncomingMessage(req: IncomingMessage, facts: NodeRequestFacts): ServerRequest {
-  const url = req.url ?? "/";
-  const queryAt = url.indexOf("?");
-  const request: Mutable<ServerRequest> = {
-    method: req.method ?? "GET",
-    path: queryAt < 0 ? url : url.slice(0, queryAt),
-    query: queryAt < 0 ? "" : url.slice(queryAt + 1),
-    headers: req.headers,
-    body: req,
-  };
-  if (facts.originalPath !== undefined) request.originalPath = facts.originalPath;
-  if (facts.ip !== undefined) request.ip = facts.ip;
-  if (facts.parsedBody !== undefined) request.parsedBody = facts.parsedBody;
-  const socket = req.socket as Partial<TLSSocket>;
-  if (socket.authorized === true && typeof socket.getPeerCertificate === "function")
-    request.clientCertificate = socket.getPeerCertificate();
-  return request;
+  return new NodeServerRequest(req, facts);
 }
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+class NodeServerRequest implements ServerRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly query: string;
+  readonly headers: IncomingHeaders;
+  readonly body: IncomingMessage;
+  readonly originalPath: string | undefined;
+  readonly parsedBody: { readonly value: unknown } | undefined;
+  readonly clientCertificate: unknown;
+  readonly #address: () => string | undefined;
+  /** The address once asked for; `null` until then. */
+  #ip: string | undefined | null = null;
+
+  constructor(req: IncomingMessage, facts: NodeRequestFacts) {
+    const url = req.url ?? "/";
+    const queryAt = url.indexOf("?");
+    this.method = req.method ?? "GET";
+    this.path = queryAt < 0 ? url : url.slice(0, queryAt);
+    this.query = queryAt < 0 ? "" : url.slice(queryAt + 1);
+    this.headers = req.headers;
+    this.body = req;
+    this.originalPath = facts.originalPath;
+    this.parsedBody = facts.parsedBody;
+    const socket = req.socket as Partial<TLSSocket>;
+    this.clientCertificate =
+      socket.authorized === true && typeof socket.getPeerCertificate === "function"
+        ? socket.getPeerCertificate()
+        : undefined;
+    this.#address = facts.ip;
+  }
+
+  get ip(): string | undefined {
+    if (this.#ip === null) this.#ip = this.#address();
+    return this.#ip;
+  }
+}
 
 /**
  * Runs the pipeline and writes its response. A response that fails while being sent is reported to

@@ -80,6 +80,6 @@ export interface ServerOptions {
    */
   clientIp?: (request: {
     readonly headers: IncomingHeaders;
-    readonly ip?: string;
+    readonly ip?: string | undefined;
   }) => string | undefined;
 }
