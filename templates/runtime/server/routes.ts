@@ -102,7 +102,8 @@ export class RouteTable<T extends RouteSpec> {
   }
 
   match(method: string, rawPath: string): RouteMatch<T> {
-    const wanted = method.toUpperCase();
+    // Node and the Fetch API give the common methods in upper case already.
+    const wanted = UPPER_CASE_METHODS.has(method) ? method : method.toUpperCase();
     const found: Array<{ template: Template<T>; values: string[] }> = [];
     // One trailing slash is tolerated, as Express does by default: on the template's side (above)
     // and on the request's.
@@ -134,6 +135,8 @@ export class RouteTable<T extends RouteSpec> {
     return { kind: "method-not-allowed", allow: [...allow].sort() };
   }
 }
+
+const UPPER_CASE_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
 
 /** Fewer variables first (concrete paths before templated ones), then by template text. */
 function byRank<T>(a: { template: Template<T> }, b: { template: Template<T> }): number {
