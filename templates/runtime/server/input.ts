@@ -4,6 +4,7 @@ import {
   parseBody,
   parseMultipart,
   readBody,
+  type ParsedBody,
   validateWithFiles,
 } from "./body.js";
 import { checkDepth } from "./depth.js";
@@ -109,12 +110,7 @@ function validateParameters(operation: Route, values: ParameterValues): ErrorDet
 }
 
 /** A request's body as read: its declared media type and value (none when it sent no body). */
-interface RequestBody {
-  mediaType: string | undefined;
-  value: unknown;
-  validatable: boolean;
-  files?: true;
-}
+type RequestBody = Omit<ParsedBody, "mediaType"> & { mediaType: string | undefined };
 
 /** The body, decoded: at once when there is nothing to read, else once its bytes have arrived. */
 function readRequestBody(
