@@ -38,7 +38,7 @@ export function linearRegExp(
 ): (pattern: string) => PatternTest {
   return (pattern) => {
     const re2 = compileRe2(pattern);
-    if (re2 !== undefined) return { test: (input: string) => re2.test(input) };
+    if (re2 !== undefined) return lastRemembered(re2);
     if (bounded === undefined) {
       throw new Error(
         `the pattern /${pattern}/u uses look-around or back-references, which RE2 cannot run and this platform cannot stop in time; rewrite it without them`,
@@ -46,6 +46,30 @@ export function linearRegExp(
     }
     const fallback = new RegExp(pattern, "u");
     return { test: (input: string) => budgeted(bounded, fallback, input) };
+  };
+}
+
+/**
+ * An RE2 test that remembers its last input and verdict. RE2's answer depends on the input alone,
+ * and the same text often comes again: a parameter's `default`, filled in and validated on every
+ * request that leaves it out, or one client's repeated value. RE2JS takes 0.4–1 µs a test where
+ * V8's own engine takes 0.03 µs; a repeat costs a string comparison.
+ */
+/** The longest input remembered: a long one is tested afresh rather than kept alive. */
+const REMEMBERED_LENGTH = 256;
+
+function lastRemembered(re2: RE2JS): PatternTest {
+  let lastInput: string | undefined;
+  let lastVerdict = false;
+  return {
+    test(input: string): boolean {
+      if (input.length > REMEMBERED_LENGTH) return re2.test(input);
+      if (input !== lastInput) {
+        lastVerdict = re2.test(input);
+        lastInput = input;
+      }
+      return lastVerdict;
+    },
   };
 }
 

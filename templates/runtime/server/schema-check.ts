@@ -15,10 +15,12 @@ import {
   defaultOf,
   fail,
   formatCheck,
+  freshDefault,
   isSchema,
   numberChecks,
   requiredCheck,
   runAll,
+  runEach,
   scalarItemTypes,
   sizeLimits,
   stringChecks,
@@ -143,14 +145,18 @@ export class SchemaChecks {
       };
     }
     const type = typeCheck(schema, this.#options.coerce);
+    const untyped = this.#untyped(schema, composite);
     const rest = [
-      ...this.#untyped(schema, composite),
+      ...untyped,
       ...typed("number", numberChecks(schema)),
       ...typed("string", stringChecks(schema, this.#options.pattern)),
       ...typed("array", this.#arrayChecks(schema, composite)),
       ...typed("object", this.#objectChecks(schema, composite)),
     ];
     if (type === undefined && rest.length === 1) return rest[0] as Check;
+    // Only a `$ref`, `allOf` or another applicator may coerce the value in place, and only for
+    // parameters and form fields: elsewhere the checks run without looking for a new value.
+    const run = this.#options.coerce && untyped.length > 0 ? runAll : runEach;
     return (data, path, parent, key, errors) => {
       let valid = true;
       if (type !== undefined) {
@@ -164,7 +170,7 @@ export class SchemaChecks {
         data = value;
       }
       if (rest.length === 0) return valid;
-      return runAll(rest, data, path, parent, key, errors) && valid;
+      return run(rest, data, path, parent, key, errors) && valid;
     };
   }
 
@@ -224,9 +230,8 @@ export class SchemaChecks {
     if (Array.isArray(schema["oneOf"])) checks.push(oneOfCheck(this.#build, schema["oneOf"]));
     if (Array.isArray(schema["allOf"])) {
       const all = schema["allOf"].map((item) => this.#schema(item, composite));
-      checks.push((data, path, parent, key, errors) => {
-        return runAll(all, data, path, parent, key, errors);
-      });
+      const run = this.#options.coerce ? runAll : runEach;
+      checks.push((data, path, parent, key, errors) => run(all, data, path, parent, key, errors));
     }
     if (Object.hasOwn(schema, "if")) {
       const conditional = conditionalCheck(this.#build, schema, composite);
@@ -241,7 +246,15 @@ export class SchemaChecks {
 
   #arrayChecks(schema: Schema, composite: boolean): Check[] {
     const checks: Check[] = [];
-    checks.push(...sizeLimits(schema, "Items", (items: unknown[]) => items.length, "items"));
+    checks.push(
+      ...sizeLimits(
+        schema,
+        "Items",
+        (items: unknown[], limit) => items.length > limit,
+        (items: unknown[], limit) => items.length < limit,
+        "items",
+      ),
+    );
     const { prefix, rest, restKeyword } = this.#itemSchemas(schema);
     const prefixChecks = prefix.map((item) => this.#schema(item, composite));
     const restCheck =
@@ -252,7 +265,7 @@ export class SchemaChecks {
         const items = data as unknown[];
         defaults.forEach((value, index) => {
           if (value !== undefined && items[index] === undefined)
-            items[index] = structuredClone(value.value);
+            items[index] = freshDefault(value.value);
         });
         let valid = true;
         const length = items.length;
@@ -313,13 +326,19 @@ export class SchemaChecks {
         checks.push((data) => {
           const object = data as Record<string, unknown>;
           for (const [name, value] of defaults)
-            if (getOwn(object, name) === undefined) setOwn(object, name, structuredClone(value));
+            if (getOwn(object, name) === undefined) setOwn(object, name, freshDefault(value));
           return true;
         });
       }
     }
     checks.push(
-      ...sizeLimits(schema, "Properties", (data: object) => Object.keys(data).length, "properties"),
+      ...sizeLimits(
+        schema,
+        "Properties",
+        (data: object, limit) => Object.keys(data).length > limit,
+        (data: object, limit) => Object.keys(data).length < limit,
+        "properties",
+      ),
     );
     if (Array.isArray(schema["required"]))
       checks.push(requiredCheck(schema["required"] as string[]));

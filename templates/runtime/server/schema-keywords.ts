@@ -66,7 +66,17 @@ export function stringChecks(
   compilePattern: (source: string) => PatternTest,
 ): Check[] {
   const checks: Check[] = [];
-  checks.push(...sizeLimits(schema, "Length", (s: string) => codePoints(s), "characters"));
+  // Lengths count code points, and a string has at most as many as UTF-16 units and at least half
+  // as many: most strings are judged by `length` without counting.
+  checks.push(
+    ...sizeLimits(
+      schema,
+      "Length",
+      (s: string, limit) => s.length > limit && codePoints(s) > limit,
+      (s: string, limit) => s.length < 2 * limit && codePoints(s) < limit,
+      "characters",
+    ),
+  );
   const pattern = schema["pattern"];
   if (typeof pattern === "string") {
     let compiled: PatternTest | undefined;
@@ -171,13 +181,14 @@ export function scalarItemTypes(items: unknown): readonly string[] | undefined {
 }
 
 /**
- * `max<Kind>` and `min<Kind>` (`maxLength`, `minItems`, `maxProperties`, …): the value's size, as
- * `size` measures it, within the limits, worded as ajv words them.
+ * `max<Kind>` and `min<Kind>` (`maxLength`, `minItems`, `maxProperties`, …): whether the value is
+ * over (`over`) or under (`under`) a limit, worded as ajv words them.
  */
 export function sizeLimits<T>(
   schema: Schema,
   kind: "Length" | "Items" | "Properties",
-  size: (data: T) => number,
+  over: (data: T, limit: number) => boolean,
+  under: (data: T, limit: number) => boolean,
   unit: string,
 ): Check[] {
   const checks: Check[] = [];
@@ -185,9 +196,10 @@ export function sizeLimits<T>(
     const keyword = `${more ? "max" : "min"}${kind}`;
     const limit = schema[keyword];
     if (typeof limit !== "number") continue;
+    const outside = more ? over : under;
     checks.push(
       fail(
-        (data: T) => (more ? size(data) > limit : size(data) < limit),
+        (data: T) => outside(data, limit),
         keyword,
         { limit },
         `must NOT have ${more ? "more" : "fewer"} than ${limit} ${unit}`,
@@ -231,7 +243,10 @@ export function settled(
   return now === before ? value : now;
 }
 
-/** Runs every check on one value (all of them: errors are collected), each on the value as the last left it. */
+/**
+ * Runs every check on one value (all of them: errors are collected), each on the value as the last
+ * left it: a check that coerces its value writes it to `parent[key]`, and the next one sees that.
+ */
 export function runAll(
   checks: readonly Check[],
   data: unknown,
@@ -250,7 +265,28 @@ export function runAll(
   return valid;
 }
 
-/** Keywords that apply only to one JSON type: other values pass them. */
+/**
+ * Runs every check on one value, none of which can replace it (they check it, or what is inside
+ * it): unlike {@link runAll}, `parent[key]` is not read around each one.
+ */
+export function runEach(
+  checks: readonly Check[],
+  data: unknown,
+  path: string,
+  parent: unknown,
+  key: string | number,
+  errors: SchemaError[],
+): boolean {
+  let valid = true;
+  for (let index = 0; index < checks.length; index++)
+    if (!(checks[index] as Check)(data, path, parent, key, errors)) valid = false;
+  return valid;
+}
+
+/**
+ * Keywords that apply only to one JSON type: other values pass them. None replaces the value it
+ * is given (an object or array is never coerced; its members may be, in place).
+ */
 export function typed(type: "number" | "string" | "array" | "object", checks: Check[]): Check[] {
   if (checks.length === 0) return [];
   const isType = typeTest(type);
@@ -259,7 +295,7 @@ export function typed(type: "number" | "string" | "array" | "object", checks: Ch
     (data, path, parent, key, errors) => {
       if (!isType(data)) return true;
       if (only !== undefined) return only(data, path, parent, key, errors);
-      return runAll(checks, data, path, parent, key, errors);
+      return runEach(checks, data, path, parent, key, errors);
     },
   ];
 }
@@ -268,6 +304,11 @@ export function defaultOf(schema: unknown): { value: unknown } | undefined {
   return isSchema(schema) && Object.hasOwn(schema, "default")
     ? { value: schema["default"] }
     : undefined;
+}
+
+/** A default to fill in: a copy of its own when it is an object or array, else the value itself. */
+export function freshDefault(value: unknown): unknown {
+  return typeof value === "object" && value !== null ? structuredClone(value) : value;
 }
 
 export function hasMember(object: Record<string, unknown>, name: string): boolean {

@@ -45,3 +45,26 @@ describe("defaults of properties named like Object.prototype's", () => {
     expect(body["plain"]).toBe(1);
   });
 });
+
+/** Each value a default fills in is its own: what one request's handler does to it, the next does not see. */
+describe("defaults that are objects or arrays", () => {
+  const validate = new SchemaChecks(options).validator({
+    type: "object",
+    properties: {
+      filter: { type: "object", default: { tags: ["a"] } },
+      ids: { type: "array", items: { type: "integer" }, default: [1, 2] },
+      limit: { type: "integer", default: 10 },
+    },
+  });
+
+  it("are copied for each value validated", () => {
+    const first: Record<string, unknown> = {};
+    const second: Record<string, unknown> = {};
+    expect(validate(first)).toBe(true);
+    (first["filter"] as { tags: string[] }).tags.push("changed");
+    (first["ids"] as number[]).push(3);
+    expect(validate(second)).toBe(true);
+    expect(second).toEqual({ filter: { tags: ["a"] }, ids: [1, 2], limit: 10 });
+    expect(second["filter"]).not.toBe(first["filter"]);
+  });
+});
