@@ -302,8 +302,9 @@ for (let round = 0; round < ROUNDS; round++) {
  * processes of each (all on the server core), and the load alternates between the processes in
  * slices of SLICE_MS, MEASURE_MS for each server in all. A machine that slows down during a round
  * slows the group alike, and a process that landed badly in memory (two processes of one server
- * in one round differed by 5% at the median here, 18% at the 90th percentile) weighs half: their ratios are steadier than those of the rounds
- * above, where each server has its turn alone, in one process.
+ * in one round differed by 5% at the median here, 18% at the 90th percentile) weighs a third:
+ * their ratios are steadier than those of the rounds above, where each server has its turn alone,
+ * in one process.
  */
 const INTERLEAVED: readonly (readonly string[])[] = [
   ["stripe-468-spread", "stripe-468-one-route", "stripe-1"],
@@ -314,7 +315,7 @@ const INTERLEAVED: readonly (readonly string[])[] = [
   ["express-generated", "express-openapi-validator"],
   ["express-generated-get", "express-openapi-validator-get"],
 ];
-const PROCESSES = 2;
+const PROCESSES = 3;
 const SLICE_MS = 500;
 const interleavedRounds = new Map<string, Array<{ rps: number; cpuUs: number }>>(INTERLEAVED.flat().map((name) => [name, []]));
 async function interleave(names: readonly string[]): Promise<void> {
