@@ -49,15 +49,15 @@ export function linearRegExp(
   };
 }
 
+/** The longest input remembered: a long one is tested afresh rather than kept alive. */
+const REMEMBERED_LENGTH = 256;
+
 /**
  * An RE2 test that remembers its last input and verdict. RE2's answer depends on the input alone,
  * and the same text often comes again: a parameter's `default`, filled in and validated on every
  * request that leaves it out, or one client's repeated value. RE2JS takes 0.4–1 µs a test where
  * V8's own engine takes 0.03 µs; a repeat costs a string comparison.
  */
-/** The longest input remembered: a long one is tested afresh rather than kept alive. */
-const REMEMBERED_LENGTH = 256;
-
 function lastRemembered(re2: RE2JS): PatternTest {
   let lastInput: string | undefined;
   let lastVerdict = false;

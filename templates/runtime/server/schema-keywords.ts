@@ -66,8 +66,8 @@ export function stringChecks(
   compilePattern: (source: string) => PatternTest,
 ): Check[] {
   const checks: Check[] = [];
-  // Lengths count code points, and a string has at most as many as UTF-16 units and at least half
-  // as many: most strings are judged by `length` without counting.
+  // Lengths count code points. A string has no more code points than UTF-16 units, and at least
+  // half as many: most strings are judged by `length` without counting.
   checks.push(
     ...sizeLimits(
       schema,
