@@ -1,6 +1,6 @@
 import { fullFormats } from "ajv-formats/dist/formats.js";
 import { sameJson } from "./same-json.js";
-import type { Check, PatternTest, SchemaError } from "./schema-check.js";
+import type { Check, PatternTest } from "./schema-check.js";
 import { declaredTypes, hasType, typeTest } from "./schema-types.js";
 
 /** The keywords that check one value on their own, as ajv words their errors. */
@@ -243,18 +243,14 @@ export function settled(
   return now === before ? value : now;
 }
 
+/** Runs every check of a list on one value (all of them: errors are collected). */
+export type RunChecks = (checks: readonly Check[], ...value: Parameters<Check>) => boolean;
+
 /**
- * Runs every check on one value (all of them: errors are collected), each on the value as the last
- * left it: a check that coerces its value writes it to `parent[key]`, and the next one sees that.
+ * Runs each check on the value as the last left it: a check that coerces its value writes it to
+ * `parent[key]`, and the next one sees that.
  */
-export function runAll(
-  checks: readonly Check[],
-  data: unknown,
-  path: string,
-  parent: unknown,
-  key: string | number,
-  errors: SchemaError[],
-): boolean {
+export const runAll: RunChecks = (checks, data, path, parent, key, errors) => {
   let valid = true;
   let value = data;
   for (const check of checks) {
@@ -263,25 +259,18 @@ export function runAll(
     value = settled(value, before, parent, key);
   }
   return valid;
-}
+};
 
 /**
- * Runs every check on one value, none of which can replace it (they check it, or what is inside
- * it): unlike {@link runAll}, `parent[key]` is not read around each one.
+ * Runs checks none of which can replace the value (they check it, or what is inside it): unlike
+ * {@link runAll}, `parent[key]` is not read around each one.
  */
-export function runEach(
-  checks: readonly Check[],
-  data: unknown,
-  path: string,
-  parent: unknown,
-  key: string | number,
-  errors: SchemaError[],
-): boolean {
+export const runEach: RunChecks = (checks, data, path, parent, key, errors) => {
   let valid = true;
   for (let index = 0; index < checks.length; index++)
     if (!(checks[index] as Check)(data, path, parent, key, errors)) valid = false;
   return valid;
-}
+};
 
 /**
  * Keywords that apply only to one JSON type: other values pass them. None replaces the value it
