@@ -1,7 +1,7 @@
 /**
  * The request pipeline alone, in process, without HTTP: GETs handled by Stripe's generated server
- * (`stripe-468` or `stripe-1`, made by run.ts), after a warm-up, the paths given (comma-separated)
- * requested in turn. Prints `<µs per request> <MiB of heap used>`.
+ * (`stripe-468`, `stripe-requested` or `stripe-1`, made by run.ts), after a warm-up, the paths
+ * given (comma-separated) requested in turn. Prints `<µs per request> <MiB of heap used>`.
  */
 import { OUTPUTS } from "./servers.js";
 

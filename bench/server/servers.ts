@@ -7,8 +7,9 @@
  * write by hand today: Express with ajv, Express with express-openapi-validator on the same
  * contract, and a Fastify route with its JSON-schema validation.
  *
- * `stripe-468` and `stripe-1`: the generated Express server for Stripe's contract, whole and cut
- * down to one operation, answering every operation with an empty 200.
+ * `stripe-468`, `stripe-requested` and `stripe-1`: the generated Express server for Stripe's contract,
+ * whole, cut to the operations the round-robin requests, and cut down to one operation, answering
+ * every operation with an empty 200.
  */
 import { serve as serveOnNode } from "@hono/node-server";
 import { Ajv } from "ajv";
@@ -154,6 +155,7 @@ export async function start(kind: string): Promise<number> {
       return (app.server.address() as AddressInfo).port;
     }
     case "stripe-468":
+    case "stripe-requested":
     case "stripe-1": {
       const server = await generated(kind);
       const anyHandler = () => ({ status: 200, body: {} });
