@@ -101,7 +101,9 @@ export class SchemaChecks {
    * A validator for `schema` (the root value has no parent, so it is never coerced in place).
    * Checks depend on the value alone, so when an empty object passes unchanged (no property
    * required, no default to fill in), every empty object does: those are answered without a walk.
-   * A request without query parameters gives one to each operation that declares some.
+   * Parameter records have no prototype (`dataRecord` in own.ts) and are walked: answering an
+   * empty one this way too measured no faster (Stripe's 191 query validators: 0.135 against
+   * 0.138 µs each).
    */
   validator(schema: unknown): Validator {
     const check = this.#schema(schema, false);
