@@ -1,19 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { SchemaChecks, type CheckOptions } from "../../../templates/runtime/server/schema-check.js";
+import { standaloneValidator } from "./standalone.js";
 
-const options: CheckOptions = {
-  coerce: false,
-  defaults: true,
-  direction: "request",
-  draft2020: false,
-  resolve: () => undefined,
-  pattern: (source) => new RegExp(source, "u"),
-};
+const validatorOf = (schema: unknown) => standaloneValidator(schema, { coerce: false, defaults: true });
 
 /** A contract's defaults land as own properties of the value, whatever the property is called. */
 describe("defaults of properties named like Object.prototype's", () => {
   // Parsed, as the contract's schemas are: a `__proto__` key in an object literal would set the prototype.
-  const validate = new SchemaChecks(options).validator(
+  const validate = validatorOf(
     JSON.parse(
       JSON.stringify({
         type: "object",
@@ -48,7 +41,7 @@ describe("defaults of properties named like Object.prototype's", () => {
 
 /** Each value a default fills in is its own: what one request's handler does to it, the next does not see. */
 describe("defaults that are objects or arrays", () => {
-  const validate = new SchemaChecks(options).validator({
+  const validate = validatorOf({
     type: "object",
     properties: {
       filter: { type: "object", default: { tags: ["a"] } },
