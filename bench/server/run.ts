@@ -114,6 +114,8 @@ const scenarios: Scenario[] = [
   { name: "stripe-468-one-route", kind: "stripe-468", calls: [oneCall], then: createCustomer },
   { name: "stripe-468-post", kind: "stripe-468", calls: [createCustomer] },
   { name: "stripe-1", kind: "stripe-1", calls: [oneCall] },
+  { name: "stripe-handwritten-spread", kind: "stripe-handwritten", calls: stripeCalls },
+  { name: "stripe-handwritten-1", kind: "stripe-handwritten-1", calls: [oneCall] },
 ];
 
 /**
@@ -318,6 +320,7 @@ for (let round = 0; round < ROUNDS; round++) {
  */
 const INTERLEAVED: readonly (readonly string[])[] = [
   ["stripe-468-spread", "stripe-requested-spread", "stripe-468-one-route", "stripe-1"],
+  ["stripe-handwritten-spread", "stripe-handwritten-1"],
   ["fastify-generated", "fastify-schema"],
   ["fastify-generated-get", "fastify-schema-get"],
   ["node-generated", "node-ajv"],
@@ -441,6 +444,8 @@ const LABELS: Record<string, string> = {
 /** The Stripe rows that split the round-robin ratio in two: the contract's other operations, and the requests' spread. */
 const SPREAD_LIKE_FOR_LIKE = `Stripe 468 operations ÷ cut to the ${stripeCalls.length} operations requested (routes round-robin, the same requests)`;
 const SPREAD_ALONE = `Stripe cut to the ${stripeCalls.length} operations requested (routes round-robin) ÷ 1 operation (its one route)`;
+/** The same spread on a hand-written Express server: its routes round-robin ÷ the same server with one route. */
+const SPREAD_BY_HAND = `hand-written Express, one \`app.get\` per operation: ${stripeCalls.length} routes round-robin ÷ 1 route (for scale)`;
 const section = [
   "<!-- bench:server -->",
   "## Server: each framework, against what users write by hand, and 468 operations against one",
@@ -454,7 +459,9 @@ const section = [
   `Stripe: the generated Express server for all 468 operations, answering each with an empty 200; ${stripeCalls.length} GET`,
   `routes (every one that needs only path parameters) requested round-robin, against a server generated from the`,
   `same contract cut to \`GET ${ONE_OPERATION.path}\` alone, and against the contract cut to the ${stripeCalls.length} operations the`,
-  "round-robin requests (the same requests on both sides: what the contract's other operations cost). \"first request\": one request alone on a fresh server",
+  "round-robin requests (the same requests on both sides: what the contract's other operations cost); for scale, the same",
+  `${stripeCalls.length} operations and the one written by hand in Express, one \`app.get\` each (request id, bearer check, empty 200, nothing validated).`,
+  "\"first request\": one request alone on a fresh server",
   "(its validators are built then, on a new connection, before any JIT warm-up), against the median under load and against",
   "the median of the same request sent alone 21 times after it (\"alone\"); a hand-written server's ratio is given for scale.",
   "\"first request to an operation on a warm server\": after a scenario's load, on a connection opened by one more of its",
@@ -486,6 +493,8 @@ const section = [
   row(`Stripe cut to the ${stripeCalls.length} operations requested, the same round-robin`, "stripe-requested-spread"),
   row(`Stripe, 468 operations, \`GET ${ONE_OPERATION.path}\` only`, "stripe-468-one-route"),
   row(`Stripe cut to 1 operation, \`GET ${ONE_OPERATION.path}\``, "stripe-1"),
+  row(`hand-written Express, one \`app.get\` per operation, ${stripeCalls.length} routes round-robin`, "stripe-handwritten-spread"),
+  row(`hand-written Express, \`GET ${ONE_OPERATION.path}\` alone`, "stripe-handwritten-1"),
   row(`Stripe, 468 operations, \`${createCustomer.method} ${createCustomer.path}\` (a form body of 3 fields)`, "stripe-468-post"),
   row("generated Fastify, catalog (`x-cache`): `GET /v1/products/p-7`, the handler's ETag, whole", "catalog-one"),
   row("the same with `If-None-Match` naming it: 304", "catalog-one-304"),
@@ -517,6 +526,7 @@ const section = [
   ratio("Stripe 468 operations (the same route) ÷ 1 operation", "stripe-468-one-route", "stripe-1", "≥ 0.95×"),
   ratio(SPREAD_LIKE_FOR_LIKE, "stripe-468-spread", "stripe-requested-spread", "—"),
   ratio(SPREAD_ALONE, "stripe-requested-spread", "stripe-1", "—"),
+  ratio(SPREAD_BY_HAND, "stripe-handwritten-spread", "stripe-handwritten-1", "—"),
   interleavedRow("generated Express ÷ Express + express-openapi-validator (POST), interleaved", "express-generated", "express-openapi-validator", "≥ 1.5×"),
   interleavedRow("generated Express ÷ Express + express-openapi-validator (GET), interleaved", "express-generated-get", "express-openapi-validator-get", "≥ 1.5×"),
   interleavedRow("generated Fastify ÷ Fastify route with schema (POST), interleaved", "fastify-generated", "fastify-schema", "≥ 0.9×"),
@@ -527,6 +537,7 @@ const section = [
   interleavedRow("Stripe 468 operations (the same route) ÷ 1 operation, interleaved", "stripe-468-one-route", "stripe-1", "≥ 0.95×"),
   interleavedRow(`${SPREAD_LIKE_FOR_LIKE}, interleaved`, "stripe-468-spread", "stripe-requested-spread", "—"),
   interleavedRow(`${SPREAD_ALONE}, interleaved`, "stripe-requested-spread", "stripe-1", "—"),
+  interleavedRow(`${SPREAD_BY_HAND}, interleaved`, "stripe-handwritten-spread", "stripe-handwritten-1", "—"),
   `| first request ÷ median (p50 under load), generated Express POST | ${(medianOf("express-generated", "firstMs") / median("express-generated").p50).toFixed(2)}× | | | ≤ 2× |`,
   `| first request ÷ median (p50 under load), hand-written Express + ajv POST (for scale) | ${(medianOf("express-ajv", "firstMs") / median("express-ajv").p50).toFixed(2)}× | | | — |`,
   `| first request ÷ median (p50 under load), bare Node http POST (the floor: Node's own cold path) | ${(medianOf("node-bare", "firstMs") / median("node-bare").p50).toFixed(2)}× | | | — |`,

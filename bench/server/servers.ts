@@ -9,7 +9,9 @@
  *
  * `stripe-468`, `stripe-requested` and `stripe-1`: the generated Express server for Stripe's contract,
  * whole, cut to the operations the round-robin requests, and cut down to one operation, answering
- * every operation with an empty 200.
+ * every operation with an empty 200. `stripe-handwritten` and `stripe-handwritten-1`: the same
+ * operations written by hand in Express, one `app.get` each (request id, bearer check, empty 200,
+ * nothing validated), to show what spreading requests over many routes costs a hand-written server.
  */
 import { serve as serveOnNode } from "@hono/node-server";
 import { Ajv } from "ajv";
@@ -18,6 +20,7 @@ import express from "express";
 import * as OpenApiValidator from "express-openapi-validator";
 import Fastify, { type FastifyReply, type FastifyRequest } from "fastify";
 import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
@@ -163,6 +166,10 @@ export async function start(kind: string): Promise<number> {
       const verifiers = new Proxy({}, { get: () => () => ({ id: "bench" }), has: () => true, getOwnPropertyDescriptor: () => ({ value: () => ({ id: "bench" }), enumerable: true, configurable: true }) });
       return listen(express().use(server["createRouter"]?.(every, { auth: verifiers }) as express.Router).listen(0, "127.0.0.1"));
     }
+    case "stripe-handwritten":
+      return listen(expressByHand(`${OUTPUTS}stripe-requested.json`).listen(0, "127.0.0.1"));
+    case "stripe-handwritten-1":
+      return listen(expressByHand(`${OUTPUTS}stripe-1.json`).listen(0, "127.0.0.1"));
     default:
       throw new Error(`unknown server ${kind}`);
   }
@@ -171,6 +178,25 @@ export async function start(kind: string): Promise<number> {
 async function listen(server: Server): Promise<number> {
   if (!server.listening) await new Promise((resolve) => server.once("listening", resolve));
   return (server.address() as AddressInfo).port;
+}
+
+/** One Express route per GET of a cut Stripe contract (written by `run.ts`), as a hand-written server has them. */
+function expressByHand(contractFile: string): express.Express {
+  const contract = JSON.parse(readFileSync(contractFile, "utf8")) as { paths: Record<string, unknown> };
+  const app = express();
+  for (const path of Object.keys(contract.paths)) {
+    app.get(path.replace(/\{([^}]+)\}/g, ":$1"), (req, res) => {
+      const incoming = req.get("x-request-id");
+      const requestId = incoming !== undefined && WELL_FORMED_ID.test(incoming) ? incoming : randomUUID();
+      res.set("x-request-id", requestId);
+      if (!req.get("authorization")?.startsWith("Bearer ")) {
+        res.set("www-authenticate", 'Bearer realm="api"').status(401).json({ error: { message: "UNAUTHORIZED" } });
+        return;
+      }
+      res.status(200).json({});
+    });
+  }
+  return app;
 }
 
 function created(requestId: string, body: { name: string; email: string }) {
