@@ -45,6 +45,11 @@ const CREATE_USER = {
 } as const;
 const WELL_FORMED_ID = /^[A-Za-z0-9._:@+=/-]{1,128}$/;
 
+/** The client's request id when it is well formed, else a new one: what every server here sends back. */
+function requestIdOf(incoming: string | string[] | undefined): string {
+  return typeof incoming === "string" && WELL_FORMED_ID.test(incoming) ? incoming : randomUUID();
+}
+
 function usersHandlers(): Handlers<{ token: string }> {
   const notUsed = () => ({ status: 400 as const, body: { success: false as const, error: { code: "X", message: "x" }, meta: { request_id: "" } } });
   return {
@@ -186,8 +191,7 @@ function expressByHand(contractFile: string): express.Express {
   const app = express();
   for (const path of Object.keys(contract.paths)) {
     app.get(path.replace(/\{([^}]+)\}/g, ":$1"), (req, res) => {
-      const incoming = req.get("x-request-id");
-      const requestId = incoming !== undefined && WELL_FORMED_ID.test(incoming) ? incoming : randomUUID();
+      const requestId = requestIdOf(req.get("x-request-id"));
       res.set("x-request-id", requestId);
       if (!req.get("authorization")?.startsWith("Bearer ")) {
         res.set("www-authenticate", 'Bearer realm="api"').status(401).json({ error: { message: "UNAUTHORIZED" } });
@@ -210,8 +214,7 @@ function expressWithAjv(): express.Express {
   const app = express();
   const validateId = ajv.compile(USER_ID);
   app.get("/v1/users/:userId", (req, res) => {
-    const incoming = req.get("x-request-id");
-    const requestId = incoming !== undefined && WELL_FORMED_ID.test(incoming) ? incoming : randomUUID();
+    const requestId = requestIdOf(req.get("x-request-id"));
     res.set("x-request-id", requestId);
     if (req.get("authorization") !== "Bearer bench") {
       res.set("www-authenticate", 'Bearer realm="api"').status(401).json({ success: false, error: { code: "UNAUTHORIZED", message: "UNAUTHORIZED" }, meta: { request_id: requestId } });
@@ -225,8 +228,7 @@ function expressWithAjv(): express.Express {
     res.status(200).json({ success: true, data: { ...stored, id: params.userId }, meta: { request_id: requestId } });
   });
   app.post("/v1/users", express.json({ limit: "1mb" }), (req, res) => {
-    const incoming = req.get("x-request-id");
-    const requestId = incoming !== undefined && WELL_FORMED_ID.test(incoming) ? incoming : randomUUID();
+    const requestId = requestIdOf(req.get("x-request-id"));
     res.set("x-request-id", requestId);
     const error = (status: number, code: string, details: unknown[] = []) =>
       res.status(status).json({ success: false, error: { code, message: code, details }, meta: { request_id: requestId } });
@@ -273,8 +275,7 @@ function nodeWithAjv(): Server {
   const validateBody = ajv.compile(CREATE_USER);
   const validateId = ajv.compile(USER_ID);
   return createServer((req, res) => {
-    const incoming = req.headers["x-request-id"];
-    const requestId = typeof incoming === "string" && WELL_FORMED_ID.test(incoming) ? incoming : randomUUID();
+    const requestId = requestIdOf(req.headers["x-request-id"]);
     const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
       const text = JSON.stringify(body);
       res.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(text), "x-request-id": requestId, ...headers });
@@ -327,13 +328,11 @@ function expressWithOpenApiValidator(): express.Express {
     }),
   );
   app.get("/v1/users/:userId", (req, res) => {
-    const incoming = req.get("x-request-id");
-    const requestId = incoming !== undefined && WELL_FORMED_ID.test(incoming) ? incoming : randomUUID();
+    const requestId = requestIdOf(req.get("x-request-id"));
     res.set("x-request-id", requestId).status(200).json({ success: true, data: { ...stored, id: Number(req.params.userId) }, meta: { request_id: requestId } });
   });
   app.post("/v1/users", (req, res) => {
-    const incoming = req.get("x-request-id");
-    const requestId = incoming !== undefined && WELL_FORMED_ID.test(incoming) ? incoming : randomUUID();
+    const requestId = requestIdOf(req.get("x-request-id"));
     res.set("x-request-id", requestId).status(201).set("location", "/v1/users/1").json(created(requestId, req.body as { name: string; email: string }));
   });
   app.use((error: { status?: number; message: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
@@ -356,10 +355,7 @@ async function authorized(request: FastifyRequest, reply: FastifyReply): Promise
 async function fastifyWithSchema(): Promise<number> {
   const app = Fastify({
     bodyLimit: 1024 * 1024,
-    genReqId: (req) => {
-      const incoming = req.headers["x-request-id"];
-      return typeof incoming === "string" && WELL_FORMED_ID.test(incoming) ? incoming : randomUUID();
-    },
+    genReqId: (req) => requestIdOf(req.headers["x-request-id"]),
   });
   app.post("/v1/users", {
     schema: { body: CREATE_USER },
