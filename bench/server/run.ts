@@ -60,7 +60,7 @@ const createUser: Call = {
   status: 201,
 };
 
-const FOLDERS = ["fastify-catalog", "express-users", "fastify-users", "hono-users", "node-users", "fastify-users-idempotent", "node-users-idempotent", "stripe-468", "stripe-requested", "stripe-1"];
+const FOLDERS = ["fastify-catalog", "express-users", "fastify-users", "hono-users", "node-users", "fastify-users-idempotent", "node-users-idempotent", "stripe-468", "stripe-requested", "stripe-1", "stripe-requested-fastify", "stripe-1-fastify"];
 const stripeSpec = yaml.load(readFileSync(STRIPE, "utf8")) as StripeSpec;
 /** The Stripe paths the round-robin requests: every GET that needs nothing but its path parameters. */
 const spreadPaths = Object.entries(stripeSpec.paths)
@@ -116,6 +116,10 @@ const scenarios: Scenario[] = [
   { name: "stripe-1", kind: "stripe-1", calls: [oneCall] },
   { name: "stripe-handwritten-spread", kind: "stripe-handwritten", calls: stripeCalls },
   { name: "stripe-handwritten-1", kind: "stripe-handwritten-1", calls: [oneCall] },
+  { name: "stripe-fastify-spread", kind: "stripe-requested-fastify", calls: stripeCalls },
+  { name: "stripe-fastify-1", kind: "stripe-1-fastify", calls: [oneCall] },
+  { name: "stripe-fastify-handwritten-spread", kind: "stripe-fastify-handwritten", calls: stripeCalls },
+  { name: "stripe-fastify-handwritten-1", kind: "stripe-fastify-handwritten-1", calls: [oneCall] },
 ];
 
 /**
@@ -140,6 +144,7 @@ function generateOutputs(): void {
   const cutTo = (folder: string, paths: Record<string, Record<string, unknown>>) => {
     writeFileSync(`${OUTPUTS}${folder}.json`, JSON.stringify({ ...stripeSpec, paths }));
     generate(`${OUTPUTS}${folder}.json`, folder, "--target", "server");
+    generate(`${OUTPUTS}${folder}.json`, `${folder}-fastify`, "--target", "server", "--server", "fastify");
   };
   cutTo("stripe-requested", Object.fromEntries(spreadPaths.map((path) => [path, { get: stripeSpec.paths[path]?.get }])));
   cutTo("stripe-1", { [ONE_OPERATION.path]: { [ONE_OPERATION.method]: stripeSpec.paths[ONE_OPERATION.path]?.[ONE_OPERATION.method] } });
@@ -321,6 +326,7 @@ for (let round = 0; round < ROUNDS; round++) {
 const INTERLEAVED: readonly (readonly string[])[] = [
   ["stripe-468-spread", "stripe-requested-spread", "stripe-468-one-route", "stripe-1"],
   ["stripe-handwritten-spread", "stripe-handwritten-1"],
+  ["stripe-fastify-spread", "stripe-fastify-1", "stripe-fastify-handwritten-spread", "stripe-fastify-handwritten-1"],
   ["fastify-generated", "fastify-schema"],
   ["fastify-generated-get", "fastify-schema-get"],
   ["node-generated", "node-ajv"],
@@ -446,6 +452,10 @@ const SPREAD_LIKE_FOR_LIKE = `Stripe 468 operations ÷ cut to the ${stripeCalls.
 const SPREAD_ALONE = `Stripe cut to the ${stripeCalls.length} operations requested (routes round-robin) ÷ 1 operation (its one route)`;
 /** The same spread on a hand-written Express server: its routes round-robin ÷ the same server with one route. */
 const SPREAD_BY_HAND = `hand-written Express, one \`app.get\` per operation: ${stripeCalls.length} routes round-robin ÷ 1 route (for scale)`;
+/** The spread on Fastify, generated and by hand (parameters validated by Fastify), and the two side by side. */
+const SPREAD_FASTIFY = `generated Fastify, Stripe cut to the ${stripeCalls.length} operations requested (routes round-robin) ÷ cut to 1 operation`;
+const SPREAD_FASTIFY_BY_HAND = `hand-written Fastify with the parameter schemas, one route per operation: ${stripeCalls.length} routes round-robin ÷ 1 route`;
+const FASTIFY_SPREAD_VS_HAND = `generated Fastify ÷ hand-written Fastify, both ${stripeCalls.length} routes round-robin`;
 const section = [
   "<!-- bench:server -->",
   "## Server: each framework, against what users write by hand, and 468 operations against one",
@@ -461,6 +471,9 @@ const section = [
   `same contract cut to \`GET ${ONE_OPERATION.path}\` alone, and against the contract cut to the ${stripeCalls.length} operations the`,
   "round-robin requests (the same requests on both sides: what the contract's other operations cost); for scale, the same",
   `${stripeCalls.length} operations and the one written by hand in Express, one \`app.get\` each (request id, bearer check, empty 200, nothing validated).`,
+  `On Fastify, the same ${stripeCalls.length} operations and the one: the generated plugin of the two cut contracts, and Fastify routes written by hand`,
+  "with each operation's path and query parameter schemas for Fastify to validate (request id and bearer check in `onRequest`, empty 200).",
+  "A fast server shows the spread's cost more: compare the CPU µs per request the spread adds as well as the ratios.",
   "\"first request\": one request alone on a fresh server",
   "(its validators are built then, on a new connection, before any JIT warm-up), against the median under load and against",
   "the median of the same request sent alone 21 times after it (\"alone\"); a hand-written server's ratio is given for scale.",
@@ -495,6 +508,10 @@ const section = [
   row(`Stripe cut to 1 operation, \`GET ${ONE_OPERATION.path}\``, "stripe-1"),
   row(`hand-written Express, one \`app.get\` per operation, ${stripeCalls.length} routes round-robin`, "stripe-handwritten-spread"),
   row(`hand-written Express, \`GET ${ONE_OPERATION.path}\` alone`, "stripe-handwritten-1"),
+  row(`generated Fastify, Stripe cut to the ${stripeCalls.length} operations requested, the same round-robin`, "stripe-fastify-spread"),
+  row(`generated Fastify, Stripe cut to 1 operation, \`GET ${ONE_OPERATION.path}\``, "stripe-fastify-1"),
+  row(`hand-written Fastify with the parameter schemas, one route per operation, ${stripeCalls.length} routes round-robin`, "stripe-fastify-handwritten-spread"),
+  row(`hand-written Fastify with the parameter schemas, \`GET ${ONE_OPERATION.path}\` alone`, "stripe-fastify-handwritten-1"),
   row(`Stripe, 468 operations, \`${createCustomer.method} ${createCustomer.path}\` (a form body of 3 fields)`, "stripe-468-post"),
   row("generated Fastify, catalog (`x-cache`): `GET /v1/products/p-7`, the handler's ETag, whole", "catalog-one"),
   row("the same with `If-None-Match` naming it: 304", "catalog-one-304"),
@@ -527,6 +544,9 @@ const section = [
   ratio(SPREAD_LIKE_FOR_LIKE, "stripe-468-spread", "stripe-requested-spread", "—"),
   ratio(SPREAD_ALONE, "stripe-requested-spread", "stripe-1", "—"),
   ratio(SPREAD_BY_HAND, "stripe-handwritten-spread", "stripe-handwritten-1", "—"),
+  ratio(SPREAD_FASTIFY, "stripe-fastify-spread", "stripe-fastify-1", "—"),
+  ratio(SPREAD_FASTIFY_BY_HAND, "stripe-fastify-handwritten-spread", "stripe-fastify-handwritten-1", "—"),
+  ratio(FASTIFY_SPREAD_VS_HAND, "stripe-fastify-spread", "stripe-fastify-handwritten-spread", "—"),
   interleavedRow("generated Express ÷ Express + express-openapi-validator (POST), interleaved", "express-generated", "express-openapi-validator", "≥ 1.5×"),
   interleavedRow("generated Express ÷ Express + express-openapi-validator (GET), interleaved", "express-generated-get", "express-openapi-validator-get", "≥ 1.5×"),
   interleavedRow("generated Fastify ÷ Fastify route with schema (POST), interleaved", "fastify-generated", "fastify-schema", "≥ 0.9×"),
@@ -538,6 +558,9 @@ const section = [
   interleavedRow(`${SPREAD_LIKE_FOR_LIKE}, interleaved`, "stripe-468-spread", "stripe-requested-spread", "—"),
   interleavedRow(`${SPREAD_ALONE}, interleaved`, "stripe-requested-spread", "stripe-1", "—"),
   interleavedRow(`${SPREAD_BY_HAND}, interleaved`, "stripe-handwritten-spread", "stripe-handwritten-1", "—"),
+  interleavedRow(`${SPREAD_FASTIFY}, interleaved`, "stripe-fastify-spread", "stripe-fastify-1", "—"),
+  interleavedRow(`${SPREAD_FASTIFY_BY_HAND}, interleaved`, "stripe-fastify-handwritten-spread", "stripe-fastify-handwritten-1", "—"),
+  interleavedRow(`${FASTIFY_SPREAD_VS_HAND}, interleaved`, "stripe-fastify-spread", "stripe-fastify-handwritten-spread", "—"),
   `| first request ÷ median (p50 under load), generated Express POST | ${(medianOf("express-generated", "firstMs") / median("express-generated").p50).toFixed(2)}× | | | ≤ 2× |`,
   `| first request ÷ median (p50 under load), hand-written Express + ajv POST (for scale) | ${(medianOf("express-ajv", "firstMs") / median("express-ajv").p50).toFixed(2)}× | | | — |`,
   `| first request ÷ median (p50 under load), bare Node http POST (the floor: Node's own cold path) | ${(medianOf("node-bare", "firstMs") / median("node-bare").p50).toFixed(2)}× | | | — |`,

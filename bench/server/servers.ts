@@ -12,6 +12,10 @@
  * every operation with an empty 200. `stripe-handwritten` and `stripe-handwritten-1`: the same
  * operations written by hand in Express, one `app.get` each (request id, bearer check, empty 200,
  * nothing validated), to show what spreading requests over many routes costs a hand-written server.
+ * `stripe-requested-fastify` and `stripe-1-fastify`: the generated Fastify plugin of the two cut
+ * contracts; `stripe-fastify-handwritten` and `stripe-fastify-handwritten-1`: the same operations
+ * written by hand in Fastify, one route each with the operation's parameter schemas for Fastify to
+ * validate (request id, bearer check, empty 200), so the spread is compared like with like.
  */
 import { serve as serveOnNode } from "@hono/node-server";
 import { Ajv } from "ajv";
@@ -166,15 +170,24 @@ export async function start(kind: string): Promise<number> {
     case "stripe-requested":
     case "stripe-1": {
       const server = await generated(kind);
-      const anyHandler = () => ({ status: 200, body: {} });
-      const every = new Proxy({}, { get: () => anyHandler, has: () => true, getOwnPropertyDescriptor: () => ({ value: anyHandler, enumerable: true, configurable: true }) });
-      const verifiers = new Proxy({}, { get: () => () => ({ id: "bench" }), has: () => true, getOwnPropertyDescriptor: () => ({ value: () => ({ id: "bench" }), enumerable: true, configurable: true }) });
-      return listen(express().use(server["createRouter"]?.(every, { auth: verifiers }) as express.Router).listen(0, "127.0.0.1"));
+      return listen(express().use(server["createRouter"]?.(anyOperation, { auth: anyCredential }) as express.Router).listen(0, "127.0.0.1"));
     }
     case "stripe-handwritten":
       return listen(expressByHand(`${OUTPUTS}stripe-requested.json`).listen(0, "127.0.0.1"));
     case "stripe-handwritten-1":
       return listen(expressByHand(`${OUTPUTS}stripe-1.json`).listen(0, "127.0.0.1"));
+    case "stripe-requested-fastify":
+    case "stripe-1-fastify": {
+      const server = await generated(kind);
+      const app = Fastify();
+      await app.register(server["createPlugin"]?.(anyOperation, { auth: anyCredential }) as never);
+      await app.listen({ port: 0, host: "127.0.0.1" });
+      return (app.server.address() as AddressInfo).port;
+    }
+    case "stripe-fastify-handwritten":
+      return fastifyByHand(`${OUTPUTS}stripe-requested.json`);
+    case "stripe-fastify-handwritten-1":
+      return fastifyByHand(`${OUTPUTS}stripe-1.json`);
     default:
       throw new Error(`unknown server ${kind}`);
   }
@@ -183,6 +196,54 @@ export async function start(kind: string): Promise<number> {
 async function listen(server: Server): Promise<number> {
   if (!server.listening) await new Promise((resolve) => server.once("listening", resolve));
   return (server.address() as AddressInfo).port;
+}
+
+/** Handlers for every operation of a Stripe contract, each answering an empty 200. */
+const anyHandler = () => ({ status: 200, body: {} });
+const anyOperation = new Proxy({}, { get: () => anyHandler, has: () => true, getOwnPropertyDescriptor: () => ({ value: anyHandler, enumerable: true, configurable: true }) });
+/** Verifiers for every security scheme, each accepting any credential. */
+const anyVerifier = () => ({ id: "bench" });
+const anyCredential = new Proxy({}, { get: () => anyVerifier, has: () => true, getOwnPropertyDescriptor: () => ({ value: anyVerifier, enumerable: true, configurable: true }) });
+
+interface CutContract {
+  paths: Record<string, { get: { parameters?: Array<{ name: string; in: string; required?: boolean; schema: object }> } }>;
+}
+
+/**
+ * One Fastify route per GET of a cut Stripe contract, as a hand-written Fastify server has them:
+ * the operation's path and query parameter schemas for Fastify to validate (its ajv, strict mode
+ * off for Stripe's `x-` keywords), the request id and a bearer check in `onRequest`, an empty 200.
+ */
+async function fastifyByHand(contractFile: string): Promise<number> {
+  const contract = JSON.parse(readFileSync(contractFile, "utf8")) as CutContract;
+  const app = Fastify({ genReqId: (req) => requestIdOf(req.headers["x-request-id"]), ajv: { customOptions: { strict: false, logger: false } } });
+  const schemaOf = (parameters: NonNullable<CutContract["paths"][string]["get"]["parameters"]>) =>
+    parameters.length === 0
+      ? undefined
+      : {
+          type: "object",
+          properties: Object.fromEntries(parameters.map((parameter) => [parameter.name, parameter.schema])),
+          required: parameters.filter((parameter) => parameter.required === true).map((parameter) => parameter.name),
+        };
+  for (const [path, item] of Object.entries(contract.paths)) {
+    const parameters = item.get.parameters ?? [];
+    const params = schemaOf(parameters.filter((parameter) => parameter.in === "path"));
+    const querystring = schemaOf(parameters.filter((parameter) => parameter.in === "query"));
+    app.get(path.replace(/\{([^}]+)\}/g, ":$1"), {
+      schema: { ...(params === undefined ? {} : { params }), ...(querystring === undefined ? {} : { querystring }) },
+      onRequest: async (request, reply) => {
+        reply.header("x-request-id", request.id);
+        if (request.headers.authorization?.startsWith("Bearer ") !== true) {
+          reply.header("www-authenticate", 'Bearer realm="api"');
+          return reply.code(401).send({ error: { message: "UNAUTHORIZED" } });
+        }
+        return undefined;
+      },
+      handler: async (_request, reply) => reply.code(200).send({}),
+    });
+  }
+  await app.listen({ port: 0, host: "127.0.0.1" });
+  return (app.server.address() as AddressInfo).port;
 }
 
 /** One Express route per GET of a cut Stripe contract (written by `run.ts`), as a hand-written server has them. */
