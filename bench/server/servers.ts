@@ -79,11 +79,11 @@ async function generated(folder: string): Promise<Record<string, Entry>> {
   return (await import(`${OUTPUTS}${folder}/server/index.js`)) as Record<string, Entry>;
 }
 
-/** A generated Fastify plugin (from `folder`) on its own app. */
-async function fastifyGenerated(folder: string): Promise<number> {
+/** A generated Fastify plugin (from `folder`) on its own app, by default with the users fixture's handlers. */
+async function fastifyGenerated(folder: string, handlers: object = usersHandlers(), options: object = usersOptions): Promise<number> {
   const server = await generated(folder);
   const app = Fastify();
-  await app.register(server["createPlugin"]?.(usersHandlers(), usersOptions) as never);
+  await app.register(server["createPlugin"]?.(handlers, options) as never);
   await app.listen({ port: 0, host: "127.0.0.1" });
   return (app.server.address() as AddressInfo).port;
 }
@@ -177,13 +177,8 @@ export async function start(kind: string): Promise<number> {
     case "stripe-handwritten-1":
       return listen(expressByHand(`${OUTPUTS}stripe-1.json`).listen(0, "127.0.0.1"));
     case "stripe-requested-fastify":
-    case "stripe-1-fastify": {
-      const server = await generated(kind);
-      const app = Fastify();
-      await app.register(server["createPlugin"]?.(anyOperation, { auth: anyCredential }) as never);
-      await app.listen({ port: 0, host: "127.0.0.1" });
-      return (app.server.address() as AddressInfo).port;
-    }
+    case "stripe-1-fastify":
+      return fastifyGenerated(kind, anyOperation, { auth: anyCredential });
     case "stripe-fastify-handwritten":
       return fastifyByHand(`${OUTPUTS}stripe-requested.json`);
     case "stripe-fastify-handwritten-1":
