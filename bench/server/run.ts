@@ -300,10 +300,16 @@ async function measure(scenario: Scenario): Promise<Result> {
   }
 }
 
+/** `items` begun at index `by` (modulo their count), the ones before it moved to the end: each round starts elsewhere. */
+function rotated<T>(items: readonly T[], by: number): T[] {
+  const at = by % items.length;
+  return [...items.slice(at), ...items.slice(0, at)];
+}
+
 const measured = ONLY === undefined ? scenarios : scenarios.filter((scenario) => ONLY.includes(scenario.name));
 const rounds = new Map<string, Result[]>(measured.map((scenario) => [scenario.name, []]));
 for (let round = 0; round < ROUNDS; round++) {
-  const order = [...measured.slice(round % measured.length), ...measured.slice(0, round % measured.length)];
+  const order = rotated(measured, round);
   for (const scenario of order) {
     const result = await measure(scenario);
     rounds.get(scenario.name)?.push(result);
@@ -321,7 +327,7 @@ for (let round = 0; round < ROUNDS; round++) {
  * slows the group alike, and a process that landed badly in memory (two processes of one server
  * in one round differed by 5% at the median here, 18% at the 90th percentile) weighs a third:
  * their ratios are steadier than those of the rounds above, where each server has its turn alone,
- * in one process.
+ * in one process. Each round starts the group's servers in another order (see `alternate` for why).
  */
 const INTERLEAVED: readonly (readonly string[])[] = [
   ["stripe-468-spread", "stripe-requested-spread", "stripe-468-one-route", "stripe-1"],
@@ -337,29 +343,49 @@ const INTERLEAVED: readonly (readonly string[])[] = [
 const PROCESSES = 3;
 const SLICE_MS = 500;
 const interleavedRounds = new Map<string, Array<{ rps: number; cpuUs: number }>>(INTERLEAVED.flat().map((name) => [name, []]));
-async function interleave(names: readonly string[]): Promise<void> {
-  const servers: Array<{ name: string; calls: Call[]; child: ChildProcess; port: number; agent: http.Agent; requests: number; seconds: number; cpu: number }> = [];
+interface InterleavedServer {
+  name: string;
+  calls: Call[];
+  child: ChildProcess;
+  port: number;
+  agent: http.Agent;
+  requests: number;
+  seconds: number;
+  cpu: number;
+}
+
+/**
+ * Loads the servers in turn, in slices of SLICE_MS shared by the PROCESSES copies, for `totalMs`
+ * each, adding up what each served and the CPU it spent. The warm-up runs this way too: a server
+ * warmed alone, then left idle while the others warm, measured slower than its copies (the first
+ * of twelve Stripe servers started and warmed served 0.77× its two copies over 15 rounds).
+ */
+async function alternate(servers: InterleavedServer[], totalMs: number): Promise<void> {
+  for (let slice = 0; slice < totalMs / SLICE_MS; slice++) {
+    for (const server of slice % 2 === 0 ? servers : [...servers].reverse()) {
+      const before = cpuSeconds(server.child.pid);
+      const { requests, seconds } = await load(server.port, server.calls, SLICE_MS / PROCESSES, server.agent);
+      server.cpu += cpuSeconds(server.child.pid) - before;
+      server.requests += requests;
+      server.seconds += seconds;
+    }
+  }
+}
+
+async function interleave(names: readonly string[], round: number): Promise<void> {
+  const servers: InterleavedServer[] = [];
   try {
     for (let copy = 0; copy < PROCESSES; copy++) {
-      for (const name of names) {
+      for (const name of rotated(names, round + copy)) {
         const scenario = scenarios.find((candidate) => candidate.name === name) as Scenario;
         const { child, port } = await startServer(scenario.kind);
         servers.push({ name, calls: scenario.calls, child, port, agent: new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY }), requests: 0, seconds: 0, cpu: 0 });
       }
     }
-    for (const server of servers) {
-      await warm(server.port, server.calls);
-      await load(server.port, server.calls, WARMUP_MS, server.agent);
-    }
-    for (let slice = 0; slice < MEASURE_MS / SLICE_MS; slice++) {
-      for (const server of slice % 2 === 0 ? servers : [...servers].reverse()) {
-        const before = cpuSeconds(server.child.pid);
-        const { requests, seconds } = await load(server.port, server.calls, SLICE_MS / PROCESSES, server.agent);
-        server.cpu += cpuSeconds(server.child.pid) - before;
-        server.requests += requests;
-        server.seconds += seconds;
-      }
-    }
+    for (const server of servers) await warm(server.port, server.calls);
+    await alternate(servers, WARMUP_MS);
+    for (const server of servers) Object.assign(server, { requests: 0, seconds: 0, cpu: 0 });
+    await alternate(servers, MEASURE_MS);
     for (const name of names) {
       const copies = servers.filter((server) => server.name === name);
       const sum = (figure: "requests" | "seconds" | "cpu") => copies.reduce((total, server) => total + server[figure], 0);
@@ -376,7 +402,7 @@ async function interleave(names: readonly string[]): Promise<void> {
   }
 }
 const interleavedGroups = INTERLEAVED.filter((group) => ONLY === undefined || ONLY.includes("interleaved") || group.some((name) => ONLY.includes(`${name}-interleaved`)));
-for (let round = 0; round < ROUNDS; round++) for (const group of interleavedGroups) await interleave(group);
+for (let round = 0; round < ROUNDS; round++) for (const group of interleavedGroups) await interleave(group, round);
 if (ONLY !== undefined) process.exit(0);
 /** The median over the interleaved rounds of one server's figure ÷ another's, each round's pair taken together. */
 const interleavedRatio = (name: string, baseline: string, figure: "rps" | "cpuUs"): number => {
@@ -403,7 +429,7 @@ const PIPELINE_RUNS: Record<string, { kind: string; paths: string[] }> = {
 const pipeline = new Map<string, Array<{ us: number; heap: number }>>(Object.keys(PIPELINE_RUNS).map((name) => [name, []]));
 for (let round = 0; round < PIPELINE_ROUNDS; round++) {
   const names = Object.keys(PIPELINE_RUNS);
-  for (const name of [...names.slice(round % names.length), ...names.slice(0, round % names.length)]) {
+  for (const name of rotated(names, round)) {
     const { kind, paths } = PIPELINE_RUNS[name] as { kind: string; paths: string[] };
     const run = spawnSync(process.execPath, [compiled.pipeline, kind, paths.join(",")], { encoding: "utf8" });
     const [us = NaN, heap = NaN] = run.stdout.trim().split(" ").map(Number);
@@ -481,8 +507,9 @@ const section = [
   "requests, one request to an operation the load never reached (its validators are built then), against that request's p50",
   "under load (where a scenario loads it) and its median alone afterwards;",
   `"interleaved": the servers a ratio compares running at once, ${PROCESSES} processes of each, the load alternating between`,
-  `the processes in slices (${MEASURE_MS / 1000} s for each server per round, after the same warm-up), so the machine's drift`,
-  "within a round falls on both sides alike and no ratio rests on one process's luck in memory; the median of the rounds' ratios.",
+  `the processes in slices (${MEASURE_MS / 1000} s for each server per round, after ${WARMUP_MS / 1000} s of warm-up in the same slices; each round starts`,
+  "the servers in another order), so the machine's drift within a round falls on both sides alike and no ratio rests on one",
+  "process's luck in memory or its place in the start order; the median of the rounds' ratios.",
   "\"ready\": from the server process's start until it listens. Every server runs as JavaScript, as users ship it: the",
   "generated outputs transpiled file by file and the bench servers bundled, both by esbuild (`bench/server/compile.ts`).",
   "",
