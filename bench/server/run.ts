@@ -383,7 +383,8 @@ async function interleave(names: readonly string[], round: number): Promise<void
       }
     }
     for (const server of servers) await warm(server.port, server.calls);
-    await alternate(servers, WARMUP_MS);
+    // Each process warms for WARMUP_MS, as each is measured for its share of MEASURE_MS.
+    await alternate(servers, WARMUP_MS * PROCESSES);
     for (const server of servers) Object.assign(server, { requests: 0, seconds: 0, cpu: 0 });
     await alternate(servers, MEASURE_MS);
     for (const name of names) {
@@ -507,7 +508,7 @@ const section = [
   "requests, one request to an operation the load never reached (its validators are built then), against that request's p50",
   "under load (where a scenario loads it) and its median alone afterwards;",
   `"interleaved": the servers a ratio compares running at once, ${PROCESSES} processes of each, the load alternating between`,
-  `the processes in slices (${MEASURE_MS / 1000} s for each server per round, after ${WARMUP_MS / 1000} s of warm-up in the same slices; each round starts`,
+  `the processes in slices (${MEASURE_MS / 1000} s for each server per round, after ${WARMUP_MS / 1000} s of warm-up for each process in the same slices; each round starts`,
   "the servers in another order), so the machine's drift within a round falls on both sides alike and no ratio rests on one",
   "process's luck in memory or its place in the start order; the median of the rounds' ratios.",
   "\"ready\": from the server process's start until it listens. Every server runs as JavaScript, as users ship it: the",
