@@ -18,6 +18,8 @@ export interface RedisCluster {
   spec: string;
   /** The nodes that are primaries now, by `CLUSTER NODES`. */
   primaries(): number[];
+  /** The primary that serves `slot` now, by `CLUSTER NODES` (no client's slot map in between). */
+  ownerOf(slot: number): number | undefined;
   /**
    * Moves one slot, with its keys, from one primary to another, as `redis-cli --cluster reshard`
    * does: IMPORTING on the target, MIGRATING on the source, MIGRATE the keys in batches (calling
@@ -99,17 +101,33 @@ export async function startRedisCluster(): Promise<RedisCluster> {
     await stop();
     throw error;
   }
+  /** `CLUSTER NODES`' lines for the primaries not marked failed, as a live node sees them. */
+  const primaryLines = (): string[] => {
+    const alive = nodes.find((node) => node.process.exitCode === null && node.process.signalCode === null);
+    if (alive === undefined) return [];
+    return cli(alive.port, "cluster", "nodes")
+      .split("\n")
+      .filter((line) => /\bmaster\b/.test(line) && !/\bfail\b/.test(line));
+  };
+  const portOf = (line: string) => Number(/:(\d+)@/.exec(line)?.[1]);
   return {
     nodes,
     seeds: nodes.map((node) => ({ host: "127.0.0.1", port: node.port })),
     spec: `cluster:${nodes.map((node) => node.port).join(",")}`,
-    primaries: () => {
-      const alive = nodes.find((node) => node.process.exitCode === null && node.process.signalCode === null);
-      if (alive === undefined) return [];
-      return cli(alive.port, "cluster", "nodes")
-        .split("\n")
-        .filter((line) => /\bmaster\b/.test(line) && !/\bfail\b/.test(line))
-        .map((line) => Number(/:(\d+)@/.exec(line)?.[1]));
+    primaries: () => primaryLines().map(portOf),
+    ownerOf: (slot) => {
+      // From the ninth field on, the slots a primary serves: "0-5460" or "5461"; "[…]" marks a migration.
+      const serves = (line: string) =>
+        line
+          .split(" ")
+          .slice(8)
+          .filter((range) => !range.startsWith("["))
+          .some((range) => {
+            const [low, high] = range.split("-").map(Number);
+            return low !== undefined && slot >= low && slot <= (high ?? low);
+          });
+      const owner = primaryLines().find(serves);
+      return owner === undefined ? undefined : portOf(owner);
     },
     moveSlot: async (slot, from, to, between) => {
       const id = (port: number) => cli(port, "cluster", "myid").trim();
