@@ -357,9 +357,9 @@ interface InterleavedServer {
 /**
  * Loads the servers in turn, in slices of SLICE_MS shared by the PROCESSES copies of a server, so
  * each server's copies together get `totalMs` (each copy a PROCESSES-th of it), adding up what each
- * copy served and the CPU it spent. The warm-up runs this way too: a server
- * warmed alone, then left idle while the others warm, measured slower than its copies (the first
- * of twelve Stripe servers started and warmed served 0.77× its two copies over 15 rounds).
+ * copy served and the CPU it spent. The warm-up runs this way too: a server warmed alone, then left
+ * idle while the others warm, measured slower than its copies (the first of twelve Stripe servers
+ * started and warmed served 0.77× its two copies over 15 rounds).
  */
 async function alternate(servers: InterleavedServer[], totalMs: number): Promise<void> {
   for (let slice = 0; slice < totalMs / SLICE_MS; slice++) {
