@@ -16,7 +16,8 @@ import { conditionalScenarios, type Call, type Scenario } from "./scenarios.js";
 import { OUTPUTS, ROOT } from "./servers.js";
 
 const CONCURRENCY = 32;
-const WARMUP_MS = 1500;
+/** Each process's warm-up; `BENCH_WARMUP_MS` sets another, to see what a longer one changes (with BENCH_ONLY: nothing is written). */
+const WARMUP_MS = Number(process.env["BENCH_WARMUP_MS"] ?? 1500);
 const MEASURE_MS = 5000;
 const ROUNDS = Number(process.env["BENCH_ROUNDS"] ?? 3);
 /**

@@ -74,6 +74,18 @@ export interface ValuePosition {
   trailing: number;
 }
 
+/**
+ * A value of a data constant that the generated code holds as JSON text, written
+ * `new <constructorName>(`<JSON>`)`: the runtime parses it when first needed (`SchemaText`), so
+ * loading the module costs reading a string, not building the value.
+ */
+export class JsonTextValue {
+  constructor(
+    readonly constructorName: string,
+    readonly value: unknown,
+  ) {}
+}
+
 /** An entry of an object constant: a key, its value and an optional comment. */
 export interface ObjectEntry {
   key: string;

@@ -1,6 +1,7 @@
 /**
- * The only two ways spec text reaches generated code: as a string/JSON literal, or inside a
- * comment. Both are escaped so no input can end the literal or the comment.
+ * The only ways spec text reaches generated code: as a string/JSON literal, as JSON text inside a
+ * template literal, or inside a comment. Each is escaped so no input can end the literal or the
+ * comment.
  */
 
 /**
@@ -26,6 +27,15 @@ const NEEDS_ESCAPE = /[\u2028\u2029]|<\//;
 function escapeSeparators(json: string): string {
   if (!NEEDS_ESCAPE.test(json)) return json;
   return json.replace(/[\u2028\u2029]/g, (char) => (char === "\u2028" ? "\\u2028" : "\\u2029")).replace(/<\//g, "<\\/");
+}
+
+/**
+ * JSON text (one value's, or a token of it) as the inside of a template literal that spells it: a
+ * backslash, a backtick and `${` escaped, a line or paragraph separator and `</` given JSON's own
+ * escapes first. `JSON.parse` of the template's value gives the value back.
+ */
+export function templateJson(value: unknown): string {
+  return escapeSeparators(JSON.stringify(value) ?? "null").replace(/\\|`|\$\{/g, (text) => `\\${text}`);
 }
 
 /** Text made safe for the inside of a block comment: one logical line per entry. */

@@ -3,7 +3,7 @@ import { RE2JS } from "re2js";
 import type { ServerAdapter } from "../../config/resolve-config.js";
 import { CodegenError } from "../../errors.js";
 import { escapeToken, parsePointer } from "../../pointer.js";
-import type { GeneratedFile } from "../generated-file.js";
+import { JsonTextValue, type GeneratedFile } from "../generated-file.js";
 import { normalizeSchema } from "./json-schema.js";
 import { setOwn } from "../../own.js";
 import { SourceFile, runtimeFile, type ImportLayout } from "../source-file.js";
@@ -14,12 +14,19 @@ type Json = Record<string, unknown>;
  * `server/schemas.ts`: every schema the server validates against, as one JSON document the
  * runtime builds its validators from. `spec` keeps each schema a `$ref` reaches at its original pointer (only
  * those reached); `operations.<id>` holds, per operation, one object schema per parameter
- * location, the request body per media type, and each response per status and media type.
+ * location, the request body per media type, and each response per status and media type. Each
+ * operation's schemas and each schema a `$ref` reaches are written as JSON text (`SchemaText`),
+ * parsed when a validator first needs them: Stripe's server reads its 2.2 MB of schemas at
+ * startup as strings, not as object literals to parse and build.
  */
 export function emitServerSchemas(model: ApiModel, layout: ImportLayout, server: ServerAdapter): GeneratedFile {
-  const { spec, operations } = schemaDocument(model);
+  const { spec, operations, targets } = schemaParts(model);
   if (server === "hono") refuseUnboundedPatterns(model, spec, operations);
-  const file = new SourceFile("server/schemas.ts", layout).import(runtimeFile("server/validation.ts"), ["ContractSchemas"], { typeOnly: true });
+  asSchemaTexts(spec, targets);
+  for (const id of Object.keys(operations)) setOwn(operations, id, new JsonTextValue("SchemaText", operations[id]));
+  const file = new SourceFile("server/schemas.ts", layout)
+    .import(runtimeFile("server/validation.ts"), ["ContractSchemas"], { typeOnly: true })
+    .import(runtimeFile("server/schema-text.ts"), ["SchemaText"]);
   return file.withData([
     "/** Every schema the server validates against (JSON Schema, read by the runtime's validators). */\n",
     "export const schemas: ContractSchemas = ",
@@ -38,6 +45,12 @@ export function emitServerSchemas(model: ApiModel, layout: ImportLayout, server:
 
 /** The document `server/schemas.ts` holds: the reached `$ref` targets under `spec`, each operation's schemas under `operations`. */
 export function schemaDocument(model: ApiModel): { spec: Json; operations: Json } {
+  const { spec, operations } = schemaParts(model);
+  return { spec, operations };
+}
+
+/** {@link schemaDocument}'s parts, and the pointers of the `$ref` targets in `spec` as tokens, in order. */
+function schemaParts(model: ApiModel): { spec: Json; operations: Json; targets: string[][] } {
   const spec: Json = {};
   const pending: string[] = [];
   const seen = new Set<string>();
@@ -56,8 +69,28 @@ export function schemaDocument(model: ApiModel): { spec: Json; operations: Json 
   for (let ref = pending.shift(); ref !== undefined; ref = pending.shift()) {
     targets.set(ref, convert(model.refTargets.get(ref)));
   }
-  for (const ref of [...targets.keys()].sort()) placeAt(spec, parsePointer(ref), targets.get(ref));
-  return { spec, operations };
+  const pointers = [...targets.keys()].sort();
+  for (const ref of pointers) placeAt(spec, parsePointer(ref), targets.get(ref));
+  return { spec, operations, targets: pointers.map((ref) => parsePointer(ref)) };
+}
+
+/**
+ * Each `$ref` target that is an object or array, and not inside another target, as JSON text in
+ * place: a target inside another is written, and parsed, with it. `targets` are in pointer order,
+ * so an enclosing target comes before those inside it.
+ */
+function asSchemaTexts(spec: Json, targets: string[][]): void {
+  const written: string[][] = [];
+  for (const tokens of targets) {
+    if (tokens.length === 0 || written.some((outer) => outer.every((token, index) => tokens[index] === token))) continue;
+    let parent: unknown = spec;
+    for (const token of tokens.slice(0, -1)) parent = Object.hasOwn(parent as Json, token) ? (parent as Json)[token] : undefined;
+    const last = tokens.at(-1) as string;
+    const value = typeof parent === "object" && parent !== null && Object.hasOwn(parent, last) ? (parent as Json)[last] : undefined;
+    if (typeof value !== "object" || value === null || value instanceof JsonTextValue) continue;
+    setOwn(parent as Json, last, new JsonTextValue("SchemaText", value));
+    written.push(tokens);
+  }
 }
 
 /**

@@ -1,5 +1,7 @@
 import { PRINT_WIDTH, textWidth } from "./doc.js";
 import { jsLiteral } from "../../emit/literal.js";
+import { JsonTextValue } from "../../emit/generated-file.js";
+import { flatJsonText, printJsonText } from "./json-text.js";
 import { unquotedKey } from "./keys.js";
 import type { ObjectEntry, ValuePosition } from "../../emit/generated-file.js";
 
@@ -13,6 +15,7 @@ export type { ObjectEntry, ValuePosition };
  * in one pass, without a document tree: the schemas of a large API are megabytes of it.
  */
 export function printValue(value: unknown, at: ValuePosition): string {
+  if (value instanceof JsonTextValue) return printJsonText(value, at);
   if (Array.isArray(value)) return printArray(value, at);
   if (isObject(value)) return printObject(entriesOf(value), at, false);
   return scalarText(value);
@@ -44,6 +47,14 @@ function printProperty(key: string, value: unknown, indentation: string): string
   // Keys narrower than five columns never move their value to the next line.
   const shortKey = textWidth(printedKey) < 5;
   if (shortKey || typeof value === "number" || typeof value === "boolean") return `${printedKey}: ${printValue(value, sameLine)}`;
+  if (value instanceof JsonTextValue) {
+    // prettier keeps `new X(`…` on the key's line when the expression's first line fits there.
+    const text = printJsonText(value, sameLine);
+    const lineBreak = text.indexOf("\n");
+    if (column + textWidth(lineBreak === -1 ? text : text.slice(0, lineBreak)) + (lineBreak === -1 ? 1 : 0) <= PRINT_WIDTH) return `${printedKey}: ${text}`;
+    const next = indentation + "  ";
+    return `${printedKey}:\n${next}${printJsonText(value, { indentation: next, column: next.length, trailing: 1 })}`;
+  }
   if (typeof value === "string") {
     // A string cannot break, so the line breaks after the colon when it does not fit.
     const text = scalarText(value);
@@ -100,6 +111,7 @@ function fits(text: string, at: ValuePosition): boolean {
  * prettier would never print it so (it holds a list that always breaks).
  */
 function flatValue(value: unknown, budget = PRINT_WIDTH): string | undefined {
+  if (value instanceof JsonTextValue) return flatJsonText(value, budget);
   if (Array.isArray(value)) return value.length === 0 ? "[]" : breaksAsList(value) ? undefined : flatArray(value, budget);
   if (isObject(value)) return flatObject(entriesOf(value), budget);
   const text = scalarText(value);
@@ -162,7 +174,7 @@ function entryCount(value: Record<string, unknown>): number {
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
+  return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof JsonTextValue);
 }
 
 function propertyKey(key: string): string {

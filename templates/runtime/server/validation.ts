@@ -2,6 +2,7 @@ import type { ParameterContract } from "../contract.js";
 import { pointerTo, type ErrorDetail, type ErrorLocation } from "./errors.js";
 import { getOwn } from "./own.js";
 import { linearRegExp, type BoundedPatternTest } from "./patterns.js";
+import { parsed } from "./schema-text.js";
 import {
   SchemaChecks,
   type CheckOptions,
@@ -12,7 +13,8 @@ import {
 /**
  * The contract's schemas as one JSON document: `spec` holds the schemas `$ref`s point to (at
  * their original pointers), `operations.<id>` the schemas of each operation's parameters (one
- * object schema per location), request bodies and responses (per media type).
+ * object schema per location), request bodies and responses (per media type). Any node may be a
+ * `SchemaText`, read as the schema it spells.
  */
 export interface ContractSchemas {
   readonly openapi: "3.0" | "3.1";
@@ -87,7 +89,8 @@ export class ContractValidators {
     path: readonly string[],
   ): Validator | undefined {
     let node: unknown = getOwn(getOwn(this.#document, "operations"), operationId);
-    for (const segment of path) node = getOwn(node, segment);
+    for (const segment of path) node = getOwn(parsed(node), segment);
+    node = parsed(node);
     if (node === undefined) return undefined;
     // The text names the schema whole: `$ref`s stay pointers into the one document.
     const text = `${direction} ${JSON.stringify(node)}`;
@@ -192,14 +195,14 @@ function keep(
   return validate;
 }
 
-/** The node a local `$ref` (`#/spec/...`) points to in the document. */
+/** The node a local `$ref` (`#/spec/...`) points to in the document, schema texts read on the way. */
 function resolvePointer(document: object, ref: string): unknown {
   if (!ref.startsWith("#")) return undefined;
   let node: unknown = document;
   for (const token of ref.slice(1).split("/").slice(1)) {
-    node = getOwn(node, decodeURIComponent(token).replace(/~1/g, "/").replace(/~0/g, "~"));
+    node = getOwn(parsed(node), decodeURIComponent(token).replace(/~1/g, "/").replace(/~0/g, "~"));
   }
-  return node;
+  return parsed(node);
 }
 
 /** Validation failures as error details: one per problem, each with its location and JSON pointer. */

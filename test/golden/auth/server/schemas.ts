@@ -2,6 +2,7 @@
 /* eslint-disable */
 // biome-ignore-all lint: generated code
 import type { ContractSchemas } from "../runtime/server/validation.js";
+import { SchemaText } from "../runtime/server/schema-text.js";
 
 /** Every schema the server validates against (JSON Schema, read by the runtime's validators). */
 export const schemas: ContractSchemas = {
@@ -9,127 +10,127 @@ export const schemas: ContractSchemas = {
   document: {
     spec: {},
     operations: {
-      withHeaderKey: {
-        responses: {
+      withHeaderKey: new SchemaText(`{
+        "responses": {
           "200": {
             "application/json": {
-              type: "object",
-              required: ["who"],
-              properties: { who: { type: "string" } },
-            },
-          },
-        },
-      },
-      withQueryKey: {
-        responses: {
+              "type": "object",
+              "required": ["who"],
+              "properties": { "who": { "type": "string" } }
+            }
+          }
+        }
+      }`),
+      withQueryKey: new SchemaText(`{
+        "responses": {
           "200": {
             "application/json": {
-              type: "object",
-              required: ["who"],
-              properties: { who: { type: "string" } },
-            },
-          },
-        },
-      },
-      withCookieKey: {
-        responses: {
+              "type": "object",
+              "required": ["who"],
+              "properties": { "who": { "type": "string" } }
+            }
+          }
+        }
+      }`),
+      withCookieKey: new SchemaText(`{
+        "responses": {
           "200": {
             "application/json": {
-              type: "object",
-              required: ["who"],
-              properties: { who: { type: "string" } },
-            },
-          },
-        },
-      },
-      withBearer: {
-        responses: {
+              "type": "object",
+              "required": ["who"],
+              "properties": { "who": { "type": "string" } }
+            }
+          }
+        }
+      }`),
+      withBearer: new SchemaText(`{
+        "responses": {
           "200": {
             "application/json": {
-              type: "object",
-              required: ["who"],
-              properties: { who: { type: "string" } },
-            },
-          },
-        },
-      },
-      withBasic: {
-        responses: {
+              "type": "object",
+              "required": ["who"],
+              "properties": { "who": { "type": "string" } }
+            }
+          }
+        }
+      }`),
+      withBasic: new SchemaText(`{
+        "responses": {
           "200": {
             "application/json": {
-              type: "object",
-              required: ["who"],
-              properties: { who: { type: "string" } },
-            },
-          },
-        },
-      },
-      withOauth: {
-        responses: {
+              "type": "object",
+              "required": ["who"],
+              "properties": { "who": { "type": "string" } }
+            }
+          }
+        }
+      }`),
+      withOauth: new SchemaText(`{
+        "responses": {
           "200": {
             "application/json": {
-              type: "object",
-              required: ["who"],
-              properties: { who: { type: "string" } },
-            },
-          },
-        },
-      },
-      withOpenIdConnect: {
-        responses: {
+              "type": "object",
+              "required": ["who"],
+              "properties": { "who": { "type": "string" } }
+            }
+          }
+        }
+      }`),
+      withOpenIdConnect: new SchemaText(`{
+        "responses": {
           "200": {
             "application/json": {
-              type: "object",
-              required: ["who"],
-              properties: { who: { type: "string" } },
-            },
-          },
-        },
-      },
-      withEither: {
-        responses: {
+              "type": "object",
+              "required": ["who"],
+              "properties": { "who": { "type": "string" } }
+            }
+          }
+        }
+      }`),
+      withEither: new SchemaText(`{
+        "responses": {
           "200": {
             "application/json": {
-              type: "object",
-              required: ["who"],
-              properties: { who: { type: "string" } },
-            },
-          },
-        },
-      },
-      withBoth: {
-        responses: {
+              "type": "object",
+              "required": ["who"],
+              "properties": { "who": { "type": "string" } }
+            }
+          }
+        }
+      }`),
+      withBoth: new SchemaText(`{
+        "responses": {
           "200": {
             "application/json": {
-              type: "object",
-              required: ["who"],
-              properties: { who: { type: "string" } },
-            },
-          },
-        },
-      },
-      withOptional: {
-        responses: {
+              "type": "object",
+              "required": ["who"],
+              "properties": { "who": { "type": "string" } }
+            }
+          }
+        }
+      }`),
+      withOptional: new SchemaText(`{
+        "responses": {
           "200": {
             "application/json": {
-              type: "object",
-              required: ["who"],
-              properties: { who: { type: "string" } },
-            },
-          },
-        },
-      },
-      withNone: {
-        responses: {
+              "type": "object",
+              "required": ["who"],
+              "properties": { "who": { "type": "string" } }
+            }
+          }
+        }
+      }`),
+      withNone: new SchemaText(`{
+        "responses": {
           "200": {
             "application/json": {
-              type: "object",
-              required: ["who"],
-              properties: { who: { type: "string" } },
-            },
-          },
-        },
-      },
+              "type": "object",
+              "required": ["who"],
+              "properties": { "who": { "type": "string" } }
+            }
+          }
+        }
+      }`),
     },
   },
 };

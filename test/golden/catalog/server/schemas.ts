@@ -2,6 +2,7 @@
 /* eslint-disable */
 // biome-ignore-all lint: generated code
 import type { ContractSchemas } from "../runtime/server/validation.js";
+import { SchemaText } from "../runtime/server/schema-text.js";
 
 /** Every schema the server validates against (JSON Schema, read by the runtime's validators). */
 export const schemas: ContractSchemas = {
@@ -10,157 +11,170 @@ export const schemas: ContractSchemas = {
     spec: {
       components: {
         schemas: {
-          Error: {
-            type: "object",
-            required: ["success", "error", "meta"],
-            properties: {
-              success: { type: "boolean", enum: [false] },
-              error: {
-                type: "object",
-                required: ["code", "message"],
-                properties: {
-                  code: { type: "string" },
-                  message: { type: "string" },
-                  details: { type: "array", items: { type: "object" } },
-                },
+          Error: new SchemaText(`{
+            "type": "object",
+            "required": ["success", "error", "meta"],
+            "properties": {
+              "success": { "type": "boolean", "enum": [false] },
+              "error": {
+                "type": "object",
+                "required": ["code", "message"],
+                "properties": {
+                  "code": { "type": "string" },
+                  "message": { "type": "string" },
+                  "details": { "type": "array", "items": { "type": "object" } }
+                }
               },
-              meta: {
-                type: "object",
-                required: ["request_id"],
-                properties: { request_id: { type: "string" } },
+              "meta": {
+                "type": "object",
+                "required": ["request_id"],
+                "properties": { "request_id": { "type": "string" } }
+              }
+            }
+          }`),
+          Maker: new SchemaText(`{
+            "type": "object",
+            "required": ["id", "name"],
+            "properties": {
+              "id": { "type": "string" },
+              "name": { "type": "string" },
+              "country": { "type": "string" }
+            }
+          }`),
+          Product: new SchemaText(`{
+            "type": "object",
+            "required": ["id", "name", "price", "version"],
+            "properties": {
+              "id": { "type": "string" },
+              "name": { "type": "string", "minLength": 1 },
+              "price": { "type": "integer", "minimum": 0 },
+              "version": { "type": "integer", "minimum": 1 },
+              "description": { "type": "string" },
+              "category": { "type": "string" },
+              "brand": { "type": "string" },
+              "sku": { "type": "string" },
+              "ean": { "type": "string" },
+              "color": { "type": "string" },
+              "material": { "type": "string" },
+              "currency": { "type": "string", "pattern": "^[A-Z]{3}$" },
+              "weightGrams": { "type": "integer", "minimum": 0 },
+              "stock": { "type": "integer", "minimum": 0 },
+              "rating": { "type": "number", "minimum": 0, "maximum": 5 },
+              "createdAt": { "type": "string", "format": "date-time" },
+              "updatedAt": { "type": "string", "format": "date-time" },
+              "tags": { "type": "array", "items": { "type": "string" } },
+              "dimensions": {
+                "type": "object",
+                "required": ["width", "height"],
+                "properties": {
+                  "width": { "type": "number" },
+                  "height": { "type": "number" },
+                  "depth": { "type": "number" }
+                }
               },
-            },
-          },
-          Maker: {
-            type: "object",
-            required: ["id", "name"],
-            properties: {
-              id: { type: "string" },
-              name: { type: "string" },
-              country: { type: "string" },
-            },
-          },
-          Product: {
-            type: "object",
-            required: ["id", "name", "price", "version"],
-            properties: {
-              id: { type: "string" },
-              name: { type: "string", minLength: 1 },
-              price: { type: "integer", minimum: 0 },
-              version: { type: "integer", minimum: 1 },
-              description: { type: "string" },
-              category: { type: "string" },
-              brand: { type: "string" },
-              sku: { type: "string" },
-              ean: { type: "string" },
-              color: { type: "string" },
-              material: { type: "string" },
-              currency: { type: "string", pattern: "^[A-Z]{3}$" },
-              weightGrams: { type: "integer", minimum: 0 },
-              stock: { type: "integer", minimum: 0 },
-              rating: { type: "number", minimum: 0, maximum: 5 },
-              createdAt: { type: "string", format: "date-time" },
-              updatedAt: { type: "string", format: "date-time" },
-              tags: { type: "array", items: { type: "string" } },
-              dimensions: {
-                type: "object",
-                required: ["width", "height"],
-                properties: {
-                  width: { type: "number" },
-                  height: { type: "number" },
-                  depth: { type: "number" },
-                },
-              },
-              maker: { anyOf: [{ type: "string" }, { $ref: "#/spec/components/schemas/Maker" }] },
-            },
-          },
-          ProductInput: {
-            type: "object",
-            additionalProperties: false,
-            required: ["name", "price"],
-            properties: {
-              name: { type: "string", minLength: 1 },
-              price: { type: "integer", minimum: 0 },
-            },
-          },
+              "maker": {
+                "anyOf": [{ "type": "string" }, { "$ref": "#/spec/components/schemas/Maker" }]
+              }
+            }
+          }`),
+          ProductInput: new SchemaText(`{
+            "type": "object",
+            "additionalProperties": false,
+            "required": ["name", "price"],
+            "properties": {
+              "name": { "type": "string", "minLength": 1 },
+              "price": { "type": "integer", "minimum": 0 }
+            }
+          }`),
         },
       },
     },
     operations: {
-      listProducts: {
-        query: {
-          type: "object",
-          properties: {
-            sort: { type: "string", maxLength: 200 },
-            fields: { type: "string", maxLength: 500 },
-            expand: { type: "array", items: { type: "string", maxLength: 50 }, maxItems: 5 },
-          },
+      listProducts: new SchemaText(`{
+        "query": {
+          "type": "object",
+          "properties": {
+            "sort": { "type": "string", "maxLength": 200 },
+            "fields": { "type": "string", "maxLength": 500 },
+            "expand": {
+              "type": "array",
+              "items": { "type": "string", "maxLength": 50 },
+              "maxItems": 5
+            }
+          }
         },
-        responses: {
+        "responses": {
           "200": {
             "application/json": {
-              type: "object",
-              required: ["data"],
-              properties: {
-                data: { type: "array", items: { $ref: "#/spec/components/schemas/Product" } },
-              },
+              "type": "object",
+              "required": ["data"],
+              "properties": {
+                "data": {
+                  "type": "array",
+                  "items": { "$ref": "#/spec/components/schemas/Product" }
+                }
+              }
+            }
+          },
+          "400": { "application/json": { "$ref": "#/spec/components/schemas/Error" } },
+          "500": { "application/json": { "$ref": "#/spec/components/schemas/Error" } }
+        }
+      }`),
+      getProduct: new SchemaText(`{
+        "path": {
+          "type": "object",
+          "properties": { "productId": { "type": "string", "pattern": "^[a-z0-9-]{1,32}$" } },
+          "required": ["productId"]
+        },
+        "query": {
+          "type": "object",
+          "properties": {
+            "fields": {
+              "type": "array",
+              "items": { "type": "string", "maxLength": 50 },
+              "maxItems": 10
             },
-          },
-          "400": { "application/json": { $ref: "#/spec/components/schemas/Error" } },
-          "500": { "application/json": { $ref: "#/spec/components/schemas/Error" } },
+            "include": { "type": "string", "maxLength": 100 }
+          }
         },
-      },
-      getProduct: {
-        path: {
-          type: "object",
-          properties: { productId: { type: "string", pattern: "^[a-z0-9-]{1,32}$" } },
-          required: ["productId"],
+        "responses": {
+          "200": { "application/json": { "$ref": "#/spec/components/schemas/Product" } },
+          "400": { "application/json": { "$ref": "#/spec/components/schemas/Error" } },
+          "404": { "application/json": { "$ref": "#/spec/components/schemas/Error" } },
+          "500": { "application/json": { "$ref": "#/spec/components/schemas/Error" } }
+        }
+      }`),
+      replaceProduct: new SchemaText(`{
+        "path": {
+          "type": "object",
+          "properties": { "productId": { "type": "string", "pattern": "^[a-z0-9-]{1,32}$" } },
+          "required": ["productId"]
         },
-        query: {
-          type: "object",
-          properties: {
-            fields: { type: "array", items: { type: "string", maxLength: 50 }, maxItems: 10 },
-            include: { type: "string", maxLength: 100 },
-          },
+        "body": { "application/json": { "$ref": "#/spec/components/schemas/ProductInput" } },
+        "responses": {
+          "200": { "application/json": { "$ref": "#/spec/components/schemas/Product" } },
+          "400": { "application/json": { "$ref": "#/spec/components/schemas/Error" } },
+          "404": { "application/json": { "$ref": "#/spec/components/schemas/Error" } },
+          "412": { "application/json": { "$ref": "#/spec/components/schemas/Error" } },
+          "413": { "application/json": { "$ref": "#/spec/components/schemas/Error" } },
+          "415": { "application/json": { "$ref": "#/spec/components/schemas/Error" } },
+          "428": { "application/json": { "$ref": "#/spec/components/schemas/Error" } },
+          "500": { "application/json": { "$ref": "#/spec/components/schemas/Error" } }
+        }
+      }`),
+      deleteProduct: new SchemaText(`{
+        "path": {
+          "type": "object",
+          "properties": { "productId": { "type": "string", "pattern": "^[a-z0-9-]{1,32}$" } },
+          "required": ["productId"]
         },
-        responses: {
-          "200": { "application/json": { $ref: "#/spec/components/schemas/Product" } },
-          "400": { "application/json": { $ref: "#/spec/components/schemas/Error" } },
-          "404": { "application/json": { $ref: "#/spec/components/schemas/Error" } },
-          "500": { "application/json": { $ref: "#/spec/components/schemas/Error" } },
-        },
-      },
-      replaceProduct: {
-        path: {
-          type: "object",
-          properties: { productId: { type: "string", pattern: "^[a-z0-9-]{1,32}$" } },
-          required: ["productId"],
-        },
-        body: { "application/json": { $ref: "#/spec/components/schemas/ProductInput" } },
-        responses: {
-          "200": { "application/json": { $ref: "#/spec/components/schemas/Product" } },
-          "400": { "application/json": { $ref: "#/spec/components/schemas/Error" } },
-          "404": { "application/json": { $ref: "#/spec/components/schemas/Error" } },
-          "412": { "application/json": { $ref: "#/spec/components/schemas/Error" } },
-          "413": { "application/json": { $ref: "#/spec/components/schemas/Error" } },
-          "415": { "application/json": { $ref: "#/spec/components/schemas/Error" } },
-          "428": { "application/json": { $ref: "#/spec/components/schemas/Error" } },
-          "500": { "application/json": { $ref: "#/spec/components/schemas/Error" } },
-        },
-      },
-      deleteProduct: {
-        path: {
-          type: "object",
-          properties: { productId: { type: "string", pattern: "^[a-z0-9-]{1,32}$" } },
-          required: ["productId"],
-        },
-        responses: {
-          "400": { "application/json": { $ref: "#/spec/components/schemas/Error" } },
-          "404": { "application/json": { $ref: "#/spec/components/schemas/Error" } },
-          "412": { "application/json": { $ref: "#/spec/components/schemas/Error" } },
-          "500": { "application/json": { $ref: "#/spec/components/schemas/Error" } },
-        },
-      },
+        "responses": {
+          "400": { "application/json": { "$ref": "#/spec/components/schemas/Error" } },
+          "404": { "application/json": { "$ref": "#/spec/components/schemas/Error" } },
+          "412": { "application/json": { "$ref": "#/spec/components/schemas/Error" } },
+          "500": { "application/json": { "$ref": "#/spec/components/schemas/Error" } }
+        }
+      }`),
     },
   },
 };

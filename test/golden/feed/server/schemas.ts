@@ -2,6 +2,7 @@
 /* eslint-disable */
 // biome-ignore-all lint: generated code
 import type { ContractSchemas } from "../runtime/server/validation.js";
+import { SchemaText } from "../runtime/server/schema-text.js";
 
 /** Every schema the server validates against (JSON Schema, read by the runtime's validators). */
 export const schemas: ContractSchemas = {
@@ -10,53 +11,66 @@ export const schemas: ContractSchemas = {
     spec: {
       components: {
         schemas: {
-          Event: {
-            type: "object",
-            required: ["id", "kind", "at", "actor"],
-            properties: {
-              id: { type: "string", format: "uuid" },
-              kind: { $ref: "#/spec/components/schemas/EventKind" },
-              at: { type: "string", format: "date-time" },
-              actor: { type: ["string", "null"] },
-              payload: { type: "object", additionalProperties: true },
-              tags: { type: "array", items: { type: "string" }, uniqueItems: true, maxItems: 10 },
-            },
-          },
-          EventKind: { type: "string", enum: ["created", "updated", "deleted"] },
+          Event: new SchemaText(`{
+            "type": "object",
+            "required": ["id", "kind", "at", "actor"],
+            "properties": {
+              "id": { "type": "string", "format": "uuid" },
+              "kind": { "$ref": "#/spec/components/schemas/EventKind" },
+              "at": { "type": "string", "format": "date-time" },
+              "actor": { "type": ["string", "null"] },
+              "payload": { "type": "object", "additionalProperties": true },
+              "tags": {
+                "type": "array",
+                "items": { "type": "string" },
+                "uniqueItems": true,
+                "maxItems": 10
+              }
+            }
+          }`),
+          EventKind: new SchemaText(`{
+            "type": "string",
+            "enum": ["created", "updated", "deleted"]
+          }`),
         },
       },
     },
     operations: {
-      listEvents: {
-        query: {
-          type: "object",
-          properties: {
-            cursor: { type: "string" },
-            limit: { type: "integer", minimum: 1, maximum: 200, default: 50 },
-            kind: { type: "array", items: { $ref: "#/spec/components/schemas/EventKind" } },
-          },
+      listEvents: new SchemaText(`{
+        "query": {
+          "type": "object",
+          "properties": {
+            "cursor": { "type": "string" },
+            "limit": { "type": "integer", "minimum": 1, "maximum": 200, "default": 50 },
+            "kind": { "type": "array", "items": { "$ref": "#/spec/components/schemas/EventKind" } }
+          }
         },
-        responses: {
+        "responses": {
           "200": {
             "application/json": {
-              type: "object",
-              required: ["items", "next_cursor"],
-              properties: {
-                items: { type: "array", items: { $ref: "#/spec/components/schemas/Event" } },
-                next_cursor: { type: ["string", "null"] },
-              },
-            },
-          },
+              "type": "object",
+              "required": ["items", "next_cursor"],
+              "properties": {
+                "items": {
+                  "type": "array",
+                  "items": { "$ref": "#/spec/components/schemas/Event" }
+                },
+                "next_cursor": { "type": ["string", "null"] }
+              }
+            }
+          }
+        }
+      }`),
+      getEvent: new SchemaText(`{
+        "path": {
+          "type": "object",
+          "properties": { "eventId": { "type": "string", "format": "uuid" } },
+          "required": ["eventId"]
         },
-      },
-      getEvent: {
-        path: {
-          type: "object",
-          properties: { eventId: { type: "string", format: "uuid" } },
-          required: ["eventId"],
-        },
-        responses: { "200": { "application/json": { $ref: "#/spec/components/schemas/Event" } } },
-      },
+        "responses": {
+          "200": { "application/json": { "$ref": "#/spec/components/schemas/Event" } }
+        }
+      }`),
     },
   },
 };

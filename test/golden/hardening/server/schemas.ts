@@ -2,6 +2,7 @@
 /* eslint-disable */
 // biome-ignore-all lint: generated code
 import type { ContractSchemas } from "../runtime/server/validation.js";
+import { SchemaText } from "../runtime/server/schema-text.js";
 
 /** Every schema the server validates against (JSON Schema, read by the runtime's validators). */
 export const schemas: ContractSchemas = {
@@ -9,112 +10,120 @@ export const schemas: ContractSchemas = {
   document: {
     spec: {},
     operations: {
-      echo: {
-        path: {
-          type: "object",
-          properties: { name: { type: "string", maxLength: 64 } },
-          required: ["name"],
+      echo: new SchemaText(`{
+        "path": {
+          "type": "object",
+          "properties": { "name": { "type": "string", "maxLength": 64 } },
+          "required": ["name"]
         },
-        query: { type: "object", properties: { text: { type: "string", maxLength: 256 } } },
-        header: { type: "object", properties: { "X-Note": { type: "string" } } },
-        responses: {
+        "query": {
+          "type": "object",
+          "properties": { "text": { "type": "string", "maxLength": 256 } }
+        },
+        "header": { "type": "object", "properties": { "X-Note": { "type": "string" } } },
+        "responses": {
           "200": {
             "application/json": {
-              type: "object",
-              properties: {
-                name: { type: "string" },
-                text: { type: "string" },
-                note: { type: "string" },
-              },
-            },
+              "type": "object",
+              "properties": {
+                "name": { "type": "string" },
+                "text": { "type": "string" },
+                "note": { "type": "string" }
+              }
+            }
           },
-          "400": { "application/json": { type: "object" } },
-          "401": { "application/json": { type: "object" } },
-          "403": { "application/json": { type: "object" } },
-          "500": { "application/json": { type: "object" } },
-        },
-      },
-      checkCode: {
-        body: {
+          "400": { "application/json": { "type": "object" } },
+          "401": { "application/json": { "type": "object" } },
+          "403": { "application/json": { "type": "object" } },
+          "500": { "application/json": { "type": "object" } }
+        }
+      }`),
+      checkCode: new SchemaText(`{
+        "body": {
           "application/json": {
-            type: "object",
-            required: ["code"],
-            properties: { code: { type: "string", maxLength: 256, pattern: "^(?!x)(a+)+$" } },
-          },
+            "type": "object",
+            "required": ["code"],
+            "properties": {
+              "code": { "type": "string", "maxLength": 256, "pattern": "^(?!x)(a+)+$" }
+            }
+          }
         },
-        responses: {
+        "responses": {
           "200": {
-            "application/json": { type: "object", properties: { code: { type: "string" } } },
+            "application/json": {
+              "type": "object",
+              "properties": { "code": { "type": "string" } }
+            }
           },
-          "400": { "application/json": { type: "object" } },
-          "401": { "application/json": { type: "object" } },
-          "403": { "application/json": { type: "object" } },
-          "413": { "application/json": { type: "object" } },
-          "415": { "application/json": { type: "object" } },
+          "400": { "application/json": { "type": "object" } },
+          "401": { "application/json": { "type": "object" } },
+          "403": { "application/json": { "type": "object" } },
+          "413": { "application/json": { "type": "object" } },
+          "415": { "application/json": { "type": "object" } }
+        }
+      }`),
+      payOrder: new SchemaText(`{
+        "path": {
+          "type": "object",
+          "properties": { "orderId": { "type": "string", "maxLength": 32 } },
+          "required": ["orderId"]
         },
-      },
-      payOrder: {
-        path: {
-          type: "object",
-          properties: { orderId: { type: "string", maxLength: 32 } },
-          required: ["orderId"],
-        },
-        body: {
+        "body": {
           "application/json": {
-            type: "object",
-            required: ["amount"],
-            properties: {
-              amount: { type: "integer", minimum: 1 },
-              metadata: { type: "object", additionalProperties: true },
-            },
-          },
+            "type": "object",
+            "required": ["amount"],
+            "properties": {
+              "amount": { "type": "integer", "minimum": 1 },
+              "metadata": { "type": "object", "additionalProperties": true }
+            }
+          }
         },
-        responses: {
+        "responses": {
           "201": {
             "application/json": {
-              type: "object",
-              required: ["orderId", "amount", "run"],
-              properties: {
-                orderId: { type: "string" },
-                amount: { type: "integer" },
-                run: { type: "integer" },
-              },
-            },
+              "type": "object",
+              "required": ["orderId", "amount", "run"],
+              "properties": {
+                "orderId": { "type": "string" },
+                "amount": { "type": "integer" },
+                "run": { "type": "integer" }
+              }
+            }
           },
-          "400": { "application/json": { type: "object" } },
-          "401": { "application/json": { type: "object" } },
-          "403": { "application/json": { type: "object" } },
-          "409": { "application/json": { type: "object" } },
-          "413": { "application/json": { type: "object" } },
-          "415": { "application/json": { type: "object" } },
-          "422": { "application/json": { type: "object" } },
-          "503": { "application/json": { type: "object" } },
+          "400": { "application/json": { "type": "object" } },
+          "401": { "application/json": { "type": "object" } },
+          "403": { "application/json": { "type": "object" } },
+          "409": { "application/json": { "type": "object" } },
+          "413": { "application/json": { "type": "object" } },
+          "415": { "application/json": { "type": "object" } },
+          "422": { "application/json": { "type": "object" } },
+          "503": { "application/json": { "type": "object" } }
+        }
+      }`),
+      listItems: new SchemaText(`{
+        "query": {
+          "type": "object",
+          "properties": {
+            "cursor": { "type": "string" },
+            "limit": { "type": "integer", "minimum": 1, "maximum": 100 }
+          }
         },
-      },
-      listItems: {
-        query: {
-          type: "object",
-          properties: {
-            cursor: { type: "string" },
-            limit: { type: "integer", minimum: 1, maximum: 100 },
-          },
-        },
-        responses: {
+        "responses": {
           "200": {
             "application/json": {
-              type: "object",
-              required: ["items"],
-              properties: {
-                items: { type: "array", items: { type: "integer" } },
-                next_cursor: { type: "string" },
-              },
-            },
+              "type": "object",
+              "required": ["items"],
+              "properties": {
+                "items": { "type": "array", "items": { "type": "integer" } },
+                "next_cursor": { "type": "string" }
+              }
+            }
           },
-          "400": { "application/json": { type: "object" } },
-          "401": { "application/json": { type: "object" } },
-          "403": { "application/json": { type: "object" } },
-        },
-      },
+          "400": { "application/json": { "type": "object" } },
+          "401": { "application/json": { "type": "object" } },
+          "403": { "application/json": { "type": "object" } }
+        }
+      }`),
     },
   },
 };

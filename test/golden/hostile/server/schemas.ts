@@ -2,6 +2,7 @@
 /* eslint-disable */
 // biome-ignore-all lint: generated code
 import type { ContractSchemas } from "../runtime/server/validation.js";
+import { SchemaText } from "../runtime/server/schema-text.js";
 
 /** Every schema the server validates against (JSON Schema, read by the runtime's validators). */
 export const schemas: ContractSchemas = {
@@ -10,63 +11,66 @@ export const schemas: ContractSchemas = {
     spec: {
       components: {
         schemas: {
-          "Evil*/Schema": {
-            type: "object",
-            properties: {
-              kind: {
-                type: "string",
-                enum: [
+          "Evil*/Schema": new SchemaText(`{
+            "type": "object",
+            "properties": {
+              "kind": {
+                "type": "string",
+                "enum": [
                   "a'; globalThis.__codegenCanary = 'enum'; '",
-                  "`${globalThis.__codegenCanary = 'enum2'}`",
+                  "\`\${globalThis.__codegenCanary = 'enum2'}\`",
                   "*/",
-                  "\u2028",
-                  "__proto__",
+                  "\\u2028",
+                  "__proto__"
                 ],
-                default: "`${globalThis.__codegenCanary = 'default2'}`",
+                "default": "\`\${globalThis.__codegenCanary = 'default2'}\`"
               },
-              constructor: { type: "integer" },
-              toString: { type: "boolean" },
-              "x\u2028y": { type: "string" },
+              "constructor": { "type": "integer" },
+              "toString": { "type": "boolean" },
+              "x\\u2028y": { "type": "string" }
             },
-            patternProperties: { "^__proto__$": { type: "string" } },
-          },
+            "patternProperties": { "^__proto__$": { "type": "string" } }
+          }`),
         },
       },
     },
     operations: {
-      getItemGlobalThisCodegenCanaryOperationId: {
-        path: {
-          type: "object",
-          properties: {
-            id: { type: "string", default: "'; globalThis.__codegenCanary = 'default'; '" },
+      getItemGlobalThisCodegenCanaryOperationId: new SchemaText(`{
+        "path": {
+          "type": "object",
+          "properties": {
+            "id": { "type": "string", "default": "'; globalThis.__codegenCanary = 'default'; '" }
           },
-          required: ["id"],
+          "required": ["id"]
         },
-        query: {
-          type: "object",
-          properties: { ["__proto__"]: { type: "string" }, constructor: { type: "string" } },
+        "query": {
+          "type": "object",
+          "properties": { "__proto__": { "type": "string" }, "constructor": { "type": "string" } }
         },
-        header: { type: "object", properties: { 'x-evil"header': { type: "string" } } },
-        responses: {
-          "200": { "application/json": { $ref: "#/spec/components/schemas/Evil*~1Schema" } },
-        },
-      },
-      tmpEvil: {
-        body: {
+        "header": { "type": "object", "properties": { "x-evil\\"header": { "type": "string" } } },
+        "responses": {
+          "200": { "application/json": { "$ref": "#/spec/components/schemas/Evil*~1Schema" } }
+        }
+      }`),
+      tmpEvil: new SchemaText(`{
+        "body": {
           "application/json": {
-            type: "object",
-            properties: {
-              constructor: { type: "object", properties: { prototype: { type: "string" } } },
-              'a"b': { type: "string" },
-              "<\/script>": { type: "string" },
-              "line\nbreak": { type: "string" },
+            "type": "object",
+            "properties": {
+              "constructor": {
+                "type": "object",
+                "properties": { "prototype": { "type": "string" } }
+              },
+              "a\\"b": { "type": "string" },
+              "<\\/script>": { "type": "string" },
+              "line\\nbreak": { "type": "string" }
             },
-            patternProperties: { "^__proto__$": { type: "string" } },
-          },
-        },
-      },
-      constructor_: {},
-      delete_: {},
+            "patternProperties": { "^__proto__$": { "type": "string" } }
+          }
+        }
+      }`),
+      constructor_: new SchemaText(`{}`),
+      delete_: new SchemaText(`{}`),
     },
   },
 };

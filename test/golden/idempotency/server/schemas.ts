@@ -2,6 +2,7 @@
 /* eslint-disable */
 // biome-ignore-all lint: generated code
 import type { ContractSchemas } from "../runtime/server/validation.js";
+import { SchemaText } from "../runtime/server/schema-text.js";
 
 /** Every schema the server validates against (JSON Schema, read by the runtime's validators). */
 export const schemas: ContractSchemas = {
@@ -9,37 +10,37 @@ export const schemas: ContractSchemas = {
   document: {
     spec: {},
     operations: {
-      createOrder: {
-        body: {
+      createOrder: new SchemaText(`{
+        "body": {
           "application/json": {
-            type: "object",
-            required: ["item", "qty"],
-            properties: {
-              item: { type: "string" },
-              qty: { type: "integer", minimum: 1 },
-              note: { type: "string" },
-              hang: { type: "boolean" },
-            },
-          },
+            "type": "object",
+            "required": ["item", "qty"],
+            "properties": {
+              "item": { "type": "string" },
+              "qty": { "type": "integer", "minimum": 1 },
+              "note": { "type": "string" },
+              "hang": { "type": "boolean" }
+            }
+          }
         },
-        responses: {
+        "responses": {
           "201": {
             "application/json": {
-              type: "object",
-              required: ["id", "item", "qty", "run"],
-              properties: {
-                id: { type: "string" },
-                item: { type: "string" },
-                qty: { type: "integer" },
-                run: { type: "integer" },
-              },
-            },
+              "type": "object",
+              "required": ["id", "item", "qty", "run"],
+              "properties": {
+                "id": { "type": "string" },
+                "item": { "type": "string" },
+                "qty": { "type": "integer" },
+                "run": { "type": "integer" }
+              }
+            }
           },
-          "400": { "application/json": { type: "object" } },
-          "409": { "application/json": { type: "object" } },
-          "422": { "application/json": { type: "object" } },
-        },
-      },
+          "400": { "application/json": { "type": "object" } },
+          "409": { "application/json": { "type": "object" } },
+          "422": { "application/json": { "type": "object" } }
+        }
+      }`),
     },
   },
 };

@@ -2,6 +2,7 @@
 /* eslint-disable */
 // biome-ignore-all lint: generated code
 import type { ContractSchemas } from "../runtime/server/validation.js";
+import { SchemaText } from "../runtime/server/schema-text.js";
 
 /** Every schema the server validates against (JSON Schema, read by the runtime's validators). */
 export const schemas: ContractSchemas = {
@@ -9,73 +10,73 @@ export const schemas: ContractSchemas = {
   document: {
     spec: {},
     operations: {
-      getLimited: {
-        responses: {
+      getLimited: new SchemaText(`{
+        "responses": {
           "200": {
             "application/json": {
-              type: "object",
-              required: ["ok"],
-              properties: { ok: { type: "boolean" } },
-            },
+              "type": "object",
+              "required": ["ok"],
+              "properties": { "ok": { "type": "boolean" } }
+            }
           },
-          "429": { "application/json": { type: "object" } },
-        },
-      },
-      getTiered: {
-        responses: {
+          "429": { "application/json": { "type": "object" } }
+        }
+      }`),
+      getTiered: new SchemaText(`{
+        "responses": {
           "200": {
             "application/json": {
-              type: "object",
-              required: ["ok"],
-              properties: { ok: { type: "boolean" } },
-            },
-          },
-        },
-      },
-      getByClient: {
-        responses: {
+              "type": "object",
+              "required": ["ok"],
+              "properties": { "ok": { "type": "boolean" } }
+            }
+          }
+        }
+      }`),
+      getByClient: new SchemaText(`{
+        "responses": {
           "200": {
             "application/json": {
-              type: "object",
-              required: ["ok"],
-              properties: { ok: { type: "boolean" } },
-            },
-          },
-        },
-      },
-      getStrict: {
-        responses: {
+              "type": "object",
+              "required": ["ok"],
+              "properties": { "ok": { "type": "boolean" } }
+            }
+          }
+        }
+      }`),
+      getStrict: new SchemaText(`{
+        "responses": {
           "200": {
             "application/json": {
-              type: "object",
-              required: ["ok"],
-              properties: { ok: { type: "boolean" } },
-            },
-          },
-        },
-      },
-      getBrief: {
-        responses: {
+              "type": "object",
+              "required": ["ok"],
+              "properties": { "ok": { "type": "boolean" } }
+            }
+          }
+        }
+      }`),
+      getBrief: new SchemaText(`{
+        "responses": {
           "200": {
             "application/json": {
-              type: "object",
-              required: ["ok"],
-              properties: { ok: { type: "boolean" } },
-            },
-          },
-        },
-      },
-      getOpen: {
-        responses: {
+              "type": "object",
+              "required": ["ok"],
+              "properties": { "ok": { "type": "boolean" } }
+            }
+          }
+        }
+      }`),
+      getOpen: new SchemaText(`{
+        "responses": {
           "200": {
             "application/json": {
-              type: "object",
-              required: ["ok"],
-              properties: { ok: { type: "boolean" } },
-            },
-          },
-        },
-      },
+              "type": "object",
+              "required": ["ok"],
+              "properties": { "ok": { "type": "boolean" } }
+            }
+          }
+        }
+      }`),
     },
   },
 };

@@ -2,6 +2,7 @@
 /* eslint-disable */
 // biome-ignore-all lint: generated code
 import type { ContractSchemas } from "../runtime/server/validation.js";
+import { SchemaText } from "../runtime/server/schema-text.js";
 
 /** Every schema the server validates against (JSON Schema, read by the runtime's validators). */
 export const schemas: ContractSchemas = {
@@ -10,47 +11,51 @@ export const schemas: ContractSchemas = {
     spec: {
       components: {
         schemas: {
-          Author: {
-            type: "object",
-            required: ["name"],
-            properties: { name: { type: "string" }, born: { type: ["integer", "null"] } },
-          },
-          Book: {
-            type: "object",
-            required: ["isbn", "title"],
-            properties: {
-              isbn: { type: "string" },
-              title: { type: "string" },
-              author: { $ref: "#/spec/components/schemas/Author" },
-            },
-          },
+          Author: new SchemaText(`{
+            "type": "object",
+            "required": ["name"],
+            "properties": { "name": { "type": "string" }, "born": { "type": ["integer", "null"] } }
+          }`),
+          Book: new SchemaText(`{
+            "type": "object",
+            "required": ["isbn", "title"],
+            "properties": {
+              "isbn": { "type": "string" },
+              "title": { "type": "string" },
+              "author": { "$ref": "#/spec/components/schemas/Author" }
+            }
+          }`),
         },
       },
     },
     operations: {
-      listBooks: {
-        query: { type: "object", properties: { author: { type: "string" } } },
-        responses: {
+      listBooks: new SchemaText(`{
+        "query": { "type": "object", "properties": { "author": { "type": "string" } } },
+        "responses": {
           "200": {
             "application/json": {
-              type: "array",
-              items: { $ref: "#/spec/components/schemas/Book" },
-            },
-          },
+              "type": "array",
+              "items": { "$ref": "#/spec/components/schemas/Book" }
+            }
+          }
+        }
+      }`),
+      addBook: new SchemaText(`{
+        "body": { "application/json": { "$ref": "#/spec/components/schemas/Book" } },
+        "responses": {
+          "201": { "application/json": { "$ref": "#/spec/components/schemas/Book" } }
+        }
+      }`),
+      getBook: new SchemaText(`{
+        "path": {
+          "type": "object",
+          "properties": { "isbn": { "type": "string", "pattern": "^[0-9]{13}$" } },
+          "required": ["isbn"]
         },
-      },
-      addBook: {
-        body: { "application/json": { $ref: "#/spec/components/schemas/Book" } },
-        responses: { "201": { "application/json": { $ref: "#/spec/components/schemas/Book" } } },
-      },
-      getBook: {
-        path: {
-          type: "object",
-          properties: { isbn: { type: "string", pattern: "^[0-9]{13}$" } },
-          required: ["isbn"],
-        },
-        responses: { "200": { "application/json": { $ref: "#/spec/components/schemas/Book" } } },
-      },
+        "responses": {
+          "200": { "application/json": { "$ref": "#/spec/components/schemas/Book" } }
+        }
+      }`),
     },
   },
 };

@@ -2,6 +2,7 @@
 /* eslint-disable */
 // biome-ignore-all lint: generated code
 import type { ContractSchemas } from "../runtime/server/validation.js";
+import { SchemaText } from "../runtime/server/schema-text.js";
 
 /** Every schema the server validates against (JSON Schema, read by the runtime's validators). */
 export const schemas: ContractSchemas = {
@@ -10,137 +11,144 @@ export const schemas: ContractSchemas = {
     spec: {
       components: {
         schemas: {
-          Error: {
-            type: "object",
-            required: ["error"],
-            properties: {
-              error: {
-                type: "object",
-                required: ["code", "message"],
-                properties: { code: { type: "string" }, message: { type: "string" } },
-              },
-            },
-          },
-          Folder: {
-            type: "object",
-            required: ["id", "name"],
-            properties: {
-              id: { type: "string" },
-              name: { type: "string" },
-              shared_link: { type: ["string", "null"] },
-            },
-          },
-          Tag: {
-            type: "object",
-            required: ["tag", "under"],
-            properties: { tag: { type: "string" }, under: { type: "string" } },
-          },
+          Error: new SchemaText(`{
+            "type": "object",
+            "required": ["error"],
+            "properties": {
+              "error": {
+                "type": "object",
+                "required": ["code", "message"],
+                "properties": { "code": { "type": "string" }, "message": { "type": "string" } }
+              }
+            }
+          }`),
+          Folder: new SchemaText(`{
+            "type": "object",
+            "required": ["id", "name"],
+            "properties": {
+              "id": { "type": "string" },
+              "name": { "type": "string" },
+              "shared_link": { "type": ["string", "null"] }
+            }
+          }`),
+          Tag: new SchemaText(`{
+            "type": "object",
+            "required": ["tag", "under"],
+            "properties": { "tag": { "type": "string" }, "under": { "type": "string" } }
+          }`),
         },
       },
     },
     operations: {
-      getFolder: {
-        path: {
-          type: "object",
-          properties: { folder_id: { type: "string", maxLength: 64 } },
-          required: ["folder_id"],
+      getFolder: new SchemaText(`{
+        "path": {
+          "type": "object",
+          "properties": { "folder_id": { "type": "string", "maxLength": 64 } },
+          "required": ["folder_id"]
         },
-        query: { type: "object", properties: { fields: { type: "string", maxLength: 100 } } },
-        responses: {
-          "200": { "application/json": { $ref: "#/spec/components/schemas/Folder" } },
-          "400": { "application/json": { $ref: "#/spec/components/schemas/Error" } },
+        "query": {
+          "type": "object",
+          "properties": { "fields": { "type": "string", "maxLength": 100 } }
         },
-      },
-      updateFolder: {
-        path: {
-          type: "object",
-          properties: { folder_id: { type: "string", maxLength: 64 } },
-          required: ["folder_id"],
+        "responses": {
+          "200": { "application/json": { "$ref": "#/spec/components/schemas/Folder" } },
+          "400": { "application/json": { "$ref": "#/spec/components/schemas/Error" } }
+        }
+      }`),
+      updateFolder: new SchemaText(`{
+        "path": {
+          "type": "object",
+          "properties": { "folder_id": { "type": "string", "maxLength": 64 } },
+          "required": ["folder_id"]
         },
-        body: {
+        "body": {
           "application/json": {
-            type: "object",
-            required: ["name"],
-            properties: { name: { type: "string", minLength: 1, maxLength: 100 } },
-          },
+            "type": "object",
+            "required": ["name"],
+            "properties": { "name": { "type": "string", "minLength": 1, "maxLength": 100 } }
+          }
         },
-        responses: {
-          "200": { "application/json": { $ref: "#/spec/components/schemas/Folder" } },
-          "400": { "application/json": { $ref: "#/spec/components/schemas/Error" } },
-          "413": { "application/json": { $ref: "#/spec/components/schemas/Error" } },
-          "415": { "application/json": { $ref: "#/spec/components/schemas/Error" } },
+        "responses": {
+          "200": { "application/json": { "$ref": "#/spec/components/schemas/Folder" } },
+          "400": { "application/json": { "$ref": "#/spec/components/schemas/Error" } },
+          "413": { "application/json": { "$ref": "#/spec/components/schemas/Error" } },
+          "415": { "application/json": { "$ref": "#/spec/components/schemas/Error" } }
+        }
+      }`),
+      removeSharedLink: new SchemaText(`{
+        "path": {
+          "type": "object",
+          "properties": { "folder_id": { "type": "string", "maxLength": 64 } },
+          "required": ["folder_id"]
         },
-      },
-      removeSharedLink: {
-        path: {
-          type: "object",
-          properties: { folder_id: { type: "string", maxLength: 64 } },
-          required: ["folder_id"],
+        "responses": {
+          "400": { "application/json": { "$ref": "#/spec/components/schemas/Error" } }
+        }
+      }`),
+      listReports: new SchemaText(`{
+        "responses": {
+          "200": { "application/json": { "type": "array", "items": { "type": "string" } } }
+        }
+      }`),
+      getArchiveYear: new SchemaText(`{
+        "path": {
+          "type": "object",
+          "properties": { "year": { "type": "integer", "minimum": 1900, "maximum": 2100 } },
+          "required": ["year"]
         },
-        responses: { "400": { "application/json": { $ref: "#/spec/components/schemas/Error" } } },
-      },
-      listReports: {
-        responses: { "200": { "application/json": { type: "array", items: { type: "string" } } } },
-      },
-      getArchiveYear: {
-        path: {
-          type: "object",
-          properties: { year: { type: "integer", minimum: 1900, maximum: 2100 } },
-          required: ["year"],
-        },
-        responses: {
+        "responses": {
           "200": {
             "application/json": {
-              type: "object",
-              required: ["year"],
-              properties: { year: { type: "integer" } },
-            },
+              "type": "object",
+              "required": ["year"],
+              "properties": { "year": { "type": "integer" } }
+            }
           },
-          "400": { "application/json": { $ref: "#/spec/components/schemas/Error" } },
+          "400": { "application/json": { "$ref": "#/spec/components/schemas/Error" } }
+        }
+      }`),
+      getNewArrivalTag: new SchemaText(`{
+        "path": {
+          "type": "object",
+          "properties": { "tag": { "type": "string", "maxLength": 64 } },
+          "required": ["tag"]
         },
-      },
-      getNewArrivalTag: {
-        path: {
-          type: "object",
-          properties: { tag: { type: "string", maxLength: 64 } },
-          required: ["tag"],
+        "responses": {
+          "200": { "application/json": { "$ref": "#/spec/components/schemas/Tag" } },
+          "400": { "application/json": { "$ref": "#/spec/components/schemas/Error" } }
+        }
+      }`),
+      getCategoryTag: new SchemaText(`{
+        "path": {
+          "type": "object",
+          "properties": { "tag": { "type": "string", "maxLength": 64 } },
+          "required": ["tag"]
         },
-        responses: {
-          "200": { "application/json": { $ref: "#/spec/components/schemas/Tag" } },
-          "400": { "application/json": { $ref: "#/spec/components/schemas/Error" } },
-        },
-      },
-      getCategoryTag: {
-        path: {
-          type: "object",
-          properties: { tag: { type: "string", maxLength: 64 } },
-          required: ["tag"],
-        },
-        responses: {
-          "200": { "application/json": { $ref: "#/spec/components/schemas/Tag" } },
-          "400": { "application/json": { $ref: "#/spec/components/schemas/Error" } },
-        },
-      },
-      getFile: {
-        path: {
-          type: "object",
-          properties: {
-            name: { type: "string", maxLength: 200 },
-            ext: { type: "string", enum: ["txt", "csv", "tar.gz"] },
+        "responses": {
+          "200": { "application/json": { "$ref": "#/spec/components/schemas/Tag" } },
+          "400": { "application/json": { "$ref": "#/spec/components/schemas/Error" } }
+        }
+      }`),
+      getFile: new SchemaText(`{
+        "path": {
+          "type": "object",
+          "properties": {
+            "name": { "type": "string", "maxLength": 200 },
+            "ext": { "type": "string", "enum": ["txt", "csv", "tar.gz"] }
           },
-          required: ["name", "ext"],
+          "required": ["name", "ext"]
         },
-        responses: {
+        "responses": {
           "200": {
             "application/json": {
-              type: "object",
-              required: ["name", "ext"],
-              properties: { name: { type: "string" }, ext: { type: "string" } },
-            },
+              "type": "object",
+              "required": ["name", "ext"],
+              "properties": { "name": { "type": "string" }, "ext": { "type": "string" } }
+            }
           },
-          "400": { "application/json": { $ref: "#/spec/components/schemas/Error" } },
-        },
-      },
+          "400": { "application/json": { "$ref": "#/spec/components/schemas/Error" } }
+        }
+      }`),
     },
   },
 };

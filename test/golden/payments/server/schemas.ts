@@ -2,6 +2,7 @@
 /* eslint-disable */
 // biome-ignore-all lint: generated code
 import type { ContractSchemas } from "../runtime/server/validation.js";
+import { SchemaText } from "../runtime/server/schema-text.js";
 
 /** Every schema the server validates against (JSON Schema, read by the runtime's validators). */
 export const schemas: ContractSchemas = {
@@ -10,164 +11,192 @@ export const schemas: ContractSchemas = {
     spec: {
       components: {
         schemas: {
-          Charge: {
-            type: "object",
-            required: ["id", "amount_cents", "currency", "status", "created"],
-            properties: {
-              id: { type: "string" },
-              amount_cents: { type: "integer" },
-              currency: { type: "string" },
-              status: { $ref: "#/spec/components/schemas/ChargeStatus" },
-              description: { type: ["string", "null"] },
-              created: { type: "integer" },
-            },
-          },
-          ChargeRequest: {
-            type: "object",
-            additionalProperties: false,
-            required: ["amount_cents", "currency", "source"],
-            properties: {
-              amount_cents: { type: "integer", minimum: 50, maximum: 99999999 },
-              currency: { type: "string", pattern: "^[a-z]{3}$" },
-              source: { type: "string" },
-              description: { type: "string", maxLength: 500 },
-              metadata: {
-                type: "object",
-                additionalProperties: { type: "string" },
-                maxProperties: 20,
-              },
-            },
-          },
-          ChargeStatus: { type: "string", enum: ["pending", "succeeded", "failed", "refunded"] },
-          Problem: {
-            type: "object",
-            required: ["type", "title", "status"],
-            properties: {
-              type: { type: "string", format: "uri-reference" },
-              title: { type: "string" },
-              status: { type: "integer" },
-              detail: { type: "string" },
-              instance: { type: "string" },
-            },
-          },
-          Refund: {
-            type: "object",
-            required: ["id", "charge_id", "amount_cents"],
-            properties: {
-              id: { type: "string" },
-              charge_id: { type: "string" },
-              amount_cents: { type: "integer" },
-            },
-          },
+          Charge: new SchemaText(`{
+            "type": "object",
+            "required": ["id", "amount_cents", "currency", "status", "created"],
+            "properties": {
+              "id": { "type": "string" },
+              "amount_cents": { "type": "integer" },
+              "currency": { "type": "string" },
+              "status": { "$ref": "#/spec/components/schemas/ChargeStatus" },
+              "description": { "type": ["string", "null"] },
+              "created": { "type": "integer" }
+            }
+          }`),
+          ChargeRequest: new SchemaText(`{
+            "type": "object",
+            "additionalProperties": false,
+            "required": ["amount_cents", "currency", "source"],
+            "properties": {
+              "amount_cents": { "type": "integer", "minimum": 50, "maximum": 99999999 },
+              "currency": { "type": "string", "pattern": "^[a-z]{3}$" },
+              "source": { "type": "string" },
+              "description": { "type": "string", "maxLength": 500 },
+              "metadata": {
+                "type": "object",
+                "additionalProperties": { "type": "string" },
+                "maxProperties": 20
+              }
+            }
+          }`),
+          ChargeStatus: new SchemaText(`{
+            "type": "string",
+            "enum": ["pending", "succeeded", "failed", "refunded"]
+          }`),
+          Problem: new SchemaText(`{
+            "type": "object",
+            "required": ["type", "title", "status"],
+            "properties": {
+              "type": { "type": "string", "format": "uri-reference" },
+              "title": { "type": "string" },
+              "status": { "type": "integer" },
+              "detail": { "type": "string" },
+              "instance": { "type": "string" }
+            }
+          }`),
+          Refund: new SchemaText(`{
+            "type": "object",
+            "required": ["id", "charge_id", "amount_cents"],
+            "properties": {
+              "id": { "type": "string" },
+              "charge_id": { "type": "string" },
+              "amount_cents": { "type": "integer" }
+            }
+          }`),
         },
       },
     },
     operations: {
-      listCharges: {
-        query: {
-          type: "object",
-          properties: {
-            offset: { type: "integer", minimum: 0, default: 0 },
-            limit: { type: "integer", minimum: 1, maximum: 100, default: 25 },
-            status: { type: "array", items: { $ref: "#/spec/components/schemas/ChargeStatus" } },
-          },
+      listCharges: new SchemaText(`{
+        "query": {
+          "type": "object",
+          "properties": {
+            "offset": { "type": "integer", "minimum": 0, "default": 0 },
+            "limit": { "type": "integer", "minimum": 1, "maximum": 100, "default": 25 },
+            "status": {
+              "type": "array",
+              "items": { "$ref": "#/spec/components/schemas/ChargeStatus" }
+            }
+          }
         },
-        responses: {
+        "responses": {
           "200": {
             "application/json": {
-              type: "object",
-              required: ["items", "total"],
-              properties: {
-                items: { type: "array", items: { $ref: "#/spec/components/schemas/Charge" } },
-                total: { type: "integer" },
-              },
-            },
+              "type": "object",
+              "required": ["items", "total"],
+              "properties": {
+                "items": {
+                  "type": "array",
+                  "items": { "$ref": "#/spec/components/schemas/Charge" }
+                },
+                "total": { "type": "integer" }
+              }
+            }
           },
-          default: { "application/problem+json": { $ref: "#/spec/components/schemas/Problem" } },
+          "default": {
+            "application/problem+json": { "$ref": "#/spec/components/schemas/Problem" }
+          }
+        }
+      }`),
+      createCharge: new SchemaText(`{
+        "header": {
+          "type": "object",
+          "properties": {
+            "Idempotency-Key": { "type": "string", "minLength": 1, "maxLength": 255 }
+          },
+          "required": ["Idempotency-Key"]
         },
-      },
-      createCharge: {
-        header: {
-          type: "object",
-          properties: { "Idempotency-Key": { type: "string", minLength: 1, maxLength: 255 } },
-          required: ["Idempotency-Key"],
+        "body": { "application/json": { "$ref": "#/spec/components/schemas/ChargeRequest" } },
+        "responses": {
+          "201": { "application/json": { "$ref": "#/spec/components/schemas/Charge" } },
+          "400": { "application/problem+json": { "$ref": "#/spec/components/schemas/Problem" } },
+          "409": { "application/problem+json": { "$ref": "#/spec/components/schemas/Problem" } },
+          "422": { "application/problem+json": { "$ref": "#/spec/components/schemas/Problem" } },
+          "429": { "application/problem+json": { "$ref": "#/spec/components/schemas/Problem" } },
+          "default": {
+            "application/problem+json": { "$ref": "#/spec/components/schemas/Problem" }
+          }
+        }
+      }`),
+      getCharge: new SchemaText(`{
+        "path": {
+          "type": "object",
+          "properties": { "chargeId": { "type": "string", "pattern": "^ch_[A-Za-z0-9]{8,32}$" } },
+          "required": ["chargeId"]
         },
-        body: { "application/json": { $ref: "#/spec/components/schemas/ChargeRequest" } },
-        responses: {
-          "201": { "application/json": { $ref: "#/spec/components/schemas/Charge" } },
-          "400": { "application/problem+json": { $ref: "#/spec/components/schemas/Problem" } },
-          "409": { "application/problem+json": { $ref: "#/spec/components/schemas/Problem" } },
-          "422": { "application/problem+json": { $ref: "#/spec/components/schemas/Problem" } },
-          "429": { "application/problem+json": { $ref: "#/spec/components/schemas/Problem" } },
-          default: { "application/problem+json": { $ref: "#/spec/components/schemas/Problem" } },
+        "responses": {
+          "200": { "application/json": { "$ref": "#/spec/components/schemas/Charge" } },
+          "404": { "application/problem+json": { "$ref": "#/spec/components/schemas/Problem" } },
+          "default": {
+            "application/problem+json": { "$ref": "#/spec/components/schemas/Problem" }
+          }
+        }
+      }`),
+      refundCharge: new SchemaText(`{
+        "path": {
+          "type": "object",
+          "properties": { "chargeId": { "type": "string" } },
+          "required": ["chargeId"]
         },
-      },
-      getCharge: {
-        path: {
-          type: "object",
-          properties: { chargeId: { type: "string", pattern: "^ch_[A-Za-z0-9]{8,32}$" } },
-          required: ["chargeId"],
+        "header": {
+          "type": "object",
+          "properties": {
+            "Idempotency-Key": { "type": "string", "minLength": 1, "maxLength": 255 }
+          },
+          "required": ["Idempotency-Key"]
         },
-        responses: {
-          "200": { "application/json": { $ref: "#/spec/components/schemas/Charge" } },
-          "404": { "application/problem+json": { $ref: "#/spec/components/schemas/Problem" } },
-          default: { "application/problem+json": { $ref: "#/spec/components/schemas/Problem" } },
-        },
-      },
-      refundCharge: {
-        path: {
-          type: "object",
-          properties: { chargeId: { type: "string" } },
-          required: ["chargeId"],
-        },
-        header: {
-          type: "object",
-          properties: { "Idempotency-Key": { type: "string", minLength: 1, maxLength: 255 } },
-          required: ["Idempotency-Key"],
-        },
-        body: {
+        "body": {
           "application/json": {
-            type: "object",
-            additionalProperties: false,
-            properties: {
-              amount_cents: { type: "integer", minimum: 1 },
-              reason: {
-                type: "string",
-                enum: ["duplicate", "fraudulent", "requested_by_customer"],
-              },
-            },
-          },
+            "type": "object",
+            "additionalProperties": false,
+            "properties": {
+              "amount_cents": { "type": "integer", "minimum": 1 },
+              "reason": {
+                "type": "string",
+                "enum": ["duplicate", "fraudulent", "requested_by_customer"]
+              }
+            }
+          }
         },
-        responses: {
-          "201": { "application/json": { $ref: "#/spec/components/schemas/Refund" } },
-          "404": { "application/problem+json": { $ref: "#/spec/components/schemas/Problem" } },
-          default: { "application/problem+json": { $ref: "#/spec/components/schemas/Problem" } },
+        "responses": {
+          "201": { "application/json": { "$ref": "#/spec/components/schemas/Refund" } },
+          "404": { "application/problem+json": { "$ref": "#/spec/components/schemas/Problem" } },
+          "default": {
+            "application/problem+json": { "$ref": "#/spec/components/schemas/Problem" }
+          }
+        }
+      }`),
+      listRefunds: new SchemaText(`{
+        "query": {
+          "type": "object",
+          "properties": {
+            "starting_after": { "type": "string" },
+            "limit": { "type": "integer", "minimum": 1, "maximum": 100, "default": 10 }
+          }
         },
-      },
-      listRefunds: {
-        query: {
-          type: "object",
-          properties: {
-            starting_after: { type: "string" },
-            limit: { type: "integer", minimum: 1, maximum: 100, default: 10 },
-          },
-        },
-        responses: {
+        "responses": {
           "200": {
             "application/json": {
-              type: "object",
-              required: ["object", "data", "has_more"],
-              properties: {
-                object: { type: "string", enum: ["list"] },
-                data: { type: "array", items: { $ref: "#/spec/components/schemas/Refund" } },
-                has_more: { type: "boolean" },
-              },
-            },
+              "type": "object",
+              "required": ["object", "data", "has_more"],
+              "properties": {
+                "object": { "type": "string", "enum": ["list"] },
+                "data": {
+                  "type": "array",
+                  "items": { "$ref": "#/spec/components/schemas/Refund" }
+                },
+                "has_more": { "type": "boolean" }
+              }
+            }
           },
-          default: { "application/problem+json": { $ref: "#/spec/components/schemas/Problem" } },
-        },
-      },
-      getHealth: { responses: { "200": { "text/plain": { type: "string" } } } },
+          "default": {
+            "application/problem+json": { "$ref": "#/spec/components/schemas/Problem" }
+          }
+        }
+      }`),
+      getHealth: new SchemaText(`{
+        "responses": { "200": { "text/plain": { "type": "string" } } }
+      }`),
     },
   },
 };

@@ -2,6 +2,7 @@
 /* eslint-disable */
 // biome-ignore-all lint: generated code
 import type { ContractSchemas } from "../runtime/server/validation.js";
+import { SchemaText } from "../runtime/server/schema-text.js";
 
 /** Every schema the server validates against (JSON Schema, read by the runtime's validators). */
 export const schemas: ContractSchemas = {
@@ -10,46 +11,59 @@ export const schemas: ContractSchemas = {
     spec: {
       components: {
         schemas: {
-          Error: {
-            type: "object",
-            required: ["code", "message"],
-            properties: { code: { type: "integer", format: "int32" }, message: { type: "string" } },
-          },
-          Pet: {
-            type: "object",
-            required: ["id", "name"],
-            properties: {
-              id: { type: "integer", format: "int64" },
-              name: { type: "string" },
-              tag: { type: "string" },
-            },
-          },
-          Pets: { type: "array", maxItems: 100, items: { $ref: "#/spec/components/schemas/Pet" } },
+          Error: new SchemaText(`{
+            "type": "object",
+            "required": ["code", "message"],
+            "properties": {
+              "code": { "type": "integer", "format": "int32" },
+              "message": { "type": "string" }
+            }
+          }`),
+          Pet: new SchemaText(`{
+            "type": "object",
+            "required": ["id", "name"],
+            "properties": {
+              "id": { "type": "integer", "format": "int64" },
+              "name": { "type": "string" },
+              "tag": { "type": "string" }
+            }
+          }`),
+          Pets: new SchemaText(`{
+            "type": "array",
+            "maxItems": 100,
+            "items": { "$ref": "#/spec/components/schemas/Pet" }
+          }`),
         },
       },
     },
     operations: {
-      listPets: {
-        query: {
-          type: "object",
-          properties: { limit: { type: "integer", maximum: 100, format: "int32" } },
+      listPets: new SchemaText(`{
+        "query": {
+          "type": "object",
+          "properties": { "limit": { "type": "integer", "maximum": 100, "format": "int32" } }
         },
-        responses: {
-          "200": { "application/json": { $ref: "#/spec/components/schemas/Pets" } },
-          default: { "application/json": { $ref: "#/spec/components/schemas/Error" } },
+        "responses": {
+          "200": { "application/json": { "$ref": "#/spec/components/schemas/Pets" } },
+          "default": { "application/json": { "$ref": "#/spec/components/schemas/Error" } }
+        }
+      }`),
+      createPets: new SchemaText(`{
+        "body": { "application/json": { "$ref": "#/spec/components/schemas/Pet" } },
+        "responses": {
+          "default": { "application/json": { "$ref": "#/spec/components/schemas/Error" } }
+        }
+      }`),
+      showPetById: new SchemaText(`{
+        "path": {
+          "type": "object",
+          "properties": { "petId": { "type": "string" } },
+          "required": ["petId"]
         },
-      },
-      createPets: {
-        body: { "application/json": { $ref: "#/spec/components/schemas/Pet" } },
-        responses: { default: { "application/json": { $ref: "#/spec/components/schemas/Error" } } },
-      },
-      showPetById: {
-        path: { type: "object", properties: { petId: { type: "string" } }, required: ["petId"] },
-        responses: {
-          "200": { "application/json": { $ref: "#/spec/components/schemas/Pet" } },
-          default: { "application/json": { $ref: "#/spec/components/schemas/Error" } },
-        },
-      },
+        "responses": {
+          "200": { "application/json": { "$ref": "#/spec/components/schemas/Pet" } },
+          "default": { "application/json": { "$ref": "#/spec/components/schemas/Error" } }
+        }
+      }`),
     },
   },
 };

@@ -2,6 +2,7 @@
 /* eslint-disable */
 // biome-ignore-all lint: generated code
 import type { ContractSchemas } from "../runtime/server/validation.js";
+import { SchemaText } from "../runtime/server/schema-text.js";
 
 /** Every schema the server validates against (JSON Schema, read by the runtime's validators). */
 export const schemas: ContractSchemas = {
@@ -10,45 +11,57 @@ export const schemas: ContractSchemas = {
     spec: {
       components: {
         schemas: {
-          Comment: {
-            type: "object",
-            required: ["text"],
-            properties: {
-              text: { type: "string" },
-              author: { $ref: "#/spec/components/schemas/Person" },
-              replies: { type: "array", items: { $ref: "#/spec/components/schemas/Comment" } },
-            },
-          },
-          Person: {
-            type: "object",
-            required: ["name"],
-            properties: {
-              name: { type: "string" },
-              favouriteComment: { $ref: "#/spec/components/schemas/Comment" },
-            },
-          },
-          TreeNode: {
-            type: "object",
-            required: ["value", "children"],
-            properties: {
-              value: { type: "string" },
-              children: { type: "array", items: { $ref: "#/spec/components/schemas/TreeNode" } },
-            },
-          },
+          Comment: new SchemaText(`{
+            "type": "object",
+            "required": ["text"],
+            "properties": {
+              "text": { "type": "string" },
+              "author": { "$ref": "#/spec/components/schemas/Person" },
+              "replies": {
+                "type": "array",
+                "items": { "$ref": "#/spec/components/schemas/Comment" }
+              }
+            }
+          }`),
+          Person: new SchemaText(`{
+            "type": "object",
+            "required": ["name"],
+            "properties": {
+              "name": { "type": "string" },
+              "favouriteComment": { "$ref": "#/spec/components/schemas/Comment" }
+            }
+          }`),
+          TreeNode: new SchemaText(`{
+            "type": "object",
+            "required": ["value", "children"],
+            "properties": {
+              "value": { "type": "string" },
+              "children": {
+                "type": "array",
+                "items": { "$ref": "#/spec/components/schemas/TreeNode" }
+              }
+            }
+          }`),
         },
       },
     },
     operations: {
-      getTree: {
-        path: { type: "object", properties: { treeId: { type: "string" } }, required: ["treeId"] },
-        responses: {
-          "200": { "application/json": { $ref: "#/spec/components/schemas/TreeNode" } },
+      getTree: new SchemaText(`{
+        "path": {
+          "type": "object",
+          "properties": { "treeId": { "type": "string" } },
+          "required": ["treeId"]
         },
-      },
-      createThread: {
-        body: { "application/json": { $ref: "#/spec/components/schemas/Comment" } },
-        responses: { "201": { "application/json": { $ref: "#/spec/components/schemas/Comment" } } },
-      },
+        "responses": {
+          "200": { "application/json": { "$ref": "#/spec/components/schemas/TreeNode" } }
+        }
+      }`),
+      createThread: new SchemaText(`{
+        "body": { "application/json": { "$ref": "#/spec/components/schemas/Comment" } },
+        "responses": {
+          "201": { "application/json": { "$ref": "#/spec/components/schemas/Comment" } }
+        }
+      }`),
     },
   },
 };

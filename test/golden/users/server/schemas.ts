@@ -2,6 +2,7 @@
 /* eslint-disable */
 // biome-ignore-all lint: generated code
 import type { ContractSchemas } from "../runtime/server/validation.js";
+import { SchemaText } from "../runtime/server/schema-text.js";
 
 /** Every schema the server validates against (JSON Schema, read by the runtime's validators). */
 export const schemas: ContractSchemas = {
@@ -10,241 +11,241 @@ export const schemas: ContractSchemas = {
     spec: {
       components: {
         schemas: {
-          CreateUser: {
-            type: "object",
-            additionalProperties: false,
-            required: ["name", "email"],
-            properties: {
-              name: { type: "string", minLength: 1, maxLength: 100 },
-              email: { type: "string", format: "email" },
-              role: { $ref: "#/spec/components/schemas/Role" },
-            },
-          },
-          ErrorDetail: {
-            type: "object",
-            required: ["message"],
-            properties: {
-              field: { type: "string" },
-              message: { type: "string" },
-              code: { type: "string" },
-            },
-          },
-          ErrorEnvelope: {
-            type: "object",
-            required: ["success", "error", "meta"],
-            properties: {
-              success: { type: "boolean", enum: [false] },
-              error: {
-                type: "object",
-                required: ["code", "message"],
-                properties: {
-                  code: { type: "string" },
-                  message: { type: "string" },
-                  details: {
-                    type: "array",
-                    items: { $ref: "#/spec/components/schemas/ErrorDetail" },
-                  },
-                },
+          CreateUser: new SchemaText(`{
+            "type": "object",
+            "additionalProperties": false,
+            "required": ["name", "email"],
+            "properties": {
+              "name": { "type": "string", "minLength": 1, "maxLength": 100 },
+              "email": { "type": "string", "format": "email" },
+              "role": { "$ref": "#/spec/components/schemas/Role" }
+            }
+          }`),
+          ErrorDetail: new SchemaText(`{
+            "type": "object",
+            "required": ["message"],
+            "properties": {
+              "field": { "type": "string" },
+              "message": { "type": "string" },
+              "code": { "type": "string" }
+            }
+          }`),
+          ErrorEnvelope: new SchemaText(`{
+            "type": "object",
+            "required": ["success", "error", "meta"],
+            "properties": {
+              "success": { "type": "boolean", "enum": [false] },
+              "error": {
+                "type": "object",
+                "required": ["code", "message"],
+                "properties": {
+                  "code": { "type": "string" },
+                  "message": { "type": "string" },
+                  "details": {
+                    "type": "array",
+                    "items": { "$ref": "#/spec/components/schemas/ErrorDetail" }
+                  }
+                }
               },
-              meta: { $ref: "#/spec/components/schemas/Meta" },
+              "meta": { "$ref": "#/spec/components/schemas/Meta" }
+            }
+          }`),
+          Meta: new SchemaText(`{
+            "type": "object",
+            "required": ["request_id"],
+            "properties": { "request_id": { "type": "string" } }
+          }`),
+          Order: new SchemaText(`{
+            "type": "object",
+            "required": ["id", "total_cents", "currency"],
+            "properties": {
+              "id": { "type": "string" },
+              "total_cents": { "type": "integer", "minimum": 0 },
+              "currency": { "type": "string", "pattern": "^[A-Z]{3}$" }
+            }
+          }`),
+          OrderPage: new SchemaText(`{
+            "type": "object",
+            "required": ["success", "data", "pagination", "meta"],
+            "properties": {
+              "success": { "type": "boolean", "enum": [true] },
+              "data": { "type": "array", "items": { "$ref": "#/spec/components/schemas/Order" } },
+              "pagination": { "$ref": "#/spec/components/schemas/Pagination" },
+              "meta": { "$ref": "#/spec/components/schemas/Meta" }
+            }
+          }`),
+          Pagination: new SchemaText(`{
+            "type": "object",
+            "required": ["page", "per_page", "total", "total_pages"],
+            "properties": {
+              "page": { "type": "integer" },
+              "per_page": { "type": "integer" },
+              "total": { "type": "integer" },
+              "total_pages": { "type": "integer" }
+            }
+          }`),
+          Role: new SchemaText(`{ "type": "string", "enum": ["admin", "member", "viewer"] }`),
+          UpdateUser: new SchemaText(`{
+            "type": "object",
+            "additionalProperties": false,
+            "minProperties": 1,
+            "properties": {
+              "name": { "type": "string", "minLength": 1, "maxLength": 100 },
+              "email": { "type": "string", "format": "email" },
+              "role": { "$ref": "#/spec/components/schemas/Role" }
+            }
+          }`),
+          User: new SchemaText(`{
+            "type": "object",
+            "required": ["name", "email", "role"],
+            "properties": {
+              "id": { "type": "integer", "format": "int64", "readOnly": true },
+              "name": { "type": "string", "minLength": 1, "maxLength": 100 },
+              "email": { "type": "string", "format": "email" },
+              "role": { "$ref": "#/spec/components/schemas/Role" },
+              "created_at": { "type": "string", "format": "date-time", "readOnly": true }
             },
-          },
-          Meta: {
-            type: "object",
-            required: ["request_id"],
-            properties: { request_id: { type: "string" } },
-          },
-          Order: {
-            type: "object",
-            required: ["id", "total_cents", "currency"],
-            properties: {
-              id: { type: "string" },
-              total_cents: { type: "integer", minimum: 0 },
-              currency: { type: "string", pattern: "^[A-Z]{3}$" },
-            },
-          },
-          OrderPage: {
-            type: "object",
-            required: ["success", "data", "pagination", "meta"],
-            properties: {
-              success: { type: "boolean", enum: [true] },
-              data: { type: "array", items: { $ref: "#/spec/components/schemas/Order" } },
-              pagination: { $ref: "#/spec/components/schemas/Pagination" },
-              meta: { $ref: "#/spec/components/schemas/Meta" },
-            },
-          },
-          Pagination: {
-            type: "object",
-            required: ["page", "per_page", "total", "total_pages"],
-            properties: {
-              page: { type: "integer" },
-              per_page: { type: "integer" },
-              total: { type: "integer" },
-              total_pages: { type: "integer" },
-            },
-          },
-          Role: { type: "string", enum: ["admin", "member", "viewer"] },
-          UpdateUser: {
-            type: "object",
-            additionalProperties: false,
-            minProperties: 1,
-            properties: {
-              name: { type: "string", minLength: 1, maxLength: 100 },
-              email: { type: "string", format: "email" },
-              role: { $ref: "#/spec/components/schemas/Role" },
-            },
-          },
-          User: {
-            type: "object",
-            required: ["name", "email", "role"],
-            properties: {
-              id: { type: "integer", format: "int64", readOnly: true },
-              name: { type: "string", minLength: 1, maxLength: 100 },
-              email: { type: "string", format: "email" },
-              role: { $ref: "#/spec/components/schemas/Role" },
-              created_at: { type: "string", format: "date-time", readOnly: true },
-            },
-            "x-required-in-response": ["id", "created_at"],
-          },
-          UserEnvelope: {
-            type: "object",
-            required: ["success", "data", "meta"],
-            properties: {
-              success: { type: "boolean", enum: [true] },
-              data: { $ref: "#/spec/components/schemas/User" },
-              meta: { $ref: "#/spec/components/schemas/Meta" },
-            },
-          },
-          UserPage: {
-            type: "object",
-            required: ["success", "data", "pagination", "meta"],
-            properties: {
-              success: { type: "boolean", enum: [true] },
-              data: { type: "array", items: { $ref: "#/spec/components/schemas/User" } },
-              pagination: { $ref: "#/spec/components/schemas/Pagination" },
-              meta: { $ref: "#/spec/components/schemas/Meta" },
-            },
-          },
+            "x-required-in-response": ["id", "created_at"]
+          }`),
+          UserEnvelope: new SchemaText(`{
+            "type": "object",
+            "required": ["success", "data", "meta"],
+            "properties": {
+              "success": { "type": "boolean", "enum": [true] },
+              "data": { "$ref": "#/spec/components/schemas/User" },
+              "meta": { "$ref": "#/spec/components/schemas/Meta" }
+            }
+          }`),
+          UserPage: new SchemaText(`{
+            "type": "object",
+            "required": ["success", "data", "pagination", "meta"],
+            "properties": {
+              "success": { "type": "boolean", "enum": [true] },
+              "data": { "type": "array", "items": { "$ref": "#/spec/components/schemas/User" } },
+              "pagination": { "$ref": "#/spec/components/schemas/Pagination" },
+              "meta": { "$ref": "#/spec/components/schemas/Meta" }
+            }
+          }`),
         },
       },
     },
     operations: {
-      listUsers: {
-        query: {
-          type: "object",
-          properties: {
-            page: { type: "integer", minimum: 1, default: 1 },
-            per_page: { type: "integer", minimum: 1, maximum: 100, default: 20 },
-            sort: {
-              type: "string",
-              pattern: "^-?(name|email|created_at)(,-?(name|email|created_at))*$",
-              default: "-created_at",
+      listUsers: new SchemaText(`{
+        "query": {
+          "type": "object",
+          "properties": {
+            "page": { "type": "integer", "minimum": 1, "default": 1 },
+            "per_page": { "type": "integer", "minimum": 1, "maximum": 100, "default": 20 },
+            "sort": {
+              "type": "string",
+              "pattern": "^-?(name|email|created_at)(,-?(name|email|created_at))*$",
+              "default": "-created_at"
             },
-            q: { type: "string", maxLength: 100 },
-            role: { $ref: "#/spec/components/schemas/Role" },
-          },
+            "q": { "type": "string", "maxLength": 100 },
+            "role": { "$ref": "#/spec/components/schemas/Role" }
+          }
         },
-        responses: {
-          "200": { "application/json": { $ref: "#/spec/components/schemas/UserPage" } },
-          "400": { "application/json": { $ref: "#/spec/components/schemas/ErrorEnvelope" } },
-          "401": { "application/json": { $ref: "#/spec/components/schemas/ErrorEnvelope" } },
-          "403": { "application/json": { $ref: "#/spec/components/schemas/ErrorEnvelope" } },
+        "responses": {
+          "200": { "application/json": { "$ref": "#/spec/components/schemas/UserPage" } },
+          "400": { "application/json": { "$ref": "#/spec/components/schemas/ErrorEnvelope" } },
+          "401": { "application/json": { "$ref": "#/spec/components/schemas/ErrorEnvelope" } },
+          "403": { "application/json": { "$ref": "#/spec/components/schemas/ErrorEnvelope" } }
+        }
+      }`),
+      createUser: new SchemaText(`{
+        "body": { "application/json": { "$ref": "#/spec/components/schemas/CreateUser" } },
+        "responses": {
+          "201": { "application/json": { "$ref": "#/spec/components/schemas/UserEnvelope" } },
+          "400": { "application/json": { "$ref": "#/spec/components/schemas/ErrorEnvelope" } },
+          "401": { "application/json": { "$ref": "#/spec/components/schemas/ErrorEnvelope" } },
+          "403": { "application/json": { "$ref": "#/spec/components/schemas/ErrorEnvelope" } },
+          "409": { "application/json": { "$ref": "#/spec/components/schemas/ErrorEnvelope" } },
+          "413": { "application/json": { "$ref": "#/spec/components/schemas/ErrorEnvelope" } },
+          "415": { "application/json": { "$ref": "#/spec/components/schemas/ErrorEnvelope" } }
+        }
+      }`),
+      getUser: new SchemaText(`{
+        "path": {
+          "type": "object",
+          "properties": { "userId": { "type": "integer", "format": "int64", "minimum": 1 } },
+          "required": ["userId"]
         },
-      },
-      createUser: {
-        body: { "application/json": { $ref: "#/spec/components/schemas/CreateUser" } },
-        responses: {
-          "201": { "application/json": { $ref: "#/spec/components/schemas/UserEnvelope" } },
-          "400": { "application/json": { $ref: "#/spec/components/schemas/ErrorEnvelope" } },
-          "401": { "application/json": { $ref: "#/spec/components/schemas/ErrorEnvelope" } },
-          "403": { "application/json": { $ref: "#/spec/components/schemas/ErrorEnvelope" } },
-          "409": { "application/json": { $ref: "#/spec/components/schemas/ErrorEnvelope" } },
-          "413": { "application/json": { $ref: "#/spec/components/schemas/ErrorEnvelope" } },
-          "415": { "application/json": { $ref: "#/spec/components/schemas/ErrorEnvelope" } },
+        "responses": {
+          "200": { "application/json": { "$ref": "#/spec/components/schemas/UserEnvelope" } },
+          "400": { "application/json": { "$ref": "#/spec/components/schemas/ErrorEnvelope" } },
+          "401": { "application/json": { "$ref": "#/spec/components/schemas/ErrorEnvelope" } },
+          "403": { "application/json": { "$ref": "#/spec/components/schemas/ErrorEnvelope" } },
+          "404": { "application/json": { "$ref": "#/spec/components/schemas/ErrorEnvelope" } }
+        }
+      }`),
+      replaceUser: new SchemaText(`{
+        "path": {
+          "type": "object",
+          "properties": { "userId": { "type": "integer", "format": "int64", "minimum": 1 } },
+          "required": ["userId"]
         },
-      },
-      getUser: {
-        path: {
-          type: "object",
-          properties: { userId: { type: "integer", format: "int64", minimum: 1 } },
-          required: ["userId"],
+        "body": { "application/json": { "$ref": "#/spec/components/schemas/CreateUser" } },
+        "responses": {
+          "200": { "application/json": { "$ref": "#/spec/components/schemas/UserEnvelope" } },
+          "400": { "application/json": { "$ref": "#/spec/components/schemas/ErrorEnvelope" } },
+          "401": { "application/json": { "$ref": "#/spec/components/schemas/ErrorEnvelope" } },
+          "403": { "application/json": { "$ref": "#/spec/components/schemas/ErrorEnvelope" } },
+          "404": { "application/json": { "$ref": "#/spec/components/schemas/ErrorEnvelope" } },
+          "413": { "application/json": { "$ref": "#/spec/components/schemas/ErrorEnvelope" } },
+          "415": { "application/json": { "$ref": "#/spec/components/schemas/ErrorEnvelope" } }
+        }
+      }`),
+      deleteUser: new SchemaText(`{
+        "path": {
+          "type": "object",
+          "properties": { "userId": { "type": "integer", "format": "int64", "minimum": 1 } },
+          "required": ["userId"]
         },
-        responses: {
-          "200": { "application/json": { $ref: "#/spec/components/schemas/UserEnvelope" } },
-          "400": { "application/json": { $ref: "#/spec/components/schemas/ErrorEnvelope" } },
-          "401": { "application/json": { $ref: "#/spec/components/schemas/ErrorEnvelope" } },
-          "403": { "application/json": { $ref: "#/spec/components/schemas/ErrorEnvelope" } },
-          "404": { "application/json": { $ref: "#/spec/components/schemas/ErrorEnvelope" } },
+        "responses": {
+          "400": { "application/json": { "$ref": "#/spec/components/schemas/ErrorEnvelope" } },
+          "401": { "application/json": { "$ref": "#/spec/components/schemas/ErrorEnvelope" } },
+          "403": { "application/json": { "$ref": "#/spec/components/schemas/ErrorEnvelope" } },
+          "404": { "application/json": { "$ref": "#/spec/components/schemas/ErrorEnvelope" } }
+        }
+      }`),
+      updateUser: new SchemaText(`{
+        "path": {
+          "type": "object",
+          "properties": { "userId": { "type": "integer", "format": "int64", "minimum": 1 } },
+          "required": ["userId"]
         },
-      },
-      replaceUser: {
-        path: {
-          type: "object",
-          properties: { userId: { type: "integer", format: "int64", minimum: 1 } },
-          required: ["userId"],
+        "body": { "application/json": { "$ref": "#/spec/components/schemas/UpdateUser" } },
+        "responses": {
+          "200": { "application/json": { "$ref": "#/spec/components/schemas/UserEnvelope" } },
+          "400": { "application/json": { "$ref": "#/spec/components/schemas/ErrorEnvelope" } },
+          "401": { "application/json": { "$ref": "#/spec/components/schemas/ErrorEnvelope" } },
+          "403": { "application/json": { "$ref": "#/spec/components/schemas/ErrorEnvelope" } },
+          "404": { "application/json": { "$ref": "#/spec/components/schemas/ErrorEnvelope" } },
+          "413": { "application/json": { "$ref": "#/spec/components/schemas/ErrorEnvelope" } },
+          "415": { "application/json": { "$ref": "#/spec/components/schemas/ErrorEnvelope" } }
+        }
+      }`),
+      listUserOrders: new SchemaText(`{
+        "path": {
+          "type": "object",
+          "properties": { "userId": { "type": "integer", "format": "int64", "minimum": 1 } },
+          "required": ["userId"]
         },
-        body: { "application/json": { $ref: "#/spec/components/schemas/CreateUser" } },
-        responses: {
-          "200": { "application/json": { $ref: "#/spec/components/schemas/UserEnvelope" } },
-          "400": { "application/json": { $ref: "#/spec/components/schemas/ErrorEnvelope" } },
-          "401": { "application/json": { $ref: "#/spec/components/schemas/ErrorEnvelope" } },
-          "403": { "application/json": { $ref: "#/spec/components/schemas/ErrorEnvelope" } },
-          "404": { "application/json": { $ref: "#/spec/components/schemas/ErrorEnvelope" } },
-          "413": { "application/json": { $ref: "#/spec/components/schemas/ErrorEnvelope" } },
-          "415": { "application/json": { $ref: "#/spec/components/schemas/ErrorEnvelope" } },
+        "query": {
+          "type": "object",
+          "properties": {
+            "page": { "type": "integer", "minimum": 1, "default": 1 },
+            "per_page": { "type": "integer", "minimum": 1, "maximum": 100, "default": 20 }
+          }
         },
-      },
-      deleteUser: {
-        path: {
-          type: "object",
-          properties: { userId: { type: "integer", format: "int64", minimum: 1 } },
-          required: ["userId"],
-        },
-        responses: {
-          "400": { "application/json": { $ref: "#/spec/components/schemas/ErrorEnvelope" } },
-          "401": { "application/json": { $ref: "#/spec/components/schemas/ErrorEnvelope" } },
-          "403": { "application/json": { $ref: "#/spec/components/schemas/ErrorEnvelope" } },
-          "404": { "application/json": { $ref: "#/spec/components/schemas/ErrorEnvelope" } },
-        },
-      },
-      updateUser: {
-        path: {
-          type: "object",
-          properties: { userId: { type: "integer", format: "int64", minimum: 1 } },
-          required: ["userId"],
-        },
-        body: { "application/json": { $ref: "#/spec/components/schemas/UpdateUser" } },
-        responses: {
-          "200": { "application/json": { $ref: "#/spec/components/schemas/UserEnvelope" } },
-          "400": { "application/json": { $ref: "#/spec/components/schemas/ErrorEnvelope" } },
-          "401": { "application/json": { $ref: "#/spec/components/schemas/ErrorEnvelope" } },
-          "403": { "application/json": { $ref: "#/spec/components/schemas/ErrorEnvelope" } },
-          "404": { "application/json": { $ref: "#/spec/components/schemas/ErrorEnvelope" } },
-          "413": { "application/json": { $ref: "#/spec/components/schemas/ErrorEnvelope" } },
-          "415": { "application/json": { $ref: "#/spec/components/schemas/ErrorEnvelope" } },
-        },
-      },
-      listUserOrders: {
-        path: {
-          type: "object",
-          properties: { userId: { type: "integer", format: "int64", minimum: 1 } },
-          required: ["userId"],
-        },
-        query: {
-          type: "object",
-          properties: {
-            page: { type: "integer", minimum: 1, default: 1 },
-            per_page: { type: "integer", minimum: 1, maximum: 100, default: 20 },
-          },
-        },
-        responses: {
-          "200": { "application/json": { $ref: "#/spec/components/schemas/OrderPage" } },
-          "400": { "application/json": { $ref: "#/spec/components/schemas/ErrorEnvelope" } },
-          "401": { "application/json": { $ref: "#/spec/components/schemas/ErrorEnvelope" } },
-          "403": { "application/json": { $ref: "#/spec/components/schemas/ErrorEnvelope" } },
-          "404": { "application/json": { $ref: "#/spec/components/schemas/ErrorEnvelope" } },
-        },
-      },
+        "responses": {
+          "200": { "application/json": { "$ref": "#/spec/components/schemas/OrderPage" } },
+          "400": { "application/json": { "$ref": "#/spec/components/schemas/ErrorEnvelope" } },
+          "401": { "application/json": { "$ref": "#/spec/components/schemas/ErrorEnvelope" } },
+          "403": { "application/json": { "$ref": "#/spec/components/schemas/ErrorEnvelope" } },
+          "404": { "application/json": { "$ref": "#/spec/components/schemas/ErrorEnvelope" } }
+        }
+      }`),
     },
   },
 };

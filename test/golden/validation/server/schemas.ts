@@ -2,6 +2,7 @@
 /* eslint-disable */
 // biome-ignore-all lint: generated code
 import type { ContractSchemas } from "../runtime/server/validation.js";
+import { SchemaText } from "../runtime/server/schema-text.js";
 
 /** Every schema the server validates against (JSON Schema, read by the runtime's validators). */
 export const schemas: ContractSchemas = {
@@ -10,197 +11,204 @@ export const schemas: ContractSchemas = {
     spec: {
       components: {
         schemas: {
-          Circle: {
-            type: "object",
-            required: ["kind", "size"],
-            properties: { kind: { type: "string" }, size: { type: "number" } },
-          },
-          Error: {
-            type: "object",
-            required: ["success", "error"],
-            properties: {
-              success: { type: "boolean" },
-              error: {
-                type: "object",
-                properties: { code: { type: "string" }, message: { type: "string" } },
-              },
-            },
-          },
-          Shape: {
-            allOf: [
-              { required: ["kind"], properties: { kind: { enum: ["round", "Square"] } } },
+          Circle: new SchemaText(`{
+            "type": "object",
+            "required": ["kind", "size"],
+            "properties": { "kind": { "type": "string" }, "size": { "type": "number" } }
+          }`),
+          Error: new SchemaText(`{
+            "type": "object",
+            "required": ["success", "error"],
+            "properties": {
+              "success": { "type": "boolean" },
+              "error": {
+                "type": "object",
+                "properties": { "code": { "type": "string" }, "message": { "type": "string" } }
+              }
+            }
+          }`),
+          Shape: new SchemaText(`{
+            "allOf": [
+              { "required": ["kind"], "properties": { "kind": { "enum": ["round", "Square"] } } },
               {
-                if: { required: ["kind"], properties: { kind: { enum: ["round"] } } },
-                then: { $ref: "#/spec/components/schemas/Circle" },
+                "if": { "required": ["kind"], "properties": { "kind": { "enum": ["round"] } } },
+                "then": { "$ref": "#/spec/components/schemas/Circle" }
               },
               {
-                if: { required: ["kind"], properties: { kind: { enum: ["Square"] } } },
-                then: { $ref: "#/spec/components/schemas/Square" },
+                "if": { "required": ["kind"], "properties": { "kind": { "enum": ["Square"] } } },
+                "then": { "$ref": "#/spec/components/schemas/Square" }
+              }
+            ]
+          }`),
+          Square: new SchemaText(`{
+            "type": "object",
+            "required": ["kind", "size"],
+            "properties": { "kind": { "type": "string" }, "size": { "type": "number" } }
+          }`),
+          Widget: new SchemaText(`{
+            "type": "object",
+            "additionalProperties": false,
+            "required": ["name", "weight"],
+            "properties": {
+              "id": { "type": "string", "format": "uuid", "readOnly": true },
+              "name": { "type": "string", "minLength": 2, "maxLength": 20 },
+              "sku": { "type": "string", "pattern": "^[A-Z]{3}-[0-9]{4}$" },
+              "weight": { "type": "integer", "minimum": 1, "maximum": 1000 },
+              "email": { "type": "string", "format": "email" },
+              "nickname": { "type": ["string", "null"] },
+              "parts": {
+                "type": "array",
+                "minItems": 1,
+                "maxItems": 3,
+                "uniqueItems": true,
+                "items": { "type": "string" }
               },
-            ],
-          },
-          Square: {
-            type: "object",
-            required: ["kind", "size"],
-            properties: { kind: { type: "string" }, size: { type: "number" } },
-          },
-          Widget: {
-            type: "object",
-            additionalProperties: false,
-            required: ["name", "weight"],
-            properties: {
-              id: { type: "string", format: "uuid", readOnly: true },
-              name: { type: "string", minLength: 2, maxLength: 20 },
-              sku: { type: "string", pattern: "^[A-Z]{3}-[0-9]{4}$" },
-              weight: { type: "integer", minimum: 1, maximum: 1000 },
-              email: { type: "string", format: "email" },
-              nickname: { type: ["string", "null"] },
-              parts: {
-                type: "array",
-                minItems: 1,
-                maxItems: 3,
-                uniqueItems: true,
-                items: { type: "string" },
-              },
-              secret: { type: "string", writeOnly: true },
-              color: { type: "string", default: "grey" },
-              labels: { type: "array", items: { type: "string" }, default: [] },
+              "secret": { "type": "string", "writeOnly": true },
+              "color": { "type": "string", "default": "grey" },
+              "labels": { "type": "array", "items": { "type": "string" }, "default": [] }
             },
             "x-required-in-response": ["id"],
-            "x-required-in-request": ["secret"],
-          },
+            "x-required-in-request": ["secret"]
+          }`),
         },
       },
     },
     operations: {
-      searchWidgets: {
-        query: {
-          type: "object",
-          properties: {
-            limit: { type: "integer", minimum: 1, maximum: 50, default: 10 },
-            ratio: { type: "number", exclusiveMinimum: 0 },
-            active: { type: "boolean" },
-            color: { type: "string", enum: ["red", "green", "blue"] },
-            ids: { type: "array", items: { type: "integer" }, maxItems: 3 },
-            tags: { type: "array", items: { type: "string" } },
-            sizes: { type: "array", items: { type: "string", enum: ["s", "m", "l"] } },
-            filter: {
-              type: "object",
-              additionalProperties: false,
-              properties: { owner: { type: "string" }, minWeight: { type: "integer" } },
-            },
-          },
+      searchWidgets: new SchemaText(`{
+        "query": {
+          "type": "object",
+          "properties": {
+            "limit": { "type": "integer", "minimum": 1, "maximum": 50, "default": 10 },
+            "ratio": { "type": "number", "exclusiveMinimum": 0 },
+            "active": { "type": "boolean" },
+            "color": { "type": "string", "enum": ["red", "green", "blue"] },
+            "ids": { "type": "array", "items": { "type": "integer" }, "maxItems": 3 },
+            "tags": { "type": "array", "items": { "type": "string" } },
+            "sizes": { "type": "array", "items": { "type": "string", "enum": ["s", "m", "l"] } },
+            "filter": {
+              "type": "object",
+              "additionalProperties": false,
+              "properties": { "owner": { "type": "string" }, "minWeight": { "type": "integer" } }
+            }
+          }
         },
-        header: {
-          type: "object",
-          properties: { "X-Trace-Level": { type: "integer", minimum: 0, maximum: 3 } },
+        "header": {
+          "type": "object",
+          "properties": { "X-Trace-Level": { "type": "integer", "minimum": 0, "maximum": 3 } }
         },
-        cookie: {
-          type: "object",
-          properties: { session: { type: "string", pattern: "^[a-f0-9]{8}$" } },
+        "cookie": {
+          "type": "object",
+          "properties": { "session": { "type": "string", "pattern": "^[a-f0-9]{8}$" } }
         },
-        responses: {
-          "200": { "application/json": { type: "object", additionalProperties: true } },
-          "400": { "application/json": { $ref: "#/spec/components/schemas/Error" } },
+        "responses": {
+          "200": { "application/json": { "type": "object", "additionalProperties": true } },
+          "400": { "application/json": { "$ref": "#/spec/components/schemas/Error" } }
+        }
+      }`),
+      putWidget: new SchemaText(`{
+        "path": {
+          "type": "object",
+          "properties": { "widgetId": { "type": "string", "format": "uuid" } },
+          "required": ["widgetId"]
         },
-      },
-      putWidget: {
-        path: {
-          type: "object",
-          properties: { widgetId: { type: "string", format: "uuid" } },
-          required: ["widgetId"],
-        },
-        body: { "application/json": { $ref: "#/spec/components/schemas/Widget" } },
-        responses: {
-          "200": { "application/json": { $ref: "#/spec/components/schemas/Widget" } },
-          "400": { "application/json": { $ref: "#/spec/components/schemas/Error" } },
-        },
-      },
-      createShape: {
-        body: { "application/json": { $ref: "#/spec/components/schemas/Shape" } },
-        responses: {
-          "201": { "application/json": { $ref: "#/spec/components/schemas/Shape" } },
-          "400": { "application/json": { $ref: "#/spec/components/schemas/Error" } },
-        },
-      },
-      createNote: {
-        body: {
-          "text/plain": { type: "string", maxLength: 20 },
+        "body": { "application/json": { "$ref": "#/spec/components/schemas/Widget" } },
+        "responses": {
+          "200": { "application/json": { "$ref": "#/spec/components/schemas/Widget" } },
+          "400": { "application/json": { "$ref": "#/spec/components/schemas/Error" } }
+        }
+      }`),
+      createShape: new SchemaText(`{
+        "body": { "application/json": { "$ref": "#/spec/components/schemas/Shape" } },
+        "responses": {
+          "201": { "application/json": { "$ref": "#/spec/components/schemas/Shape" } },
+          "400": { "application/json": { "$ref": "#/spec/components/schemas/Error" } }
+        }
+      }`),
+      createNote: new SchemaText(`{
+        "body": {
+          "text/plain": { "type": "string", "maxLength": 20 },
           "application/x-www-form-urlencoded": {
-            type: "object",
-            required: ["text"],
-            properties: { text: { type: "string" } },
-          },
+            "type": "object",
+            "required": ["text"],
+            "properties": { "text": { "type": "string" } }
+          }
         },
-        responses: { "400": { "application/json": { $ref: "#/spec/components/schemas/Error" } } },
-      },
-      createPayment: {
-        body: {
+        "responses": {
+          "400": { "application/json": { "$ref": "#/spec/components/schemas/Error" } }
+        }
+      }`),
+      createPayment: new SchemaText(`{
+        "body": {
           "application/x-www-form-urlencoded": {
-            type: "object",
-            required: ["amount", "currency"],
-            additionalProperties: false,
-            properties: {
-              amount: { type: "integer", minimum: 1 },
-              currency: { type: "string", enum: ["eur", "usd"] },
-              capture: { type: "boolean", default: true },
-              expand: { type: "array", items: { type: "string" } },
-              metadata: { type: "object", additionalProperties: { type: "string" } },
-              items: {
-                type: "array",
-                items: {
-                  type: "object",
-                  required: ["price"],
-                  properties: { price: { type: "string" }, quantity: { type: "integer" } },
-                },
-              },
-            },
-          },
+            "type": "object",
+            "required": ["amount", "currency"],
+            "additionalProperties": false,
+            "properties": {
+              "amount": { "type": "integer", "minimum": 1 },
+              "currency": { "type": "string", "enum": ["eur", "usd"] },
+              "capture": { "type": "boolean", "default": true },
+              "expand": { "type": "array", "items": { "type": "string" } },
+              "metadata": { "type": "object", "additionalProperties": { "type": "string" } },
+              "items": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "required": ["price"],
+                  "properties": {
+                    "price": { "type": "string" },
+                    "quantity": { "type": "integer" }
+                  }
+                }
+              }
+            }
+          }
         },
-        responses: {
-          "201": { "application/json": { type: "object", additionalProperties: true } },
-          "400": { "application/json": { $ref: "#/spec/components/schemas/Error" } },
-        },
-      },
-      createUpload: {
-        body: {
+        "responses": {
+          "201": { "application/json": { "type": "object", "additionalProperties": true } },
+          "400": { "application/json": { "$ref": "#/spec/components/schemas/Error" } }
+        }
+      }`),
+      createUpload: new SchemaText(`{
+        "body": {
           "multipart/form-data": {
-            type: "object",
-            required: ["file", "title"],
-            properties: {
-              file: { type: "string", format: "binary" },
-              title: { type: "string", minLength: 1 },
-              copies: { type: "integer", minimum: 1, default: 1 },
-              tags: { type: "array", items: { type: "string" } },
-              meta: { type: "object", properties: { source: { type: "string" } } },
-            },
-          },
+            "type": "object",
+            "required": ["file", "title"],
+            "properties": {
+              "file": { "type": "string", "format": "binary" },
+              "title": { "type": "string", "minLength": 1 },
+              "copies": { "type": "integer", "minimum": 1, "default": 1 },
+              "tags": { "type": "array", "items": { "type": "string" } },
+              "meta": { "type": "object", "properties": { "source": { "type": "string" } } }
+            }
+          }
         },
-        responses: {
-          "201": { "application/json": { type: "object", additionalProperties: true } },
-          "400": { "application/json": { $ref: "#/spec/components/schemas/Error" } },
+        "responses": {
+          "201": { "application/json": { "type": "object", "additionalProperties": true } },
+          "400": { "application/json": { "$ref": "#/spec/components/schemas/Error" } }
+        }
+      }`),
+      getLatestUpload: new SchemaText(`{
+        "responses": {
+          "200": { "application/octet-stream": { "type": "string", "format": "binary" } }
+        }
+      }`),
+      checkCode: new SchemaText(`{
+        "path": {
+          "type": "object",
+          "properties": { "code": { "type": "string", "pattern": "^(a+)+$" } },
+          "required": ["code"]
         },
-      },
-      getLatestUpload: {
-        responses: { "200": { "application/octet-stream": { type: "string", format: "binary" } } },
-      },
-      checkCode: {
-        path: {
-          type: "object",
-          properties: { code: { type: "string", pattern: "^(a+)+$" } },
-          required: ["code"],
-        },
-        responses: {
+        "responses": {
           "200": {
             "application/json": {
-              type: "object",
-              required: ["code"],
-              properties: { code: { type: "string" } },
-            },
+              "type": "object",
+              "required": ["code"],
+              "properties": { "code": { "type": "string" } }
+            }
           },
-          "400": { "application/json": { $ref: "#/spec/components/schemas/Error" } },
-        },
-      },
+          "400": { "application/json": { "$ref": "#/spec/components/schemas/Error" } }
+        }
+      }`),
     },
   },
 };
