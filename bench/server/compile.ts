@@ -1,6 +1,6 @@
 /**
  * Compiles what `bench:server` runs to JavaScript, as users ship it: every generated output's
- * TypeScript transpiled beside it (`.js`), and `serve.ts` and `pipeline.ts` (with the hand-written
+ * TypeScript transpiled beside it (`.js`), and `serve.ts`, `pipeline.ts` and `ready.ts` (with the hand-written
  * servers) bundled into `.tmp/bench-server/` (two folders under the root, as the sources are, so
  * their root still resolves), their packages left to `node_modules`. Every server
  * then runs on plain `node`, without a TypeScript loader's transform or the `__name` helper it
@@ -24,9 +24,9 @@ async function transpileFolder(folder: string): Promise<void> {
 }
 
 /** Transpiles every output in `folders` and bundles the two entry points; resolves to their paths. */
-export async function compileBench(folders: readonly string[]): Promise<{ serve: string; pipeline: string }> {
+export async function compileBench(folders: readonly string[]): Promise<{ serve: string; pipeline: string; ready: string }> {
   for (const folder of folders) await transpileFolder(`${OUTPUTS}${folder}`);
-  const entries = { serve: `${ROOT}bench/server/serve.ts`, pipeline: `${ROOT}bench/server/pipeline.ts` };
+  const entries = { serve: `${ROOT}bench/server/serve.ts`, pipeline: `${ROOT}bench/server/pipeline.ts`, ready: `${ROOT}bench/server/ready.ts` };
   await build({
     entryPoints: entries,
     outdir: OUTPUTS,
@@ -38,5 +38,5 @@ export async function compileBench(folders: readonly string[]): Promise<{ serve:
     packages: "external",
     logLevel: "warning",
   });
-  return { serve: `${OUTPUTS}serve.mjs`, pipeline: `${OUTPUTS}pipeline.mjs` };
+  return { serve: `${OUTPUTS}serve.mjs`, pipeline: `${OUTPUTS}pipeline.mjs`, ready: `${OUTPUTS}ready.mjs` };
 }

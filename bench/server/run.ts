@@ -441,6 +441,27 @@ for (let round = 0; round < PIPELINE_ROUNDS; round++) {
     console.log(`pipeline ${name}: ${us} µs/request, ${heap} MiB heap`);
   }
 }
+/**
+ * Startup with nothing but Node, Express and the generated server loaded (`ready.ts`), as a user's
+ * server starts: READY_STARTS starts of each, alternating, on the server's core; medians.
+ */
+const READY_STARTS = 10;
+const startups = new Map<string, Array<{ ready: number; answered: number }>>([
+  ["stripe-468", []],
+  ["stripe-1", []],
+]);
+for (let start = 0; start < READY_STARTS; start++) {
+  for (const folder of rotated([...startups.keys()], start)) {
+    const [command = process.execPath, ...args] = PINNED ? ["taskset", "-c", "1", process.execPath] : [process.execPath];
+    const run = spawnSync(command, [...args, compiled.ready, `${OUTPUTS}${folder}`, oneCall.path], { encoding: "utf8" });
+    const found = /ready ([\d.]+) answered ([\d.]+)/.exec(run.stdout);
+    if (found === null) throw new Error(`ready.ts ${folder} failed: ${run.stderr}`);
+    startups.get(folder)?.push({ ready: Number(found[1]), answered: Number(found[2]) });
+    console.log(`started ${folder} alone: ready ${found[1]} ms, answered ${found[2]} ms`);
+  }
+}
+const startupMedian = (folder: string, figure: "ready" | "answered"): number =>
+  [...(startups.get(folder) ?? [])].map((startup) => startup[figure]).sort((a, b) => a - b)[Math.floor(READY_STARTS / 2)] ?? NaN;
 const pipelineMedian = (kind: string) => [...(pipeline.get(kind) ?? [])].sort((a, b) => a.us - b.us)[Math.floor(PIPELINE_ROUNDS / 2)] ?? { us: NaN, heap: NaN };
 const median = (name: string): Result => {
   const results = [...(rounds.get(name) ?? [])].sort((a, b) => a.rps - b.rps);
@@ -513,7 +534,8 @@ const section = [
   `the processes in slices (${MEASURE_MS / 1000} s for each server per round, after ${WARMUP_MS / 1000} s of warm-up for each process in the same slices; each round starts`,
   "the servers in another order), so the machine's drift within a round falls on both sides alike and no ratio rests on one",
   "process's luck in memory or its place in the start order; the median of the rounds' ratios.",
-  "\"ready\": from the server process's start until it listens. Every server runs as JavaScript, as users ship it: the",
+  "\"ready\": from the server process's start until it listens (the bench's server process loads every framework compared here,",
+  "whichever it serves; the \"alone\" startup rows load only Node, Express and the generated server, `bench/server/ready.ts`). Every server runs as JavaScript, as users ship it: the",
   "generated outputs transpiled file by file and the bench servers bundled, both by esbuild (`bench/server/compile.ts`).",
   "",
   "| server | requests/s | server CPU µs per request | p50 ms | p99 ms | peak RSS MiB | first request ms | alone ms | ready ms |",
@@ -604,6 +626,8 @@ const section = [
   ),
   warmFirst(`Stripe 468 operations: \`${createCustomer.method} ${createCustomer.path}\` (a form body) after the GET's load`, "stripe-468-one-route", "stripe-468-post", "≤ 2×"),
   `| Stripe 468 operations ready ÷ 1 operation ready | ${(medianOf("stripe-468-one-route", "readyMs") / medianOf("stripe-1", "readyMs")).toFixed(2)}× | | | ≤ 1.5× |`,
+  `| Stripe 468 operations ready ÷ 1 operation ready, Node + Express + the server alone (${READY_STARTS} starts each, alternating; medians ${startupMedian("stripe-468", "ready").toFixed(0)} ÷ ${startupMedian("stripe-1", "ready").toFixed(0)} ms) | **${(startupMedian("stripe-468", "ready") / startupMedian("stripe-1", "ready")).toFixed(2)}×** | | | ≤ 1.5× |`,
+  `| the same, first request answered (${startupMedian("stripe-468", "answered").toFixed(0)} ÷ ${startupMedian("stripe-1", "answered").toFixed(0)} ms) | ${(startupMedian("stripe-468", "answered") / startupMedian("stripe-1", "answered")).toFixed(2)}× | | | — |`,
   "",
   `The pipeline alone, in process (\`bench/server/pipeline.ts\`: 100,000 GETs, no HTTP), median of ${PIPELINE_ROUNDS}:`,
   `468 operations on \`GET ${ONE_OPERATION.path}\` ${pipelineMedian("stripe-468").us.toFixed(2)} µs per request (${pipelineMedian("stripe-468").heap} MiB heap), on the ${stripeCalls.length} routes round-robin`,

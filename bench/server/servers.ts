@@ -31,6 +31,7 @@ import { fileURLToPath } from "node:url";
 import type { Handlers } from "../../test/golden/users/server/index.js";
 import type { User } from "../../test/golden/users/index.js";
 import { catalogHandlers, type Store } from "../../test/server/apps/catalog.js";
+import { anyCredential, anyOperation } from "./stripe-handlers.js";
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 /** Where `run.ts` generates the outputs the servers load. */
@@ -192,13 +193,6 @@ async function listen(server: Server): Promise<number> {
   if (!server.listening) await new Promise((resolve) => server.once("listening", resolve));
   return (server.address() as AddressInfo).port;
 }
-
-/** Handlers for every operation of a Stripe contract, each answering an empty 200. */
-const anyHandler = () => ({ status: 200, body: {} });
-const anyOperation = new Proxy({}, { get: () => anyHandler, has: () => true, getOwnPropertyDescriptor: () => ({ value: anyHandler, enumerable: true, configurable: true }) });
-/** Verifiers for every security scheme, each accepting any credential. */
-const anyVerifier = () => ({ id: "bench" });
-const anyCredential = new Proxy({}, { get: () => anyVerifier, has: () => true, getOwnPropertyDescriptor: () => ({ value: anyVerifier, enumerable: true, configurable: true }) });
 
 interface CutContract {
   paths: Record<string, { get: { parameters?: Array<{ name: string; in: string; required?: boolean; schema: object }> } }>;

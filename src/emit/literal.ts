@@ -35,8 +35,13 @@ function escapeSeparators(json: string): string {
  * escapes first. `JSON.parse` of the template's value gives the value back.
  */
 export function templateJson(value: unknown): string {
-  return escapeSeparators(JSON.stringify(value) ?? "null").replace(/\\|`|\$\{/g, (text) => `\\${text}`);
+  const json = JSON.stringify(value) ?? "null";
+  if (!TEMPLATE_ESCAPES.test(json)) return json;
+  return escapeSeparators(json).replace(/\\|`|\$\{/g, (text) => `\\${text}`);
 }
+
+/** What {@link templateJson} changes, or may: most JSON text has none of it. */
+const TEMPLATE_ESCAPES = /[\\`$\u2028\u2029<]/;
 
 /** Text made safe for the inside of a block comment: one logical line per entry. */
 export function commentLines(text: string): string[] {
