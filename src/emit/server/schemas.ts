@@ -80,16 +80,18 @@ function schemaParts(model: ApiModel): { spec: Json; operations: Json; targets: 
  * so an enclosing target comes before those inside it.
  */
 function asSchemaTexts(spec: Json, targets: string[][]): void {
-  const written: string[][] = [];
+  /** The pointers written as text, each as its tokens joined by `/` (a token's own `/` is escaped). */
+  const written = new Set<string>();
+  const joined = (tokens: string[]) => tokens.map(escapeToken).join("/");
   for (const tokens of targets) {
-    if (tokens.length === 0 || written.some((outer) => outer.every((token, index) => tokens[index] === token))) continue;
+    if (tokens.length === 0 || tokens.some((_, end) => end > 0 && written.has(joined(tokens.slice(0, end))))) continue;
     let parent: unknown = spec;
     for (const token of tokens.slice(0, -1)) parent = Object.hasOwn(parent as Json, token) ? (parent as Json)[token] : undefined;
     const last = tokens.at(-1) as string;
     const value = typeof parent === "object" && parent !== null && Object.hasOwn(parent, last) ? (parent as Json)[last] : undefined;
     if (typeof value !== "object" || value === null || value instanceof JsonTextValue) continue;
     setOwn(parent as Json, last, new JsonTextValue("SchemaText", value));
-    written.push(tokens);
+    written.add(joined(tokens));
   }
 }
 
