@@ -1,4 +1,5 @@
-// `npm run bench:codegen`: whole-process wall time (median, min–max over RUNS after a warm-up)
+// `npm run bench:codegen`: whole-process wall time (median, min–max over RUNS after a warm-up; the
+// tools on one spec take turns, run by run)
 // and peak RSS of codegen (full output) and of the generators a user would pick instead —
 // openapi-typescript (types), orval (fetch client), @hey-api/openapi-ts (default fetch client) —
 // on the real specs in ../shared/specs, plus `codegen check` on unchanged output; ratios are taken
@@ -15,7 +16,7 @@ import { fileURLToPath } from "node:url";
 const HERE = fileURLToPath(new URL(".", import.meta.url));
 const ROOT = join(HERE, "..", "..");
 const SPECS = join(ROOT, "..", "shared", "specs");
-const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const BIN = (name) => join(HERE, "node_modules", ".bin", name);
 
 if (!existsSync(BIN("orval"))) spawnSync("npm", ["install", "--no-audit", "--no-fund"], { cwd: HERE, stdio: "inherit" });
@@ -69,35 +70,57 @@ function timed(argv, cwd) {
   return { ok: result.status === 0, wall, rss: rssKb / 1024, error: result.status === 0 ? "" : result.stderr.split("\n").find((l) => /error/i.test(l)) ?? `exit ${result.status}` };
 }
 
-function measure(argv, prepare) {
-  const samples = [];
-  let failure;
-  for (let run = 0; run <= RUNS; run++) {
-    const dir = prepare();
-    const sample = timed(argv(dir), dir);
-    if (!sample.ok) {
-      failure = sample.error;
-      break;
-    }
-    if (run > 0) samples.push(sample);
-  }
+/** The median, fastest and slowest of a command's samples and its peak RSS, or the first failure. */
+function summary(samples, failure) {
   if (failure !== undefined) return { failure };
   const walls = samples.map((s) => s.wall).sort((a, b) => a - b);
   return { median: walls[Math.floor(walls.length / 2)], min: walls[0], max: walls.at(-1), rss: Math.max(...samples.map((s) => s.rss)) };
+}
+
+/** One command, a warm-up and then RUNS samples in a row (for `check`, which needs its own fixed output). */
+function measure(argv, prepare) {
+  return measureInterleaved([{ name: "", argv, prepare }]).get("");
+}
+
+/**
+ * Commands measured in turn: a warm-up of each, then RUNS rounds in which every command runs once,
+ * each round starting one further along, so the machine's drift over the minutes a spec takes
+ * falls on every command alike instead of on whichever ran last. A temporary command's folder is
+ * removed after each sample.
+ */
+function measureInterleaved(commands) {
+  const samples = new Map(commands.map(({ name }) => [name, []]));
+  const failures = new Map();
+  for (let round = 0; round <= RUNS; round++) {
+    for (let step = 0; step < commands.length; step++) {
+      const { name, argv, prepare, temporary = false } = commands[(round + step) % commands.length];
+      if (failures.has(name)) continue;
+      const dir = prepare();
+      const sample = timed(argv(dir), dir);
+      if (temporary) rmSync(dir, { recursive: true, force: true });
+      if (!sample.ok) failures.set(name, sample.error);
+      else if (round > 0) samples.get(name).push(sample);
+    }
+  }
+  return new Map(commands.map(({ name }) => [name, summary(samples.get(name), failures.get(name))]));
 }
 
 const rows = [];
 const results = new Map();
 for (const [specName, file] of SPEC_FILES) {
   const spec = join(SPECS, file);
-  for (const [tool, argv] of TOOLS) {
-    const result = measure(
-      (dir) => argv(spec, join(dir, "out")),
-      () => {
+  const measured = measureInterleaved(
+    TOOLS.map(([tool, argv]) => ({
+      name: tool,
+      argv: (dir) => argv(spec, join(dir, "out")),
+      prepare: () => {
         if (tool === FIRST_RUN) rmSync(CODE_CACHE, { recursive: true, force: true });
         return mkdtempSync(join(tmpdir(), "bench-codegen-"));
       },
-    );
+      temporary: true,
+    })),
+  );
+  for (const [tool, result] of measured) {
     results.set(`${specName}|${tool}`, result);
     console.log(specName, tool, JSON.stringify(result));
   }
@@ -151,11 +174,18 @@ const OURS = TOOLS[0][0];
 const OAT = "openapi-typescript (types)";
 for (const file of readdirSync(SPECS).filter((name) => /\.(ya?ml|json)$/.test(name)).sort()) {
   const known = SPEC_FILES.find(([, name]) => name === file);
-  const time = (tool) =>
-    known !== undefined
-      ? results.get(`${known[0]}|${tool}`)
-      : measure((dir) => TOOLS.find(([name]) => name === tool)[1](join(SPECS, file), join(dir, "out")), () => mkdtempSync(join(tmpdir(), "bench-codegen-")));
-  const [ours, theirs] = [time(OURS), time(OAT)];
+  const measured =
+    known === undefined
+      ? measureInterleaved(
+          [OURS, OAT].map((tool) => ({
+            name: tool,
+            argv: (dir) => TOOLS.find(([name]) => name === tool)[1](join(SPECS, file), join(dir, "out")),
+            prepare: () => mkdtempSync(join(tmpdir(), "bench-codegen-")),
+            temporary: true,
+          })),
+        )
+      : undefined;
+  const [ours, theirs] = [OURS, OAT].map((tool) => (known !== undefined ? results.get(`${known[0]}|${tool}`) : measured.get(tool)));
   const wall = (result) => (result.failure !== undefined ? "fails" : `${result.median.toFixed(2)} s`);
   const ratio = ours.failure === undefined && theirs.failure === undefined ? `**${(ours.median / theirs.median).toFixed(2)}×**` : "—";
   everySpec.push(`| ${file} | ${wall(ours)} | ${wall(theirs)} | ${ratio} |`);
@@ -184,7 +214,7 @@ const section = [
   "<!-- bench:codegen -->",
   "## Generation speed: codegen and its peers",
   "",
-  `\`npm run bench:codegen\` — whole processes, median (min–max) of ${RUNS} runs after a warm-up, peak RSS; Node ${process.version}, ${cpus().length} cores.`,
+  `\`npm run bench:codegen\` — whole processes, median (min–max) of ${RUNS} runs after a warm-up, peak RSS; Node ${process.version}, ${cpus().length} cores. The tools on one spec take turns: each run starts every tool once, from a rotating first.`,
   `Peers: openapi-typescript ${version("openapi-typescript")}, orval ${version("orval")}, @hey-api/openapi-ts ${version("@hey-api/openapi-ts")}. "codegen ÷ tool" below 1 means codegen is faster.`,
   "",
   "| spec | tool | wall (min–max) · peak RSS | codegen ÷ tool |",
