@@ -1,6 +1,7 @@
 import type { Node as TsNode } from "typescript";
 import type { GlobalContext, OpenAPI3 } from "openapi-typescript";
 import { CodegenError } from "../errors.js";
+import { prepareDiscriminatorScan } from "./discriminator-scan.js";
 import { inlineDeepRefs } from "./inline-deep-refs.js";
 import type { GeneratedFile } from "./generated-file.js";
 import type { ApiModel } from "../ir/model.js";
@@ -20,12 +21,14 @@ export function typeStatements(document: Record<string, unknown>, readWrite = fa
   try {
     let inlined = inlineDeepRefs(document) as unknown as OpenAPI3;
     // The transform patches discriminator enums into the schemas it is given, which share their
-    // objects with the loaded document: such a document gets a copy of its own.
-    const discriminated = hasDiscriminator(inlined);
-    if (discriminated) inlined = structuredClone(inlined);
+    // objects with the loaded document: those schemas get copies of their own (see discriminator-scan.ts).
+    const scan = prepareDiscriminatorScan(inlined as unknown as Record<string, unknown>, resolveForScan);
+    if (scan !== undefined) inlined = scan.document as unknown as OpenAPI3;
     // openapiTS() bundles first, which gives every document a components object.
-    const schema: OpenAPI3 = { ...inlined, components: inlined.components ?? {} };
-    const statements = openapiTypescript().transformSchema(schema, { ...defaultContext(schema, discriminated), readWriteMarkers: readWrite });
+    const withComponents = (document: OpenAPI3): OpenAPI3 => ({ ...document, components: document.components ?? {} });
+    const schema = withComponents(inlined);
+    const scanned = scan === undefined ? undefined : withComponents(scan.scanned as unknown as OpenAPI3);
+    const statements = openapiTypescript().transformSchema(schema, { ...defaultContext(schema, scanned), readWriteMarkers: readWrite });
     // With markers on, openapi-typescript also declares its own `Readable`/`Writable` helpers; the
     // output uses the runtime's `AsReceived`/`AsSent` (which leave bytes alone) instead.
     return readWrite ? statements.filter((node) => !isHelperAlias(node)) : statements;
@@ -70,7 +73,7 @@ function keyWithPercent(document: unknown): { key: string; pointer: string } | u
  * when it was loaded, so the transform runs on it directly instead of through openapiTS(), which
  * would lint and bundle it a second time with Redocly (`redoc` is read only by that step).
  */
-function defaultContext(schema: OpenAPI3, discriminated: boolean): GlobalContext {
+function defaultContext(schema: OpenAPI3, scanned: OpenAPI3 | undefined): GlobalContext {
   const { resolveRef, scanDiscriminators } = openapiTypescript();
   return {
     additionalProperties: false,
@@ -79,8 +82,8 @@ function defaultContext(schema: OpenAPI3, discriminated: boolean): GlobalContext
     // A field with a default may be left out of a request (the server applies the default), so
     // it is optional in the types.
     defaultNonNullable: false,
-    // Scanning walks the whole document twice; most documents have no discriminator to find.
-    discriminators: discriminated ? scanDiscriminators(schema, { silent: true }) : { objects: {}, refsHandled: [] },
+    // Most documents have no discriminator to find; the others are scanned cut to what the scan reads.
+    discriminators: scanned === undefined ? { objects: {}, refsHandled: [] } : scanDiscriminators(scanned, { silent: true }),
     emptyObjectsUnknown: false,
     enum: false,
     enumValues: false,
@@ -112,14 +115,7 @@ function defaultContext(schema: OpenAPI3, discriminated: boolean): GlobalContext
   };
 }
 
-/** Whether any object in the document has a `discriminator` (the only thing scanDiscriminators looks for). */
-function hasDiscriminator(document: unknown): boolean {
-  const stack: unknown[] = [document];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (typeof node !== "object" || node === null) continue;
-    if (!Array.isArray(node) && Object.hasOwn(node, "discriminator")) return true;
-    for (const value of Object.values(node)) if (typeof value === "object" && value !== null) stack.push(value);
-  }
-  return false;
+/** A `$ref` as openapi-typescript's discriminator scan resolves it. */
+function resolveForScan(document: object, ref: string): unknown {
+  return openapiTypescript().resolveRef(document as OpenAPI3, ref, { silent: true });
 }
