@@ -24,6 +24,7 @@ import type { Selection } from "./fields.js";
 import { ContractValidators } from "./validation.js";
 import { warmUp } from "./warm-up.js";
 import { Paginator, type Page } from "./pagination.js";
+import { prebuildValidators } from "./prebuild.js";
 
 /** The cookies of a request to an operation that reads none: its `Cookie` header is left unparsed. */
 const NO_COOKIES: ReadonlyMap<string, string> = new Map();
@@ -109,10 +110,8 @@ class RequestPipeline {
     warmUp();
     this.#options = options;
     const validators = new ContractValidators(contract.schemas, contract.boundedPatterns);
-    this.#routes = new RouteTable<Route>(
-      toRoutes(contract.operations, contract.securitySchemes, validators),
-      options.basePath ?? contract.basePath,
-    );
+    const routes = toRoutes(contract.operations, contract.securitySchemes, validators);
+    this.#routes = new RouteTable<Route>(routes, options.basePath ?? contract.basePath);
     this.#format = options.errorFormat ?? contract.errorFormat;
     this.#limits = {
       bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
@@ -127,6 +126,7 @@ class RequestPipeline {
     if (options.docs === true && contract.docs === undefined)
       throw new TypeError("docs: true needs an output generated with --docs");
     this.#docs = options.docs === true ? contract.docs : undefined;
+    void prebuildValidators(routes, options.validateResponses === true);
   }
 
   async handle(request: ServerRequest): Promise<ServerResponse | undefined> {

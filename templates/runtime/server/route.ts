@@ -170,7 +170,8 @@ function responseKey(operation: OperationContract, status: number): string | und
   return candidates.find((key) => Object.hasOwn(operation.responses, key));
 }
 
-function responseMediaType(operation: OperationContract, key: string | undefined): string {
+/** The media type a response with that key goes out as: its first JSON type, else its first. */
+export function responseMediaType(operation: OperationContract, key: string | undefined): string {
   const types = key === undefined ? [] : (operation.responses[key] ?? []);
   return types.find((type) => isJsonMediaType(type)) ?? types[0] ?? "application/json";
 }
