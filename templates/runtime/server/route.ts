@@ -21,7 +21,10 @@ export interface Route extends OperationContract {
   readonly replies: Map<number, Reply>;
   /** Whether one security scheme is in more than one of its alternatives (then each is verified once). */
   readonly repeatsScheme: boolean;
-  /** Its request and response validators, each built on first use. */
+  /**
+   * Its request and response validators, each built once: in the background once the pipeline is
+   * made (prebuild.ts), or on first use.
+   */
   readonly validators: OperationValidators;
 }
 
