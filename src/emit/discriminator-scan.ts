@@ -1,4 +1,5 @@
 import { setOwn } from "../own.js";
+import { parsePointer, valueAtPointer } from "../pointer.js";
 
 /**
  * What openapi-typescript's discriminator scan needs, made cheaply on a large contract.
@@ -43,8 +44,9 @@ export function prepareDiscriminatorScan(document: Record<string, unknown>, reso
   for (const ref of found.refs) {
     const schema = resolve(document, ref);
     if (typeof schema !== "object" || schema === null) continue;
-    const way = pointerTokens(ref);
-    if (way === undefined || valueAt(document, way) !== schema) return wholeCopy(document);
+    // Only a local pointer that reaches the schema itself gives the one way to it (not a `$ref` on the way).
+    if (!ref.startsWith("#/") || valueAtPointer(document, ref) !== schema) return wholeCopy(document);
+    const way = parsePointer(ref);
     written.push(way);
     objects.add(schema);
     for (const key of WRITTEN_KEYS) {
@@ -176,26 +178,4 @@ function cutTo(document: Record<string, unknown>, paths: ReadonlyArray<readonly 
     }
   }
   return root;
-}
-
-/** A local JSON pointer's tokens (`#/components/schemas/Pet` → components, schemas, Pet), unescaped; `undefined` for any other reference. */
-function pointerTokens(ref: string): string[] | undefined {
-  if (!ref.startsWith("#/")) return undefined;
-  try {
-    return ref
-      .slice(2)
-      .split("/")
-      .map((token) => decodeURIComponent(token).replace(/~1/g, "/").replace(/~0/g, "~"));
-  } catch {
-    return undefined;
-  }
-}
-
-function valueAt(document: object, tokens: readonly string[]): unknown {
-  let node: unknown = document;
-  for (const token of tokens) {
-    if (typeof node !== "object" || node === null || !Object.hasOwn(node, token)) return undefined;
-    node = (node as Record<string, unknown>)[token];
-  }
-  return node;
 }
