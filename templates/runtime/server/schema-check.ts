@@ -16,6 +16,8 @@ import {
   fail,
   formatCheck,
   freshDefault,
+  holdsRef,
+  isFlat,
   isSchema,
   numberChecks,
   requiredCheck,
@@ -28,6 +30,7 @@ import {
   uniqueItemsCheck,
   type Schema,
 } from "./schema-keywords.js";
+import { recordCheck } from "./schema-record.js";
 import { typeCheck } from "./schema-types.js";
 
 /**
@@ -146,6 +149,8 @@ export class SchemaChecks {
         return false;
       };
     }
+    const record = recordCheck(this.#build, schema, composite, this.#options.defaults);
+    if (record !== undefined) return record;
     const type = typeCheck(schema, this.#options.coerce);
     const untyped = this.#untyped(schema, composite);
     const rest = [
@@ -351,37 +356,6 @@ export class SchemaChecks {
     if (members !== undefined) checks.push(members);
     return checks;
   }
-}
-
-/** A schema object with no object inside it (arrays of scalars, such as `enum` and `required`, allowed). */
-function isFlat(schema: unknown): boolean {
-  if (!isSchema(schema)) return false;
-  for (const key in schema) {
-    if (!Object.hasOwn(schema, key)) continue;
-    const value = schema[key];
-    if (typeof value !== "object" || value === null) continue;
-    if (!Array.isArray(value)) return false;
-    for (const item of value) if (typeof item === "object" && item !== null) return false;
-  }
-  return true;
-}
-
-const REF_KEYWORDS = new Set([
-  "$ref",
-  "$recursiveRef",
-  "$recursiveAnchor",
-  "$dynamicRef",
-  "$dynamicAnchor",
-]);
-
-/** Whether a `$ref` (or another reference keyword) is anywhere inside `schema`, as ajv looks for one. */
-function holdsRef(schema: unknown): boolean {
-  if (typeof schema !== "object" || schema === null) return false;
-  for (const [key, value] of Object.entries(schema)) {
-    if (REF_KEYWORDS.has(key)) return true;
-    if (Array.isArray(value) ? value.some(holdsRef) : holdsRef(value)) return true;
-  }
-  return false;
 }
 
 /**

@@ -325,3 +325,34 @@ export function escapeToken(name: string): string {
 export function isSchema(value: unknown): value is Schema {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
+
+/** A schema object with no object inside it (arrays of scalars, such as `enum` and `required`, allowed). */
+export function isFlat(schema: unknown): boolean {
+  if (!isSchema(schema)) return false;
+  for (const key in schema) {
+    if (!Object.hasOwn(schema, key)) continue;
+    const value = schema[key];
+    if (typeof value !== "object" || value === null) continue;
+    if (!Array.isArray(value)) return false;
+    for (const item of value) if (typeof item === "object" && item !== null) return false;
+  }
+  return true;
+}
+
+const REF_KEYWORDS = new Set([
+  "$ref",
+  "$recursiveRef",
+  "$recursiveAnchor",
+  "$dynamicRef",
+  "$dynamicAnchor",
+]);
+
+/** Whether a `$ref` (or another reference keyword) is anywhere inside `schema`, as ajv looks for one. */
+export function holdsRef(schema: unknown): boolean {
+  if (typeof schema !== "object" || schema === null) return false;
+  for (const [key, value] of Object.entries(schema)) {
+    if (REF_KEYWORDS.has(key)) return true;
+    if (Array.isArray(value) ? value.some(holdsRef) : holdsRef(value)) return true;
+  }
+  return false;
+}
