@@ -1,6 +1,6 @@
 import { fullFormats } from "ajv-formats/dist/formats.js";
 import { sameJson } from "./same-json.js";
-import type { Check, PatternTest } from "./schema-check.js";
+import type { Check, PatternTest, SchemaError } from "./schema-check.js";
 import { declaredTypes, hasType, typeTest } from "./schema-types.js";
 
 /** The keywords that check one value on their own, as ajv words their errors. */
@@ -130,20 +130,29 @@ function fromAjvFormats(format: string): FormatDefinition | undefined {
 }
 
 export function requiredCheck(names: readonly string[]): Check {
-  return (data, path, _parent, _key, errors) => {
-    let valid = true;
-    for (const missingProperty of names) {
-      if (hasMember(data as Record<string, unknown>, missingProperty)) continue;
-      errors.push({
-        instancePath: path,
-        keyword: "required",
-        params: { missingProperty },
-        message: `must have required property '${missingProperty}'`,
-      });
-      valid = false;
-    }
-    return valid;
-  };
+  return (data, path, _parent, _key, errors) =>
+    hasRequired(data as Record<string, unknown>, names, path, errors);
+}
+
+/** `required` on an object: whether it has every one of `names`, each one it lacks reported. */
+export function hasRequired(
+  object: Record<string, unknown>,
+  names: readonly string[],
+  path: string,
+  errors: SchemaError[],
+): boolean {
+  let valid = true;
+  for (const missingProperty of names) {
+    if (hasMember(object, missingProperty)) continue;
+    errors.push({
+      instancePath: path,
+      keyword: "required",
+      params: { missingProperty },
+      message: `must have required property '${missingProperty}'`,
+    });
+    valid = false;
+  }
+  return valid;
 }
 
 /**

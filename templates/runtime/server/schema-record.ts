@@ -5,7 +5,7 @@ import {
   defaultOf,
   escapeToken,
   freshDefault,
-  hasMember,
+  hasRequired,
   isSchema,
   type Schema,
 } from "./schema-keywords.js";
@@ -59,17 +59,7 @@ export function recordCheck(
           setOwn(object, name, freshDefault((fill as { value: unknown }).value));
       }
     }
-    let valid = true;
-    for (const missingProperty of required) {
-      if (hasMember(object, missingProperty)) continue;
-      errors.push({
-        instancePath: path,
-        keyword: "required",
-        params: { missingProperty },
-        message: `must have required property '${missingProperty}'`,
-      });
-      valid = false;
-    }
+    let valid = hasRequired(object, required, path, errors);
     for (let at = 0; at < members.length; at += 4) {
       const name = members[at] as string;
       const value = object[name];
