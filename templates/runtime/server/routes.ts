@@ -23,11 +23,11 @@ interface Template<T> {
  * parts, which a pattern tells apart.
  */
 interface Segment<T> {
-  readonly literal: Map<string, Segment<T>>;
+  literal: Map<string, Segment<T>> | undefined;
   whole: Segment<T> | undefined;
-  readonly patterned: Array<Branch<T>>;
+  patterned: Array<Branch<T>> | undefined;
   /** The templates that end here (two may differ only in their variables' names). */
-  readonly ends: Array<Template<T>>;
+  ends: Array<Template<T>> | undefined;
 }
 
 /** Segments with variables and literal parts (`{name}.{ext}`), by their pattern. */
@@ -64,8 +64,8 @@ export class RouteTable<T extends RouteSpec> {
       )) {
         if (!segment.includes("{")) {
           const key = canonicalPath(segment);
-          let next = at.literal.get(key);
-          if (next === undefined) at.literal.set(key, (next = newSegment()));
+          let next = at.literal?.get(key);
+          if (next === undefined) (at.literal ??= new Map()).set(key, (next = newSegment()));
           at = next;
           continue;
         }
@@ -75,17 +75,17 @@ export class RouteTable<T extends RouteSpec> {
           continue;
         }
         const source = segmentPattern(segment);
-        let branch = at.patterned.find((candidate) => candidate.source === source);
+        let branch = at.patterned?.find((candidate) => candidate.source === source);
         if (branch === undefined) {
           branch = { source, pattern: new RegExp(source), next: newSegment() };
-          at.patterned.push(branch);
+          (at.patterned ??= []).push(branch);
         }
         at = branch.next;
       }
-      let end = at.ends.find((candidate) => candidate.template === route.path);
+      let end = at.ends?.find((candidate) => candidate.template === route.path);
       if (end === undefined) {
         end = { template: route.path, names: variablesOf(route.path), byMethod: new Map() };
-        at.ends.push(end);
+        (at.ends ??= []).push(end);
       }
       end.byMethod.set(route.method.toUpperCase(), route);
       if (literal)
@@ -97,7 +97,7 @@ export class RouteTable<T extends RouteSpec> {
     for (const [path, at] of literalEnds)
       this.#literal.set(
         path,
-        [...at.ends].sort((a, b) => byRank({ template: a }, { template: b })),
+        [...(at.ends ?? [])].sort((a, b) => byRank({ template: a }, { template: b })),
       );
   }
 
@@ -157,17 +157,19 @@ function collect<T>(
   found: Array<{ template: Template<T>; values: string[] }>,
 ): void {
   if (index === segments.length) {
-    for (const template of at.ends) found.push({ template, values: values.slice() });
+    if (at.ends !== undefined)
+      for (const template of at.ends) found.push({ template, values: values.slice() });
     return;
   }
   const segment = segments[index] ?? "";
-  const literal = at.literal.get(segment);
+  const literal = at.literal?.get(segment);
   if (literal !== undefined) collect(literal, segments, index + 1, values, found);
   if (at.whole !== undefined && segment !== "") {
     values.push(segment);
     collect(at.whole, segments, index + 1, values, found);
     values.pop();
   }
+  if (at.patterned === undefined) return;
   for (const branch of at.patterned) {
     const captured = branch.pattern.exec(segment);
     if (captured === null) continue;
@@ -178,8 +180,9 @@ function collect<T>(
   }
 }
 
+/** Each part is made when a template first needs it: a walk reads none that holds nothing. */
 function newSegment<T>(): Segment<T> {
-  return { literal: new Map(), whole: undefined, patterned: [], ends: [] };
+  return { literal: undefined, whole: undefined, patterned: undefined, ends: undefined };
 }
 
 /**
