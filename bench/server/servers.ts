@@ -12,8 +12,8 @@
  * every operation with an empty 200. `stripe-handwritten` and `stripe-handwritten-1`: the same
  * operations written by hand in Express, one `app.get` each (request id, bearer check, empty 200,
  * nothing validated), to show what spreading requests over many routes costs a hand-written server.
- * `stripe-requested-fastify` and `stripe-1-fastify`: the generated Fastify plugin of the two cut
- * contracts; `stripe-fastify-handwritten` and `stripe-fastify-handwritten-1`: the same operations
+ * `stripe-468-fastify`, `stripe-requested-fastify` and `stripe-1-fastify`: the generated Fastify
+ * plugin of the whole contract and of the two cut ones; `stripe-fastify-handwritten` and `stripe-fastify-handwritten-1`: the same operations
  * written by hand in Fastify, one route each with the operation's parameter schemas for Fastify to
  * validate (request id, bearer check, empty 200), so the spread is compared like with like.
  */
@@ -177,6 +177,7 @@ export async function start(kind: string): Promise<number> {
       return listen(expressByHand(`${OUTPUTS}stripe-requested.json`).listen(0, "127.0.0.1"));
     case "stripe-handwritten-1":
       return listen(expressByHand(`${OUTPUTS}stripe-1.json`).listen(0, "127.0.0.1"));
+    case "stripe-468-fastify":
     case "stripe-requested-fastify":
     case "stripe-1-fastify":
       return fastifyGenerated(kind, anyOperation, { auth: anyCredential });
