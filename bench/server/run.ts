@@ -525,7 +525,7 @@ const section = [
   `same contract cut to \`GET ${ONE_OPERATION.path}\` alone, and against the contract cut to the ${stripeCalls.length} operations the`,
   "round-robin requests (the same requests on both sides: what the contract's other operations cost); for scale, the same",
   `${stripeCalls.length} operations and the one written by hand in Express, one \`app.get\` each (request id, bearer check, empty 200, nothing validated).`,
-  `On Fastify, the same ${stripeCalls.length} operations and the one: the generated plugin of the two cut contracts, and Fastify routes written by hand`,
+  `On Fastify, the same round-robin and the one: the generated plugin of the whole contract and of the two cut ones, and Fastify routes written by hand`,
   "with each operation's path and query parameter schemas for Fastify to validate (request id and bearer check in `onRequest`, empty 200).",
   "A fast server shows the spread's cost more: compare the CPU µs per request the spread adds as well as the ratios.",
   "\"first request\": one request alone on a fresh server",
