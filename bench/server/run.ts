@@ -504,9 +504,9 @@ const SPREAD_LIKE_FOR_LIKE = `Stripe 468 operations ÷ cut to the ${stripeCalls.
 const SPREAD_ALONE = `Stripe cut to the ${stripeCalls.length} operations requested (routes round-robin) ÷ 1 operation (its one route)`;
 /** The same spread on a hand-written Express server: its routes round-robin ÷ the same server with one route. */
 const SPREAD_BY_HAND = `hand-written Express, one \`app.get\` per operation: ${stripeCalls.length} routes round-robin ÷ 1 route (for scale)`;
-/** The spread on Fastify, generated and by hand (parameters validated by Fastify), and the two side by side. */
 /** The goal's ratio on Fastify: the whole contract round-robin ÷ one operation, both generated Fastify plugins. */
 const SPREAD_FASTIFY_468 = `generated Fastify, Stripe 468 operations (routes round-robin) ÷ cut to 1 operation`;
+/** The spread on Fastify, generated and by hand (parameters validated by Fastify), and the two side by side. */
 const SPREAD_FASTIFY = `generated Fastify, Stripe cut to the ${stripeCalls.length} operations requested (routes round-robin) ÷ cut to 1 operation`;
 const SPREAD_FASTIFY_BY_HAND = `hand-written Fastify with the parameter schemas, one route per operation: ${stripeCalls.length} routes round-robin ÷ 1 route`;
 const FASTIFY_SPREAD_VS_HAND = `generated Fastify ÷ hand-written Fastify, both ${stripeCalls.length} routes round-robin`;
