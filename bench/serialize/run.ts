@@ -16,7 +16,7 @@ import { schemaDocument } from "../../src/emit/server/schemas.js";
 import { buildModel } from "../../src/ir/build-model.js";
 import { loadSpec } from "../../src/load/load.js";
 import { sorted } from "../../test/server/apps/catalog.js";
-import { benchCatalog } from "../server/servers.js";
+import { benchCatalog } from "../server/catalog-store.js";
 import { writeSection } from "../benchmarks-file.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));

@@ -9,7 +9,7 @@
 import { build, transform } from "esbuild";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { OUTPUTS, ROOT } from "./servers.js";
+import { OUTPUTS, ROOT } from "./paths.js";
 
 const TARGET = "node20";
 
@@ -32,6 +32,8 @@ export async function compileBench(folders: readonly string[]): Promise<{ serve:
     outdir: OUTPUTS,
     outExtension: { ".js": ".mjs" },
     bundle: true,
+    // Each server module its own chunk, imported when that server starts (see servers.ts).
+    splitting: true,
     platform: "node",
     format: "esm",
     target: TARGET,

@@ -3,7 +3,7 @@
  * (`stripe-468`, `stripe-requested` or `stripe-1`, made by run.ts), after a warm-up, the paths
  * given (comma-separated) requested in turn. Prints `<µs per request> <MiB of heap used>`.
  */
-import { OUTPUTS } from "./servers.js";
+import { OUTPUTS } from "./paths.js";
 
 const kind = process.argv[2] ?? "stripe-1";
 const paths = (process.argv[3] ?? "/v1/customers/bench_1").split(",");

@@ -3,8 +3,8 @@
  * Express and the generated modules), sends it one request, and prints when it listened and when
  * the answer arrived, in ms from the process's start: `ready <ms> answered <ms>`.
  *   node .tmp/bench-server/ready.mjs <output folder> <request path>
- * `serve.ts` loads every bench server's packages whichever it starts, which `run.ts`'s "ready"
- * includes on both sides of a ratio; this measures the server's own part.
+ * `serve.ts` loads no other server's packages either, but its timing starts a bundle of the bench's
+ * own modules; this one starts nothing but the server.
  */
 import express from "express";
 import http from "node:http";

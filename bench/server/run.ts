@@ -13,7 +13,7 @@ import { cpus } from "node:os";
 import yaml from "js-yaml";
 import { compileBench } from "./compile.js";
 import { conditionalScenarios, type Call, type Scenario } from "./scenarios.js";
-import { OUTPUTS, ROOT } from "./servers.js";
+import { OUTPUTS, ROOT } from "./paths.js";
 
 const CONCURRENCY = 32;
 /** Each process's warm-up; `BENCH_WARMUP_MS` sets another, to see what a longer one changes (with BENCH_ONLY: nothing is written). */
@@ -538,8 +538,8 @@ const section = [
   `the processes in slices (${MEASURE_MS / 1000} s for each server per round, after ${WARMUP_MS / 1000} s of warm-up for each process in the same slices; each round starts`,
   "the servers in another order), so the machine's drift within a round falls on both sides alike and no ratio rests on one",
   "process's luck in memory or its place in the start order; the median of the rounds' ratios.",
-  "\"ready\": from the server process's start until it listens (the bench's server process loads every framework compared here,",
-  "whichever it serves; the \"alone\" startup rows load only Node, Express and the generated server, `bench/server/ready.ts`). Every server runs as JavaScript, as users ship it: the",
+  "\"ready\": from the server process's start until it listens (each server's process loads its own framework and packages and no",
+  "other's; the \"alone\" startup rows load only Node, Express and the generated server, `bench/server/ready.ts`). Every server runs as JavaScript, as users ship it: the",
   "generated outputs transpiled file by file and the bench servers bundled, both by esbuild (`bench/server/compile.ts`).",
   "",
   "| server | requests/s | server CPU µs per request | p50 ms | p99 ms | peak RSS MiB | first request ms | alone ms | ready ms |",
@@ -622,7 +622,7 @@ const section = [
   interleavedRow(`${FASTIFY_SPREAD_VS_HAND}, interleaved`, "stripe-fastify-spread", "stripe-fastify-handwritten-spread", "—"),
   `| first request ÷ median (p50 under load), generated Express POST | ${(medianOf("express-generated", "firstMs") / median("express-generated").p50).toFixed(2)}× | | | ≤ 2× |`,
   `| first request ÷ median (p50 under load), hand-written Express + ajv POST (for scale) | ${(medianOf("express-ajv", "firstMs") / median("express-ajv").p50).toFixed(2)}× | | | — |`,
-  `| first request ÷ median (p50 under load), bare Node http POST (the floor: Node's own cold path) | ${(medianOf("node-bare", "firstMs") / median("node-bare").p50).toFixed(2)}× | | | — |`,
+  `| first request ÷ median (p50 under load), bare Node http POST (the floor: Node's own cold path, no framework loaded) | ${(medianOf("node-bare", "firstMs") / median("node-bare").p50).toFixed(2)}× | | | — |`,
   `| first request ÷ median (p50 under load), generated Node http POST | ${(medianOf("node-generated", "firstMs") / median("node-generated").p50).toFixed(2)}× | | | ≤ 2× |`,
   `| first request ÷ median (p50 under load), Stripe 468 operations | ${(medianOf("stripe-468-one-route", "firstMs") / median("stripe-468-one-route").p50).toFixed(2)}× | | | ≤ 2× |`,
   `| first request ÷ the same request alone afterwards (median), generated Express POST | ${(medianOf("express-generated", "firstMs") / medianOf("express-generated", "aloneMs")).toFixed(2)}× | | | ≤ 2× |`,

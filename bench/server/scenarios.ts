@@ -1,7 +1,7 @@
 /** What `bench:server` sends: calls, scenarios of calls, and the catalog's conditional requests. */
 import { createHash } from "node:crypto";
 import { sorted } from "../../test/server/apps/catalog.js";
-import { benchCatalog } from "./servers.js";
+import { benchCatalog } from "./catalog-store.js";
 
 export interface Call {
   method: string;
