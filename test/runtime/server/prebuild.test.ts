@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { OperationContract, ParameterContract } from "../../../templates/runtime/contract.js";
-import { PREBUILD_SLICE_MS, prebuildValidators, type Schedule } from "../../../templates/runtime/server/prebuild.js";
+import { PREBUILD_SLICE_MS, PREBUILD_STARTUP_MS, prebuildValidators, type Schedule } from "../../../templates/runtime/server/prebuild.js";
 import { toRoutes, type Route } from "../../../templates/runtime/server/route.js";
 import type { ContractValidators } from "../../../templates/runtime/server/validation.js";
 
@@ -61,11 +61,28 @@ describe("validators built ahead", () => {
     expect(all.built.slice(4)).toEqual(["createThing 201 application/json", "listThings 200 application/problem+json", "listThings 4XX application/json", "listThings default application/json"]);
   });
 
-  it("are built a few milliseconds at a time, with the event loop's other work in between", async () => {
+  it("are built before the server can listen when they take no longer than the startup budget", () => {
+    const { routes, built } = recordingRoutes();
+    void prebuildValidators(routes, true);
+    // Nothing has had a turn of the event loop yet: every one was built at once.
+    expect(built).toHaveLength(8);
+  });
+
+  it("past the startup budget, are left for the background", async () => {
+    const { routes, built } = recordingRoutes(() => busy(PREBUILD_STARTUP_MS / 2 + 1));
+    const done = prebuildValidators(routes, true);
+    // One is always built at once, and no third once two have taken the budget.
+    expect(built.length).toBeGreaterThanOrEqual(1);
+    expect(built.length).toBeLessThanOrEqual(2);
+    await done;
+    expect(built).toHaveLength(8);
+  });
+
+  it("in the background are built a few milliseconds at a time, with the event loop's other work in between", async () => {
     const { routes, built } = recordingRoutes(() => busy(PREBUILD_SLICE_MS + 1));
     const seen: number[] = [];
     const other = setInterval(() => seen.push(built.length), 0);
-    await prebuildValidators(routes, true);
+    await prebuildValidators(routes, true, { startupMs: 0 });
     clearInterval(other);
     expect(built).toHaveLength(8);
     // Other work ran while some were built and others were not yet.
@@ -85,7 +102,7 @@ describe("validators built ahead", () => {
     const refused: Schedule = () => {
       throw new Error("Disallowed operation called within global scope.");
     };
-    await expect(prebuildValidators(routes, true, refused)).resolves.toBeUndefined();
+    await expect(prebuildValidators(routes, true, { schedule: refused })).resolves.toBeUndefined();
     expect(built).toEqual([]);
   });
 });
