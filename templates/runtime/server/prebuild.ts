@@ -24,9 +24,9 @@ export interface PrebuildTiming {
  * {@link PREBUILD_STARTUP_MS} ms, then in the background, a turn of at most
  * {@link PREBUILD_SLICE_MS} ms at a time, so requests are served in between. The first request to
  * an operation then finds its validators built instead of building them itself, and a small
- * contract's are all built before the server listens. The first builds pay for compiling the
- * builder itself (and the pattern engine), so once the server listens each turn keeps to its
- * slice. The request's side always; the responses' with `validateResponses`. A validator that
+ * contract's are all built before the server listens. The first builds also pay for compiling the
+ * builder itself (and the pattern engine), then at startup rather than in a turn a request may
+ * wait on. The request's side always; the responses' with `validateResponses`. A validator that
  * fails to build is left for the request that needs it, which reports the failure as it always
  * has. Where the runtime allows no timer at startup (a Worker's global scope, where startup time
  * is a cold start), nothing is built ahead and each validator is built on first use, as before.
