@@ -74,6 +74,14 @@ describe("request validation", () => {
     const reply = await send(server.url, { method: "GET", path: "/api/widgets?tags=solo&ids=7" });
     expect(reply.json()).toMatchObject({ query: { limit: 10, tags: ["solo"], ids: [7] } });
   });
+
+  it("gives a request without a query string its defaults, the first time and every time after", async () => {
+    for (let request = 0; request < 3; request++) {
+      const reply = await send(server.url, { method: "GET", path: "/api/widgets" });
+      expect(reply.status, reply.text).toBe(200);
+      expect((reply.json() as { query: unknown }).query).toEqual({ limit: 10 });
+    }
+  });
 });
 
 describe("the problem+json format", () => {

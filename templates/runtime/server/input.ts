@@ -55,15 +55,15 @@ export function readInput(
 ): ReadInput | Promise<ReadInput> {
   const patternBudget = { remainingMs: limits.patternTimeLimit };
   usePatternBudget(patternBudget);
-  const values = readParameters(operation.parameters, operation.queryNames, {
+  const values = readParameters(operation.parameterPlan, {
     path: raw.params,
     query: raw.query,
     headers: request.headers,
     cookies: raw.cookies,
   });
-  const details = validateParameters(operation, values);
+  const details = validateParameters(operation, values, raw.query.length === 0);
   const input: Record<string, unknown> = {};
-  for (const location of operation.parameterLocations)
+  for (const [location] of operation.parameterPlan.locations)
     input[INPUT_KEYS[location]] = values[location];
   if (operation.requestBody === null) return checked(input, values, details);
   const withBody = (body: RequestBody): ReadInput => {
@@ -98,9 +98,18 @@ function checked(
   return { input, values };
 }
 
-function validateParameters(operation: Route, values: ParameterValues): ErrorDetail[] {
+/**
+ * Each location's parameters checked against their schema. A request without a query string
+ * skips the query's check where the operation's query schema takes an empty record as it is.
+ */
+function validateParameters(
+  operation: Route,
+  values: ParameterValues,
+  noQuery: boolean,
+): ErrorDetail[] {
   const details: ErrorDetail[] = [];
-  for (const location of operation.parameterLocations) {
+  for (const [location] of operation.parameterPlan.locations) {
+    if (noQuery && location === "query" && operation.validators.acceptsEmptyQuery()) continue;
     const validate = operation.validators.parameters(location);
     if (validate !== undefined && !validate(values[location])) {
       details.push(...toDetails(validate.errors, location as ErrorLocation));

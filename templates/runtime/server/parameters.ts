@@ -22,37 +22,51 @@ export type ParameterValues = Record<
 /** The values of a location the operation declares no parameter in: nothing reads or writes them. */
 const NO_VALUES: Record<string, unknown> = Object.freeze(dataRecord());
 
+export type ParameterLocation = ParameterContract["in"];
+
+/** The order parameters are read and checked in. */
+const LOCATIONS: readonly ParameterLocation[] = ["path", "query", "header", "cookie"];
+
+/** An operation's parameters as a request reads them, worked out once per operation. */
+export interface ParameterPlan {
+  /** The locations it declares parameters in, in reading order, each with its parameters in declaration order. */
+  readonly locations: ReadonlyArray<readonly [ParameterLocation, readonly ParameterContract[]]>;
+  /** The names of the query parameters: an exploded object parameter takes every other pair. */
+  readonly queryNames: ReadonlySet<string>;
+}
+
+export function parameterPlan(declared: readonly ParameterContract[]): ParameterPlan {
+  const locations = LOCATIONS.map(
+    (location) => [location, declared.filter((parameter) => parameter.in === location)] as const,
+  ).filter(([, parameters]) => parameters.length > 0);
+  const query = locations.find(([location]) => location === "query")?.[1] ?? [];
+  return { locations, queryNames: new Set(query.map((parameter) => parameter.name)) };
+}
+
 /**
  * Reads every declared parameter from its location according to its `style`, `explode` and
  * shape (OpenAPI 3 §4.8.12.4), giving strings, string arrays and string maps; typing to integers,
  * booleans and so on is left to schema validation. Undeclared parameters are not passed on. A
  * location with a declared parameter gets a record of its own (which validation may add defaults
- * to), whether or not the request sent any; the others share one frozen, empty record.
- * `claimedQueryNames` (see {@link queryNames}) is made once per operation.
+ * to), whether or not the request sent any; the others share one frozen, empty record. A request
+ * without a query string reads no query parameter: each would be absent.
  */
-export function readParameters(
-  declared: readonly ParameterContract[],
-  claimedQueryNames: ReadonlySet<string>,
-  raw: RawParameters,
-): ParameterValues {
+export function readParameters(plan: ParameterPlan, raw: RawParameters): ParameterValues {
   const values: ParameterValues = {
     path: NO_VALUES,
     query: NO_VALUES,
     header: NO_VALUES,
     cookie: NO_VALUES,
   };
-  for (const parameter of declared) {
-    let record = values[parameter.in];
-    if (record === NO_VALUES) values[parameter.in] = record = dataRecord();
-    const value = readOne(parameter, raw, claimedQueryNames);
-    if (value !== undefined) setOwn(record, parameter.name, value);
+  for (const [location, parameters] of plan.locations) {
+    const record = (values[location] = dataRecord());
+    if (location === "query" && raw.query.length === 0) continue;
+    for (const parameter of parameters) {
+      const value = readOne(parameter, raw, plan.queryNames);
+      if (value !== undefined) setOwn(record, parameter.name, value);
+    }
   }
   return values;
-}
-
-/** The names of the declared query parameters: an exploded object parameter takes every other pair. */
-export function queryNames(declared: readonly ParameterContract[]): ReadonlySet<string> {
-  return new Set(declared.filter((p) => p.in === "query").map((p) => p.name));
 }
 
 function readOne(

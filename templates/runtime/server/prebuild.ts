@@ -74,7 +74,7 @@ export function prebuildValidators(
 function buildsOf(route: Route, responses: boolean): Array<() => unknown> {
   const { validators } = route;
   const builds: Array<() => unknown> = [];
-  for (const location of route.parameterLocations)
+  for (const [location] of route.parameterPlan.locations)
     builds.push(() => validators.parameters(location));
   for (const { declared } of route.bodyTypes) builds.push(() => validators.body(declared));
   if (responses)

@@ -1,6 +1,6 @@
-import type { OperationContract, ParameterContract, SecuritySchemeContract } from "../contract.js";
+import type { OperationContract, SecuritySchemeContract } from "../contract.js";
 import { isJsonMediaType, mediaTypeEssence } from "./body.js";
-import { queryNames } from "./parameters.js";
+import { parameterPlan, type ParameterPlan } from "./parameters.js";
 import type { ContractValidators, OperationValidators } from "./validation.js";
 
 /**
@@ -9,10 +9,8 @@ import type { ContractValidators, OperationValidators } from "./validation.js";
  */
 export interface Route extends OperationContract {
   readonly id: string;
-  /** The locations it declares parameters in, each once, in reading order. */
-  readonly parameterLocations: readonly ParameterContract["in"][];
-  /** The names of its query parameters. */
-  readonly queryNames: ReadonlySet<string>;
+  /** Its parameters by location, as a request reads them. */
+  readonly parameterPlan: ParameterPlan;
   /** Whether anything it declares reads cookies (a cookie parameter, an API key sent as one). */
   readonly readsCookies: boolean;
   /** Its request body's declared media types with their essences (lower case, no parameters). */
@@ -44,8 +42,6 @@ export interface Reply {
   readonly jsonContentType: string;
 }
 
-const LOCATIONS = ["path", "query", "header", "cookie"] as const;
-
 /**
  * The routes of a contract's operations. What many operations declare alike (their security, their
  * responses, the same parameters) is held once and shared: a request reads these on every call,
@@ -66,7 +62,8 @@ export function toRoutes(
 /**
  * Every route has the same properties in the same order, the optional ones present (undefined)
  * where the contract has none: the pipeline reads them on every request, and objects of one shape
- * keep those reads fast however many operations a contract has.
+ * keep those reads fast however many operations a contract has. What every request reads comes
+ * first, so that a request touches the fewest of the object's cache lines.
  */
 function toRoute(
   id: string,
@@ -79,43 +76,40 @@ function toRoute(
   const responses = alike.one(operation.responses);
   const security = alike.one(operation.security);
   const route = {
-    method: operation.method,
-    path: operation.path,
-    operationId: operation.operationId,
-    tags: operation.tags,
-    parameters,
-    requestBody: alike.one(operation.requestBody),
-    responses,
-    security,
-    deprecated: operation.deprecated,
-    sunset: operation.sunset,
-    pagination: operation.pagination,
-    idempotency: operation.idempotency,
-    cache: operation.cache,
-    sort: operation.sort,
-    fields: operation.fields,
-    expand: operation.expand,
-    rateLimits: operation.rateLimits,
     id,
-    parameterLocations: alike.one(
-      LOCATIONS.filter((location) => parameters.some((parameter) => parameter.in === location)),
-    ),
-    queryNames: alike.derived(parameters, () => queryNames(parameters)),
+    method: operation.method,
+    deprecated: operation.deprecated,
     readsCookies:
       parameters.some((parameter) => parameter.in === "cookie") ||
       security.some((alternative) =>
         alternative.some((entry) => schemes[entry.scheme]?.in === "cookie"),
       ),
+    security,
+    repeatsScheme: repeatsScheme(security),
+    rateLimits: operation.rateLimits,
+    parameterPlan: alike.derived(parameters, () => parameterPlan(parameters)),
+    validators,
+    requestBody: alike.one(operation.requestBody),
+    sort: operation.sort,
+    expand: operation.expand,
+    fields: operation.fields,
+    cache: operation.cache,
+    pagination: operation.pagination,
+    idempotency: operation.idempotency,
+    // How each status goes out depends on the responses alone: operations with the same share it.
+    replies: alike.derived(responses, () => new Map<number, Reply>()),
+    path: operation.path,
+    operationId: operation.operationId,
+    tags: operation.tags,
+    parameters,
+    responses,
+    sunset: operation.sunset,
     bodyTypes: alike.one(
       (operation.requestBody?.contentTypes ?? []).map((declared) => ({
         declared,
         essence: mediaTypeEssence(declared),
       })),
     ),
-    // How each status goes out depends on the responses alone: operations with the same share it.
-    replies: alike.derived(responses, () => new Map<number, Reply>()),
-    repeatsScheme: repeatsScheme(security),
-    validators,
   };
   return route as Route;
 }

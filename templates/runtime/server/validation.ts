@@ -1,6 +1,6 @@
 import type { ParameterContract } from "../contract.js";
 import { pointerTo, type ErrorDetail, type ErrorLocation } from "./errors.js";
-import { getOwn } from "./own.js";
+import { dataRecord, getOwn } from "./own.js";
 import { linearRegExp, type BoundedPatternTest } from "./patterns.js";
 import { parsed } from "./schema-text.js";
 import {
@@ -138,6 +138,8 @@ export class OperationValidators {
     header: undefined,
     cookie: undefined,
   };
+  /** Whether an empty query record passes as it is; worked out on first use. */
+  #acceptsEmptyQuery: boolean | undefined = undefined;
   readonly #bodies = new Map<string, Validator | null>();
   readonly #responses = new Map<string, Validator | null>();
 
@@ -153,6 +155,21 @@ export class OperationValidators {
     const built = this.#build("parameters", [location]);
     this.#parameters[location] = built ?? null;
     return built;
+  }
+
+  /**
+   * Whether the query's schema takes a record with nothing in it as it is: valid, and no default
+   * added. That verdict is the schema's alone, so it is worked out once, and a request without a
+   * query string then needs no check of its query.
+   */
+  acceptsEmptyQuery(): boolean {
+    if (this.#acceptsEmptyQuery === undefined) {
+      const validate = this.parameters("query");
+      const record = dataRecord();
+      this.#acceptsEmptyQuery =
+        validate === undefined || (validate(record) && Object.keys(record).length === 0);
+    }
+    return this.#acceptsEmptyQuery;
   }
 
   body(mediaType: string): Validator | undefined {

@@ -1,5 +1,5 @@
 import type { ParameterContract } from "../contract.js";
-import { parseQuery, queryNames, readParameters } from "./parameters.js";
+import { parameterPlan, parseQuery, readParameters } from "./parameters.js";
 import { RouteTable } from "./routes.js";
 import { ContractValidators } from "./validation.js";
 
@@ -63,14 +63,14 @@ export function warmUp(): void {
     { method: "POST", path: "/things" },
   ]);
   const validators = new ContractValidators(SCHEMAS);
-  const names = queryNames(PARAMETERS);
+  const plan = parameterPlan(PARAMETERS);
   for (const [path, query] of [
     ["/things/7", "limit=5&tag=a&tag=b"],
     ["/things/x", ""],
   ] as const) {
     const found = routes.match("GET", path);
     if (found.kind !== "found") continue;
-    const values = readParameters(PARAMETERS, names, {
+    const values = readParameters(plan, {
       path: found.params,
       query: parseQuery(query),
       headers: { "x-trace": "warm-up" },

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { setOwn } from "../../../templates/runtime/server/own.js";
-import { readParameters, queryNames } from "../../../templates/runtime/server/parameters.js";
+import { parameterPlan, readParameters } from "../../../templates/runtime/server/parameters.js";
 import type { ParameterContract } from "../../../templates/runtime/contract.js";
 
 const restore: Array<() => void> = [];
@@ -52,7 +52,7 @@ describe("setOwn", () => {
   it("is how query parameters of any name reach the handler's input", () => {
     onObjectPrototype("isAdmin", { set: () => undefined, get: () => undefined });
     const declared: ParameterContract[] = ["isAdmin", "toString", "__proto__", "q"].map((name) => ({ name, in: "query", required: false, style: "form", explode: true, shape: "scalar" }));
-    const values = readParameters(declared, queryNames(declared), {
+    const values = readParameters(parameterPlan(declared), {
       path: new Map(),
       query: [["isAdmin", "1"], ["toString", "2"], ["__proto__", "3"], ["q", "4"]],
       headers: {},

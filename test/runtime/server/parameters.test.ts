@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ParameterContract } from "../../../templates/runtime/contract.js";
-import { parseCookies, parseQuery, queryNames, readParameters } from "../../../templates/runtime/server/parameters.js";
+import { parameterPlan, parseCookies, parseQuery, readParameters } from "../../../templates/runtime/server/parameters.js";
 
 const param = (name: string, location: ParameterContract["in"], shape: ParameterContract["shape"], style: string, explode: boolean): ParameterContract => ({
   name,
@@ -12,7 +12,7 @@ const param = (name: string, location: ParameterContract["in"], shape: Parameter
 });
 
 function read(parameter: ParameterContract, raw: { path?: string; query?: string; header?: string; cookie?: string }) {
-  const values = readParameters([parameter], queryNames([parameter]), {
+  const values = readParameters(parameterPlan([parameter]), {
     path: new Map(raw.path === undefined ? [] : [[parameter.name, raw.path]]),
     query: parseQuery(raw.query ?? ""),
     headers: raw.header === undefined ? {} : { [parameter.name.toLowerCase()]: raw.header },

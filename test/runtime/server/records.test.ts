@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import type { ParameterContract } from "../../../templates/runtime/contract.js";
 import { formFields } from "../../../templates/runtime/server/body.js";
-import { queryNames, readParameters, type RawParameters } from "../../../templates/runtime/server/parameters.js";
+import { parameterPlan, readParameters, type RawParameters } from "../../../templates/runtime/server/parameters.js";
 
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 
@@ -18,7 +18,7 @@ const parameter = (name: string, location: ParameterContract["in"], shape: Param
 
 const raw = (overrides: Partial<RawParameters>): RawParameters => ({ path: new Map(), query: [], headers: {}, cookies: new Map(), ...overrides });
 
-const read = (declared: ParameterContract[], overrides: Partial<RawParameters>) => readParameters(declared, queryNames(declared), raw(overrides));
+const read = (declared: ParameterContract[], overrides: Partial<RawParameters>) => readParameters(parameterPlan(declared), raw(overrides));
 
 /** Request data (parameters of each location, object parameters, form fields) is held in records without a prototype. */
 describe("records of request data", () => {
@@ -78,11 +78,11 @@ describe("records of request data", () => {
 
   it("share one engine shape whatever names they hold, where plain objects take one per set of names (V8, checked with its natives)", () => {
     const script = `
-      import { readParameters, queryNames } from ${JSON.stringify(`${ROOT}templates/runtime/server/parameters.ts`)};
+      import { parameterPlan, readParameters } from ${JSON.stringify(`${ROOT}templates/runtime/server/parameters.ts`)};
       import { formFields } from ${JSON.stringify(`${ROOT}templates/runtime/server/body.ts`)};
       const path = (names) => {
         const declared = names.map((name) => ({ name, in: "path", required: true, style: "simple", explode: false, shape: "scalar" }));
-        return readParameters(declared, queryNames(declared), { path: new Map(names.map((name) => [name, "x"])), query: [], headers: {}, cookies: new Map() }).path;
+        return readParameters(parameterPlan(declared), { path: new Map(names.map((name) => [name, "x"])), query: [], headers: {}, cookies: new Map() }).path;
       };
       const records = [path(["customer"]), path(["id", "source"]), path(["account", "person"]), formFields(new URLSearchParams("email=a&name=b"))];
       console.log(JSON.stringify({

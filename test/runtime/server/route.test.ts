@@ -34,10 +34,13 @@ describe("a route", () => {
     expect(readsCookies([], [])).toBe(false);
   });
 
-  it("knows its query parameters' names", () => {
+  it("knows its parameters by location, in reading order, and its query parameters' names", () => {
     const made = route([parameter("q", "query"), parameter("id", "path"), parameter("page", "query")], []);
-    expect([...made.queryNames].sort()).toEqual(["page", "q"]);
-    expect(made.parameterLocations).toEqual(["path", "query"]);
+    expect([...made.parameterPlan.queryNames].sort()).toEqual(["page", "q"]);
+    expect(made.parameterPlan.locations.map(([location, parameters]) => [location, parameters.map((p) => p.name)])).toEqual([
+      ["path", ["id"]],
+      ["query", ["q", "page"]],
+    ]);
   });
 
   it("knows whether a security scheme is in more than one of its alternatives", () => {
@@ -66,17 +69,15 @@ describe("a route", () => {
     expect(b.parameters).toBe(a.parameters);
     expect(b.security).toBe(a.security);
     expect(b.responses).toBe(a.responses);
-    expect(b.queryNames).toBe(a.queryNames);
-    expect(b.parameterLocations).toBe(a.parameterLocations);
+    expect(b.parameterPlan).toBe(a.parameterPlan);
     expect(b.replies).toBe(a.replies);
     // What differs stays apart, and each operation keeps its own identity and validators.
     expect(c.parameters).not.toBe(a.parameters);
-    expect([...c.queryNames]).toEqual(["fields"]);
+    expect([...c.parameterPlan.queryNames]).toEqual(["fields"]);
     expect(c.security).not.toBe(a.security);
     expect(c.security[0]?.[0]?.scopes).toEqual(["admin"]);
     expect(c.responses).not.toBe(a.responses);
     expect(c.replies).not.toBe(a.replies);
-    expect(c.parameterLocations).toBe(a.parameterLocations);
     expect([a.id, b.id, c.id]).toEqual(["a", "b", "c"]);
     expect(b.path).toBe("/others");
     expect(b.validators).not.toBe(a.validators);
