@@ -18,7 +18,11 @@ const PARAMETERS: ParameterContract[] = [
   },
 ];
 
-/** Its schemas, one object schema per location, as the contract's schemas document holds them. */
+/**
+ * Its schemas, one object schema per location, as the contract's schemas document holds them. The id
+ * is an `int64`, as most contracts' ids are: its format's check and the steps that run several checks
+ * on one coerced value are compiled here too.
+ */
 const SCHEMAS = {
   openapi: "3.0",
   document: {
@@ -27,7 +31,7 @@ const SCHEMAS = {
       getThing: {
         path: {
           type: "object",
-          properties: { id: { type: "integer", minimum: 1 } },
+          properties: { id: { type: "integer", format: "int64", minimum: 1 } },
           required: ["id"],
         },
         query: {
