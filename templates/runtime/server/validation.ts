@@ -1,6 +1,6 @@
-import type { ParameterContract } from "../contract.js";
 import { pointerTo, type ErrorDetail, type ErrorLocation } from "./errors.js";
 import { dataRecord, getOwn } from "./own.js";
+import type { ParameterLocation } from "./parameters.js";
 import { linearRegExp, type BoundedPatternTest } from "./patterns.js";
 import { parsed } from "./schema-text.js";
 import {
@@ -193,8 +193,6 @@ export class OperationValidators {
     return keep(this.#responses, key, this.#build("response", ["responses", status, mediaType]));
   }
 }
-
-type ParameterLocation = ParameterContract["in"];
 
 function isParameterLocation(location: string): location is ParameterLocation {
   return (
