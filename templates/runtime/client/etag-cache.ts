@@ -1,3 +1,5 @@
+import { WriteOrderMap } from "../write-order-map.js";
+
 /** A response a GET returned with an `ETag`, kept to answer a later 304. */
 export interface CachedResponse {
   readonly etag: string;
@@ -17,7 +19,7 @@ export interface ResponseCache {
 
 /** The default store: the `maxEntries` most recently used responses, in memory. */
 export class MemoryResponseCache implements ResponseCache {
-  readonly #entries = new Map<string, CachedResponse>();
+  readonly #entries = new WriteOrderMap<CachedResponse>();
   readonly #maxEntries: number;
 
   constructor(maxEntries = 500) {
@@ -26,21 +28,17 @@ export class MemoryResponseCache implements ResponseCache {
 
   get(key: string): CachedResponse | undefined {
     const entry = this.#entries.get(key);
-    if (entry !== undefined) {
-      // Most recently used last: the oldest is the first to go.
-      this.#entries.delete(key);
-      this.#entries.set(key, entry);
-    }
+    // Most recently used last: the oldest is the first to go.
+    if (entry !== undefined) this.#entries.set(key, entry);
     return entry;
   }
 
   set(key: string, response: CachedResponse): void {
-    this.#entries.delete(key);
     this.#entries.set(key, response);
     while (this.#entries.size > this.#maxEntries) {
-      const oldest = this.#entries.keys().next();
-      if (oldest.done === true) break;
-      this.#entries.delete(oldest.value);
+      const oldest = this.#entries.oldest();
+      if (oldest === undefined) break;
+      this.#entries.delete(oldest.key);
     }
   }
 }

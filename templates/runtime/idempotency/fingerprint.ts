@@ -7,12 +7,14 @@ import { toBase64Url } from "../base64.js";
  * The body's depth is bounded before this runs (`depthLimit`). Hashed by `sha256` where the
  * platform has a native synchronous one (Node adapters pass `node:crypto`'s), else by Web Crypto.
  */
-export async function fingerprint(
+export function fingerprint(
   sha256: Sha256 | undefined,
   target: string,
   body: unknown,
-): Promise<string> {
-  return digest(sha256, `${target}\n`, body instanceof Uint8Array ? body : canonicalJson(body));
+): string | Promise<string> {
+  return body instanceof Uint8Array
+    ? digest(sha256, `${target}\n`, body)
+    : digest(sha256, `${target}\n${canonicalJson(body)}`);
 }
 
 /** A synchronous SHA-256 of the concatenated parts (text as UTF-8), in base64url without padding. */
@@ -21,14 +23,17 @@ export type Sha256 = (parts: ReadonlyArray<string | Uint8Array>) => string;
 const encoder = new TextEncoder();
 
 /**
- * SHA-256 of the concatenated parts, base64url: by `sha256` when given (no thread hop, no
- * promise to settle), else by Web Crypto.
+ * SHA-256 of the concatenated parts, base64url: at once by `sha256` when given (no thread hop, no
+ * promise to settle), else a promise of Web Crypto's.
  */
-export async function digest(
+export function digest(
   sha256: Sha256 | undefined,
   ...parts: ReadonlyArray<string | Uint8Array>
-): Promise<string> {
-  if (sha256 !== undefined) return sha256(parts);
+): string | Promise<string> {
+  return sha256 !== undefined ? sha256(parts) : webDigest(parts);
+}
+
+async function webDigest(parts: ReadonlyArray<string | Uint8Array>): Promise<string> {
   const chunks = parts.map((part) => (typeof part === "string" ? encoder.encode(part) : part));
   const joined = new Uint8Array(chunks.reduce((total, chunk) => total + chunk.length, 0));
   let offset = 0;
@@ -39,17 +44,23 @@ export async function digest(
   return toBase64Url(new Uint8Array(await crypto.subtle.digest("SHA-256", joined)));
 }
 
-/** JSON with object keys in code-point order at every level. */
+/** JSON with object keys in code-point order at every level (`undefined` members left out, as JSON does). */
 export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value))
-    return `[${value.map((item) => canonicalJson(item ?? null)).join(",")}]`;
-  if (typeof value === "object" && value !== null) {
-    const keys = Object.keys(value).sort();
-    const record = value as Record<string, unknown>;
-    return `{${keys
-      .filter((key) => record[key] !== undefined)
-      .map((key) => `${JSON.stringify(key)}:${canonicalJson(record[key])}`)
-      .join(",")}}`;
+  if (typeof value !== "object" || value === null) return JSON.stringify(value) ?? "null";
+  if (Array.isArray(value)) {
+    let text = "[";
+    for (let index = 0; index < value.length; index++)
+      text += (index === 0 ? "" : ",") + canonicalJson(value[index] ?? null);
+    return `${text}]`;
   }
-  return JSON.stringify(value) ?? "null";
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record);
+  if (keys.length > 1) keys.sort();
+  let text = "{";
+  for (const key of keys) {
+    const member = record[key];
+    if (member === undefined) continue;
+    text += (text.length === 1 ? "" : ",") + JSON.stringify(key) + ":" + canonicalJson(member);
+  }
+  return `${text}}`;
 }

@@ -1,16 +1,40 @@
+import { WriteOrderMap } from "../write-order-map.js";
 import type { BeginResult, IdempotencyStore, StoredResponse } from "./store.js";
+
+export interface MemoryIdempotencyStoreOptions {
+  /** The clock, in milliseconds (tests pass their own). */
+  now?: () => number;
+  /**
+   * The most records kept (default 100,000): past it, the oldest completed ones are forgotten
+   * first, before their TTL, so memory stays bounded under any traffic. Leases in flight are
+   * never forgotten this way.
+   */
+  maxEntries?: number;
+}
+
+export const DEFAULT_MAX_ENTRIES = 100_000;
 
 type Entry =
   | { state: "processing"; fingerprint: string; token: string; expiresAt: number }
   | { state: "done"; fingerprint: string; response: StoredResponse; expiresAt: number };
 
-/** Idempotency records in this process, forgotten when their lease or TTL ends. For many processes use Redis. */
+/**
+ * Idempotency records in this process, forgotten when their lease or TTL ends, or (the oldest
+ * completed first) when there are more than `maxEntries`. Entries are kept in the order they were
+ * last written. For many processes, or to keep every record for its whole TTL, use Redis.
+ */
 export class MemoryIdempotencyStore implements IdempotencyStore {
-  readonly #entries = new Map<string, Entry>();
+  readonly #entries = new WriteOrderMap<Entry>();
   readonly #now: () => number;
+  readonly #maxEntries: number;
+  /** Lease tokens: unique within this store, which is all a token is compared in. */
+  #leases = 0;
 
-  constructor(options: { now?: () => number } = {}) {
+  constructor(options: MemoryIdempotencyStoreOptions = {}) {
     this.#now = options.now ?? Date.now;
+    this.#maxEntries = options.maxEntries ?? DEFAULT_MAX_ENTRIES;
+    if (!Number.isInteger(this.#maxEntries) || this.#maxEntries < 1)
+      throw new RangeError("maxEntries must be a positive integer");
   }
 
   get size(): number {
@@ -19,11 +43,12 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
 
   async begin(key: string, fingerprint: string, leaseMs: number): Promise<BeginResult> {
     const now = this.#now();
-    this.#forgetExpired(now);
+    this.#entries.deleteOldestWhile((entry) => entry.expiresAt <= now);
     const entry = this.#live(key, now);
     if (entry === undefined) {
-      const token = crypto.randomUUID();
+      const token = String(++this.#leases);
       this.#entries.set(key, { state: "processing", fingerprint, token, expiresAt: now + leaseMs });
+      this.#forgetOldest();
       return { kind: "acquired", token };
     }
     if (entry.fingerprint !== fingerprint) return { kind: "mismatch" };
@@ -41,7 +66,6 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
     const now = this.#now();
     const entry = this.#live(key, now);
     if (entry?.state !== "processing" || entry.token !== token) return false;
-    this.#entries.delete(key);
     this.#entries.set(key, {
       state: "done",
       fingerprint: entry.fingerprint,
@@ -65,10 +89,21 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
     return entry;
   }
 
-  #forgetExpired(now: number): void {
-    for (const [key, entry] of this.#entries) {
-      if (entry.expiresAt > now) break;
-      this.#entries.delete(key);
+  /**
+   * Down to `maxEntries`, from the old end: completed records are forgotten, and a lease still in
+   * flight there is written again at the new end instead. One pass at most: when every entry is a
+   * lease in flight, they all stay (their number is bounded by the requests in flight).
+   */
+  #forgetOldest(): void {
+    for (
+      let unvisited = this.#entries.size;
+      this.#entries.size > this.#maxEntries && unvisited > 0;
+      unvisited--
+    ) {
+      const oldest = this.#entries.oldest();
+      if (oldest === undefined) return;
+      if (oldest.value.state === "processing") this.#entries.set(oldest.key, oldest.value);
+      else this.#entries.delete(oldest.key);
     }
   }
 }

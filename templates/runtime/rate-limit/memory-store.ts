@@ -1,3 +1,4 @@
+import { WriteOrderMap } from "../write-order-map.js";
 import { step, type State } from "./algorithms.js";
 import type { Decision, RateLimitPolicy, RateLimitStore } from "./policy.js";
 
@@ -16,7 +17,7 @@ const FULL_SWEEP_EVERY_MS = 30_000;
  * deleted once, so the cost is amortised O(1) per check. For several processes use Redis.
  */
 export class MemoryRateLimitStore implements RateLimitStore {
-  readonly #entries = new Map<string, { state: State; expiresAt: number }>();
+  readonly #entries = new WriteOrderMap<{ state: State; expiresAt: number }>();
   readonly #now: () => number;
   #fullSweepAtSize = 1024;
   #lastFullSweep: number;
@@ -40,23 +41,19 @@ export class MemoryRateLimitStore implements RateLimitStore {
       policy,
       now,
     );
-    this.#entries.delete(key);
     this.#entries.set(key, { state: result.state, expiresAt: result.expiresAt });
     return result.decision;
   }
 
   #forgetExpired(now: number): void {
-    for (const [key, entry] of this.#entries) {
-      if (entry.expiresAt > now) break;
-      this.#entries.delete(key);
-    }
+    this.#entries.deleteOldestWhile((entry) => entry.expiresAt <= now);
     const size = this.#entries.size;
     if (
       size >= this.#fullSweepAtSize ||
       (size > 1024 && now - this.#lastFullSweep >= FULL_SWEEP_EVERY_MS)
     ) {
-      for (const [key, entry] of this.#entries)
-        if (entry.expiresAt <= now) this.#entries.delete(key);
+      for (const { key, value } of this.#entries.entries())
+        if (value.expiresAt <= now) this.#entries.delete(key);
       this.#fullSweepAtSize = Math.max(1024, this.#entries.size * 2);
       this.#lastFullSweep = now;
     }

@@ -70,8 +70,11 @@ export class IdempotencyGuard {
         `Send exactly one ${policy.header} header, of 1 to 255 printable characters (no commas unless quoted).`,
       );
     }
-    const recordKey = await digest(this.#sha256, `${request.scope}\n${request.target}\n${key}`);
-    const print = await fingerprint(this.#sha256, request.target, request.body ?? null);
+    // Hashed at once where the runtime has a synchronous SHA-256 (no promise to settle), else awaited.
+    const keyHash = digest(this.#sha256, `${request.scope}\n${request.target}\n${key}`);
+    const recordKey = typeof keyHash === "string" ? keyHash : await keyHash;
+    const bodyHash = fingerprint(this.#sha256, request.target, request.body ?? null);
+    const print = typeof bodyHash === "string" ? bodyHash : await bodyHash;
     let begun;
     try {
       begun = await this.#store.begin(recordKey, print, policy.leaseMs);
