@@ -1,8 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { canonicalJson } from "../../templates/runtime/idempotency/fingerprint.js";
+import { createHash } from "node:crypto";
+import { canonicalJson, digest, fingerprint } from "../../templates/runtime/idempotency/fingerprint.js";
 import { MemoryIdempotencyStore } from "../../templates/runtime/idempotency/memory-store.js";
 import type { StoredResponse } from "../../templates/runtime/idempotency/store.js";
+import { nodeSha256 } from "../../templates/runtime/server/node-hash.js";
 import { FUZZ_RUNS, FUZZ_SEED } from "../fuzz/settings.js";
 
 const LEASE_MS = 60_000;
@@ -107,5 +109,26 @@ describe("canonicalJson", () => {
 
   it("leaves out undefined members and writes undefined array items as null, as JSON does", () => {
     expect(canonicalJson({ b: undefined, a: [undefined, 1] })).toBe(JSON.stringify({ b: undefined, a: [undefined, 1] }));
+  });
+});
+
+describe("the idempotency digests", () => {
+  /** What the record key and fingerprint are defined as, so records a store already holds keep matching. */
+  const sha256 = (...parts: Array<string | Uint8Array>) => {
+    const hash = createHash("sha256");
+    for (const part of parts) hash.update(part);
+    return hash.digest("base64url");
+  };
+
+  it("are SHA-256 of the target, a newline and the canonical JSON (or the bytes), by node:crypto and by Web Crypto alike", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.string({ unit: "binary" }), fc.oneof(fc.jsonValue(), fc.uint8Array({ maxLength: 200 })), async (target, body) => {
+        const expected = sha256(`${target}\n`, body instanceof Uint8Array ? body : canonicalJson(body));
+        expect(fingerprint(nodeSha256, target, body)).toBe(expected);
+        expect(await fingerprint(undefined, target, body)).toBe(expected);
+        expect(digest(nodeSha256, target)).toBe(sha256(target));
+      }),
+      { seed: FUZZ_SEED, numRuns: FUZZ_RUNS },
+    );
   });
 });
