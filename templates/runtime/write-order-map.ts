@@ -43,7 +43,6 @@ export class WriteOrderMap<V> {
       let next = this.#cursor.next();
       if (next.done === true) {
         // An iterator that reached the end stays there: entries written since need a new one.
-        if (this.#entries.size === 0) return (this.#reached = undefined);
         this.#cursor = this.#entries.values();
         next = this.#cursor.next();
         if (next.done === true) return (this.#reached = undefined);
