@@ -26,8 +26,8 @@ interface Adapter {
 
 const ADAPTERS: Record<ServerAdapter, Adapter> = {
   express: {
-    functions: [{ name: "createRouter", doc: "An Express 5 router serving every operation: `app.use(createRouter(handlers, options))`.", returns: "Router", wrap: "expressRouter", module: "server/express.ts" }],
-    typeImports: [{ from: "express", names: ["Router"] }],
+    functions: [{ name: "createRouter", doc: "Express 5 middleware serving every operation: `app.use(createRouter(handlers, options))`.", returns: "Handler", wrap: "expressRouter", module: "server/express.ts" }],
+    typeImports: [{ from: "express", names: ["Handler"] }],
     node: true,
   },
   fastify: {

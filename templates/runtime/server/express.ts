@@ -1,15 +1,18 @@
-import { Router, type NextFunction, type Request, type Response } from "express";
+import type { Handler, NextFunction, Request, Response } from "express";
 import type { RequestHandler } from "./handle.js";
 import { fromIncomingMessage, serveNode } from "./node-request.js";
 
 /**
- * Mounts the request pipeline on an Express 5 router. The router reads request bodies itself (no
- * `express.json()` needed); a body an earlier parser already consumed is used as parsed. The
- * client's address is `req.ip`, so Express's `trust proxy` setting applies.
+ * Mounts the request pipeline on Express 5 as one middleware function (`app.use`). A function,
+ * not a `Router`: Express then runs one router for the request, its app's, where a `Router`
+ * adds a second one's work to every request. The
+ * middleware reads request bodies itself (no `express.json()` needed); a body an earlier parser
+ * already consumed is used as parsed. The client's address is `req.ip`, so Express's
+ * `trust proxy` setting applies. A request no operation matches goes on to `next` when the
+ * pipeline has `fallthrough` set.
  */
-export function expressRouter(handle: RequestHandler): Router {
-  const router = Router();
-  router.use((req: Request, res: Response, next: NextFunction) => {
+export function expressRouter(handle: RequestHandler): Handler {
+  return (req: Request, res: Response, next: NextFunction) => {
     const consumed = req.readableEnded && (req as { body?: unknown }).body !== undefined;
     const request = fromIncomingMessage(req, {
       ip: () => req.ip,
@@ -17,6 +20,5 @@ export function expressRouter(handle: RequestHandler): Router {
       ...(consumed ? { parsedBody: { value: (req as { body?: unknown }).body } } : {}),
     });
     serveNode(handle, request, res, () => next());
-  });
-  return router;
+  };
 }

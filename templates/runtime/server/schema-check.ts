@@ -30,7 +30,7 @@ import {
   uniqueItemsCheck,
   type Schema,
 } from "./schema-keywords.js";
-import { recordCheck } from "./schema-record.js";
+import { passesPlainStrings, plainStrings, recordCheck } from "./schema-record.js";
 import { typeCheck } from "./schema-types.js";
 
 /**
@@ -106,14 +106,19 @@ export class SchemaChecks {
    * required, no default to fill in), every empty object does: those are answered without a walk.
    * Parameter records have no prototype (`dataRecord` in own.ts) and are walked: answering an
    * empty one this way too measured no faster (Stripe's 191 query validators: 0.135 against
-   * 0.138 µs each).
+   * 0.138 µs each). A record of plain strings (most path parameters) is tried first as one flat
+   * list (`plainStrings` in schema-record.ts).
    */
   validator(schema: unknown): Validator {
     const check = this.#schema(schema, false);
     const probe = {};
     const emptyPasses = check(probe, "", undefined, "", []) && isEmptyObject(probe);
+    const plain = plainStrings(schema);
     const validate = ((data: unknown): boolean => {
-      if (emptyPasses && isEmptyObject(data)) {
+      if (
+        (plain !== undefined && passesPlainStrings(plain, data)) ||
+        (emptyPasses && isEmptyObject(data))
+      ) {
         validate.errors = null;
         return true;
       }

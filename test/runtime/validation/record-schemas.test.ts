@@ -1,7 +1,7 @@
 import { Ajv } from "ajv";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { recordCheck } from "../../../templates/runtime/server/schema-record.js";
+import { passesPlainStrings, plainStrings, recordCheck } from "../../../templates/runtime/server/schema-record.js";
 import { FUZZ_RUNS, FUZZ_SEED } from "../../fuzz/settings.js";
 import { standaloneValidator } from "./standalone.js";
 
@@ -108,5 +108,89 @@ describe("record schemas", () => {
       { properties: record.properties },
     ])
       expect(recordCheck(build, other, false, false)).toBeUndefined();
+  });
+});
+
+/**
+ * A record of plain strings (`type: "string"` with at most `minLength` and `maxLength`: most path
+ * parameters) is first tried as one flat list (`plainStrings`). On generated schemas and values,
+ * strings of any UTF-16 units included (lengths count code points), the validator gives ajv's
+ * verdict, errors and value; and wherever the flat test passes a value, the checks pass it too.
+ */
+describe("records of plain strings", () => {
+  const names = ["a", "b", "id"];
+  const length = fc.option(fc.integer({ min: 0, max: 4 }), { nil: undefined });
+  const member = fc
+    .record({ minLength: length, maxLength: length })
+    .map(({ minLength, maxLength }) => ({
+      type: "string",
+      ...(minLength === undefined ? {} : { minLength }),
+      ...(maxLength === undefined ? {} : { maxLength }),
+    }));
+  const recordSchema = fc
+    .record({
+      properties: fc.dictionary(fc.constantFrom(...names), member, { maxKeys: 3 }),
+      required: fc.option(fc.uniqueArray(fc.constantFrom(...names, "missing"), { maxLength: 3 }), { nil: undefined }),
+    })
+    .map(({ properties, required }) => ({ type: "object", properties, ...(required === undefined ? {} : { required }) }));
+  const text = fc.string({ unit: "binary", maxLength: 6 });
+  const memberValue = fc.oneof({ weight: 4, arbitrary: text }, { weight: 1, arbitrary: fc.constantFrom<unknown>(null, 7, true, ["x"], { k: "x" }) });
+  const value = fc.oneof(
+    { weight: 6, arbitrary: fc.dictionary(fc.constantFrom(...names, "extra"), memberValue, { maxKeys: 4 }) },
+    { weight: 1, arbitrary: fc.oneof(text, fc.array(text, { maxLength: 2 }), fc.constant(null)) },
+  );
+
+  it("gives ajv's verdict, errors and value, and passes nothing the checks refuse", () => {
+    fc.assert(
+      fc.property(recordSchema, value, fc.boolean(), (schema, data, coerce) => {
+        const flat = plainStrings(schema);
+        expect(flat === undefined).toBe((schema.required ?? []).some((name) => !Object.hasOwn(schema.properties, name)));
+        const ours = standaloneValidator(schema, { coerce, defaults: true });
+        const theirs = new Ajv({ allErrors: true, ownProperties: true, strict: false, logger: false, useDefaults: true, ...(coerce ? { coerceTypes: "array" as const } : {}) }).compile(schema);
+        const ourInput = structuredClone(data);
+        const theirInput = structuredClone(data);
+        expect(ours(ourInput)).toBe(theirs(theirInput));
+        const errors = (list: readonly { instancePath: string; keyword: string; params: object; message?: string }[] | null | undefined) =>
+          (list ?? []).map(({ instancePath, keyword, params, message }) => ({ instancePath, keyword, params, message }));
+        expect(errors(ours.errors)).toEqual(errors(theirs.errors));
+        expect(ourInput).toEqual(theirInput);
+        if (flat !== undefined && passesPlainStrings(flat, data)) expect(theirs(structuredClone(data))).toBe(true);
+      }),
+      { seed: FUZZ_SEED, numRuns: FUZZ_RUNS },
+    );
+  });
+
+  it("reads own properties only, as the checks do", () => {
+    const schema = { type: "object", properties: { id: { type: "string", maxLength: 5 } }, required: ["id"] };
+    const flat = plainStrings(schema);
+    expect(flat).toBeDefined();
+    const inherited = Object.create({ id: "abc" }) as object;
+    expect(passesPlainStrings(flat ?? [], inherited)).toBe(false);
+    const validate = standaloneValidator(schema, { coerce: true, defaults: true });
+    expect(validate(inherited)).toBe(false);
+    expect(validate.errors?.map((error) => error.keyword)).toEqual(["required"]);
+    const own = Object.assign(Object.create(null) as object, { id: "abc" });
+    expect(passesPlainStrings(flat ?? [], own)).toBe(true);
+    expect(validate(own)).toBe(true);
+    expect(validate.errors).toBeNull();
+    expect(passesPlainStrings(flat ?? [], ["abc"])).toBe(false);
+  });
+
+  it("takes no other schema", () => {
+    const record = { type: "object", properties: { id: { type: "string", maxLength: 5 } } };
+    expect(plainStrings(record)).toEqual(["id", false, 0, 5]);
+    for (const other of [
+      { ...record, additionalProperties: false },
+      { ...record, required: ["other"] },
+      { type: "object", properties: { id: { type: "string", pattern: "^a" } } },
+      { type: "object", properties: { id: { type: "string", format: "uuid" } } },
+      { type: "object", properties: { id: { type: "string", default: "x" } } },
+      { type: "object", properties: { id: { type: "string", maxLength: 1.5 } } },
+      { type: "object", properties: { id: { type: "string", minLength: -1 } } },
+      { type: "object", properties: { id: { type: ["string", "null"] } } },
+      { type: "object", properties: { id: { type: "integer" } } },
+      { type: "object", properties: { id: { $ref: "#/x" } } },
+    ])
+      expect(plainStrings(other)).toBeUndefined();
   });
 });
