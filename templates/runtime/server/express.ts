@@ -5,11 +5,10 @@ import { fromIncomingMessage, serveNode } from "./node-request.js";
 /**
  * Mounts the request pipeline on Express 5 as one middleware function (`app.use`). A function,
  * not a `Router`: Express then runs one router for the request, its app's, where a `Router`
- * adds a second one's work to every request. The
- * middleware reads request bodies itself (no `express.json()` needed); a body an earlier parser
- * already consumed is used as parsed. The client's address is `req.ip`, so Express's
- * `trust proxy` setting applies. A request no operation matches goes on to `next` when the
- * pipeline has `fallthrough` set.
+ * adds a second one's work to every request. The middleware reads request bodies itself (no
+ * `express.json()` needed); a body an earlier parser already consumed is used as parsed. The
+ * client's address is `req.ip`, so Express's `trust proxy` setting applies. A request no
+ * operation matches goes on to `next` when the pipeline has `fallthrough` set.
  */
 export function expressRouter(handle: RequestHandler): Handler {
   return (req: Request, res: Response, next: NextFunction) => {
