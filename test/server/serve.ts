@@ -1,6 +1,7 @@
 import { serve as serveHono } from "@hono/node-server";
 import express from "express";
 import Fastify from "fastify";
+import { Hono } from "hono";
 import http, { type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { expressRouter } from "../../templates/runtime/server/express.js";
@@ -44,6 +45,23 @@ export async function serve(handle: RequestHandler, adapter: Adapter = ADAPTER):
         ? http.createServer(nodeRequestListener(handle)).listen(0)
         : (serveHono({ fetch: honoApp(handle).fetch, port: 0 }) as Server),
   );
+}
+
+/**
+ * Serves a request pipeline mounted under `mount` the way each framework nests one: Express's
+ * `app.use(mount, …)` (the Node listener too, as Express middleware), Fastify's `prefix`, Hono's
+ * `app.route(mount, …)`.
+ */
+export async function serveMounted(handle: RequestHandler, mount: string, adapter: Adapter = ADAPTER): Promise<Served> {
+  if (adapter === "fastify") {
+    const app = Fastify();
+    await app.register(fastifyPlugin(handle), { prefix: mount });
+    await app.listen({ port: 0, host: "127.0.0.1" });
+    const { port } = app.server.address() as AddressInfo;
+    return { url: `http://127.0.0.1:${port}`, close: () => app.close() };
+  }
+  if (adapter === "hono") return listening(serveHono({ fetch: new Hono().route(mount, honoApp(handle)).fetch, port: 0 }) as Server);
+  return listening(express().use(mount, adapter === "express" ? expressRouter(handle) : nodeRequestListener(handle)).listen(0));
 }
 
 async function listening(server: Server): Promise<Served> {

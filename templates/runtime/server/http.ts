@@ -6,9 +6,9 @@ export type IncomingHeaders = Readonly<Record<string, string | readonly string[]
 
 export interface ServerRequest {
   readonly method: string;
-  /** The path as sent (still percent-encoded), without the query string. */
+  /** The path as sent (origin form, still percent-encoded), without the query string. */
   readonly path: string;
-  /** The path before any mount point was stripped (for links the client can follow), when it differs. */
+  /** The path before any rewrite of the request's URL (for links the client can follow), when the framework keeps it. */
   readonly originalPath?: string | undefined;
   /** The raw query string, without the leading `?`. */
   readonly query: string;
@@ -43,4 +43,19 @@ export type DocsRoutes = (request: ServerRequest) => ServerResponse | undefined;
 export function headerValue(headers: IncomingHeaders, name: string): string | undefined {
   const value = headers[name];
   return typeof value === "string" ? value : value?.[0];
+}
+
+/**
+ * A request target in origin form (`/path?query`). HTTP/1.1 servers must accept the absolute form
+ * too (`GET http://host/path`, RFC 9112 §3.2.2), which proxies send and Node passes on as it came:
+ * its scheme and authority go, and a target with no path is `/`. Any other form (`*`, `host:port`)
+ * is returned as it is, and matches no operation; so is an authority with user info, which RFC 9110
+ * §4.2.4 says to treat as an error (it serves to disguise the host).
+ */
+export function originForm(target: string): string {
+  if (target.startsWith("/")) return target;
+  const authority = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#]*/.exec(target);
+  if (authority === null || authority[0].includes("@")) return target;
+  const rest = target.slice(authority[0].length);
+  return rest.startsWith("/") ? rest : `/${rest}`;
 }

@@ -1,7 +1,12 @@
 import type { IncomingMessage, ServerResponse as NodeResponse } from "node:http";
 import type { TLSSocket } from "node:tls";
 import type { RequestHandler } from "./handle.js";
-import type { IncomingHeaders, ServerRequest, ServerResponse } from "./http.js";
+import {
+  originForm,
+  type IncomingHeaders,
+  type ServerRequest,
+  type ServerResponse,
+} from "./http.js";
 
 /** What a framework knows of a Node request beyond the request itself. */
 export interface NodeRequestFacts {
@@ -11,8 +16,6 @@ export interface NodeRequestFacts {
    * Express works it out from `X-Forwarded-For` on every read of `req.ip`.
    */
   ip: () => string | undefined;
-  /** The path before a mount point was stripped, when the framework strips one. */
-  originalPath?: string;
   /** A body an earlier parser already consumed. */
   parsedBody?: { readonly value: unknown };
 }
@@ -36,14 +39,14 @@ class NodeServerRequest implements ServerRequest {
   #ip: string | undefined | null = null;
 
   constructor(req: IncomingMessage, facts: NodeRequestFacts) {
-    const url = req.url ?? "/";
+    const url = originForm(req.url ?? "/");
     const queryAt = url.indexOf("?");
     this.method = req.method ?? "GET";
     this.path = queryAt < 0 ? url : url.slice(0, queryAt);
     this.query = queryAt < 0 ? "" : url.slice(queryAt + 1);
     this.headers = req.headers;
     this.body = req;
-    this.originalPath = facts.originalPath;
+    this.originalPath = originalPathOf(req);
     this.parsedBody = facts.parsedBody;
     const socket = req.socket as Partial<TLSSocket>;
     this.clientCertificate =
@@ -57,6 +60,19 @@ class NodeServerRequest implements ServerRequest {
     if (this.#ip === null) this.#ip = this.#address();
     return this.#ip;
   }
+}
+
+/**
+ * The path the client sent, before a mount point was stripped from `req.url` or the URL was
+ * rewritten (Express and Connect keep the target as it came in `req.originalUrl`): the path links
+ * to further pages are built on.
+ */
+function originalPathOf(req: IncomingMessage): string | undefined {
+  const original = (req as { originalUrl?: unknown }).originalUrl;
+  if (typeof original !== "string") return undefined;
+  const target = originForm(original);
+  const queryAt = target.indexOf("?");
+  return queryAt < 0 ? target : target.slice(0, queryAt);
 }
 
 /**

@@ -50,7 +50,11 @@ export interface ServerOptions {
    * a response that could not be sent. An error it throws itself is logged, never propagated.
    */
   onError?: (error: unknown, context: ErrorContext) => void;
-  /** Overrides the contract's base path (`""` mounts operations at their bare paths). */
+  /**
+   * Overrides the contract's base path (`""` serves operations at their bare paths). Under a mount
+   * point it is what follows that point on Express (`app.use("/api", …)`, as for Express routers),
+   * and the whole path on Fastify (a `prefix`) and Hono (`app.route("/api", …)`).
+   */
   basePath?: string;
   /**
    * Serve the contract at `GET /openapi.json` and its reference page at `GET /docs/` (Swagger UI,

@@ -1,5 +1,5 @@
 import type { RequestHandler } from "./handle.js";
-import type { ServerRequest, ServerResponse } from "./http.js";
+import { originForm, type ServerRequest, type ServerResponse } from "./http.js";
 
 /**
  * A Web `fetch` handler. Each runtime knows the client's address in its own way: pass it as `ip`
@@ -54,13 +54,14 @@ function fromRequest(
   { ip, target = targetOf(request.url) }: RequestFacts,
   reading: { finished: boolean },
 ): ServerRequest {
-  const queryAt = target.indexOf("?");
+  const sent = originForm(target);
+  const queryAt = sent.indexOf("?");
   // Own properties for every name, `__proto__` included (plain assignment would not make one).
   const headers: Record<string, string> = Object.fromEntries(request.headers);
   return {
     method: request.method,
-    path: queryAt < 0 ? target : target.slice(0, queryAt),
-    query: queryAt < 0 ? "" : target.slice(queryAt + 1),
+    path: queryAt < 0 ? sent : sent.slice(0, queryAt),
+    query: queryAt < 0 ? "" : sent.slice(queryAt + 1),
     headers,
     body: chunksOf(request.body, reading),
     hasBody: request.body !== null && request.headers.get("content-length") !== "0",
