@@ -5,10 +5,10 @@ import { serveFetch, type RequestFacts } from "./web.js";
 /**
  * The request pipeline as a Hono app: serve it as it is (`export default app`, `serve(app)`), or
  * mount it with `parent.route("/", app)` (under a path, `parent.route("/api", app)`, with
- * `basePath` set to match: the pipeline routes the whole path). On `@hono/node-server` the client's address is the
- * socket's and the path is as sent; elsewhere set `clientIp` in the options, and paths arrive as
- * the runtime's URL parser left them (dot segments resolved). With `fallthrough`, unmatched
- * requests go on to the next handler.
+ * `basePath` set to match: the pipeline routes the whole path). On `@hono/node-server` the
+ * client's address is the socket's and the path is as sent; elsewhere set `clientIp` in the
+ * options, and paths arrive as the runtime's URL parser left them (dot segments resolved). With
+ * `fallthrough`, unmatched requests go on to the next handler.
  */
 export function honoApp(handle: RequestHandler): Hono {
   const app = new Hono();

@@ -8,7 +8,10 @@ export interface ServerRequest {
   readonly method: string;
   /** The path as sent (origin form, still percent-encoded), without the query string. */
   readonly path: string;
-  /** The path before any rewrite of the request's URL (for links the client can follow), when the framework keeps it. */
+  /**
+   * The path before a mount point was stripped or the URL rewritten, when the framework keeps it:
+   * links the client can follow are built on it.
+   */
   readonly originalPath?: string | undefined;
   /** The raw query string, without the leading `?`. */
   readonly query: string;
