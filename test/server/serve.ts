@@ -31,13 +31,7 @@ function adapterFrom(name: string | undefined): Adapter {
 
 /** Serves a request pipeline on a free port (port 0) through `adapter`. */
 export async function serve(handle: RequestHandler, adapter: Adapter = ADAPTER): Promise<Served> {
-  if (adapter === "fastify") {
-    const app = Fastify();
-    await app.register(fastifyPlugin(handle));
-    await app.listen({ port: 0, host: "127.0.0.1" });
-    const { port } = app.server.address() as AddressInfo;
-    return { url: `http://127.0.0.1:${port}`, close: () => app.close() };
-  }
+  if (adapter === "fastify") return servedFastify(handle);
   return listening(
     adapter === "express"
       ? express().use(expressRouter(handle)).listen(0)
@@ -53,15 +47,18 @@ export async function serve(handle: RequestHandler, adapter: Adapter = ADAPTER):
  * `app.route(mount, …)`.
  */
 export async function serveMounted(handle: RequestHandler, mount: string, adapter: Adapter = ADAPTER): Promise<Served> {
-  if (adapter === "fastify") {
-    const app = Fastify();
-    await app.register(fastifyPlugin(handle), { prefix: mount });
-    await app.listen({ port: 0, host: "127.0.0.1" });
-    const { port } = app.server.address() as AddressInfo;
-    return { url: `http://127.0.0.1:${port}`, close: () => app.close() };
-  }
+  if (adapter === "fastify") return servedFastify(handle, mount);
   if (adapter === "hono") return listening(serveHono({ fetch: new Hono().route(mount, honoApp(handle)).fetch, port: 0 }) as Server);
   return listening(express().use(mount, adapter === "express" ? expressRouter(handle) : nodeRequestListener(handle)).listen(0));
+}
+
+/** The pipeline as a Fastify plugin, registered under `prefix` when one is given. */
+async function servedFastify(handle: RequestHandler, prefix?: string): Promise<Served> {
+  const app = Fastify();
+  await app.register(fastifyPlugin(handle), prefix === undefined ? {} : { prefix });
+  await app.listen({ port: 0, host: "127.0.0.1" });
+  const { port } = app.server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, close: () => app.close() };
 }
 
 async function listening(server: Server): Promise<Served> {

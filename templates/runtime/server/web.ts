@@ -51,7 +51,7 @@ export async function serveFetch(
 /** A Web request as the pipeline sees it: the path exactly as the URL spells it, the body unread. */
 function fromRequest(
   request: Request,
-  { ip, target = targetOf(request.url) }: RequestFacts,
+  { ip, target = withoutFragment(request.url) }: RequestFacts,
   reading: { finished: boolean },
 ): ServerRequest {
   const sent = originForm(target);
@@ -69,10 +69,13 @@ function fromRequest(
   };
 }
 
-/** The path and query of an absolute URL. */
-function targetOf(url: string): string {
+/**
+ * A URL up to its fragment, which is no part of a request target (`originForm` then keeps its path
+ * and query).
+ */
+function withoutFragment(url: string): string {
   const hash = url.indexOf("#");
-  return url.slice(url.indexOf("/", url.indexOf("//") + 2), hash < 0 ? undefined : hash);
+  return hash < 0 ? url : url.slice(0, hash);
 }
 
 /** A body stream's chunks, read only when iterated (the pipeline reads bodies of operations that take one). */
