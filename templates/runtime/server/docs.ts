@@ -40,12 +40,13 @@ export function docsRoutes(openapi: object, title: string): DocsRoutes {
   const files = new Map<string, Uint8Array>();
   return (request) => {
     if (request.method !== "GET" && request.method !== "HEAD") return undefined;
-    if (request.path === "/openapi.json")
+    const path = belowMount(request.path, request.mountPath);
+    if (path === "/openapi.json")
       return file("application/json; charset=utf-8", (contract ??= JSON.stringify(openapi)));
-    if (request.path === "/docs")
+    if (path === "/docs")
       return { status: 301, headers: new Map([["location", "docs/"]]), body: undefined };
-    if (!request.path.startsWith("/docs/")) return undefined;
-    const name = request.path.slice("/docs/".length);
+    if (path === undefined || !path.startsWith("/docs/")) return undefined;
+    const name = path.slice("/docs/".length);
     if (name === "") return file("text/html; charset=utf-8", page(title));
     if (name === "start.js") return file("text/javascript; charset=utf-8", START);
     const type = ASSETS.get(name);
@@ -57,6 +58,24 @@ export function docsRoutes(openapi: object, title: string): DocsRoutes {
     }
     return file(type, bytes);
   };
+}
+
+/**
+ * `path` below the mount path, or `undefined` when it is not below it. The mount is in the
+ * framework's spelling, so it is cut by segments: one with a parameter (`:tenant`, `*`) stands for
+ * any segment, the others for themselves.
+ */
+function belowMount(path: string, mount: string | undefined): string | undefined {
+  if (mount === undefined || mount === "" || mount === "/") return path;
+  let at = 0;
+  for (const segment of mount.split("/").slice(1)) {
+    if (path.charAt(at) !== "/") return undefined;
+    const end = path.indexOf("/", at + 1);
+    const sent = path.slice(at + 1, end < 0 ? path.length : end);
+    if (sent === "" || (!/[:*]/.test(segment) && sent !== segment)) return undefined;
+    at = end < 0 ? path.length : end;
+  }
+  return path.slice(at);
 }
 
 function file(type: string, body: string | Uint8Array, status = 200): ServerResponse {

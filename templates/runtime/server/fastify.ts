@@ -5,9 +5,10 @@ import { fromIncomingMessage } from "./node-request.js";
 
 /**
  * The request pipeline as a Fastify 5 plugin: `app.register(plugin)`, optionally with a `prefix`
- * (then set `basePath` to match). Inside the plugin's own scope, request bodies are left unread
- * for the pipeline, which applies the contract's limits and answers in its one error format; the
- * parent's content-type parsers are untouched. The client's address is `request.ip`, so Fastify's
+ * (then set `basePath` to match: the pipeline routes the whole path; the docs, when on, are served
+ * below the prefix). Inside the plugin's own scope, request bodies are left unread for the
+ * pipeline, which applies the contract's limits and answers in its one error format; the parent's
+ * content-type parsers are untouched. The client's address is `request.ip`, so Fastify's
  * `trustProxy` applies; responses go out through `reply.send`, so `onSend` hooks and the request
  * log see them.
  */
@@ -24,8 +25,12 @@ export function fastifyPlugin(handle: RequestHandler): FastifyPluginCallback {
     ) => parsed(null, undefined);
     instance.addContentTypeParser("*", leaveUnread);
     instance.addContentTypeParser(/^/, leaveUnread);
+    // The plugin's prefix, its parents' included ("" when it has none).
+    const mountPath = instance.prefix;
     instance.all("/*", async (request, reply) => {
-      const response = await handle(fromIncomingMessage(request.raw, { ip: () => request.ip }));
+      const response = await handle(
+        fromIncomingMessage(request.raw, { ip: () => request.ip, mountPath }),
+      );
       if (response === undefined) return reply.callNotFound();
       reply.code(response.status);
       for (const [name, value] of response.headers) reply.header(name, value);

@@ -13,6 +13,13 @@ export interface ServerRequest {
    * links the client can follow are built on it.
    */
   readonly originalPath?: string | undefined;
+  /**
+   * The path the framework mounted the pipeline under while passing it the whole path (a Fastify
+   * `prefix`), in the framework's spelling (it may have parameters: `/:tenant`).
+   * The contract's operations are routed on `path` whole; the pipeline's own routes (`/openapi.json`,
+   * `/docs/`) are served below this path, as they are below an Express mount point.
+   */
+  readonly mountPath?: string | undefined;
   /** The raw query string, without the leading `?`. */
   readonly query: string;
   /** Header names in lower case, as Node gives them. */

@@ -18,6 +18,8 @@ export interface NodeRequestFacts {
   ip: () => string | undefined;
   /** A body an earlier parser already consumed. */
   parsedBody?: { readonly value: unknown };
+  /** The path the framework mounted the pipeline under while passing it the whole path (Fastify's `prefix`). */
+  mountPath?: string;
 }
 
 /** A Node request as the pipeline sees it: path and query split, the body left unread. */
@@ -32,6 +34,7 @@ class NodeServerRequest implements ServerRequest {
   readonly headers: IncomingHeaders;
   readonly body: IncomingMessage;
   readonly originalPath: string | undefined;
+  readonly mountPath: string | undefined;
   readonly parsedBody: { readonly value: unknown } | undefined;
   readonly clientCertificate: unknown;
   readonly #address: () => string | undefined;
@@ -47,6 +50,7 @@ class NodeServerRequest implements ServerRequest {
     this.headers = req.headers;
     this.body = req;
     this.originalPath = originalPathOf(req);
+    this.mountPath = facts.mountPath;
     this.parsedBody = facts.parsedBody;
     const socket = req.socket as Partial<TLSSocket>;
     this.clientCertificate =
