@@ -38,7 +38,7 @@ describe(`the generated server's docs option (--docs), on ${ADAPTER}`, () => {
   it.skipIf(ADAPTER === "hono")("mounted under a path, serves the docs below it, as the framework mounts the pipeline", async () => {
     // Express (and the Node listener in Express) strip the mount point; a Fastify prefix is passed on whole.
     // The mount as the framework is given it, and the path a client sends for it.
-    for (const [pattern, mount] of [["/api", "/api"], ["/tenants/t-1", "/tenants/t-1"], ["/:tenant", "/acme"]] as const) {
+    for (const [pattern, mount] of [["/api", "/api"], ["/api/", "/api"], ["/tenants/t-1", "/tenants/t-1"], ["/:tenant", "/acme"]] as const) {
       const server = await serveMounted(createRequestHandler(usersHandlers, options(true)), pattern);
       try {
         const contract = await send(server.url, { method: "GET", path: `${mount}/openapi.json` });

@@ -62,13 +62,14 @@ export function docsRoutes(openapi: object, title: string): DocsRoutes {
 
 /**
  * `path` below the mount path, or `undefined` when it is not below it. The mount is in the
- * framework's spelling, so it is cut by segments: one with a parameter (`:tenant`, `*`) stands for
- * any segment, the others for themselves.
+ * framework's spelling, so it is cut by segments (empty ones aside: `/api/` is `/api`): one with a
+ * parameter (`:tenant`, `*`) stands for any segment, the others for themselves.
  */
 function belowMount(path: string, mount: string | undefined): string | undefined {
-  if (mount === undefined || mount === "" || mount === "/") return path;
+  if (mount === undefined) return path;
   let at = 0;
-  for (const segment of mount.split("/").slice(1)) {
+  for (const segment of mount.split("/")) {
+    if (segment === "") continue;
     if (path.charAt(at) !== "/") return undefined;
     const end = path.indexOf("/", at + 1);
     const sent = path.slice(at + 1, end < 0 ? path.length : end);

@@ -15,9 +15,9 @@ export interface ServerRequest {
   readonly originalPath?: string | undefined;
   /**
    * The path the framework mounted the pipeline under while passing it the whole path (a Fastify
-   * `prefix`), in the framework's spelling (it may have parameters: `/:tenant`).
-   * The contract's operations are routed on `path` whole; the pipeline's own routes (`/openapi.json`,
-   * `/docs/`) are served below this path, as they are below an Express mount point.
+   * `prefix`), in the framework's spelling (it may have parameters: `/:tenant`). The contract's
+   * operations are routed on `path` whole; the pipeline's own routes (`/openapi.json`, `/docs/`)
+   * are served below this path, as they are below an Express mount point.
    */
   readonly mountPath?: string | undefined;
   /** The raw query string, without the leading `?`. */
