@@ -38,9 +38,15 @@ export function docsRoutes(openapi: object, title: string): DocsRoutes {
   let folder: string | undefined;
   let contract: string | undefined;
   const files = new Map<string, Uint8Array>();
+  // The mount's segments, worked out when its path changes (a plugin has one), not on each request.
+  let mount: { path: string; segments: readonly MountSegment[] } | undefined;
   return (request) => {
     if (request.method !== "GET" && request.method !== "HEAD") return undefined;
-    const path = belowMount(request.path, request.mountPath);
+    const { mountPath } = request;
+    if (mountPath !== undefined && mount?.path !== mountPath)
+      mount = { path: mountPath, segments: mountSegments(mountPath) };
+    const path =
+      mountPath === undefined ? request.path : belowMount(request.path, mount?.segments ?? []);
     if (path === "/openapi.json")
       return file("application/json; charset=utf-8", (contract ??= JSON.stringify(openapi)));
     if (path === "/docs")
@@ -60,20 +66,25 @@ export function docsRoutes(openapi: object, title: string): DocsRoutes {
   };
 }
 
-/**
- * `path` below the mount path, or `undefined` when it is not below it. The mount is in the
- * framework's spelling, so it is cut by segments (empty ones aside: `/api/` is `/api`): one with a
- * parameter (`:tenant`, `*`) stands for any segment, the others for themselves.
- */
-function belowMount(path: string, mount: string | undefined): string | undefined {
-  if (mount === undefined) return path;
+/** One segment of a mount path: a literal, or `undefined` for a parameter (`:tenant`, `*`), which any segment fills. */
+type MountSegment = string | undefined;
+
+/** A mount path in the framework's spelling, by segments (empty ones aside: `/api/` is `/api`). */
+function mountSegments(mount: string): MountSegment[] {
+  return mount
+    .split("/")
+    .filter((segment) => segment !== "")
+    .map((segment) => (/[:*]/.test(segment) ? undefined : segment));
+}
+
+/** `path` below the mount's segments, or `undefined` when it is not below them. */
+function belowMount(path: string, segments: readonly MountSegment[]): string | undefined {
   let at = 0;
-  for (const segment of mount.split("/")) {
-    if (segment === "") continue;
+  for (const segment of segments) {
     if (path.charAt(at) !== "/") return undefined;
     const end = path.indexOf("/", at + 1);
     const sent = path.slice(at + 1, end < 0 ? path.length : end);
-    if (sent === "" || (!/[:*]/.test(segment) && sent !== segment)) return undefined;
+    if (sent === "" || (segment !== undefined && sent !== segment)) return undefined;
     at = end < 0 ? path.length : end;
   }
   return path.slice(at);
