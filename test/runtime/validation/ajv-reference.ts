@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import { Ajv, type Options, type ValidateFunction } from "ajv";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import formats, { type FormatsPlugin } from "ajv-formats";
@@ -15,6 +16,24 @@ const linear = linearRegExp(vmPatternTest);
 const regExp = Object.assign((pattern: string) => Object.assign(linear(pattern), { toString: () => `/${pattern}/u` }), { code: "linearRegExp" });
 
 const addFormats = ((formats as { default?: FormatsPlugin }).default ?? formats) as FormatsPlugin;
+
+/**
+ * JSON equality as JSON Schema defines it (two values of one type, numbers by value, arrays item by
+ * item, objects member by member), for the reference's `uniqueItems`, `enum` and `const`. ajv's own
+ * (fast-deep-equal) calls a member named `valueOf` or `toString` as a method, so it throws on
+ * `[{}, { "valueOf": "" }]`, a body any client may send; the server's closures compare it as data.
+ * ajv's keywords read the function from this module when they compile, so it is set once, here.
+ */
+function jsonEqual(a: unknown, b: unknown): boolean {
+  if (typeof a !== "object" || a === null || typeof b !== "object" || b === null) return a === b || (Number.isNaN(a) && Number.isNaN(b));
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, index) => jsonEqual(item, b[index]));
+  }
+  const left = Object.entries(a);
+  return left.length === Object.keys(b).length && left.every(([key, item]) => Object.hasOwn(b, key) && jsonEqual(item, (b as Record<string, unknown>)[key]));
+}
+const ajvEqual = createRequire(import.meta.url)("ajv/dist/runtime/equal") as { default: unknown };
+ajvEqual.default = Object.assign(jsonEqual, { code: 'require("ajv/dist/runtime/equal").default' });
 
 const engines = new WeakMap<object, Map<Direction, Ajv>>();
 
