@@ -6,6 +6,7 @@ import { PRETTIER_OPTIONS } from "../../src/format/format.js";
 import { JsonTextValue } from "../../src/emit/generated-file.js";
 import { printValue } from "../../src/format/print/js-value.js";
 import { SchemaText } from "../../templates/runtime/server/schema-text.js";
+import { FUZZ_RUNS, FUZZ_SEED } from "../fuzz/settings.js";
 
 /**
  * Text that could end a template literal or change what it spells, were it not escaped. (Beyond
@@ -51,7 +52,7 @@ describe("JSON text in generated data (`new SchemaText(`…`)`)", () => {
         const read = runInNewContext(`(${expression})`, { SchemaText }) as unknown;
         expect(JSON.parse(JSON.stringify(read))).toEqual(JSON.parse(JSON.stringify(plain(value))));
       }),
-      { numRuns: Number(process.env.FUZZ_RUNS ?? 300), seed: 20261204 },
+      { numRuns: Math.ceil((FUZZ_RUNS * 3) / 4), seed: FUZZ_SEED },
     );
   });
 

@@ -3,6 +3,7 @@ import { format } from "prettier";
 import { expect, it } from "vitest";
 import { PRETTIER_OPTIONS } from "../../src/format/format.js";
 import { printValue } from "../../src/format/print/js-value.js";
+import { FUZZ_RUNS, FUZZ_SEED } from "../fuzz/settings.js";
 
 /** Keys of the kinds the emitters write: identifiers, header-like names, quotes, prototype names. */
 const key = fc.oneof(
@@ -29,7 +30,7 @@ it("lays out any JSON data exactly as prettier does, at any column (fixed seed)"
       const source = `${head}${printValue(value, { indentation: "", column: head.length, trailing: 1 })};\n`;
       expect(await format(source, PRETTIER_OPTIONS)).toBe(source);
     }),
-    { numRuns: Number(process.env.FUZZ_RUNS ?? 300), seed: 20261126 },
+    { numRuns: Math.ceil((FUZZ_RUNS * 3) / 4), seed: FUZZ_SEED },
   );
 });
 
@@ -71,6 +72,6 @@ it("lays out openapi-typescript's declarations exactly as prettier does (fixed s
       const theirs = await format(typeStatements(structuredClone(document)).map((node) => api.astToString(node)).join(""), PRETTIER_OPTIONS);
       expect(ours.content).toBe(theirs);
     }),
-    { numRuns: Number(process.env.FUZZ_RUNS ?? 150), seed: 20261126 },
+    { numRuns: Math.ceil((FUZZ_RUNS * 3) / 8), seed: FUZZ_SEED },
   );
 });

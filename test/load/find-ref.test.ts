@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { findRef, hasRef } from "../../src/load/find-ref.js";
 import { valueAtPointer } from "../../src/pointer.js";
+import { FUZZ_RUNS, FUZZ_SEED } from "../fuzz/settings.js";
 
 /** Documents of objects and arrays holding `$ref`s, internal and external, with shared and cyclic nodes. */
 const ref = fc.oneof(fc.constantFrom("#/components/schemas/A", "#/a~1b", "other.yaml#/X", "https://example.com/s.json", ""), fc.string({ maxLength: 8 }));
@@ -28,7 +29,7 @@ describe("hasRef", () => {
           if (found !== undefined) expect(matches((valueAtPointer(document, found) as { $ref: string }).$ref)).toBe(true);
         }
       }),
-      { numRuns: Number(process.env.FUZZ_RUNS ?? 500), seed: 20261203 },
+      { numRuns: Math.ceil((FUZZ_RUNS * 5) / 4), seed: FUZZ_SEED },
     );
   });
 });

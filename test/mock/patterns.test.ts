@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { loadModel } from "../../src/pipeline.js";
 import { ROOT, VALID_FIXTURES } from "../helpers.js";
 import { checkPatterns, patternsOf } from "./pattern-check.js";
+import { FUZZ_RUNS, FUZZ_SEED } from "../fuzz/settings.js";
 
 const table: string[] = [];
 afterAll(() => console.log(["patterns the mock draws strings for (fixtures):", ...table].join("\n")));
@@ -11,7 +12,7 @@ afterAll(() => console.log(["patterns the mock draws strings for (fixtures):", .
 describe.each(VALID_FIXTURES)("the patterns of %s", (name, spec) => {
   it("get strings that match them on the server's engine, or are reported as unserved", async () => {
     const { model } = await loadModel({ spec: join(ROOT, spec), allowRemote: false });
-    const report = checkPatterns(patternsOf(model), 25);
+    const report = checkPatterns(patternsOf(model), Math.ceil(FUZZ_RUNS / 16));
     table.push(`  ${name}: ${report.patterns} patterns, ${report.served} served, ${report.unserved.length} unserved${report.unserved.length > 0 ? ` (${report.unserved.map((pattern) => JSON.stringify(pattern)).join(", ")})` : ""}`);
     expect(report.wrong).toEqual([]);
     expect(report.served + report.unserved.length).toBe(report.patterns);
@@ -35,7 +36,7 @@ const patternArbitrary = fc.letrec<{ pattern: string; piece: string; atom: strin
 }));
 
 it("generated patterns get strings that match them on the server's engine, or are reported as unserved", () => {
-  const patterns = fc.sample(patternArbitrary.pattern, { seed: 7, numRuns: 300 }).filter((pattern) => pattern.length <= 80);
+  const patterns = fc.sample(patternArbitrary.pattern, { seed: FUZZ_SEED, numRuns: Math.ceil((FUZZ_RUNS * 3) / 4) }).filter((pattern) => pattern.length <= 80);
   const report = checkPatterns(new Map(patterns.map((pattern) => [pattern, {}])), 5);
   console.log(`generated patterns: ${report.patterns}, ${report.served} served, ${report.unserved.length} unserved${report.unserved.length > 0 ? ` (e.g. ${JSON.stringify(report.unserved.slice(0, 3))})` : ""}`);
   expect(report.wrong).toEqual([]);

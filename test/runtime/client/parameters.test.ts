@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { ParameterContract } from "../../../templates/runtime/contract.js";
 import { cookieParameters, headerParameters, serializeQuery } from "../../../templates/runtime/client/parameters.js";
 import { expandPath } from "../../../templates/runtime/path.js";
+import { FUZZ_RUNS, FUZZ_SEED } from "../../fuzz/settings.js";
 
 const parameter = (location: ParameterContract["in"], name: string, style: string, explode: boolean): ParameterContract => ({
   name,
@@ -83,7 +84,7 @@ describe("serializeQuery: every style and explode OpenAPI defines (3.1 §4.8.12.
           expect(parsed.getAll(name)).toEqual(Array.isArray(value) ? value.map(text) : [text(value)]);
         }
       }),
-      { seed: 20261126, numRuns: 300 },
+      { seed: FUZZ_SEED, numRuns: Math.ceil((FUZZ_RUNS * 3) / 4) },
     );
   });
 });

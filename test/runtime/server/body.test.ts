@@ -3,6 +3,7 @@ import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { formFields, MAX_PARTS, parseBody, parseMultipart, readBody, validateWithFiles } from "../../../templates/runtime/server/body.js";
 import { HttpError } from "../../../templates/runtime/server/errors.js";
+import { FUZZ_RUNS, FUZZ_SEED } from "../../fuzz/settings.js";
 
 const fields = (query: string) => formFields(new URLSearchParams(query));
 
@@ -114,7 +115,7 @@ describe("readBody", () => {
         expect(evented).toEqual(await outcome(readBody(iterable(chunks), limit, undefined)));
         expect(evented).toEqual(size > limit ? { status: 413 } : { bytes: chunks.flatMap((chunk) => [...chunk]) });
       }),
-      { seed: 7, numRuns: 200 },
+      { seed: FUZZ_SEED, numRuns: Math.ceil(FUZZ_RUNS / 2) },
     );
   });
 

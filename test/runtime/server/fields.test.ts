@@ -8,6 +8,7 @@ import { readExpand } from "../../../templates/runtime/server/expand.js";
 import { project, readFields, selectionOf } from "../../../templates/runtime/server/fields.js";
 import { getProduct, listProducts } from "../../golden/catalog/operations.js";
 import { ajvValidator } from "../validation/ajv-reference.js";
+import { FUZZ_RUNS, FUZZ_SEED } from "../../fuzz/settings.js";
 
 const POOL = ["id", "name", "owner", "owner.name", "owner.id", "tags", "a.b", "maker", "maker.country"];
 const HOSTILE = ["__proto__", "constructor", "prototype", "", ".", "owner.", ".name", "owner..name", "a.b.c.d", "a".repeat(300), "%2Cname", "NAME", " name", "name\u0000"];
@@ -52,7 +53,7 @@ describe("readFields and readExpand", () => {
         const values = pairs.filter(([name]) => name === "fields").map(([, text]) => text);
         expect(outcome(() => readFields(fields, pairs), "fields", "fields")).toEqual(referenceFields(fields, values));
       }),
-      { seed: 25, numRuns: 2000 },
+      { seed: FUZZ_SEED, numRuns: FUZZ_RUNS * 5 },
     );
   });
 
@@ -73,7 +74,7 @@ describe("readFields and readExpand", () => {
         const read = outcome(() => readExpand(expand, pairs), expand.param, "expand");
         expect(read === "400" ? read : new Set(read)).toEqual(expected);
       }),
-      { seed: 25, numRuns: 2000 },
+      { seed: FUZZ_SEED, numRuns: FUZZ_RUNS * 5 },
     );
   });
 });
@@ -128,7 +129,7 @@ describe("project", () => {
           expect(validProduct(item), JSON.stringify(validProduct.errors)).toBe(true);
         });
       }),
-      { seed: 25, numRuns: 500 },
+      { seed: FUZZ_SEED, numRuns: Math.ceil((FUZZ_RUNS * 5) / 4) },
     );
   });
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { SortContract } from "../../../templates/runtime/contract.js";
 import { HttpError } from "../../../templates/runtime/server/errors.js";
 import { readSort } from "../../../templates/runtime/server/sort.js";
+import { FUZZ_RUNS, FUZZ_SEED } from "../../fuzz/settings.js";
 
 /** The reference: the keys as a regular expression reads them, then the three limits checked on the whole list. */
 function reference(contract: SortContract, values: string[]): Array<{ field: string; direction: string }> | "400" {
@@ -40,7 +41,7 @@ describe("readSort", () => {
         }
         expect(outcome).toEqual(reference(sort, values));
       }),
-      { seed: 25, numRuns: 2000 },
+      { seed: FUZZ_SEED, numRuns: FUZZ_RUNS * 5 },
     );
   });
 
