@@ -11,6 +11,7 @@ import { fillPage, listLength, pageStart, type PageContract, type PageRequest, t
 import type { Prefer } from "./prefer.js";
 import { randomFrom } from "./random.js";
 import type { Runtime, ContractValidators } from "./runtime.js";
+import { boundedPatternTesters, type PatternTesters } from "./pattern-strings.js";
 import { Synthesiser, type UnservedPattern } from "./synthesise.js";
 
 /** How many values are drawn for one answer before the mock gives up on meeting the schema. */
@@ -51,6 +52,8 @@ interface HandlerResult {
 
 export class MockAnswers {
   readonly #sources: MockSources;
+  /** Contract patterns' checks on the server's engine, in bounded time (one set for the mock's life). */
+  readonly #patterns: PatternTesters;
   /** Per list operation, its items by index (drawn once; the same whatever page they are on). */
   readonly #items = new Map<string, Map<number, unknown>>();
   /** Per list operation and status, the body its pages are made from (drawn once). */
@@ -58,6 +61,7 @@ export class MockAnswers {
 
   constructor(sources: MockSources) {
     this.#sources = sources;
+    this.#patterns = boundedPatternTesters(sources.runtime);
   }
 
   answer(operation: Operation, pagination: PageContract | undefined, input: Record<string, unknown>, request: MockRequest): HandlerResult {
@@ -120,7 +124,7 @@ export class MockAnswers {
     let problem = "";
     for (let draw = 0; draw < DRAWS; draw++) {
       const random = randomFrom(this.#sources.seed, operation.id, chosen.status, ...seedOf(draw));
-      const value = new Synthesiser(this.#sources.schemas, random, { unserved: this.#sources.unserved, plain: draw >= DRAWS / 2 }).value(schema);
+      const value = new Synthesiser(this.#sources.schemas, random, { patterns: this.#patterns, unserved: this.#sources.unserved, plain: draw >= DRAWS / 2 }).value(schema);
       if (value === undefined) continue;
       const errors = this.#errors(operation, chosen, value);
       if (errors === undefined) return value;
@@ -162,11 +166,11 @@ export class MockAnswers {
     let items = this.#items.get(operation.id);
     if (items === undefined) this.#items.set(operation.id, (items = new Map()));
     if (items.has(index)) return items.get(index);
-    const schema = new Synthesiser(this.#sources.schemas, randomFrom(0)).listItems(this.#schemaAt(operation.id, chosen), contract.itemsPath);
+    const schema = new Synthesiser(this.#sources.schemas, randomFrom(0), { patterns: this.#patterns }).listItems(this.#schemaAt(operation.id, chosen), contract.itemsPath);
     const page = { limit: 1, offset: 0 };
     for (let draw = 0; draw < DRAWS; draw++) {
       const random = randomFrom(this.#sources.seed, operation.id, "item", index, draw);
-      const drawn = new Synthesiser(this.#sources.schemas, random, { unserved: this.#sources.unserved, plain: draw >= DRAWS / 2 }).value(schema);
+      const drawn = new Synthesiser(this.#sources.schemas, random, { patterns: this.#patterns, unserved: this.#sources.unserved, plain: draw >= DRAWS / 2 }).value(schema);
       for (const candidate of [unique(drawn, contract.cursorFromItem, index), drawn]) {
         if (this.#validPage(operation, chosen, contract, base, { items: [candidate], start: 0, total: 1, page, nextUrl: undefined }) !== undefined) {
           items.set(index, candidate);
@@ -185,7 +189,7 @@ export class MockAnswers {
       if (name === "content-type" || name === "content-length") continue;
       for (let draw = 0; draw < DRAWS; draw++) {
         const random = randomFrom(this.#sources.seed, response.pointer, name, key, draw);
-        const value = headerText(new Synthesiser(this.#sources.openapi, random, { unserved: this.#sources.unserved }).value(header.schema ?? { type: "string" }));
+        const value = headerText(new Synthesiser(this.#sources.openapi, random, { patterns: this.#patterns, unserved: this.#sources.unserved }).value(header.schema ?? { type: "string" }));
         if (value !== undefined && this.#sources.runtime.isValidHeader(name, value)) {
           headers[name] = value;
           break;

@@ -7,5 +7,7 @@ declare module "randexp" {
     /** Draws a whole number in [low, high]; replaced to make generation seeded. */
     randInt: (low: number, high: number) => number;
     gen(): string;
+    /** Draws the text of one parsed token; `gen` calls it for every token, recursively. Wrapped to bound a draw. */
+    _gen(token: object, groups: Array<string | null>): string;
   }
 }

@@ -4,6 +4,7 @@
  * typed here; the runtime's own tests hold the rest.
  */
 import type { IncomingMessage, ServerResponse as NodeResponse } from "node:http";
+import type { PatternRuntime } from "./pattern-strings.js";
 
 export interface Validator {
   (data: unknown): boolean;
@@ -27,13 +28,11 @@ export interface ServerContract {
 
 export type RequestHandler = ((request: object) => Promise<object | undefined>) & { report: unknown };
 
-export interface Runtime {
+export interface Runtime extends PatternRuntime {
   createPipeline(contract: ServerContract, handlers: object, verifiers: object, options: object): RequestHandler;
   nodeRequestListener(handle: RequestHandler): (req: IncomingMessage, res: NodeResponse, next?: () => void) => void;
   ContractValidators: new (schemas: ServerContract["schemas"], boundedPatterns: unknown) => ContractValidators;
   HttpError: new (status: number, code: string, message: string) => Error;
-  usePatternBudget(budget: { remainingMs: number }): void;
-  vmPatternTest: unknown;
   /** `GET /openapi.json` and `GET /docs/` for a contract. */
   docsRoutes(openapi: object, title: string): unknown;
   /** The pipeline's own rules: which media types are JSON, which headers HTTP can carry. */

@@ -11,7 +11,7 @@ import { setOwn } from "../own.js";
 import { at } from "./examples.js";
 import { formatSample, word } from "./formats.js";
 import { CONDITIONS, conditionsOf, isSchema, mergeSchemas, type Schema } from "./merge-schemas.js";
-import { fits, patternRegExp, patternString } from "./pattern-strings.js";
+import { fits, patternString, type PatternTesters } from "./pattern-strings.js";
 import type { Random } from "./random.js";
 
 /** Below this depth, objects carry only their required properties and arrays their fewest items. */
@@ -27,16 +27,19 @@ export type UnservedPattern = (pattern: string) => void;
 export class Synthesiser {
   readonly #root: unknown;
   readonly #random: Random;
+  readonly #patterns: PatternTesters;
   readonly #unserved: UnservedPattern;
   readonly #plain: boolean;
 
   /**
+   * `patterns` checks drawn strings and names against contract patterns, in bounded time.
    * `plain` draws the least a schema allows: `null` where it is allowed, no optional properties,
    * the fewest items — the values least likely to match two `oneOf` branches at once.
    */
-  constructor(root: unknown, random: Random, options: { unserved?: UnservedPattern; plain?: boolean } = {}) {
+  constructor(root: unknown, random: Random, options: { patterns: PatternTesters; unserved?: UnservedPattern; plain?: boolean }) {
     this.#root = root;
     this.#random = random;
+    this.#patterns = options.patterns;
     this.#unserved = options.unserved ?? (() => {});
     this.#plain = options.plain === true;
   }
@@ -224,7 +227,8 @@ export class Synthesiser {
     const bounds = { minLength: numberOr(schema["minLength"]), maxLength: numberOr(schema["maxLength"]) };
     const pattern = typeof schema["pattern"] === "string" ? schema["pattern"] : undefined;
     if (pattern !== undefined) {
-      const matching = patternString(pattern, this.#random, bounds);
+      const tester = this.#patterns(pattern);
+      const matching = tester === undefined ? undefined : patternString(pattern, this.#random, bounds, tester);
       if (matching === undefined) this.#unserved(pattern);
       return matching;
     }
@@ -299,7 +303,7 @@ export class Synthesiser {
   #extraSchema(schema: Schema, name: string): unknown {
     const patterns = isSchema(schema["patternProperties"]) ? schema["patternProperties"] : {};
     for (const [pattern, member] of Object.entries(patterns)) {
-      if (patternRegExp(pattern)?.test(name) === true) return member;
+      if (this.#patterns(pattern)?.test(name) === true) return member;
     }
     const extra = schema["additionalProperties"];
     return isSchema(extra) ? extra : true;

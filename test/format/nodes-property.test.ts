@@ -8,7 +8,7 @@ import { formatFile, PRETTIER_OPTIONS } from "../../src/format/format.js";
 import { buildModel } from "../../src/ir/build-model.js";
 import { loadSpec } from "../../src/load/load.js";
 import { tempDir } from "../helpers.js";
-import { FUZZ_SEED } from "../fuzz/settings.js";
+import { FUZZ_RUNS, FUZZ_SEED } from "../fuzz/settings.js";
 
 /** Spec text of the kinds that reach literals and comments: quotes, `*​/`, `</`, non-ASCII, wide characters, long runs. */
 const text = fc.oneof(
@@ -109,6 +109,6 @@ it("prints the client, the handler types and the models exactly as prettier does
         expect(file.content, file.path).toBe(await format(file.content, PRETTIER_OPTIONS));
       }
     }),
-    { numRuns: Number(process.env.FUZZ_RUNS ?? 60), seed: FUZZ_SEED },
+    { numRuns: Math.ceil((FUZZ_RUNS * 3) / 20), seed: FUZZ_SEED },
   );
-}, 120_000);
+}, FUZZ_RUNS * 300);

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { schemaDocument } from "../../src/emit/server/schemas.js";
 import type { ApiModel } from "../../src/ir/model.js";
-import { patternString } from "../../src/mock/pattern-strings.js";
+import { boundedPatternTesters, patternString } from "../../src/mock/pattern-strings.js";
 import { randomFrom } from "../../src/mock/random.js";
 import { vmPatternTest } from "../../templates/runtime/server/node-patterns.js";
 import { linearRegExp, usePatternBudget } from "../../templates/runtime/server/patterns.js";
@@ -39,6 +39,7 @@ export interface PatternReport {
 /** For each pattern and `runs` seeds (fast-check, fixed seed): the drawn string matches on the server's engine (RE2, the rest bounded), or none is drawn. */
 export function checkPatterns(patterns: Map<string, { minLength?: number; maxLength?: number }>, runs: number): PatternReport {
   const engine = linearRegExp(vmPatternTest);
+  const testers = boundedPatternTesters({ linearRegExp, vmPatternTest, usePatternBudget });
   const report: PatternReport = { patterns: patterns.size, served: 0, unserved: [], wrong: [] };
   for (const [pattern, bounds] of patterns) {
     let test: { test(input: string): boolean };
@@ -51,7 +52,8 @@ export function checkPatterns(patterns: Map<string, { minLength?: number; maxLen
     let drawn = 0;
     fc.assert(
       fc.property(fc.integer(), (seed) => {
-        const value = patternString(pattern, randomFrom(seed), bounds);
+        const tester = testers(pattern);
+        const value = tester === undefined ? undefined : patternString(pattern, randomFrom(seed), bounds, tester);
         if (value === undefined) return;
         drawn += 1;
         usePatternBudget({ remainingMs: 200 });

@@ -29,7 +29,7 @@ const patternArbitrary = fc.letrec<{ pattern: string; piece: string; atom: strin
     tie("pattern").map((inner) => `(${inner.replace(/^\^|\$$/g, "").replaceAll("(?=.)", "")})`),
     fc.tuple(tie("piece"), tie("piece")).map(([left, right]) => `(?:${left}|${right})`),
   ),
-  piece: fc.tuple(tie("atom"), fc.constantFrom("", "", "?", "*", "+", "{2}", "{1,3}", "{0,2}")).map(([atom, quantifier]) => `${atom}${quantifier}`),
+  piece: fc.tuple(tie("atom"), fc.constantFrom("", "", "?", "*", "+", "{2}", "{1,3}", "{0,2}", "{20,40}")).map(([atom, quantifier]) => `${atom}${quantifier}`),
   pattern: fc
     .tuple(fc.boolean(), fc.array(tie("piece"), { minLength: 1, maxLength: 4 }), fc.boolean(), fc.boolean())
     .map(([start, pieces, end, ahead]) => `${start ? "^" : ""}${ahead ? "(?=.)" : ""}${pieces.join("")}${end ? "$" : ""}`),
