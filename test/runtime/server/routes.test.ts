@@ -25,6 +25,15 @@ describe("RouteTable", () => {
     expect(table.match("GET", "/v1/files/archive.tar.gz")).toMatchObject({ params: new Map([["name", "archive"], ["ext", "tar.gz"]]) });
   });
 
+  it("matches a long segment against a template of many variables at once, found or not (a backtracking pattern took cubic time)", () => {
+    // `^([^/]+?)\.([^/]+?)\.([^/]+?)\.([^/]+?)\.json$` on `a.a.…` (8 KB) backtracked for minutes: this would time out.
+    const many = new RouteTable([{ method: "GET", path: "/f/{a}.{b}.{c}.{d}.json" }]);
+    const dots = "a.".repeat(4000);
+    expect(many.match("GET", `/f/${dots}a`)).toEqual({ kind: "not-found" });
+    expect(many.match("GET", `/f/${dots}a.json`)).toMatchObject({ kind: "found", params: new Map([["a", "a"], ["b", "a"], ["c", "a"], ["d", `${"a.".repeat(3997)}a`]]) });
+    expect(many.match("GET", `/f/${"ab".repeat(4000)}.json`)).toEqual({ kind: "not-found" });
+  });
+
   it("lists the allowed methods for a known path (HEAD with GET)", () => {
     expect(table.match("PUT", "/v1/users/42")).toEqual({ kind: "method-not-allowed", allow: ["DELETE", "GET", "HEAD"] });
     expect(table.match("HEAD", "/v1/users/42")).toMatchObject({ kind: "found", route: { method: "GET" } });
@@ -81,12 +90,12 @@ describe("canonicalPath", () => {
  * pieces, encoded or not.
  */
 describe("RouteTable against the regular-expression scan it replaced", () => {
-  const piece = fc.constantFrom("users", "me", "a b", "a%20b", "x.y", "{id}", "{userId}", "{name}.{ext}", "{a}-{b}", "files", "", "%ZZ");
+  const piece = fc.constantFrom("users", "me", "a b", "a%20b", "x.y", "{id}", "{userId}", "{name}.{ext}", "{a}-{b}", "{a}.{b}.{c}", "{x}{y}", "v{n}.json", "a{b", "files", "", "%ZZ");
   const template = fc.array(piece, { minLength: 0, maxLength: 4 }).chain((pieces) =>
     fc.boolean().map((slash) => `/${pieces.join("/")}${slash && pieces.length > 0 ? "/" : ""}`),
   );
   const route = fc.record({ method: fc.constantFrom("GET", "POST", "DELETE", "put"), path: template });
-  const value = fc.constantFrom("users", "me", "a b", "a%20b", "x.y", "42", "report.pdf", "1-2", "files", "", "%ZZ", "%2F", "-");
+  const value = fc.constantFrom("users", "me", "a b", "a%20b", "x.y", "42", "report.pdf", "1-2", "a.b.c", "a..b.c.d", "1-2-3", "v2.json", "v.json", "a{b", "files", "", "%ZZ", "%2F", "-");
   const path = fc.array(value, { minLength: 0, maxLength: 5 }).chain((values) => fc.boolean().map((slash) => `/${values.join("/")}${slash ? "/" : ""}`));
 
   it("finds the same route, parameters and Allow list", () => {
