@@ -29,10 +29,10 @@ interface Outcome {
 
 /**
  * Mutated fixtures (deep schemas, huge strings, `$ref`s to any node, prototype keys, random
- * values; as JSON or as YAML with anchors) and pathological files (alias bombs, 100,000 levels,
- * FIFOs, devices, link loops, reference cycles) through the CLI: each must exit 0 with output that
- * compiles under `tsc --strict`, or exit 2 with a located message and a fix, within the time and
- * memory bounds, and never print a stack trace.
+ * values, hostile patterns; as JSON or as YAML with anchors) and pathological files (alias bombs,
+ * 100,000 levels, FIFOs, devices, link loops, reference cycles) through the CLI, the mock handlers
+ * generated too: each must exit 0 with output that compiles under `tsc --strict`, or exit 2 with a
+ * located message and a fix, within the time and memory bounds, and never print a stack trace.
  */
 export async function fuzzSpecs(options: { numRuns: number; seed: number }): Promise<SpecFigures> {
   const started = performance.now();
@@ -42,7 +42,8 @@ export async function fuzzSpecs(options: { numRuns: number; seed: number }): Pro
   const failures: string[] = [];
   const judge = async (name: string, spec: string) => {
     const out = join(dir, `out-${figures.documents}`);
-    const outcome = await runMeasured([spec, "-o", out, "--quiet"]);
+    // The mock handlers too: their answers are drawn from the contract's schemas at generation.
+    const outcome = await runMeasured([spec, "-o", out, "--quiet", "--target", "types,client,server,mocks"]);
     figures.documents += 1;
     figures.slowestMs = Math.max(figures.slowestMs, Math.round(outcome.ms));
     figures.peakRssMiB = Math.max(figures.peakRssMiB, outcome.rssMiB);
@@ -167,6 +168,8 @@ const replacement: fc.Arbitrary<Replacement> = fc.oneof(
   fc.constantFrom("#/components/schemas/Nope", "#/paths", "#", "other.yaml#/x", "#/components/schemas/__proto__").map<Replacement>((ref) => () => ({ $ref: ref })),
   fc.jsonValue({ maxDepth: 3 }).map<Replacement>((value) => () => value),
   fc.constantFrom("__proto__", "constructor", "*/", "${x}", "</script>", "a\u2028b", "").map<Replacement>((key) => () => ({ [key]: { type: "string" }, type: "object", properties: { [key]: { type: "string" } } })),
+  // Patterns that backtrack for ever on what a generator draws, or whose draws multiply past millions of characters, or do not parse.
+  fc.constantFrom("^((a+)+)+(?=b)", "^(\\w+\\s?)+(?=!)", "^(a{1000}){1000}$", "^((((((((((a+)+)+)+)+)+)+)+)+)+)+$", "(?<=", "[").map<Replacement>((pattern) => () => ({ type: "string", pattern })),
 );
 
 const mutatedSpec = fc
