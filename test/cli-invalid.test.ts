@@ -54,3 +54,26 @@ describe("the invalid fixture list", () => {
     expect(readdirSync(join(ROOT, "fixtures", "invalid")).sort()).toEqual(CASES.map(([name]) => name).sort());
   });
 });
+
+/**
+ * Spec text reaches the terminal only as printable text: a control character in a name (a line
+ * break would split the message, an escape sequence could rewrite the reader's screen) is written
+ * as a `\u001b`-style escape, in the error's message and in where it is.
+ */
+describe("a name with a control character in an invalid document", () => {
+  const CONTROLS = ["\n", "\r", "\u001b[2J", "\u0007", "\u0000", "\u0085", "\u2028"];
+
+  const label = (control: string) => [...control].map((character) => `U+${(character.codePointAt(0) ?? 0).toString(16).padStart(4, "0")}`).join(" ");
+
+  it.each(CONTROLS.map((control) => [label(control), control]))("%s is escaped, and the message keeps its lines", (_, control) => {
+    const name = `line${control}break`;
+    const spec = join(tempDir(), "control.json");
+    // The invalid value sits under the name, so the error's pointer holds it.
+    const properties = { [name]: { type: "nope" } };
+    writeFileSync(spec, JSON.stringify({ openapi: "3.0.3", info: { title: "T", version: "1" }, paths: {}, components: { schemas: { Thing: { type: "object", properties } } } }));
+    const result = runCli(["validate", spec]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^error: [^\n]+\n {2}in [^\n]+ at #\/components\/schemas\/Thing\/properties\/line\\u[0-9a-f]{4}[^\n]*\n {2}fix: \S/);
+    expect(result.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/);
+  });
+});

@@ -1,4 +1,5 @@
 import { CodegenError } from "../errors.js";
+import { printable } from "../printable.js";
 import type { Printer } from "./output.js";
 
 /** Renders a CodegenError as the lines the user sees, without a stack trace. */
@@ -17,11 +18,12 @@ export function formatError(error: CodegenError): string {
   return lines.join("\n");
 }
 
-/** Spec text in a message (a name, a $ref, a path) can be any length: keep each part readable. */
+/** Spec text in a message (a name, a $ref, a path) can be any length and hold any character: keep each part one readable line. */
 const MAX_PART = 400;
 
 function clip(text: string): string {
-  return text.length <= MAX_PART ? text : `${text.slice(0, MAX_PART / 2)}…${text.slice(-MAX_PART / 2)}`;
+  const line = printable(text);
+  return line.length <= MAX_PART ? line : `${line.slice(0, MAX_PART / 2)}…${line.slice(-MAX_PART / 2)}`;
 }
 
 /** Prints an error as the user reads it and returns its exit code: a CodegenError without a stack, anything else as a bug. */

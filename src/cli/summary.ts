@@ -1,3 +1,4 @@
+import { printable } from "../printable.js";
 import { declaresStatus } from "../ir/implied-statuses.js";
 import type { ApiModel, ImpliedStatus, Pagination } from "../ir/model.js";
 
@@ -54,7 +55,7 @@ const MAX_WARNINGS = 5;
 /** The model's warnings as the user reads them (the first few unless `verbose`). */
 export function describeWarnings(model: ApiModel, file: string, verbose = false): string[] {
   const shown = verbose ? model.warnings : model.warnings.slice(0, MAX_WARNINGS);
-  const lines = shown.flatMap((warning) => [`warning: ${warning.message}`, `  in ${file} at ${warning.pointer}`, `  fix: ${warning.hint}`]);
+  const lines = shown.flatMap((warning) => [`warning: ${printable(warning.message)}`, `  in ${printable(file)} at ${printable(warning.pointer)}`, `  fix: ${printable(warning.hint)}`]);
   const hidden = model.warnings.length - shown.length;
   if (hidden > 0) lines.push(`… and ${hidden} more warnings (--verbose lists them all)`);
   return lines;

@@ -1,3 +1,4 @@
+import { printable } from "../printable.js";
 import { displayPath } from "../display-path.js";
 import type { ApiConfig, RunConfig } from "../config/resolve-config.js";
 import { brokenExamples } from "../mock/broken-examples.js";
@@ -40,7 +41,7 @@ async function validateApi(api: ApiConfig, config: { quiet: boolean; verbose: bo
         broken.length === 1
           ? `1 response example breaks its schema: codegen mock does not serve it${config.verbose ? "" : " (--verbose lists it)"}`
           : `${broken.length} response examples break their schemas: codegen mock does not serve them${config.verbose ? "" : " (--verbose lists them)"}`,
-        ...listed.map((example) => `  ${example.operationId} ${example.status} ${example.pointer}: ${example.problem}`),
+        ...listed.map((example) => printable(`  ${example.operationId} ${example.status} ${example.pointer}: ${example.problem}`)),
       ].join("\n"),
     );
   }

@@ -1,5 +1,6 @@
+import { printable } from "../../printable.js";
 import type { Finding } from "../finding.js";
-import { describeOperation, listed, printable, type DiffReport, type FormatOptions } from "./report.js";
+import { describeOperation, listed, type DiffReport, type FormatOptions } from "./report.js";
 
 /** A workflow command's message: `%`, CR and LF escaped (other control characters written out). */
 function escapeData(value: string): string {

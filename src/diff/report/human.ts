@@ -1,4 +1,5 @@
-import { alsoReaches, describeOperation, groupByOperation, listed, printable, summaryLine, type DiffReport, type FormatOptions } from "./report.js";
+import { printable } from "../../printable.js";
+import { alsoReaches, describeOperation, groupByOperation, listed, summaryLine, type DiffReport, type FormatOptions } from "./report.js";
 
 /** The terminal's view: a summary line, then one line per change grouped by operation, with where it is on each side. */
 export function formatHuman(reports: DiffReport[], options: FormatOptions): string {

@@ -1,6 +1,7 @@
+import { printable } from "../../printable.js";
 import type { Finding } from "../finding.js";
 import { SEVERITIES } from "../rules.js";
-import { alsoReaches, describeOperation, groupByOperation, listed, printable, type DiffReport, type FormatOptions } from "./report.js";
+import { alsoReaches, describeOperation, groupByOperation, listed, type DiffReport, type FormatOptions } from "./report.js";
 
 /** GitHub refuses comments over 65,536 characters; the listing stops short of that. */
 const MAX_LENGTH = 60_000;

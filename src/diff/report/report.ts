@@ -18,15 +18,6 @@ export interface FormatOptions {
   verbose: boolean;
 }
 
-/**
- * Spec text as a line of a terminal or a log: control characters (an escape sequence in a
- * property name could rewrite the reader's screen), line and paragraph separators written as
- * `\u001b`-style escapes.
- */
-export function printable(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`);
-}
-
 export function describeOperation(operation: OperationRef): string {
   const call = `${operation.method.toUpperCase()} ${operation.path}`;
   return operation.operationId === undefined ? call : `${operation.operationId} (${call})`;
