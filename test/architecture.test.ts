@@ -9,7 +9,7 @@ import { ROOT } from "./helpers.js";
  * stage or any stage below it, never one above; a leaf imports only leaves.
  */
 const STAGES = ["cli", "pipeline", "diff", "mock", "output", "format", "emit", "ir", "load"] as const;
-const LEAVES = new Set(["errors", "config", "own", "internals", "code-cache", "pointer", "display-path"]);
+const LEAVES = new Set(["errors", "config", "own", "internals", "code-cache", "pointer", "display-path", "printable"]);
 
 /** The stage a file under src/ belongs to: its top folder, or its name for files at the top. */
 function stageOf(file: string): string {
