@@ -28,12 +28,19 @@ export function parsePointer(value: string): string[] {
     .map((token) => unescapeToken(decodeURIComponentSafe(token)));
 }
 
+/** A token as written when its percent-escapes do not decode (`100%`, `%A0`): the loader reads such a `%` as itself. */
 function decodeURIComponentSafe(token: string): string {
-  if (!token.includes("%")) return token;
+  return percentDecodes(token) ? decodeURIComponent(token) : token;
+}
+
+/** Whether `decodeURIComponent` reads the text: each `%` starts an escape, and the escapes spell UTF-8. */
+export function percentDecodes(text: string): boolean {
+  if (!text.includes("%")) return true;
   try {
-    return decodeURIComponent(token);
+    decodeURIComponent(text);
+    return true;
   } catch {
-    return token;
+    return false;
   }
 }
 

@@ -31,7 +31,7 @@ describe("the hostile fixture", () => {
     writeFileSync(join(work, "import-all.mjs"), script);
     const run = spawnSync(process.execPath, ["import-all.mjs"], { cwd: work, encoding: "utf8" });
     expect(run.stderr).toBe("");
-    expect(JSON.parse(run.stdout)).toEqual({ canary: null, polluted: null, count: 4 });
+    expect(JSON.parse(run.stdout)).toEqual({ canary: null, polluted: null, count: 5 });
     expect(existsSync(join(work, "PWNED"))).toBe(false);
     expect(existsSync(join(sandbox, "PWNED"))).toBe(false);
   });

@@ -5,7 +5,7 @@ import { prepareDiscriminatorScan } from "./discriminator-scan.js";
 import { inlineDeepRefs } from "./inline-deep-refs.js";
 import type { GeneratedFile } from "./generated-file.js";
 import type { ApiModel } from "../ir/model.js";
-import { pointer } from "../pointer.js";
+import { percentDecodes, pointer } from "../pointer.js";
 import { openapiTypescript, typescript } from "../internals.js";
 
 /**
@@ -34,7 +34,8 @@ export function typeStatements(document: Record<string, unknown>, readWrite = fa
     return readWrite ? statements.filter((node) => !isHelperAlias(node)) : statements;
   } catch (error) {
     // openapi-typescript percent-decodes the names in its own references: a name with a `%` that
-    // is not an escape breaks it (a known limitation), although the document is valid.
+    // does not decode (no escape after it, or bytes that are not UTF-8) breaks it (a known
+    // limitation), although the document is valid.
     const named = error instanceof URIError ? keyWithPercent(document) : undefined;
     if (named !== undefined) {
       throw new CodegenError(`openapi-typescript cannot generate types for a name containing "%": ${JSON.stringify(named.key)}`, {
@@ -54,14 +55,14 @@ function isHelperAlias(node: TsNode): boolean {
   return typescript.isTypeAliasDeclaration(node) && (node.name.text === "Readable" || node.name.text === "Writable");
 }
 
-/** The first object key with a `%` that does not begin a valid escape, and where it is. */
+/** The first object key that does not percent-decode (`100%`, `%A0`), and where it is. */
 function keyWithPercent(document: unknown): { key: string; pointer: string } | undefined {
   const stack: Array<[unknown, string[]]> = [[document, []]];
   for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
     const [node, path] = next;
     if (typeof node !== "object" || node === null) continue;
     for (const [key, value] of Object.entries(node)) {
-      if (/%(?![0-9A-Fa-f]{2})/.test(key)) return { key, pointer: pointer(...path, key) };
+      if (!percentDecodes(key)) return { key, pointer: pointer(...path, key) };
       stack.push([value, [...path, key]]);
     }
   }

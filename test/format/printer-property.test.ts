@@ -34,8 +34,15 @@ it("lays out any JSON data exactly as prettier does, at any column (fixed seed)"
   );
 });
 
-/** Property names openapi-typescript can reference (a `%` that is no escape breaks it: test/load/pathological.test.ts). */
-const propertyKey = key.filter((name) => !/%(?![0-9A-Fa-f]{2})/.test(name));
+/** Property names openapi-typescript can reference (one that does not percent-decode breaks it: test/load/pathological.test.ts). */
+const propertyKey = key.filter((name) => {
+  try {
+    decodeURIComponent(name);
+    return true;
+  } catch {
+    return false;
+  }
+});
 
 /** OpenAPI schemas of the kinds real contracts hold, for openapi-typescript to turn into types. */
 const schema = fc.letrec<{ schema: unknown }>((tie) => ({

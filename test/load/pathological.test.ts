@@ -91,13 +91,14 @@ describe("references that resolve only through the prototype", () => {
 });
 
 describe("names openapi-typescript cannot reference", () => {
-  it("refuses a property name with a % that is no escape, naming it and where it is", () => {
+  // A `%` with no escape after it, and escapes that are not UTF-8 (a lone continuation byte, a cut sequence).
+  it.each(["%", "100%", "%A0", "a%E2%82"])("refuses a property name %j that does not percent-decode, naming it and where it is", (name) => {
     const spec = join(tempDir(), "percent.yaml");
-    writeFileSync(spec, `${HEAD}paths: {}\ncomponents:\n  schemas:\n    A: { type: array, items: { type: object, properties: { "%": { type: object, properties: { a: { type: string } } } } } }\n`);
+    writeFileSync(spec, `${HEAD}paths: {}\ncomponents:\n  schemas:\n    A: { type: array, items: { type: object, properties: { "${name}": { type: object, properties: { a: { type: string } } } } } }\n`);
     const result = generate(spec);
     expect(result.status, result.stderr).toBe(2);
-    expect(result.stderr).toMatch(/cannot generate types for a name containing "%": "%"/);
-    expect(result.stderr).toMatch(/percent\.yaml:6 at #\/components\/schemas\/A\/items\/properties\/%/);
+    expect(result.stderr).toContain(`cannot generate types for a name containing "%": ${JSON.stringify(name)}`);
+    expect(result.stderr).toContain(`percent.yaml:6 at #/components/schemas/A/items/properties/${name.replaceAll("%", "%25")}`);
     expect(result.wrote).toBe(false);
   });
 });

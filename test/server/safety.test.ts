@@ -101,6 +101,27 @@ describe("hostile request ids", () => {
   });
 });
 
+describe("references whose tokens do not percent-decode (`100%`, `%A0`)", () => {
+  // The loader reads such a `%` as itself; the server once decoded it strictly and answered every request 500.
+  const path = hostileApp.calls.find((call) => call.operation === "percent")?.path ?? "";
+  const put = (body: string) => send(hostile.url, { method: "PUT", path, headers: { "content-type": "application/json" }, body });
+
+  it("validates a body by the schema `…/100%` names, and a response by `…/%A0`", async () => {
+    const fits = await put('"abc"');
+    expect(fits.status, fits.text).toBe(200);
+    expect(fits.json()).toBe(3);
+    const tooLong = await put('"abcd"');
+    expect(tooLong.status).toBe(400);
+    expect(pointers(tooLong)).toEqual(["body  maxLength"]);
+  });
+
+  it("refuses a response the schema `…/%A0` does not allow", async () => {
+    const reply = await put('"bad"');
+    expect(reply.status).toBe(500);
+    expect(reply.text).toMatch(/INTERNAL_ERROR/);
+  });
+});
+
 describe("regular expressions from the contract", () => {
   it("cannot hang a request: ^(a+)+$ against 8,000 characters answers at once", { timeout: 10_000 }, async () => {
     const reply = await send(server.url, { method: "GET", path: `/api/codes/${"a".repeat(8_000)}b` });

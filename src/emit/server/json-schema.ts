@@ -5,6 +5,7 @@
  */
 import type { OpenApiVersion } from "../../load/version.js";
 import { setOwn } from "../../own.js";
+import { parsePointer } from "../../pointer.js";
 
 type Schema = Record<string, unknown>;
 
@@ -149,7 +150,7 @@ function applyDiscriminator(source: Schema, out: Schema, options: NormalizeOptio
     const mapped = Object.entries(mapping)
       .filter(([, target]) => target === ref || (typeof target === "string" && `#/components/schemas/${target}` === ref))
       .map(([value]) => value);
-    const values = mapped.length > 0 ? mapped : [decodeURIComponent(ref.slice(ref.lastIndexOf("/") + 1))];
+    const values = mapped.length > 0 ? mapped : [parsePointer(ref).at(-1) ?? ""];
     return { values, ref: options.mapRef(ref) };
   });
   delete out[keyword];

@@ -2,7 +2,7 @@ import type { ApiModel, JsonSchema, Operation, Parameter } from "../../ir/model.
 import { RE2JS } from "re2js";
 import type { ServerAdapter } from "../../config/resolve-config.js";
 import { CodegenError } from "../../errors.js";
-import { escapeToken, parsePointer } from "../../pointer.js";
+import { escapeToken, parsePointer, pointer } from "../../pointer.js";
 import { JsonTextValue, type GeneratedFile } from "../generated-file.js";
 import { normalizeSchema } from "./json-schema.js";
 import { setOwn } from "../../own.js";
@@ -60,7 +60,9 @@ function schemaParts(model: ApiModel): { spec: Json; operations: Json; targets: 
       seen.add(ref);
       pending.push(ref);
     }
-    return `#/spec${ref.slice(1)}`;
+    // In one spelling the runtime's pointer walk reads back (`100%` as `100%25`): a `%` that
+    // starts no escape, or escapes bytes that are not UTF-8, is a literal `%` to the loader.
+    return pointer("spec", ...parsePointer(ref));
   };
   const convert = (schema: JsonSchema | undefined) => normalizeSchema(schema ?? {}, { openapi: model.openapi, mapRef });
   const operations: Json = {};

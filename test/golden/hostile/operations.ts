@@ -75,6 +75,19 @@ export const constructor_ = {
   rateLimits: [],
 } as const satisfies OperationContract;
 
+export const percent = {
+  method: "PUT",
+  path: "/percent",
+  operationId: "percent",
+  tags: [],
+  parameters: [],
+  requestBody: { required: true, contentTypes: ["application/json"] },
+  responses: { "200": ["application/json"] },
+  security: [],
+  deprecated: false,
+  rateLimits: [],
+} as const satisfies OperationContract;
+
 export const delete_ = {
   method: "DELETE",
   path: "/delete",
@@ -93,6 +106,7 @@ export const operations = {
   getItemGlobalThisCodegenCanaryOperationId,
   tmpEvil,
   constructor_,
+  percent,
   delete_,
 } as const;
 

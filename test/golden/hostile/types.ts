@@ -56,6 +56,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/percent": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put: operations["percent"];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/delete": {
     parameters: {
       query?: never;
@@ -93,6 +109,8 @@ export interface components {
       constructor?: number;
       toString?: boolean;
       "x\u2028y"?: string;
+      "100%"?: string;
+      "%A0"?: number;
     };
     __proto__: {
       polluted?: boolean;
@@ -182,6 +200,30 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  percent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": string;
+      };
+    };
+    responses: {
+      /** @description ok */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": number;
+        };
       };
     };
   };

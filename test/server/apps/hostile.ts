@@ -12,6 +12,7 @@ const handlers: Handlers = {
   }),
   tmpEvil: ({ body }) => (body?.constructor?.prototype === "p" ? { status: 204 } : { status: 204, headers: { "x-unexpected": "1" } }),
   constructor_: () => ({ status: 200 }),
+  percent: ({ body }) => ({ status: 200, body: body === "bad" ? (body as unknown as number) : body.length }),
   delete_: () => ({ status: 204 }),
 };
 
@@ -34,6 +35,7 @@ export const hostileApp: FixtureApp = {
       status: 204,
     },
     { operation: "constructor_", method: "GET", path: `${basePath}/constructor`, status: 200 },
+    { operation: "percent", method: "PUT", path: `${basePath}/percent`, body: '"abc"', status: 200, response: 3 },
     { operation: "delete_", method: "DELETE", path: `${basePath}/delete`, status: 204 },
   ],
 };

@@ -49,6 +49,18 @@ export type Constructor_Error = ErrorOf<Constructor_Operation["responses"]>;
 /** `Constructor_` takes no parameters. */
 export type Constructor_Params = Record<string, never>;
 
+type PercentOperation = paths["/percent"]["put"];
+
+/** What a successful `Percent` call returns. */
+export type PercentData = SuccessBody<PercentOperation["responses"]>;
+
+/** The errors a `Percent` call may reject with, per declared status (narrow on `status`). */
+export type PercentError = ErrorOf<PercentOperation["responses"]>;
+
+export interface PercentParams {
+  body: RequestContent<NonNullable<PercentOperation["requestBody"]>>;
+}
+
 type Delete_Operation = paths["/delete"]["delete"];
 
 /** What a successful `Delete_` call returns. */
@@ -107,6 +119,10 @@ export function constructor_(
   return call<Constructor_Data>(client, contract.constructor_, params, options);
 }
 
+export function percent(client: Client, params: PercentParams, options?: RequestOptions) {
+  return call<PercentData>(client, contract.percent, params, options);
+}
+
 export function delete_(client: Client, params: Delete_Params = {}, options?: RequestOptions) {
   return call<Delete_Data>(client, contract.delete_, params, options);
 }
@@ -118,6 +134,7 @@ export function delete_(client: Client, params: Delete_Params = {}, options?: Re
 export function createGroupedClient(clientOptions: ClientOptions) {
   const client = createClient(clientOptions);
   return {
+    percent: (params: PercentParams, options?: RequestOptions) => percent(client, params, options),
     /** `${globalThis.__codegenCanary = 'tag.description'}` */
     usersGlobalThisCodegenCanaryTag: {
       /**

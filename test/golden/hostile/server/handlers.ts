@@ -44,6 +44,18 @@ export interface Constructor_Input {
 export type Constructor_Result =
   Reply<Constructor_Operation["responses"][200], 200> | NotImplemented;
 
+type PercentOperation = paths["/percent"]["put"];
+
+/** What the `percent` handler receives: parameters typed and coerced, body validated. */
+export interface PercentInput {
+  /** This request's id, also sent back as `X-Request-ID`. */
+  requestId: string;
+  body: ContentOf<NonNullable<PercentOperation["requestBody"]>>;
+}
+
+/** What the `percent` handler may return: a status the contract declares, with its body. */
+export type PercentResult = Reply<PercentOperation["responses"][200], 200> | NotImplemented;
+
 type Delete_Operation = paths["/delete"]["delete"];
 
 /** What the `delete_` handler receives: parameters typed and coerced, body validated. */
@@ -69,5 +81,6 @@ export interface Handlers {
   ): Awaitable<GetItemGlobalThisCodegenCanaryOperationIdResult>;
   tmpEvil(input: TmpEvilInput): Awaitable<TmpEvilResult>;
   constructor_(input: Constructor_Input): Awaitable<Constructor_Result>;
+  percent(input: PercentInput): Awaitable<PercentResult>;
   delete_(input: Delete_Input): Awaitable<Delete_Result>;
 }

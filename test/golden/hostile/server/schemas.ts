@@ -27,7 +27,9 @@ export const schemas: ContractSchemas = {
               },
               "constructor": { "type": "integer" },
               "toString": { "type": "boolean" },
-              "x\\u2028y": { "type": "string" }
+              "x\\u2028y": { "type": "string" },
+              "100%": { "type": "string", "maxLength": 3 },
+              "%A0": { "type": "integer" }
             },
             "patternProperties": { "^__proto__$": { "type": "string" } }
           }`),
@@ -70,6 +72,20 @@ export const schemas: ContractSchemas = {
         }
       }`),
       constructor_: new SchemaText(`{}`),
+      percent: new SchemaText(`{
+        "body": {
+          "application/json": {
+            "$ref": "#/spec/components/schemas/Evil*~1Schema/properties/100%25"
+          }
+        },
+        "responses": {
+          "200": {
+            "application/json": {
+              "$ref": "#/spec/components/schemas/Evil*~1Schema/properties/%25A0"
+            }
+          }
+        }
+      }`),
       delete_: new SchemaText(`{}`),
     },
   },
