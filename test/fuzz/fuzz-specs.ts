@@ -13,6 +13,8 @@ export const MEMORY_LIMIT_MIB = 1024;
 export interface SpecFigures {
   documents: number;
   generated: number;
+  /** Requests sent to the generated servers, one to each operation. */
+  requests: number;
   refused: number;
   slowestMs: number;
   peakRssMiB: number;
@@ -33,12 +35,15 @@ interface Outcome {
  * 100,000 levels, FIFOs, devices, link loops, reference cycles) through the CLI, the mock handlers
  * generated too: each must exit 0 with output that compiles under `tsc --strict`, or exit 2 with a
  * located message and a fix, within the time and memory bounds, and never print a stack trace.
+ * Each generated server then answers one request to every operation without an error the
+ * contract does not explain.
  */
 export async function fuzzSpecs(options: { numRuns: number; seed: number }): Promise<SpecFigures> {
   const started = performance.now();
   const dir = localTempDir("codegen-fuzz-specs-");
-  const figures: SpecFigures = { documents: 0, generated: 0, refused: 0, slowestMs: 0, peakRssMiB: 0, seconds: 0, failure: undefined };
+  const figures: SpecFigures = { documents: 0, generated: 0, requests: 0, refused: 0, slowestMs: 0, peakRssMiB: 0, seconds: 0, failure: undefined };
   const compiled: string[] = [];
+  const outputs: string[] = [];
   const failures: string[] = [];
   const judge = async (name: string, spec: string) => {
     const out = join(dir, `out-${figures.documents}`);
@@ -51,6 +56,7 @@ export async function fuzzSpecs(options: { numRuns: number; seed: number }): Pro
     if (outcome.status === 0) {
       figures.generated += 1;
       compiled.push(join(out, "index.ts"), join(out, "server", "index.ts"), join(out, "client", "index.ts"));
+      outputs.push(out);
     } else if (outcome.status === 2) figures.refused += 1;
     if (problems.length > 0) failures.push(`${name} (${spec}): ${problems.join("; ")}\n${abbreviate(outcome.stderr)}`);
     return problems;
@@ -73,10 +79,24 @@ export async function fuzzSpecs(options: { numRuns: number; seed: number }): Pro
   if (compiled.length > 0) {
     const check = runTsc(["--noEmit", "--strict", "--skipLibCheck", "--target", "ES2022", "--module", "NodeNext", "--moduleResolution", "NodeNext", "--types", "node", ...compiled]);
     if (check.status !== 0) failures.push(`generated output does not compile:\n${check.stdout.slice(0, 2000)}`);
+    const served = serveOutputs(outputs);
+    figures.requests = served.requests;
+    if (served.faults.length > 0) failures.push(`generated servers failed where the contract explains nothing:\n${served.faults.slice(0, 20).join("\n")}`);
   }
   figures.seconds = (performance.now() - started) / 1000;
   figures.failure = failures.length > 0 ? failures.join("\n") : undefined;
   return figures;
+}
+
+/** Every operation of each output's server, one request each (test/fuzz/serve-outputs.ts). */
+function serveOutputs(outputs: readonly string[]): { requests: number; faults: string[] } {
+  const run = spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "test/fuzz/serve-outputs.ts"), ...outputs], { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const last = run.stdout.trim().split("\n").at(-1) ?? "";
+  try {
+    return JSON.parse(last) as { requests: number; faults: string[] };
+  } catch {
+    return { requests: 0, faults: [`the servers could not be run (exit ${run.status}): ${abbreviate(run.stderr.slice(-3000))}`] };
+  }
 }
 
 /** Long output without its middle, each line cut short. */
@@ -172,14 +192,27 @@ const replacement: fc.Arbitrary<Replacement> = fc.oneof(
   fc.constantFrom("^((a+)+)+(?=b)", "^(\\w+\\s?)+(?=!)", "^(a{1000}){1000}$", "^((((((((((a+)+)+)+)+)+)+)+)+)+)+$", "(?<=", "[").map<Replacement>((pattern) => () => ({ type: "string", pattern })),
 );
 
+/** Names a valid document may give a property: escapes that do not decode, pointer syntax, prototype keys, code. */
+const propertyName: fc.Arbitrary<string> = fc.oneof(
+  fc.constantFrom("%", "100%", "%A0", "%41", "a%E2%82", "~", "~1", "~2", "a/b", "#", "__proto__", "constructor", "toString", '"', "'", "`${x}`", "*/", "</script>", "a\u2028b", " ", "-", "0"),
+  fc.string({ unit: "grapheme", minLength: 1, maxLength: 6 }),
+);
+
 const mutatedSpec = fc
   .record({
     fixture: fc.constantFrom(...FIXTURES),
-    mutations: fc.array(fc.tuple(fc.nat(), replacement), { minLength: 1, maxLength: 3 }),
+    renames: fc.array(fc.tuple(fc.nat(), propertyName), { maxLength: 3 }),
+    mutations: fc.array(fc.tuple(fc.nat(), replacement), { minLength: 0, maxLength: 3 }),
     yaml: fc.boolean(),
   })
-  .map(({ fixture: [name, document], mutations, yaml }) => {
+  .map(({ fixture: [name, document], renames, mutations, yaml }) => {
     const copy = structuredClone(document) as unknown;
+    // Renamed properties keep the document valid, so the mutations after them can reach them by `$ref`.
+    for (const [pick, to] of renames) {
+      const properties = nodePaths(copy).filter((path) => path.at(-2) === "properties" && path.at(-3) !== "properties");
+      const at = properties[pick % Math.max(1, properties.length)];
+      if (at !== undefined) renameProperty(copy, at, to);
+    }
     for (const [pick, replace] of mutations) {
       const paths = nodePaths(copy);
       const at = paths[pick % paths.length] ?? [];
@@ -198,6 +231,18 @@ function nodePaths(root: unknown): string[][] {
     if (typeof node === "object" && node !== null) for (const [key, child] of Object.entries(node)) stack.push([child, [...path, key]]);
   }
   return paths;
+}
+
+/** Gives the property at `path` (`…/properties/<name>`) another name, in place and in its schema's `required`. */
+function renameProperty(root: unknown, path: readonly string[], to: string): void {
+  const from = path.at(-1) as string;
+  const schema = path.slice(0, -2).reduce<Record<string, unknown>>((node, key) => node[key] as Record<string, unknown>, root as Record<string, unknown>);
+  const properties = schema["properties"] as Record<string, unknown>;
+  if (Object.hasOwn(properties, to)) return;
+  const renamed: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(properties)) Object.defineProperty(renamed, key === from ? to : key, { value, enumerable: true, writable: true, configurable: true });
+  schema["properties"] = renamed;
+  if (Array.isArray(schema["required"])) schema["required"] = schema["required"].map((name) => (name === from ? to : name));
 }
 
 function setAt(root: unknown, path: readonly string[], value: unknown): void {
