@@ -88,14 +88,19 @@ export async function fuzzSpecs(options: { numRuns: number; seed: number }): Pro
   return figures;
 }
 
-/** Every operation of each output's server, one request each (test/fuzz/serve-outputs.ts). */
+/** Every operation of each output's server, one request each (test/fuzz/serve-outputs.ts); a hang is a fault. */
 function serveOutputs(outputs: readonly string[]): { requests: number; faults: string[] } {
-  const run = spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "test/fuzz/serve-outputs.ts"), ...outputs], { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const run = spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "test/fuzz/serve-outputs.ts"), ...outputs], {
+    cwd: ROOT,
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+    timeout: TIME_LIMIT_MS * 10,
+  });
   const last = run.stdout.trim().split("\n").at(-1) ?? "";
   try {
     return JSON.parse(last) as { requests: number; faults: string[] };
   } catch {
-    return { requests: 0, faults: [`the servers could not be run (exit ${run.status}): ${abbreviate(run.stderr.slice(-3000))}`] };
+    return { requests: 0, faults: [`the servers could not be run (exit ${run.status}, signal ${run.signal}): ${abbreviate(run.stderr.slice(-3000))}`] };
   }
 }
 
@@ -209,7 +214,7 @@ const mutatedSpec = fc
     const copy = structuredClone(document) as unknown;
     // Renamed properties keep the document valid, so the mutations after them can reach them by `$ref`.
     for (const [pick, to] of renames) {
-      const properties = nodePaths(copy).filter((path) => path.at(-2) === "properties" && path.at(-3) !== "properties");
+      const properties = nodePaths(copy).filter((path) => path.at(-2) === "properties");
       const at = properties[pick % Math.max(1, properties.length)];
       if (at !== undefined) renameProperty(copy, at, to);
     }
