@@ -22,8 +22,29 @@ const START = `window.addEventListener("load", async function () {
   }
   const here = location.pathname.replace(/\\/docs\\/.*$/, "");
   if (typeof spec.openapi === "string") spec.servers = [{ url: location.origin + here + basePath, description: "this server" }, ...servers];
+  for (const operation of operationsOf(spec)) if (Array.isArray(operation.tags)) operation.tags = operation.tags.map(shownTag);
+  if (Array.isArray(spec.tags)) for (const tag of spec.tags) if (tag !== null && typeof tag === "object") tag.name = shownTag(tag.name);
   window.ui = SwaggerUIBundle({ spec: spec, dom_id: "#docs", deepLinking: true, validatorUrl: null });
 });
+
+// Swagger UI renders no operation of a tag named like a property every object has (constructor,
+// __proto__): on this page such a tag's name gets a zero-width space after it, which shows the same.
+function shownTag(name) {
+  return typeof name === "string" && name in Object.prototype ? name + "\\u200b" : name;
+}
+
+// Every operation object of the contract's paths and webhooks.
+function operationsOf(spec) {
+  const operations = [];
+  for (const group of [spec.paths, spec.webhooks]) {
+    if (group === null || typeof group !== "object") continue;
+    for (const item of Object.values(group)) {
+      if (item === null || typeof item !== "object") continue;
+      for (const operation of Object.values(item)) if (operation !== null && typeof operation === "object") operations.push(operation);
+    }
+  }
+  return operations;
+}
 `;
 
 /**
