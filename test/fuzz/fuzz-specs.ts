@@ -15,6 +15,8 @@ export interface SpecFigures {
   generated: number;
   /** Requests sent to the generated servers, one to each operation. */
   requests: number;
+  /** Validators of those servers built and run on their own, every one each operation has. */
+  validators: number;
   refused: number;
   slowestMs: number;
   peakRssMiB: number;
@@ -41,7 +43,7 @@ interface Outcome {
 export async function fuzzSpecs(options: { numRuns: number; seed: number }): Promise<SpecFigures> {
   const started = performance.now();
   const dir = localTempDir("codegen-fuzz-specs-");
-  const figures: SpecFigures = { documents: 0, generated: 0, requests: 0, refused: 0, slowestMs: 0, peakRssMiB: 0, seconds: 0, failure: undefined };
+  const figures: SpecFigures = { documents: 0, generated: 0, requests: 0, validators: 0, refused: 0, slowestMs: 0, peakRssMiB: 0, seconds: 0, failure: undefined };
   const compiled: string[] = [];
   const outputs: string[] = [];
   const failures: string[] = [];
@@ -81,6 +83,7 @@ export async function fuzzSpecs(options: { numRuns: number; seed: number }): Pro
     if (check.status !== 0) failures.push(`generated output does not compile:\n${check.stdout.slice(0, 2000)}`);
     const served = serveOutputs(outputs);
     figures.requests = served.requests;
+    figures.validators = served.validators;
     if (served.faults.length > 0) failures.push(`generated servers failed where the contract explains nothing:\n${served.faults.slice(0, 20).join("\n")}`);
   }
   figures.seconds = (performance.now() - started) / 1000;
@@ -88,8 +91,15 @@ export async function fuzzSpecs(options: { numRuns: number; seed: number }): Pro
   return figures;
 }
 
-/** Every operation of each output's server, one request each (test/fuzz/serve-outputs.ts); a hang is a fault. */
-function serveOutputs(outputs: readonly string[]): { requests: number; faults: string[] } {
+/** What serving the outputs did, and what went wrong (test/fuzz/serve-outputs.ts). */
+interface Served {
+  requests: number;
+  validators: number;
+  faults: string[];
+}
+
+/** Every operation of each output's server, one request each, and every validator built; a hang is a fault. */
+function serveOutputs(outputs: readonly string[]): Served {
   const run = spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "test/fuzz/serve-outputs.ts"), ...outputs], {
     cwd: ROOT,
     encoding: "utf8",
@@ -98,9 +108,9 @@ function serveOutputs(outputs: readonly string[]): { requests: number; faults: s
   });
   const last = run.stdout.trim().split("\n").at(-1) ?? "";
   try {
-    return JSON.parse(last) as { requests: number; faults: string[] };
+    return JSON.parse(last) as Served;
   } catch {
-    return { requests: 0, faults: [`the servers could not be run (exit ${run.status}, signal ${run.signal}): ${abbreviate(run.stderr.slice(-3000))}`] };
+    return { requests: 0, validators: 0, faults: [`the servers could not be run (exit ${run.status}, signal ${run.signal}): ${abbreviate(run.stderr.slice(-3000))}`] };
   }
 }
 
