@@ -536,7 +536,7 @@ const section = [
   "with each operation's path and query parameter schemas for Fastify to validate (request id and bearer check in `onRequest`, empty 200).",
   "A fast server shows the spread's cost more: compare the CPU µs per request the spread adds as well as the ratios.",
   "\"first request\": one request alone on a fresh server",
-  "(on a new connection, before any JIT warm-up; the generated servers build validators in the background from startup), against the median under load and against",
+  "(on a new connection, before any JIT warm-up; the generated servers build validators in the background from startup and, when made, run their request path once on a stand-in contract of their own), against the median under load and against",
   "the median of the same request sent alone 21 times after it (\"alone\"); a hand-written server's ratio is given for scale.",
   "\"first request to an operation on a warm server\": after a scenario's load, on a connection opened by one more of its",
   "requests, one request to an operation the load never reached (code it has not run yet), against that request's p50",

@@ -107,7 +107,7 @@ class RequestPipeline {
     this.#handlers = handlers as Readonly<Record<string, unknown>>;
     this.#verifiers = verifiers as Readonly<Record<string, unknown>>;
     checkComplete(contract.operations, this.#handlers, this.#verifiers);
-    warmUp();
+    void warmUp(createPipeline);
     this.#options = options;
     const validators = new ContractValidators(contract.schemas, contract.boundedPatterns);
     const routes = toRoutes(contract.operations, contract.securitySchemes, validators);
