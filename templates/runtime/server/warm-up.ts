@@ -48,7 +48,7 @@ const OPERATIONS: Record<string, OperationContract> = {
 /**
  * Its schemas, as the contract's schemas document holds them. The id is an `int64`, as most
  * contracts' ids are, and the body has the keywords most bodies use (required properties, lengths,
- * a format, an enum, no other properties).
+ * bounds, a format, a list, an enum, no other properties).
  */
 const SCHEMAS = {
   openapi: "3.0",
@@ -60,11 +60,13 @@ const SCHEMAS = {
           "application/json": {
             type: "object",
             additionalProperties: false,
-            required: ["name", "email"],
+            required: ["title"],
             properties: {
-              name: { type: "string", minLength: 1, maxLength: 100 },
-              email: { type: "string", format: "email" },
-              role: { type: "string", enum: ["admin", "member"] },
+              title: { type: "string", minLength: 1, maxLength: 200 },
+              count: { type: "integer", minimum: 0 },
+              contact: { type: "string", format: "email" },
+              tags: { type: "array", maxItems: 10, items: { type: "string" } },
+              kind: { type: "string", enum: ["a", "b"] },
             },
           },
         },
@@ -96,7 +98,7 @@ const CONTRACT: ServerContract = {
   errorFormat: "envelope",
 };
 
-const THING = { id: 7, name: "Ada", email: "ada@example.com", role: "admin" };
+const THING = { id: 7, title: "A thing", count: 2, kind: "a" };
 const HANDLERS = {
   createThing: () => ({ status: 201, body: { data: THING } }),
   getThing: () => ({ status: 200, body: { data: THING } }),
@@ -139,11 +141,22 @@ function standInRequests(): ServerRequest[] {
       "POST",
       "/things",
       "",
-      JSON.stringify({ name: "Ada", email: "ada@example.com" }),
+      JSON.stringify({
+        title: "A thing",
+        count: 2,
+        contact: "ada@example.com",
+        tags: ["x"],
+        kind: "a",
+      }),
     ),
     standInRequest("GET", "/things/7", "limit=5&tag=a&tag=b", undefined),
     standInRequest("GET", "/things/x", "", undefined),
-    standInRequest("POST", "/things", "", JSON.stringify({ name: "", role: "owner", extra: 1 })),
+    standInRequest(
+      "POST",
+      "/things",
+      "",
+      JSON.stringify({ title: "", count: -1, kind: "z", extra: 1 }),
+    ),
   ];
 }
 

@@ -32,7 +32,7 @@ it("the first pipeline made runs the stand-in requests through the whole path: a
   });
   expect(made).toEqual(["createThing,getThing"]);
   // 201 with a body validated; 200 with path, query and header parameters coerced; 400 for an
-  // id that is not an integer and for a body that breaks four keywords.
+  // id that is not an integer and for a body that breaks four keywords (length, bound, enum, extra property).
   expect(statuses).toEqual([201, 200, 400, 400]);
   // Once per process: a second pipeline runs nothing more.
   expect(warmUp(createPipeline)).toBeUndefined();
